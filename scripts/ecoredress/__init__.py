@@ -1,0 +1,3 @@
+"""ecoredress: cases as code for eco-environmental damage compensation (Ningxia 2024 regulation)."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from ecoredress.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,7 @@
+"""One module per CLI command.
+
+Each module defines ``register(subparsers)``, which adds its parser and sets
+``func`` to a function ``(args) -> int`` returning the exit code. Modules are
+discovered by name, so adding a command never touches ``cli.py``. Keep heavy
+imports inside the command function: every module is imported at start-up.
+"""

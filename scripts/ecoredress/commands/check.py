@@ -1,0 +1,35 @@
+"""ecoredress check: validate case files against the schema and the regulation."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    from ecoredress.validation.report import FORMATS
+
+    parser = subparsers.add_parser(
+        "check",
+        help="校验案件文件（结构、日期、金额及《规定》的程序要求）",
+        description="校验案件 YAML。退出码：0 无错误（可有警告），1 发现错误，2 用法错误。",
+    )
+    parser.add_argument("paths", nargs="*", type=Path, metavar="路径", help="案件文件或目录（默认：cases/）")
+    parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="输出格式（默认 text）")
+    parser.add_argument("--as-of", type=dt.date.fromisoformat, default=None, metavar="YYYY-MM-DD", help="以该日期为“今天”计算期限")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ecoredress.loading.discovery import discover_case_files
+    from ecoredress.project import find_project
+    from ecoredress.validation.checker import check_files
+    from ecoredress.validation.report import FORMATS
+
+    project = find_project(args.project)
+    paths = discover_case_files(args.paths or [project.cases_dir])
+    report = check_files(paths, base=Path.cwd(), as_of=args.as_of)
+    sys.stdout.write(FORMATS[args.format](report))
+    return 0 if report.valid else 1

@@ -1,0 +1,89 @@
+"""YAML parsing with ruamel.yaml.
+
+Two parsers, one job each:
+- ``load_data``: the fast path (libyaml via ruamel.yaml.clib) used to validate every file.
+  Floats become ``Decimal`` so money is never binary floating point; a date-shaped value that
+  is not a real date (2024-02-30) stays a string, so the schema reports it at its position.
+- ``roundtrip``: the slow path that keeps comments, key order and line/column marks; used only
+  to locate findings and to edit files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.constructor import SafeConstructor
+
+
+class _CaseConstructor(SafeConstructor):
+    def construct_yaml_float(self, node: Any) -> Any:  # type: ignore[override]
+        text = str(self.construct_scalar(node)).replace("_", "")
+        try:
+            return Decimal(text)
+        except InvalidOperation:  # .inf / .nan: let the schema reject them
+            return super().construct_yaml_float(node)
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:  # type: ignore[override]
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError:
+            return str(self.construct_scalar(node))
+
+
+_CaseConstructor.add_constructor("tag:yaml.org,2002:float", _CaseConstructor.construct_yaml_float)
+_CaseConstructor.add_constructor("tag:yaml.org,2002:timestamp", _CaseConstructor.construct_yaml_timestamp)
+
+
+def _fast_yaml() -> YAML:
+    yaml = YAML(typ="safe", pure=False)
+    yaml.Constructor = _CaseConstructor
+    return yaml
+
+
+_FAST = _fast_yaml()
+
+
+def load_data(text: str) -> Any:
+    """Parse YAML text to plain Python data (dict, list, str, int, Decimal, date, bool, None)."""
+    data = _FAST.load(text)
+    return _dates_only(data)
+
+
+def _dates_only(value: Any) -> Any:
+    # libyaml timestamps with a time part become datetime; cases hold dates only, keep the text form for the schema.
+    if isinstance(value, dict):
+        return {k: _dates_only(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_dates_only(v) for v in value]
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    return value
+
+
+def roundtrip() -> YAML:
+    """A round-trip YAML instance that keeps comments, key order and quoting."""
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap long Chinese lines
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def load_roundtrip(text: str) -> Any:
+    return roundtrip().load(text)
+
+
+def dump_roundtrip(data: Any) -> str:
+    buffer = io.StringIO()
+    roundtrip().dump(data, buffer)
+    return buffer.getvalue()
+
+
+def read_text(path: Path) -> str:
+    """Read a case file as UTF-8 (a BOM is tolerated)."""
+    return path.read_text(encoding="utf-8-sig")

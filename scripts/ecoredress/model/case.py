@@ -1,0 +1,68 @@
+"""The case: one YAML file, the whole life of a claim (第五条–第三十三条)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from ecoredress.model.outcome import (
+    Agreement,
+    Disclosure,
+    Funds,
+    IssuedDocument,
+    Litigation,
+    Referral,
+    Restoration,
+)
+from ecoredress.model.parties import Jurisdiction, Obligor
+from ecoredress.model.procedure import (
+    Assessment,
+    ClaimEnd,
+    Clue,
+    Conclusion,
+    Consultation,
+    Damage,
+    Investigation,
+    MajorCase,
+    PreliminaryCheck,
+)
+from ecoredress.model.types import CaseId, Money, Section, field
+
+
+class Punitive(Section):
+    """惩罚性赔偿请求 (第二十二条)."""
+
+    base: Money = field("计算基数（元）", "期间服务功能损失与永久性损害损失之和（第二十二条第二款）")
+    amount: Money = field("请求金额（元）")
+    grounds: str = field("请求理由", "故意污染环境、破坏生态造成严重后果的事实")
+
+
+class Case(Section):
+    """生态环境损害赔偿案件."""
+
+    model_config = {**Section.model_config, "title": "生态环境损害赔偿案件", "json_schema_extra": {"$id": "case.schema.json"}}
+
+    id: CaseId = field("案件编号", "权利人代码-年份-三位序号，如 YC-2024-001；文件名须与之一致")
+    title: str = field("案件名称", "如“某公司向黄河支流排放超标废水生态环境损害赔偿案”", min_length=4)
+    summary: str = field("案情简介", "公开的基本案情；不写个人信息", min_length=10)
+    jurisdiction: Jurisdiction = field("管辖")
+    clue: Clue = field("线索")
+    preliminary_check: PreliminaryCheck | None = field("初步核查", default=None)
+    major_case: MajorCase | None = field("重大案件", default=None)
+    obligors: list[Obligor] = Field(
+        title="赔偿义务人", description="造成生态环境损害的单位或者个人（第六条）", min_length=1
+    )
+    damage: Damage = field("损害")
+    investigation: Investigation | None = field("损害调查", default=None)
+    assessment: Assessment | None = field("鉴定评估", default=None)
+    conclusion: Conclusion | None = field("调查结论", default=None)
+    claim_end: ClaimEnd | None = field("终止索赔", default=None)
+    consultation: Consultation | None = field("索赔磋商", default=None)
+    agreement: Agreement | None = field("赔偿协议", default=None)
+    punitive: Punitive | None = field("惩罚性赔偿", default=None)
+    litigation: Litigation | None = field("诉讼", default=None)
+    restoration: Restoration | None = field("生态环境修复", default=None)
+    funds: Funds | None = field("赔偿资金", default=None)
+    referrals: list[Referral] = field("检察衔接", default_factory=list)
+    disclosure: Disclosure = field("信息公开")
+    documents: list[IssuedDocument] = field("已发文书", default_factory=list)
+    notes: str | None = field("内部备注", "仅供内部，不公开", default=None, internal=True)

@@ -1,0 +1,215 @@
+"""What the case yields: agreement, litigation, restoration, funds, referrals, disclosure, documents (第十九条–第三十三条)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from ecoredress.model.enums import (
+    ClaimCategory,
+    CompanyNaming,
+    DocumentKind,
+    EnforcementBasis,
+    LawsuitGround,
+    PaymentMode,
+    PublicItem,
+    ReferralDirection,
+    RestorationEndGround,
+    RestorationMode,
+)
+from ecoredress.model.types import DocNo, Money, Section, field
+
+
+class ClaimItem(Section):
+    category: ClaimCategory = field("赔偿项目", "民法典第一千二百三十五条所列项目或惩罚性赔偿")
+    amount: Money = field("金额（元）")
+    note: str | None = field("说明", default=None)
+
+
+class Instalment(Section):
+    due_on: dt.date = field("应付日期")
+    amount: Money = field("金额（元）")
+
+
+class JudicialConfirmation(Section):
+    """司法确认 (第十九条第一款)."""
+
+    applied_on: dt.date = field("申请日期")
+    court: str = field("法院")
+    announced_on: dt.date | None = field("法院公告日期", "公告期不少于 30 日（最高法若干规定第二十条）", default=None)
+    ruled_on: dt.date | None = field("裁定日期", default=None)
+    ruling_no: str | None = field("裁定书案号", default=None)
+    confirmed: bool | None = field("是否确认有效", default=None)
+
+
+class Agreement(Section):
+    """赔偿协议 (第十七条、第十九条)."""
+
+    signed_on: dt.date = field("签署日期")
+    doc_no: DocNo | None = field("协议编号", default=None)
+    items: list[ClaimItem] = field("赔偿项目", min_length=1)
+    total: Money = field("赔偿总额（元）", "应等于各赔偿项目之和")
+    payment_modes: list[PaymentMode] = field("履行方式", min_length=1)
+    instalments: list[Instalment] = field("分期计划", "分期或延期赔偿（第二十一条第二款）", default_factory=list)
+    restoration_terms: str | None = field("修复方案、启动时间及期限", "（第十六条第二款）", default=None)
+    judicial_confirmation: JudicialConfirmation | None = field("司法确认", default=None)
+    fully_performed_on: dt.date | None = field("履行完毕日期", default=None)
+    non_performance: bool = field("是否存在不履行或不完全履行", default=False)
+    summary: str | None = field("协议主要内容", "公开的协议摘要（第三十三条）", default=None)
+
+
+class Judgment(Section):
+    ruled_on: dt.date = field("判决日期")
+    case_no: str = field("案号")
+    effective_on: dt.date | None = field("生效日期", default=None)
+    items: list[ClaimItem] = field("判决赔偿项目", default_factory=list)
+    total: Money = field("判决赔偿总额（元）")
+    summary: str | None = field("判决主要内容", default=None)
+
+
+class Enforcement(Section):
+    """强制执行 (第十九条第三款)."""
+
+    basis: EnforcementBasis = field("执行依据")
+    applied_on: dt.date = field("申请日期")
+    case_no: str | None = field("执行案号", default=None)
+    dishonest_listed: bool = field("是否列入失信被执行人名单", default=False)
+    concluded_on: dt.date | None = field("执行终结日期", default=None)
+    result: str | None = field("执行结果", default=None)
+
+
+class Litigation(Section):
+    """诉讼 (第十九条第二款)."""
+
+    ground: LawsuitGround = field("起诉情形")
+    filed_on: dt.date = field("起诉日期")
+    court: str = field("受理法院")
+    case_no: str | None = field("案号", default=None)
+    claim_amount: Money = field("诉讼请求金额（元）")
+    judgment: Judgment | None = field("判决", default=None)
+    enforcement: Enforcement | None = field("强制执行", default=None)
+
+
+class PlanReview(Section):
+    """修复方案：编制、专家论证、备案 (第二十三条第一项)."""
+
+    drafted_on: dt.date = field("方案编制完成日期")
+    reviewed_on: dt.date | None = field("专家论证日期", default=None)
+    review_passed: bool | None = field("论证是否通过", default=None)
+    filed_on: dt.date | None = field("备案日期", default=None)
+    filing_no: str | None = field("备案编号", default=None)
+    summary: str | None = field("方案摘要", "公开的重大事项（第三十三条）", default=None)
+
+
+class Implementation(Section):
+    """修复实施 (第二十三条第二项)."""
+
+    started_on: dt.date = field("开工日期")
+    completed_on: dt.date | None = field("完工日期", default=None)
+    executor: str | None = field("实施单位", default=None)
+    progress: str | None = field("进展情况", "公开的修复进展", default=None)
+
+
+class PlanChange(Section):
+    """重大变更 (第二十四条)."""
+
+    applied_on: dt.date = field("申请日期")
+    description: str = field("变更内容")
+    major: bool = field("是否重大变更", "重大变更应当重新组织论证")
+    re_reviewed_on: dt.date | None = field("重新论证日期", default=None)
+
+
+class Rectification(Section):
+    """限期整改 (第二十四条)."""
+
+    notified_on: dt.date = field("通知日期")
+    due_on: dt.date = field("整改期限")
+    completed_on: dt.date | None = field("整改完成日期", default=None)
+
+
+class Evaluation(Section):
+    """修复效果评估 (第二十三条第三项)."""
+
+    evaluated_on: dt.date = field("评估日期")
+    passed: bool = field("是否通过")
+    summary: str | None = field("评估结论", "公开的修复效果（第三十三条）", default=None)
+    rectification: Rectification | None = field("限期整改", "评估未通过时要求限期整改", default=None)
+
+
+class RestorationEnd(Section):
+    """终止修复 (第二十五条)."""
+
+    applied_on: dt.date = field("申请日期")
+    approved_on: dt.date | None = field("同意日期", default=None)
+    ground: RestorationEndGround = field("终止情形")
+
+
+class Restoration(Section):
+    """生态环境修复 (第二十条、第二十三条–第二十五条)."""
+
+    mode: RestorationMode = field("修复方式")
+    alternative_site: str | None = field("替代修复地点", "替代修复时填写（第二十条）", default=None)
+    plan: PlanReview | None = field("修复方案", default=None)
+    implementation: Implementation | None = field("修复实施", default=None)
+    changes: list[PlanChange] = field("方案变更", default_factory=list)
+    evaluations: list[Evaluation] = field("效果评估", "按时间顺序记录每次评估", default_factory=list)
+    end: RestorationEnd | None = field("终止修复", default=None)
+
+
+class Receipt(Section):
+    received_on: dt.date = field("入库日期")
+    amount: Money = field("金额（元）")
+    treasury: str = field("缴入国库", "赔偿权利人指定部门本级国库（第三十二条）")
+    voucher_no: str | None = field("缴款凭证号", default=None, internal=True)
+
+
+class Expenditure(Section):
+    spent_on: dt.date = field("支出日期")
+    amount: Money = field("金额（元）")
+    purpose: str = field("用途")
+    payee: str | None = field("收款单位", default=None)
+
+
+class Funds(Section):
+    """赔偿资金 (第三十二条)."""
+
+    receipts: list[Receipt] = field("资金入库", default_factory=list)
+    expenditures: list[Expenditure] = field("资金使用", default_factory=list)
+
+    @property
+    def received(self) -> Decimal:
+        return sum((r.amount for r in self.receipts), Decimal("0"))
+
+    @property
+    def spent(self) -> Decimal:
+        return sum((e.amount for e in self.expenditures), Decimal("0"))
+
+
+class Referral(Section):
+    """与检察机关的线索移送和函告 (第二十六条)."""
+
+    direction: ReferralDirection = field("移送方向")
+    procuratorate: str = field("检察机关")
+    referred_on: dt.date = field("移送日期")
+    letter_no: str | None = field("移送函文号", default=None)
+    closed_on: dt.date | None = field("办结日期", "处理情况应在办结后 15 日内函告", default=None)
+    reply_on: dt.date | None = field("函告日期", default=None)
+    reply_no: str | None = field("函告文号", default=None)
+
+
+class Disclosure(Section):
+    """信息公开 (第三十三条)."""
+
+    publish: bool = field("是否公开", "未作出公开决定的案件不会发布")
+    decided_on: dt.date | None = field("公开决定日期", default=None)
+    company_naming: CompanyNaming = field("单位名称写法", "全称或“某公司”", default=CompanyNaming.FULL)
+    items: list[PublicItem] = field("公开事项", default_factory=list)
+    withheld_reason: str | None = field("不公开理由", default=None, internal=True)
+
+
+class IssuedDocument(Section):
+    kind: DocumentKind = field("文书种类")
+    doc_no: DocNo = field("发文字号", "如 宁环赔〔2024〕3号")
+    issued_on: dt.date = field("发文日期")
+    title: str | None = field("标题", default=None)
+    public: bool = field("是否公开", default=False)

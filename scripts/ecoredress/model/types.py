@@ -1,0 +1,71 @@
+"""Shared field types: money, case ids, document numbers, and the field helper that carries Chinese titles."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+
+PRIVATE = "x-private"  # personal information: never published (domain §5)
+INTERNAL = "x-internal"  # internal working data: never leaves the repository (domain §5)
+
+
+def field(title: str, description: str = "", *, private: bool = False, internal: bool = False, **kwargs: Any) -> Any:
+    """A pydantic Field with a Chinese title and description; optionally marked private or internal."""
+    extra: dict[str, Any] = {}
+    if private:
+        extra[PRIVATE] = True
+    if internal:
+        extra[INTERNAL] = True
+    return Field(title=title, description=description or title, json_schema_extra=extra or None, **kwargs)
+
+
+class Section(BaseModel):
+    """Base of every part of a case: unknown keys are errors, values are not coerced across types."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False, validate_default=False)
+
+
+def _reject_float(value: Any) -> Any:
+    # YAML floats are loaded as Decimal (see loading.yamlio); a Python float here would already be imprecise.
+    if isinstance(value, float):
+        raise ValueError("金额不能是二进制浮点数，请写成数字或带引号的字符串，例如 12345.67")
+    if isinstance(value, bool):
+        raise ValueError("金额应为数字，不能是是/否值")
+    return value
+
+
+def _two_places(value: Decimal) -> Decimal:
+    if not value.is_finite():
+        raise ValueError("金额必须是有限数值")
+    if value.as_tuple().exponent < -2:  # type: ignore[operator]
+        raise ValueError("金额以元为单位，最多保留两位小数（到分）")
+    if value < 0:
+        raise ValueError("金额不能为负数")
+    return value
+
+
+Money = Annotated[
+    Decimal,
+    BeforeValidator(_reject_float),
+    AfterValidator(_two_places),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": r"^\d+(\.\d{1,2})?$"}],
+            "x-unit": "元",
+        }
+    ),
+]
+"""An amount in yuan (元), exact, non-negative, at most two decimal places."""
+
+CASE_ID_PATTERN = r"^(NX|YC|SZS|WZ|GY|ZW)-(\d{4})-(\d{3})$"
+CaseId = Annotated[str, Field(pattern=CASE_ID_PATTERN, examples=["YC-2024-001"])]
+"""Case id: rights-holder code, year, three-digit sequence. The file is named after it."""
+
+DOC_NO_PATTERN = r"^\S+〔(19|20)\d{2}〕[1-9]\d*号$"
+DocNo = Annotated[str, Field(pattern=DOC_NO_PATTERN, examples=["宁环赔〔2024〕3号"])]
+"""发文字号 (GB/T 9704): agency code, year in 〔〕, sequence without leading zeros, no 第."""
+
+CASE_ID_RE = re.compile(CASE_ID_PATTERN)

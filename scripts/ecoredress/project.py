@@ -1,0 +1,51 @@
+"""The case repository: its root folder and its settings (``[tool.ecoredress]`` in pyproject.toml)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ecoredress.errors import UserError
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def cases_dir(self) -> Path:
+        return self.root / self.settings.get("cases", "cases")
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
+
+    def setting(self, dotted: str, default: Any = None) -> Any:
+        """Read a nested setting such as ``"documents.fonts"``."""
+        node: Any = self.settings
+        for part in dotted.split("."):
+            if not isinstance(node, dict) or part not in node:
+                return default
+            node = node[part]
+        return node
+
+
+def find_project(start: str | Path | None = None) -> Project:
+    """Walk up from ``start`` (default: cwd) to the folder whose pyproject.toml has ``[tool.ecoredress]``."""
+    here = Path(start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+            except tomllib.TOMLDecodeError as exc:
+                raise UserError(f"{pyproject}: 无法解析 TOML（{exc}）。请修正该文件的语法。") from exc
+            if "ecoredress" in data.get("tool", {}):
+                return Project(root=folder, settings=data["tool"]["ecoredress"])
+    raise UserError(
+        f"在 {here} 及其上级目录中找不到案件仓库（含 [tool.ecoredress] 的 pyproject.toml）。"
+        "请在案件仓库内运行，或用 --project 指定仓库目录。"
+    )

@@ -1,0 +1,1 @@
+"""Validation: schema errors and cross-checks become located, article-cited findings."""

@@ -1,0 +1,167 @@
+"""Validate case files: parse, schema, then every registered cross-check and regulation rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from ecoredress.loading.sourcemap import SourceMap
+from ecoredress.loading.yamlio import load_data, read_text
+from ecoredress.model import Case
+from ecoredress.validation.findings import Finding, Severity, error
+from ecoredress.validation.schema_errors import schema_findings
+
+
+@dataclass(frozen=True)
+class CaseContext:
+    """What a cross-check or rule sees: the validated case and when "today" is."""
+
+    case: Case
+    path: Path
+    as_of: dt.date
+
+
+CaseCheck = Callable[[CaseContext], Iterable[Finding]]
+_CHECKS: list[CaseCheck] = []
+
+
+def case_check(fn: CaseCheck) -> CaseCheck:
+    """Register a check that runs on every schema-valid case."""
+    _CHECKS.append(fn)
+    return fn
+
+
+def registered_checks() -> list[CaseCheck]:
+    from ecoredress.validation import consistency  # noqa: F401 - registers on import
+
+    return list(_CHECKS)
+
+
+@dataclass
+class CheckedFile:
+    path: Path
+    display: str
+    case: Case | None
+    findings: list[Finding] = field(default_factory=list)
+    sources: SourceMap | None = None
+
+
+@dataclass
+class Report:
+    files: list[CheckedFile]
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for checked in self.files for f in checked.findings]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    @property
+    def valid(self) -> bool:
+        return self.count(Severity.ERROR) == 0
+
+    @property
+    def cases(self) -> list[Case]:
+        return [c.case for c in self.files if c.case is not None]
+
+
+def display_path(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_case(path: Path, display: str) -> CheckedFile:
+    """Parse and schema-validate one file. Findings are located; the case is None if invalid."""
+    try:
+        text = read_text(path)
+    except UnicodeDecodeError as exc:
+        return CheckedFile(path, display, None, [error("encoding", f"文件不是 UTF-8 编码（第 {exc.start} 字节）。请用 UTF-8 另存。").placed(display, 1, 1)])
+    try:
+        data = load_data(text)
+    except YAMLError as exc:
+        return CheckedFile(path, display, None, [_syntax_finding(exc, display)])
+    if not isinstance(data, dict):
+        return CheckedFile(path, display, None, [error("not-a-case", "文件内容不是案件（应为“键: 值”结构的映射）。请参照 ecoredress new 生成的模板。").placed(display, 1, 1)])
+    checked = CheckedFile(path, display, None, sources=SourceMap(text))
+    try:
+        checked.case = Case.model_validate(data)
+    except ValidationError as exc:
+        checked.findings = [_place(f, checked.sources, display) for f in schema_findings(exc, Case)]
+    return checked
+
+
+def check_files(paths: list[Path], base: Path, as_of: dt.date | None = None) -> Report:
+    as_of = as_of or dt.date.today()
+    report = Report([load_case(p, display_path(p, base)) for p in paths])
+    checks = registered_checks()
+    seen: dict[str, str] = {}
+    for checked in report.files:
+        case = checked.case
+        if case is None:
+            continue
+        located: list[Finding] = list(_file_level(checked, case, seen))
+        context = CaseContext(case, checked.path, as_of)
+        for check in checks:
+            located.extend(check(context))
+        checked.findings.extend(_place(f, checked.sources, checked.display) for f in located)
+    return report
+
+
+def _file_level(checked: CheckedFile, case: Case, seen: dict[str, str]) -> Iterable[Finding]:
+    if checked.path.stem != case.id:
+        yield error(
+            "filename-mismatch",
+            f"文件名 {checked.path.name} 与案件编号 {case.id} 不一致。请将文件改名为 {case.id}{checked.path.suffix}，或改正编号。",
+            ("id",),
+        )
+    if case.id in seen:
+        yield error("duplicate-id", f"案件编号 {case.id} 已在 {seen[case.id]} 中使用。每个案件编号只能使用一次，请改用 ecoredress new 生成的新编号。", ("id",))
+    else:
+        seen[case.id] = checked.display
+
+
+def _place(finding: Finding, sources: SourceMap | None, display: str) -> Finding:
+    if sources is None:
+        return finding.placed(display, 1, 1)
+    line, column = sources.locate_key(finding.loc) if finding.key else sources.locate(finding.loc)
+    return finding.placed(display, line, column)
+
+
+def _syntax_finding(exc: YAMLError, display: str) -> Finding:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem if isinstance(exc, MarkedYAMLError) and exc.problem else str(exc).splitlines()[0]
+    phrase = _first_match(_SYNTAX_PHRASES, problem) or problem
+    hint = _first_match(_SYNTAX_HINTS, problem) or "请检查缩进（用空格，不用 Tab）、冒号后的空格和引号是否成对。"
+    return error("yaml-syntax", f"YAML 语法错误：{phrase}。{hint}").placed(display, line, column)
+
+
+def _first_match(table: dict[str, str], problem: str) -> str | None:
+    return next((text for key, text in table.items() if key in problem), None)
+
+
+_SYNTAX_PHRASES = {
+    "mapping values are not allowed": "此处不能出现“键: 值”",
+    "could not find expected ':'": "缺少冒号“:”",
+    "found character that cannot start any token": "出现了不能作为开头的字符",
+    "found a tab character that violates indentation": "缩进中使用了 Tab",
+    "did not find expected key": "未找到预期的键",
+    "did not find expected '-' indicator": "列表项缺少“- ”",
+    "found unexpected end of stream": "文件意外结束",
+    "duplicate key": "键重复",
+}
+_SYNTAX_HINTS = {
+    "mapping values are not allowed": "通常是值中含有“: ”却没有加引号，或上一行缩进不对。请给该值加引号或调整缩进。",
+    "could not find expected ':'": "请在键后加英文冒号和空格，如 title: 某案件。",
+    "tab": "YAML 只能用空格缩进，请把 Tab 换成空格。",
+    "did not find expected key": "请检查本行与上一行的缩进是否对齐。",
+    "duplicate key": "同一层级中每个键只能出现一次，请删除或合并重复的键。",
+}

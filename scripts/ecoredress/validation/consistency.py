@@ -1,0 +1,171 @@
+"""Cross-field consistency: dates in the order the procedure makes them happen, amounts that add up.
+
+These are facts any case must satisfy whatever the rule profile; the regulation's own deadlines
+and steps live in ``ecoredress.regulation``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any, Iterable, Iterator
+
+from pydantic import BaseModel
+
+from ecoredress.model import Case
+from ecoredress.validation.checker import CaseContext, case_check
+from ecoredress.validation.findings import Finding, error, warning
+
+Loc = tuple[str | int, ...]
+
+# Fields that name a future term rather than a past event.
+_TERM_FIELDS = frozenset({"reply_due_on", "due_on"})
+
+
+def _get(case: Case, loc: Loc) -> Any:
+    node: Any = case
+    for part in loc:
+        if node is None:
+            return None
+        node = node[part] if isinstance(part, int) else getattr(node, part, None)
+    return node
+
+
+def _title(case: Case, loc: Loc) -> str:
+    node: Any = case
+    title = ".".join(map(str, loc))
+    for part in loc:
+        if isinstance(part, int):
+            node = node[part]
+            continue
+        info = type(node).model_fields.get(part)
+        title = info.title if info and info.title else part
+        node = getattr(node, part)
+    return title
+
+
+def _ordered_pairs(case: Case) -> Iterator[tuple[Loc, Loc]]:
+    """Pairs (earlier, later) of date fields that must not be out of order."""
+    yield ("damage", "began_on"), ("damage", "ended_on")
+    yield ("clue", "found_on"), ("preliminary_check", "completed_on")
+    yield ("preliminary_check", "completed_on"), ("preliminary_check", "claim_started_on")
+    yield ("investigation", "started_on"), ("investigation", "ended_on")
+    yield ("assessment", "commissioned_on"), ("assessment", "report_on")
+    yield ("assessment", "commissioned_on"), ("assessment", "extension", "notified_on")
+    yield ("investigation", "ended_on"), ("conclusion", "concluded_on")
+    yield ("assessment", "report_on"), ("consultation", "notice", "served_on")
+    yield ("conclusion", "concluded_on"), ("claim_end", "decided_on")
+    yield ("consultation", "notice", "served_on"), ("consultation", "reply", "replied_on")
+    yield ("consultation", "notice", "served_on"), ("consultation", "started_on")
+    yield ("consultation", "notice", "served_on"), ("agreement", "signed_on")
+    yield ("consultation", "started_on"), ("consultation", "ended_on")
+    if case.consultation:
+        for i, _ in enumerate(case.consultation.meetings):
+            yield ("consultation", "started_on"), ("consultation", "meetings", i, "held_on")
+            yield ("consultation", "meetings", i, "held_on"), ("consultation", "ended_on")
+            if i:
+                yield ("consultation", "meetings", i - 1, "held_on"), ("consultation", "meetings", i, "held_on")
+    yield ("agreement", "signed_on"), ("agreement", "judicial_confirmation", "applied_on")
+    yield ("agreement", "judicial_confirmation", "applied_on"), ("agreement", "judicial_confirmation", "announced_on")
+    yield ("agreement", "judicial_confirmation", "applied_on"), ("agreement", "judicial_confirmation", "ruled_on")
+    yield ("agreement", "judicial_confirmation", "announced_on"), ("agreement", "judicial_confirmation", "ruled_on")
+    yield ("agreement", "signed_on"), ("agreement", "fully_performed_on")
+    yield ("litigation", "filed_on"), ("litigation", "judgment", "ruled_on")
+    yield ("litigation", "judgment", "ruled_on"), ("litigation", "judgment", "effective_on")
+    yield ("litigation", "judgment", "ruled_on"), ("litigation", "enforcement", "applied_on")
+    yield ("litigation", "enforcement", "applied_on"), ("litigation", "enforcement", "concluded_on")
+    if case.restoration:
+        for i, evaluation in enumerate(case.restoration.evaluations):
+            if evaluation.rectification:
+                rect = ("restoration", "evaluations", i, "rectification")
+                yield ("restoration", "evaluations", i, "evaluated_on"), (*rect, "notified_on")
+                yield (*rect, "notified_on"), (*rect, "due_on")
+                yield (*rect, "notified_on"), (*rect, "completed_on")
+    for i, _ in enumerate(case.referrals):
+        yield ("referrals", i, "referred_on"), ("referrals", i, "closed_on")
+        yield ("referrals", i, "closed_on"), ("referrals", i, "reply_on")
+
+
+@case_check
+def dates_in_order(ctx: CaseContext) -> Iterable[Finding]:
+    case = ctx.case
+    for earlier, later in _ordered_pairs(case):
+        first, second = _get(case, earlier), _get(case, later)
+        if first and second and second < first:
+            yield error(
+                "date-order",
+                f"{_title(case, later)}（{second}）早于{_title(case, earlier)}（{first}）。"
+                "程序上后者不能先于前者发生，请核对两个日期。",
+                later,
+            )
+
+
+@case_check
+def dates_not_in_future(ctx: CaseContext) -> Iterable[Finding]:
+    for loc, value in _date_fields(ctx.case, ()):
+        if loc[-1] not in _TERM_FIELDS and value > ctx.as_of:
+            yield error(
+                "date-in-future",
+                f"{_title(ctx.case, loc)}（{value}）晚于今天（{ctx.as_of}）。已发生的事项不能写将来的日期，请核对；"
+                "尚未发生的事项请先不填。",
+                loc,
+            )
+
+
+def _date_fields(node: Any, loc: Loc) -> Iterator[tuple[Loc, dt.date]]:
+    if isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from _date_fields(getattr(node, name), (*loc, name))
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from _date_fields(item, (*loc, i))
+    elif isinstance(node, dt.date):
+        yield loc, node
+
+
+def _money(amount: Decimal) -> str:
+    return f"{amount:,.2f} 元"
+
+
+@case_check
+def amounts_add_up(ctx: CaseContext) -> Iterable[Finding]:
+    case = ctx.case
+    if agreement := case.agreement:
+        items = sum((i.amount for i in agreement.items), Decimal("0"))
+        if items != agreement.total:
+            yield error(
+                "amount-mismatch",
+                f"赔偿协议各项目合计 {_money(items)}，与赔偿总额 {_money(agreement.total)} 不符。请核对各项目金额或总额。",
+                ("agreement", "total"),
+            )
+        if agreement.instalments:
+            planned = sum((i.amount for i in agreement.instalments), Decimal("0"))
+            if planned != agreement.total:
+                yield error(
+                    "amount-mismatch",
+                    f"分期计划合计 {_money(planned)}，与赔偿总额 {_money(agreement.total)} 不符。请调整各期金额。",
+                    ("agreement", "instalments"),
+                )
+    judgment = case.litigation.judgment if case.litigation else None
+    if judgment and judgment.items:
+        items = sum((i.amount for i in judgment.items), Decimal("0"))
+        if items != judgment.total:
+            yield error(
+                "amount-mismatch",
+                f"判决各项目合计 {_money(items)}，与判决赔偿总额 {_money(judgment.total)} 不符。请按判决书核对。",
+                ("litigation", "judgment", "total"),
+            )
+    if funds := case.funds:
+        if funds.spent > funds.received:
+            yield error(
+                "amount-mismatch",
+                f"资金支出合计 {_money(funds.spent)} 超过入库合计 {_money(funds.received)}。支出不能多于收到的赔偿资金，请核对。",
+                ("funds", "expenditures"),
+            )
+        owed = judgment.total if judgment else (agreement.total if agreement else None)
+        if owed is not None and funds.received > owed:
+            yield warning(
+                "amount-mismatch",
+                f"入库合计 {_money(funds.received)} 超过应付赔偿总额 {_money(owed)}。如含迟延履行金等请在备注中说明，否则请核对。",
+                ("funds", "receipts"),
+            )

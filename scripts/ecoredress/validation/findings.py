@@ -1,0 +1,65 @@
+"""A finding: one located, coded, Chinese message about a case file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Sequence
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def label(self) -> str:
+        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """``loc`` is the path inside the case (``("assessment", "report_on")``); the checker turns it into
+    ``line``/``column``. ``key`` asks for the key's position instead of the value's (unknown keys)."""
+
+    code: str
+    severity: Severity
+    message: str
+    loc: tuple[str | int, ...] = ()
+    article: str | None = None
+    path: str = ""
+    line: int | None = None
+    column: int | None = None
+    key: bool = field(default=False, compare=False)
+
+    @property
+    def pointer(self) -> str:
+        """JSON Pointer of ``loc`` (RFC 6901)."""
+        return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in self.loc)
+
+    def placed(self, path: str, line: int, column: int) -> Finding:
+        return replace(self, path=path, line=line, column=column)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "pointer": self.pointer,
+            "article": self.article,
+        }
+
+
+def error(code: str, message: str, loc: Sequence[str | int] = (), article: str | None = None) -> Finding:
+    return Finding(code, Severity.ERROR, message, tuple(loc), article)
+
+
+def warning(code: str, message: str, loc: Sequence[str | int] = (), article: str | None = None) -> Finding:
+    return Finding(code, Severity.WARNING, message, tuple(loc), article)
+
+
+def info(code: str, message: str, loc: Sequence[str | int] = (), article: str | None = None) -> Finding:
+    return Finding(code, Severity.INFO, message, tuple(loc), article)
