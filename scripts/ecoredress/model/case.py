@@ -49,7 +49,9 @@ class Case(Section):
     preliminary_check: PreliminaryCheck | None = field("初步核查", default=None)
     major_case: MajorCase | None = field("重大案件", default=None)
     obligors: list[Obligor] = Field(
-        title="赔偿义务人", description="造成生态环境损害的单位或者个人（第六条）", min_length=1
+        default_factory=list,
+        title="赔偿义务人",
+        description="造成生态环境损害的单位或者个人（第六条）；线索阶段可暂缺，送达磋商告知书前必须明确",
     )
     damage: Damage = field("损害")
     investigation: Investigation | None = field("损害调查", default=None)

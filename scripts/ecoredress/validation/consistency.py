@@ -169,3 +169,15 @@ def amounts_add_up(ctx: CaseContext) -> Iterable[Finding]:
                 f"入库合计 {_money(funds.received)} 超过应付赔偿总额 {_money(owed)}。如含迟延履行金等请在备注中说明，否则请核对。",
                 ("funds", "receipts"),
             )
+
+
+@case_check
+def obligor_known_before_claim(ctx: CaseContext) -> Iterable[Finding]:
+    case = ctx.case
+    if not case.obligors and (case.consultation or case.agreement or case.litigation):
+        yield error(
+            "obligor-missing",
+            "已进入磋商、协议或诉讼阶段，但未填写赔偿义务人。请在 obligors 中填写单位（含统一社会信用代码）或个人（含身份证号码）。",
+            ("obligors",),
+            article="第六条",
+        )

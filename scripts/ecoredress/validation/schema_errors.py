@@ -7,6 +7,7 @@ import difflib
 import re
 import types
 import typing
+from decimal import Decimal
 from typing import Any, Iterable
 
 from pydantic import BaseModel, ValidationError
@@ -40,7 +41,7 @@ def _translate(detail: ErrorDetails, loc: tuple[str | int, ...], model: type[Bas
         )
     if kind == "value_error":
         problem = str(ctx.get("error", detail["msg"]))
-        return error(_value_error_code(loc), f"{name}：{problem}。", loc)
+        return error(_value_error_code(loc, model), f"{name}：{problem}。", loc)
     if kind.startswith("decimal"):
         return error("invalid-amount", f"{name} 的值“{value}”不是有效金额。请只写阿拉伯数字（元），如 123456.78，不加逗号或“元”字。", loc)
     if kind in ("enum", "literal_error"):
@@ -98,9 +99,12 @@ def _pattern_hint(pattern: str) -> str:
     return f"应符合格式 {pattern}。"
 
 
-def _value_error_code(loc: tuple[str | int, ...]) -> str:
+def _value_error_code(loc: tuple[str | int, ...], model: type[BaseModel]) -> str:
     last = next((p for p in reversed(loc) if isinstance(p, str)), "")
-    return {"credit_code": "invalid-credit-code", "id_number": "invalid-id-number"}.get(last, "invalid-value")
+    if last in ("credit_code", "id_number"):
+        return f"invalid-{last.replace('_', '-')}"
+    annotation = _annotation_at(model, loc)
+    return "invalid-amount" if Decimal in (annotation, *typing.get_args(annotation)) else "invalid-value"
 
 
 def _unknown_key(loc: tuple[str | int, ...], model: type[BaseModel]) -> Finding:
