@@ -14,7 +14,20 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 class ChineseArgumentParser(argparse.ArgumentParser):
-    """argparse with Chinese usage errors and exit code 2."""
+    """argparse with Chinese help headings, Chinese usage errors and exit code 2."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示此帮助并退出")
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", "用法：", 1)
+
+    def format_help(self) -> str:
+        return super().format_help().replace("usage:", "用法：", 1)
 
     def error(self, message: str) -> None:  # noqa: D401 - argparse API
         self.print_usage(sys.stderr)
@@ -39,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="ecoredress",
         description="生态环境损害赔偿案件管理与信息公开系统（依据《宁夏回族自治区生态环境损害赔偿管理工作规定》）",
     )
-    parser.add_argument("--version", action="version", version=f"ecoredress {__version__}")
+    parser.add_argument("--version", action="version", version=f"ecoredress {__version__}", help="显示版本并退出")
     parser.add_argument(
         "--project", metavar="目录", default=None, help="案件仓库根目录（默认：从当前目录向上查找 pyproject.toml）"
     )

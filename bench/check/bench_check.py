@@ -1,0 +1,58 @@
+"""Benchmark: how long `check` takes on N case files (copies of the samples under new ids).
+
+    python bench/check/bench_check.py 1000 5000
+
+Writes nothing into the repository; paste the printed table into bench/check/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import platform
+import re
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+from ecoredress.loading.discovery import discover_case_files
+from ecoredress.validation.checker import check_files
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def make_cases(folder: Path, count: int) -> None:
+    samples = [p.read_text(encoding="utf-8") for p in discover_case_files([ROOT / "cases"])]
+    for n in range(count):
+        text = samples[n % len(samples)]
+        case_id = f"NX-{2000 + n // 999}-{n % 999 + 1:03d}"
+        text = re.sub(r"^id: .*$", f"id: {case_id}", text, count=1, flags=re.M)
+        (folder / f"{case_id}.yaml").write_text(text, encoding="utf-8")
+
+
+def measure(count: int) -> tuple[float, float, int]:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        make_cases(folder, count)
+        paths = discover_case_files([folder])
+        tracemalloc.start()
+        start = time.perf_counter()
+        report = check_files(paths, base=folder, as_of=dt.date(2026, 11, 29))
+        elapsed = time.perf_counter() - start
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        return elapsed, peak / 2**20, len(report.findings)
+
+
+def main(counts: list[int]) -> None:
+    print(f"Python {platform.python_version()} on {platform.machine()}, {platform.processor() or 'cpu'}")
+    print("| 文件数 | 用时（秒） | 每文件（毫秒） | 峰值内存（MiB，tracemalloc） | 问题数 |")
+    print("|---:|---:|---:|---:|---:|")
+    for count in counts:
+        elapsed, peak, findings = measure(count)
+        print(f"| {count} | {elapsed:.2f} | {1000 * elapsed / count:.2f} | {peak:.0f} | {findings} |")
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [100, 1000])

@@ -1,0 +1,201 @@
+"""Personal-information masking (domain §5, modelled on 法释〔2016〕19号).
+
+A ``Masker`` is built once per case from every field marked ``x-private`` and from the obligors:
+- natural persons keep their surname: 张三 → 张某; two persons with one surname → 张某甲 / 张某乙;
+- companies follow ``disclosure.company_naming``: 全称 keeps the name, 某公司 replaces it everywhere;
+- every other private value (ID numbers, phones, addresses, accounts, plates...) is removed from text;
+- patterns of such values are removed from free text even when they are not recorded in a field.
+
+``public_data`` walks any model generically: fields marked private or internal never leave, and every
+string that does leave goes through ``Masker.text``.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from ecoredress.model import INTERNAL, PRIVATE, Case
+from ecoredress.model.enums import CompanyNaming
+from ecoredress.model.parties import Organisation, Person
+
+REMOVED = "［已隐去］"
+ORDINALS = "甲乙丙丁戊己庚辛壬癸"
+COMPOUND_SURNAMES = frozenset(
+    "欧阳 太史 端木 上官 司马 东方 独孤 南宫 万俟 闻人 夏侯 诸葛 尉迟 公羊 赫连 澹台 皇甫 宗政 濮阳 公冶 太叔 申屠 "
+    "公孙 慕容 仲孙 钟离 长孙 宇文 司徒 鲜于 司空 闾丘 子车 亓官 司寇 巫马 公西 颛孙 壤驷 公良 漆雕 乐正 宰父 谷梁 拓跋 夹谷 "
+    "轩辕 令狐 段干 百里 呼延 东郭 南门 羊舌 微生 公户 公玉 公仪 梁丘 公仲 公上 公门 公山 公坚 左丘 公伯 西门 公祖 第五 公乘 "
+    "贯丘 公皙 南荣 东里 东宫 仲长 子书 子桑 即墨 达奚 褚师".split()
+)
+# Organisation names: drop the place prefix and the legal-form suffix to catch short forms in text.
+_PLACE_PREFIX = re.compile(r"^(宁夏回族自治区|宁夏|内蒙古自治区|银川市|石嘴山市|吴忠市|固原市|中卫市|[^\s]{2,3}[市县区旗])")
+_LEGAL_SUFFIX = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团公司|公司|合作社|养殖场|厂|场)$")
+# Patterns removed from any free text (domain §5), whether or not the value is recorded in the case.
+_SCRUB_PATTERNS = (
+    re.compile(r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])\d{2}\d{3}[0-9Xx](?![0-9A-Za-z])"),  # ID
+    re.compile(r"(?<![0-9A-Za-z])[1-9]\d{7}(?:0[1-9]|1[0-2])\d{2}\d{3}(?![0-9A-Za-z])"),  # 15-digit ID
+    re.compile(r"(?<![0-9A-Za-z])(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?![0-9A-Za-z])"),  # mobile
+    re.compile(r"(?<![0-9A-Za-z])[(（]?0\d{2,3}[)）]?[\s-]?[2-9]\d{6,7}(?![0-9A-Za-z])"),  # landline
+    re.compile(
+        r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领][A-HJ-NP-Z][\s·•]?[A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳]"
+    ),  # licence plate
+    re.compile(r"(?<![0-9A-Za-z])\d{4}(?:[\s-]?\d{4}){2,3}(?:[\s-]?\d{1,3})?(?![0-9A-Za-z])"),  # bank card in groups
+    re.compile(r"(?<![0-9A-Za-z.])\d{12,}(?![0-9A-Za-z])"),  # any long digit run: account numbers
+)
+
+
+def surname(name: str) -> str:
+    """The surname kept in publication: a compound surname, the first part of a transliterated name, or one character."""
+    name = name.strip()
+    for separator in "·•.":
+        if separator in name:
+            return name.split(separator, 1)[0][:1]
+    return name[:2] if name[:2] in COMPOUND_SURNAMES else name[:1]
+
+
+def organisation_short_name(name: str) -> str:
+    """The name without place prefix and legal form (宁夏虚构化工有限公司 → 虚构化工), used to catch short forms."""
+    return _LEGAL_SUFFIX.sub("", _PLACE_PREFIX.sub("", name))
+
+
+def _loose(value: str) -> re.Pattern[str]:
+    # YAML folding and typing habits put spaces anywhere: match the value with optional whitespace between characters.
+    chars = [re.escape(c) for c in re.sub(r"\s+", "", value)]
+    return re.compile(r"\s*".join(chars))
+
+
+def _private_values(model: BaseModel) -> Iterator[tuple[str, str]]:
+    """(field name, value) of every string in a field marked private, anywhere in the model."""
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        if extra.get(PRIVATE):
+            yield from ((name, v) for v in _strings(value))
+        else:
+            for child in _models(value):
+                yield from _private_values(child)
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str) and not isinstance(value, enum.Enum):
+        yield value
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _strings(getattr(value, name))
+
+
+def _models(value: Any) -> Iterator[BaseModel]:
+    if isinstance(value, BaseModel):
+        yield value
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _models(item)
+
+
+_NAME_FIELDS = frozenset({"name", "legal_representative"})  # private fields that hold a natural person's name
+
+
+class Masker:
+    """Replacement rules for one case; ``text`` applies them to any string that is published."""
+
+    def __init__(self, case: Case) -> None:
+        names: list[str] = []  # natural persons, in a stable order: obligors first, then the rest of the case
+        removals: list[str] = []
+        for field_name, value in _private_values(case):
+            if not value.strip():
+                continue
+            if field_name in _NAME_FIELDS:
+                if value not in names:
+                    names.append(value)
+            else:
+                removals.extend(_removal_values(field_name, value))
+        self.person_names = _pseudonyms(names)
+        self.organisation_names = _organisation_names(case)
+        replacements = {**self.person_names, **{v: REMOVED for v in removals}}
+        for full, public in self.organisation_names.items():
+            if full != public:
+                replacements[full] = public
+                short = organisation_short_name(full)
+                if len(short) >= 2:
+                    replacements.setdefault(short, public)
+        # Longest first, so that a full value is replaced before any shorter value inside it.
+        self._rules = [(_loose(k), v) for k, v in sorted(replacements.items(), key=lambda kv: (-len(kv[0]), kv[0])) if k.strip()]
+
+    def text(self, value: str) -> str:
+        for pattern, public in self._rules:
+            value = pattern.sub(public, value)
+        for pattern in _SCRUB_PATTERNS:
+            value = pattern.sub(REMOVED, value)
+        return value
+
+    def obligor_name(self, obligor: Organisation | Person) -> str:
+        if isinstance(obligor, Person):
+            return self.person_names[obligor.name]
+        return self.organisation_names[obligor.name]
+
+
+def _removal_values(field_name: str, value: str) -> list[str]:
+    values = [value]
+    if field_name == "address":
+        # The part below county level is removed even when the text repeats it without the county.
+        compact = re.sub(r"\s+", "", value)
+        county = re.search(r"[县区旗]", compact) or re.search(r"[市盟]", compact)
+        if county and len(compact) - county.end() >= 4:
+            values.append(compact[county.end():])
+    return values
+
+
+def _pseudonyms(names: list[str]) -> dict[str, str]:
+    by_surname: dict[str, list[str]] = {}
+    for name in names:
+        by_surname.setdefault(surname(name), []).append(name)
+    result: dict[str, str] = {}
+    for family, members in by_surname.items():
+        if len(members) == 1:
+            result[members[0]] = f"{family}某"
+        else:
+            for index, member in enumerate(members):
+                suffix = ORDINALS[index] if index < len(ORDINALS) else str(index + 1)
+                result[member] = f"{family}某{suffix}"
+    return result
+
+
+def _organisation_names(case: Case) -> dict[str, str]:
+    companies = [o.name for o in case.obligors if isinstance(o, Organisation)]
+    companies = list(dict.fromkeys(companies))
+    if case.disclosure.company_naming is not CompanyNaming.MASKED:
+        return {name: name for name in companies}
+    masked = CompanyNaming.MASKED.value
+    if len(companies) == 1:
+        return {companies[0]: masked}
+    return {name: f"{masked}{ORDINALS[i] if i < len(ORDINALS) else i + 1}" for i, name in enumerate(companies)}
+
+
+def is_withheld(info: Any) -> bool:
+    """Whether a pydantic field is marked private or internal: such a field never leaves the repository."""
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    return bool(extra.get(PRIVATE) or extra.get(INTERNAL))
+
+
+def public_data(value: Any, masker: Masker) -> Any:
+    """Plain data of a model with private and internal fields dropped and every string masked."""
+    if isinstance(value, BaseModel):
+        return {
+            name: public_data(getattr(value, name), masker)
+            for name, info in type(value).model_fields.items()
+            if not is_withheld(info)
+        }
+    if isinstance(value, (list, tuple)):
+        return [public_data(item, masker) for item in value]
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, str):
+        return masker.text(value)
+    return value
