@@ -5,14 +5,18 @@ from __future__ import annotations
 import re
 import string
 
-_SPECIAL = re.compile("([" + re.escape(string.punctuation) + "])")
+# Punctuation that never starts Markdown markup inside a line; everything else ASCII is escaped.
+_INERT = ",/%;?."
+_SPECIAL = re.compile("([" + re.escape("".join(c for c in string.punctuation if c not in _INERT)) + "])")
+_LIST_NUMBER = re.compile(r"^(\d+)\.")  # "2024. ..." at the start would open an ordered list
 _LINE_BREAKS = re.compile(r"\s*\n\s*")
 
 
 def escape_markdown(text: str) -> str:
-    """Backslash-escape every ASCII punctuation mark and fold line breaks into one paragraph.
+    """Backslash-escape Markdown punctuation and fold line breaks, so case text stays literal text.
 
     Pandoc's Markdown accepts a backslash before any ASCII punctuation, so ``* # | < $ [`` and
-    a leading ``1.`` or ``-`` all stay literal text.
+    a leading ``1.`` or ``-`` all stay literal text, and a blank line cannot start a new block.
     """
-    return _SPECIAL.sub(r"\\\1", _LINE_BREAKS.sub(" ", text.strip()))
+    folded = _LINE_BREAKS.sub(" ", text.strip())
+    return _LIST_NUMBER.sub(r"\1\\.", _SPECIAL.sub(r"\\\1", folded))

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -16,14 +17,33 @@ from ecoredress.model import Case
 from ecoredress.validation.findings import Finding, Severity, error
 from ecoredress.validation.schema_errors import schema_findings
 
+if TYPE_CHECKING:
+    from ecoredress.regulation.calendar import Calendar
+    from ecoredress.regulation.profile import Profile
+
+
+def _default_profile() -> Profile:
+    from ecoredress.regulation.profile import default_profile
+
+    return default_profile()
+
+
+def _default_calendar() -> Calendar:
+    from ecoredress.regulation.calendar import default_calendar
+
+    return default_calendar()
+
 
 @dataclass(frozen=True)
 class CaseContext:
-    """What a cross-check or rule sees: the validated case and when "today" is."""
+    """What a cross-check or rule sees: the validated case, when "today" is, the rule profile and the calendar
+    (both cached, so loaded once per run)."""
 
     case: Case
     path: Path
     as_of: dt.date
+    profile: Profile = field(default_factory=_default_profile)
+    calendar: Calendar = field(default_factory=_default_calendar)
 
 
 CaseCheck = Callable[[CaseContext], Iterable[Finding]]
@@ -37,7 +57,10 @@ def case_check(fn: CaseCheck) -> CaseCheck:
 
 
 def registered_checks() -> list[CaseCheck]:
+    from ecoredress.regulation import rules
     from ecoredress.validation import consistency  # noqa: F401 - registers on import
+
+    rules.register_all()
 
     return list(_CHECKS)
 

@@ -127,34 +127,26 @@ def _money(amount: Decimal) -> str:
     return f"{amount:,.2f} 元"
 
 
+def _total(parts: Iterable[Any]) -> Decimal:
+    return sum((p.amount for p in parts), Decimal("0"))
+
+
+def _sum_differs(parts: list[Any], total: Decimal, what: str, total_name: str, remedy: str, loc: Loc) -> Iterator[Finding]:
+    if parts and (summed := _total(parts)) != total:
+        yield error("amount-mismatch", f"{what}合计 {_money(summed)}，与{total_name} {_money(total)} 不符。{remedy}", loc)
+
+
 @case_check
 def amounts_add_up(ctx: CaseContext) -> Iterable[Finding]:
     case = ctx.case
+    owed = None
     if agreement := case.agreement:
-        items = sum((i.amount for i in agreement.items), Decimal("0"))
-        if items != agreement.total:
-            yield error(
-                "amount-mismatch",
-                f"赔偿协议各项目合计 {_money(items)}，与赔偿总额 {_money(agreement.total)} 不符。请核对各项目金额或总额。",
-                ("agreement", "total"),
-            )
-        if agreement.instalments:
-            planned = sum((i.amount for i in agreement.instalments), Decimal("0"))
-            if planned != agreement.total:
-                yield error(
-                    "amount-mismatch",
-                    f"分期计划合计 {_money(planned)}，与赔偿总额 {_money(agreement.total)} 不符。请调整各期金额。",
-                    ("agreement", "instalments"),
-                )
-    judgment = case.litigation.judgment if case.litigation else None
-    if judgment and judgment.items:
-        items = sum((i.amount for i in judgment.items), Decimal("0"))
-        if items != judgment.total:
-            yield error(
-                "amount-mismatch",
-                f"判决各项目合计 {_money(items)}，与判决赔偿总额 {_money(judgment.total)} 不符。请按判决书核对。",
-                ("litigation", "judgment", "total"),
-            )
+        owed = agreement.total
+        yield from _sum_differs(agreement.items, agreement.total, "赔偿协议各项目", "赔偿总额", "请核对各项目金额或总额。", ("agreement", "total"))
+        yield from _sum_differs(agreement.instalments, agreement.total, "分期计划", "赔偿总额", "请调整各期金额。", ("agreement", "instalments"))
+    if judgment := case.litigation and case.litigation.judgment:
+        owed = judgment.total
+        yield from _sum_differs(judgment.items, judgment.total, "判决各项目", "判决赔偿总额", "请按判决书核对。", ("litigation", "judgment", "total"))
     if funds := case.funds:
         if funds.spent > funds.received:
             yield error(
@@ -162,7 +154,6 @@ def amounts_add_up(ctx: CaseContext) -> Iterable[Finding]:
                 f"资金支出合计 {_money(funds.spent)} 超过入库合计 {_money(funds.received)}。支出不能多于收到的赔偿资金，请核对。",
                 ("funds", "expenditures"),
             )
-        owed = judgment.total if judgment else (agreement.total if agreement else None)
         if owed is not None and funds.received > owed:
             yield warning(
                 "amount-mismatch",

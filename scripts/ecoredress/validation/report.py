@@ -1,7 +1,8 @@
-"""Report formats of ``check``: text for people, JSON for machines, annotations for CI."""
+"""Report formats of ``check``: text for people, JSON for machines, annotations for CI (GitHub, GitLab)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 from ecoredress.validation.checker import Report
@@ -63,4 +64,29 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-FORMATS = {"text": as_text, "json": as_json, "github": as_github}
+def as_gitlab(report: Report) -> str:
+    """GitLab code-quality report (Code Climate JSON subset): merge requests show each finding on its line."""
+    severity = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
+    issues = []
+    for f in report.findings:
+        article = f"（依据：{f.article}）" if f.article else ""
+        line = f.line or 1
+        issues.append(
+            {
+                "type": "issue",
+                "description": f"{f.code}：{f.message}{article}",
+                "check_name": f.code,
+                "fingerprint": _fingerprint(f.code, f.path, line, f.message),
+                "severity": severity[f.severity],
+                "location": {"path": f.path, "lines": {"begin": line}},
+            }
+        )
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+
+
+def _fingerprint(*parts: object) -> str:
+    # Stable across runs, so GitLab can tell new findings from ones already on the target branch.
+    return hashlib.sha256("\0".join(map(str, parts)).encode("utf-8")).hexdigest()
+
+
+FORMATS = {"text": as_text, "json": as_json, "github": as_github, "gitlab": as_gitlab}

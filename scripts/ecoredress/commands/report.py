@@ -1,0 +1,43 @@
+"""ecoredress report annual --year YYYY: the annual work report data (第三十五条) as markdown and xlsx."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("report", help="生成报表：年度工作情况数据（第三十五条）")
+    kinds = parser.add_subparsers(dest="kind", metavar="报表", required=True)
+    annual = kinds.add_parser(
+        "annual",
+        help="年度工作情况数据（markdown 和 xlsx）",
+        description="按年末时的案件记录统计：各阶段、设区市、损害类型的案件数，索赔、协议、入库和使用金额，法定期限按期率，季度筛查情况。",
+    )
+    annual.add_argument("--year", type=int, required=True, metavar="YYYY", help="报告年度")
+    annual.add_argument("--output-dir", type=Path, default=None, metavar="目录", help="输出目录（默认：build/）")
+    annual.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ecoredress.errors import UserError
+    from ecoredress.project import find_project
+    from ecoredress.registers.annual import build_annual, to_markdown
+    from ecoredress.registers.cases import open_repository
+    from ecoredress.registers.xlsx import write_workbook
+
+    project = find_project(args.project)
+    repo = open_repository(project)
+    month = project.setting("annual_report_month", repo.profile.get("annual_report.month", None))
+    if not isinstance(month, int) or not 1 <= month <= 12:
+        raise UserError(f"pyproject.toml 中 [tool.ecoredress] annual_report_month 的值“{month}”无效。请写 1 到 12 的整数月份。")
+    if not 2000 <= args.year <= 2100:
+        raise UserError(f"年度 {args.year} 不在合理范围内。请写四位年份，如 --year 2024。")
+    report = build_annual(repo, args.year, month)
+    base = args.output_dir or project.root / "build"
+    base.mkdir(parents=True, exist_ok=True)
+    md, xlsx = base / f"年度工作情况-{args.year}.md", base / f"年度工作情况-{args.year}.xlsx"
+    md.write_text(to_markdown(report), encoding="utf-8")
+    write_workbook(report.tables, xlsx)
+    print(f"已写入 {md} 和 {xlsx}")
+    return 0

@@ -1,0 +1,66 @@
+"""Which documents to render for which cases, each rendered to Markdown."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ecoredress.documents.context import document_context
+from ecoredress.documents.kinds import SPECS, Spec
+from ecoredress.documents.templating import render_markdown
+from ecoredress.model import Case
+from ecoredress.regulation.profile import Profile
+
+
+@dataclass(frozen=True)
+class DocumentJob:
+    """One document to produce: its identity for the manifest and its Markdown."""
+
+    stem: str  # output path without extension, relative to the out dir: YC-2023-002/agreement-public
+    case_id: str
+    key: str
+    kind: str  # Chinese kind name
+    title: str
+    articles: str
+    doc_no: str | None
+    issued_on: dt.date
+    public: bool
+    markdown: str
+
+
+def _variants(spec: Spec, case: Case) -> list[bool]:
+    # The internal original always; the masked public copy too when the case publishes this document.
+    return [False, True] if spec.publishable(case) else [False]
+
+
+def case_jobs(case: Case, specs: Iterable[Spec], profile: Profile, templates: Path) -> list[DocumentJob]:
+    jobs: list[DocumentJob] = []
+    for spec in specs:
+        subjects = spec.subjects(case)
+        for number, subject in enumerate(subjects, start=1):
+            suffix = f"-{number}" if len(subjects) > 1 else ""
+            for public in _variants(spec, case):
+                context = document_context(case, spec, subject, profile, public)
+                jobs.append(
+                    DocumentJob(
+                        stem=f"{case.id}/{spec.key}{suffix}{'-public' if public else ''}",
+                        case_id=case.id,
+                        key=spec.key,
+                        kind=spec.kind.value,
+                        title=spec.title,
+                        articles=spec.articles,
+                        doc_no=subject.doc_no,
+                        issued_on=subject.issued_on,
+                        public=public,
+                        markdown=render_markdown(templates, spec.template, context, case.id),
+                    )
+                )
+    return jobs
+
+
+def plan_jobs(cases: Iterable[Case], profile: Profile, templates: Path, keys: set[str] | None) -> list[DocumentJob]:
+    """Documents each case calls for (or only the kinds in ``keys``), in case and procedure order."""
+    specs = [spec for spec in SPECS if keys is None or spec.key in keys]
+    return [job for case in sorted(cases, key=lambda c: c.id) for job in case_jobs(case, specs, profile, templates)]

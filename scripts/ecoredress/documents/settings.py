@@ -1,0 +1,83 @@
+"""Document settings: ``[tool.ecoredress.documents]`` in pyproject.toml, with two font presets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from ecoredress.errors import UserError
+from ecoredress.project import Project
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """Fonts for each role of a GB/T 9704 document (domain §6)."""
+
+    title: str  # 2号小标宋
+    body: str  # 3号仿宋
+    heading1: str  # "一、" 黑体
+    heading2: str  # "（一）" 楷体
+    latin: str  # digits and Latin letters
+    page_number: str  # 4号宋体
+    title_bold: bool = False  # a free Song face needs bold to look like 小标宋
+
+
+FONT_PRESETS: dict[str, FontSet] = {
+    # Fonts installed on government PCs: the docx is edited and printed there.
+    "government": FontSet(
+        title="方正小标宋简体",
+        body="仿宋_GB2312",
+        heading1="黑体",
+        heading2="楷体_GB2312",
+        latin="Times New Roman",
+        page_number="宋体",
+    ),
+    # Free fonts on Debian (fonts-noto-cjk, fonts-arphic-ukai): what the PDF is compiled with here.
+    "free": FontSet(
+        title="Noto Serif CJK SC",
+        body="Noto Serif CJK SC",
+        heading1="Noto Sans CJK SC",
+        heading2="AR PL UKai",  # fonts-arphic-ukai's simplified face, as typst names it (fontconfig: "AR PL UKai CN")
+        latin="Noto Serif CJK SC",
+        page_number="Noto Serif CJK SC",
+        title_bold=True,
+    ),
+}
+
+
+@dataclass(frozen=True)
+class DocumentSettings:
+    out_dir: Path
+    docx_fonts: FontSet
+    pdf_fonts: FontSet
+    font_dirs: tuple[Path, ...]  # searched before the system fonts
+
+
+def _font_set(value: Any, key: str) -> FontSet:
+    # A preset name, or a table {preset = "...", body = "...", ...} overriding single roles.
+    table = {"preset": value} if isinstance(value, str) else dict(value)
+    preset = table.pop("preset", "free")
+    if preset not in FONT_PRESETS:
+        raise UserError(
+            f"pyproject.toml [tool.ecoredress.documents] {key}：未知的字体方案“{preset}”。"
+            f"可选：{'、'.join(FONT_PRESETS)}。"
+        )
+    known = {f.name for f in fields(FontSet)}
+    unknown = sorted(set(table) - known)
+    if unknown:
+        raise UserError(
+            f"pyproject.toml [tool.ecoredress.documents] {key}：未知的字体角色 {'、'.join(unknown)}。"
+            f"可设置：{'、'.join(sorted(known))}。"
+        )
+    return replace(FONT_PRESETS[preset], **table)
+
+
+def document_settings(project: Project) -> DocumentSettings:
+    section = project.setting("documents", {}) or {}
+    return DocumentSettings(
+        out_dir=project.root / section.get("out", "build/documents"),
+        docx_fonts=_font_set(section.get("docx_fonts", "government"), "docx_fonts"),
+        pdf_fonts=_font_set(section.get("pdf_fonts", "free"), "pdf_fonts"),
+        font_dirs=tuple(project.root / d for d in section.get("font_dirs", ["fonts"])),
+    )

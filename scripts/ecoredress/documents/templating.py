@@ -1,0 +1,71 @@
+"""Render a document template to Markdown: strict (a missing field is an error) and escaped."""
+
+from __future__ import annotations
+
+import traceback
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from ecoredress.documents import formatting
+from ecoredress.documents.markdown import escape_markdown
+from ecoredress.errors import UserError
+
+
+class EmptyField(jinja2.TemplateError):
+    """A template printed a field the case leaves empty; a document never shows an empty blank."""
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        raise EmptyField("引用的字段在案件中为空")
+    if isinstance(value, Markup):  # Markdown built by a template macro, already escaped inside
+        return value
+    if isinstance(value, str):
+        return escape_markdown(value)
+    return value
+
+
+@lru_cache(maxsize=4)
+def environment(folder: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folder),
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        money=formatting.money,
+        yuan=formatting.money_figures,
+        capitals=formatting.money_capitals,
+        date=formatting.cn_date,
+        docno=formatting.normalise_doc_number,
+    )
+    return env
+
+
+def _template_line(exc: BaseException, template: str) -> int | None:
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(template)]
+    return frames[-1].lineno if frames else None
+
+
+def render_markdown(folder: Path, template: str, context: dict[str, Any], case_id: str) -> str:
+    """Markdown for one document. Errors name the template, its line and the case."""
+    try:
+        return environment(folder).get_template(template).render(context)
+    except jinja2.TemplateNotFound:
+        raise UserError(f"找不到文书模板 {folder / template}。请确认 templates/documents/ 完整。") from None
+    except jinja2.TemplateError as exc:
+        line = _template_line(exc, template)
+        where = f"{template} 第 {line} 行" if line else template
+        detail = str(exc) if isinstance(exc, EmptyField) else f"引用了不存在的字段（{exc.message}）"
+        raise UserError(
+            f"文书模板 {where} 渲染案件 {case_id} 时出错：{detail}。"
+            "请在案件文件中补充该字段，或在模板中先用 {% if … %} 判断再引用。"
+        ) from None

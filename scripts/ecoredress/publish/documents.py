@@ -1,0 +1,84 @@
+"""Public PDFs of rendered documents (``ecoredress render`` writes them with a manifest.json) copied into the site.
+
+Only entries the manifest marks public are taken, and each file's SHA-256 is recomputed and must match
+the manifest: a reader downloads exactly the bytes whose hash the case page shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ecoredress.errors import UserError
+from ecoredress.model.types import CASE_ID_PATTERN
+
+SITE_FOLDER = "documents"
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9._-]+\.pdf$")
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@dataclass(frozen=True)
+class PublicPdf:
+    """A rendered public (masked) document copied into the site."""
+
+    kind: str
+    title: str
+    doc_no: str | None
+    issued_on: dt.date
+    file: str  # path relative to the site root
+    sha256: str
+
+
+def _public_pdfs(manifest: Any) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """(entry, file) for every PDF of an entry the manifest marks public (the masked variant)."""
+    entries = manifest.get("documents", []) if isinstance(manifest, dict) else []
+    return [
+        (entry, file)
+        for entry in entries
+        if isinstance(entry, dict) and entry.get("public") is True and re.fullmatch(CASE_ID_PATTERN, str(entry.get("case", "")))
+        for file in entry.get("files", [])
+        if isinstance(file, dict) and str(file.get("name", "")).endswith(".pdf")
+    ]
+
+
+def copy_public_documents(rendered: Path, docs: Path) -> dict[str, list[PublicPdf]]:
+    """Copy the public PDFs listed in ``rendered/manifest.json`` into ``docs``, by case id."""
+    manifest_path = rendered / "manifest.json"
+    if not manifest_path.is_file():
+        return {}
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise UserError(f"{manifest_path} 不是有效的 JSON（{exc}）。请重新运行 ecoredress render。", exit_code=1) from exc
+    found: dict[str, list[PublicPdf]] = {}
+    for entry, file in _public_pdfs(manifest):
+        source = rendered / file["name"]
+        if not source.is_file():
+            raise UserError(f"manifest.json 列出的 {file['name']} 不存在。请重新运行 ecoredress render。", exit_code=1)
+        digest = sha256(source)
+        if file.get("sha256") != digest:
+            raise UserError(f"{source} 的 SHA-256 与 manifest.json 不一致，文件可能已被改动。请重新运行 ecoredress render。", exit_code=1)
+        name = source.name if _SAFE_NAME.match(source.name) else f"{digest[:16]}.pdf"
+        site_path = f"{SITE_FOLDER}/{entry['case']}/{name}"
+        (docs / site_path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, docs / site_path)
+        found.setdefault(entry["case"], []).append(
+            PublicPdf(
+                kind=str(entry.get("kind", "")),
+                title=str(entry.get("title") or entry.get("kind", "")),
+                doc_no=entry.get("doc_no"),
+                issued_on=dt.date.fromisoformat(entry["issued_on"]),
+                file=site_path,
+                sha256=digest,
+            )
+        )
+    return found

@@ -1,0 +1,184 @@
+"""Open data (Frictionless Data Package, OCDS-like release of the published projection) and the Atom feed.
+
+Every file is derived from published projections only, and dated by the cases themselves (the latest
+update among them), never by the clock: the same cases give byte-identical files.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree as ET
+
+from ecoredress.publish import figures
+from ecoredress.publish.projection import PublishedCase
+from ecoredress.publish.schema import published_schema
+
+ATOM = "http://www.w3.org/2005/Atom"  # XML namespace name, not a fetched resource
+CSV_FIELDS: tuple[tuple[str, str, str], ...] = (
+    # (name, Frictionless type, Chinese title)
+    ("id", "string", "案件编号"),
+    ("title", "string", "案件名称"),
+    ("year", "integer", "年份"),
+    ("rights_holder", "string", "赔偿权利人"),
+    ("cities", "string", "设区市"),
+    ("counties", "string", "县（市、区）"),
+    ("damage_types", "string", "损害类型"),
+    ("stage", "string", "办理阶段"),
+    ("obligors", "string", "赔偿义务人"),
+    ("amount", "number", "赔偿金额（元）"),
+    ("agreement_signed_on", "date", "协议签署日期"),
+    ("funds_received", "number", "资金入库（元）"),
+    ("funds_spent", "number", "资金使用（元）"),
+    ("restoration_passed", "boolean", "修复效果评估是否通过"),
+    ("disclosure_decided_on", "date", "公开决定日期"),
+    ("updated_on", "date", "更新日期"),
+    ("url", "string", "案件页面"),
+)
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """Who publishes the portal: settings ``site.publisher`` etc. in [tool.ecoredress]."""
+
+    name: str
+    contact: str
+    licence: str
+    licence_title: str
+
+
+def release_date(cases: list[PublishedCase]) -> dt.date | None:
+    return max((c.updated_on for c in cases), default=None)
+
+
+def case_url(case: PublishedCase) -> str:
+    return f"cases/{case.id}/"
+
+
+def cases_json(cases: list[PublishedCase]) -> str:
+    data = [c.model_dump(mode="json") for c in cases]
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def _row(case: PublishedCase) -> dict[str, Any]:
+    passed = figures.restoration_passed(case)
+    return {
+        "id": case.id,
+        "title": case.title,
+        "year": case.year,
+        "rights_holder": str(case.jurisdiction.rights_holder),
+        "cities": "|".join(str(c) for c in case.damage.cities),
+        "counties": "|".join(case.damage.counties),
+        "damage_types": "|".join(str(t) for t in case.damage.types),
+        "stage": case.stage,
+        "obligors": "|".join(o.name for o in case.obligors),
+        "amount": "" if case.amount is None else f"{case.amount:.2f}",
+        "agreement_signed_on": case.agreement.signed_on.isoformat() if case.agreement else "",
+        "funds_received": f"{figures.received(case):.2f}" if case.funds else "",
+        "funds_spent": f"{figures.spent(case):.2f}" if case.funds else "",
+        "restoration_passed": "" if passed is None else str(passed).lower(),
+        "disclosure_decided_on": case.disclosure.decided_on.isoformat() if case.disclosure.decided_on else "",
+        "updated_on": case.updated_on.isoformat(),
+        "url": case_url(case),
+    }
+
+
+def cases_csv(cases: list[PublishedCase]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=[name for name, _, _ in CSV_FIELDS], lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(_row(c) for c in cases)
+    return buffer.getvalue()
+
+
+def datapackage(cases: list[PublishedCase], publisher: Publisher) -> str:
+    released = release_date(cases)
+    package = {
+        "name": "ningxia-eco-damage-compensation-disclosure",
+        "title": "宁夏生态环境损害赔偿案件公开数据",
+        "description": (
+            "依据《宁夏回族自治区生态环境损害赔偿管理工作规定》第三十三条公开的案件信息。"
+            "数据经去标识化处理：自然人只保留姓氏，身份证号码、电话、住址、银行账号、车牌号等个人信息及内部信息一律不公开。"
+        ),
+        "publisher": {"name": publisher.name, "contact": publisher.contact},
+        "licenses": [{"name": publisher.licence, "title": publisher.licence_title}],
+        "publicationPolicy": "about/#公开政策",
+        "created": released.isoformat() if released else None,
+        "version": released.isoformat() if released else "0",
+        "resources": [
+            {
+                "name": "cases-json",
+                "path": "cases.json",
+                "format": "json",
+                "mediatype": "application/json",
+                "encoding": "utf-8",
+                "schema": "case.schema.json",
+                "description": "公开案件的完整公开投影，每个元素符合 case.schema.json",
+            },
+            {
+                "name": "cases-csv",
+                "path": "cases.csv",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "profile": "tabular-data-resource",
+                "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "header": True},
+                "schema": {
+                    "fields": [{"name": n, "type": t, "title": title} for n, t, title in CSV_FIELDS],
+                    "primaryKey": ["id"],
+                    "missingValues": [""],
+                },
+                "description": "公开案件一览；多个值以“|”分隔",
+            },
+        ],
+    }
+    return json.dumps(package, ensure_ascii=False, indent=1) + "\n"
+
+
+def feed(cases: list[PublishedCase], publisher: Publisher) -> str:
+    """Atom feed of disclosures, newest first. Links are relative to the site root (the feed's location)."""
+    ET.register_namespace("", ATOM)
+    root = ET.Element(f"{{{ATOM}}}feed")
+    released = release_date(cases) or dt.date(2024, 4, 3)  # no cases: the regulation's date (宁环规发〔2024〕4号)
+
+    def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+        element.text = text
+        return element
+
+    sub(root, "id", "tag:ecoredress,2024:disclosures")
+    sub(root, "title", "宁夏生态环境损害赔偿信息公开：案件更新")
+    sub(root, "updated", _timestamp(released))
+    sub(sub(root, "author"), "name", publisher.name)
+    sub(root, "link", href="feed.xml", rel="self")
+    sub(root, "link", href="./", rel="alternate")
+    for case in sorted(cases, key=lambda c: (c.updated_on, c.id), reverse=True):
+        entry = sub(root, "entry")
+        sub(entry, "id", f"tag:ecoredress,2024:case:{case.id}")
+        sub(entry, "title", f"{case.id} {case.title}")
+        sub(entry, "updated", _timestamp(case.updated_on))
+        if case.disclosure.decided_on:
+            sub(entry, "published", _timestamp(case.disclosure.decided_on))
+        sub(entry, "link", href=case_url(case), rel="alternate")
+        sub(entry, "summary", f"办理阶段：{case.stage}。{case.summary}")
+    ET.indent(root)
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _timestamp(day: dt.date) -> str:
+    return f"{day.isoformat()}T00:00:00+08:00"
+
+
+def write_open_data(cases: list[PublishedCase], publisher: Publisher, docs: Path) -> None:
+    data = docs / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "cases.json").write_text(cases_json(cases), encoding="utf-8")
+    (data / "cases.csv").write_text(cases_csv(cases), encoding="utf-8", newline="")
+    (data / "datapackage.json").write_text(datapackage(cases, publisher), encoding="utf-8")
+    (data / "case.schema.json").write_text(json.dumps(published_schema(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (docs / "feed.xml").write_text(feed(cases, publisher), encoding="utf-8")

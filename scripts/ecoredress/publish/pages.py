@@ -1,0 +1,102 @@
+"""Generated Markdown pages of the portal, from templates/site/*.md.j2.
+
+Templates are autoescaped: case text reaches the page as escaped text inside raw HTML blocks, which
+Markdown leaves untouched, so no case field can produce a tag, a link or an emphasis mark.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import jinja2
+
+from ecoredress.documents.formatting import cn_date
+from ecoredress.model.enums import City, DamageType
+from ecoredress.publish import charts, figures
+from ecoredress.publish.projection import PublishedCase
+
+LATEST = 10  # cases listed under 最新公开 on the home page
+_CJK = r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
+_CJK_GAP = re.compile(rf"(?<={_CJK})\s+|\s+(?={_CJK})")
+
+
+def cjk(text: str) -> str:
+    """Drop the spaces YAML line folding leaves around Chinese characters and punctuation."""
+    return _CJK_GAP.sub("", text.strip())
+
+
+def yuan(amount: Decimal) -> str:
+    return f"{amount:,.2f} 元"
+
+
+def wan(amount: Decimal) -> str:
+    """Yuan as 万元 for headline figures."""
+    return charts.format_number(amount / 10000)
+
+
+def environment(templates: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(cjk=cjk, yuan=yuan, wan=wan, cn_date=lambda d: cn_date(d) if d else "—")
+    return env
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def by_recency(cases: list[PublishedCase]) -> list[PublishedCase]:
+    return sorted(cases, key=lambda c: (c.updated_on, c.id), reverse=True)
+
+
+def write_pages(cases: list[PublishedCase], templates: Path, docs: Path) -> None:
+    """Write every generated page into ``docs`` (the Markdown source folder mkdocs builds)."""
+    env = environment(templates)
+    recent = by_recency(cases)
+    headline = figures.headline(cases)
+    _write(docs / "index.md", env.get_template("home.md.j2").render(base="", headline=headline, latest=recent[:LATEST]))
+    _write(docs / "cases" / "index.md", env.get_template("index.md.j2").render(base="../", cases=recent, filters=_filters(cases)))
+    case_page = env.get_template("case.md.j2")
+    for case in cases:
+        text = case_page.render(base="../../", c=case, received=figures.received(case), spent=figures.spent(case))
+        _write(docs / "cases" / f"{case.id}.md", text)
+    series = figures.statistics(cases)
+    _write(
+        docs / "statistics.md",
+        env.get_template("statistics.md.j2").render(base="../", charts=[(s, charts.bars(s)) for s in series]),
+    )
+    _write(docs / "funds.md", _funds_page(env, cases, headline))
+
+
+def _funds_page(env: jinja2.Environment, cases: list[PublishedCase], headline: figures.Headline) -> str:
+    by_year = figures.funds_by_year(cases)
+    received = figures.Series("各年度资金入库", "万元", [(y, got / 10000) for y, got, _ in by_year])
+    spent = figures.Series("各年度资金使用", "万元", [(y, used / 10000) for y, _, used in by_year])
+    rows = [(c, figures.received(c), figures.spent(c)) for c in cases if c.funds is not None]
+    return env.get_template("funds.md.j2").render(
+        base="../",
+        headline=headline,
+        received_series=received,
+        received_chart=charts.bars(received),
+        spent_series=spent,
+        spent_chart=charts.bars(spent),
+        rows=rows,
+    )
+
+
+def _filters(cases: list[PublishedCase]) -> list[tuple[str, str, list[str]]]:
+    cities = {str(city) for c in cases for city in c.damage.cities}
+    types = {str(t) for c in cases for t in c.damage.types}
+    return [
+        ("city", "设区市", [c.value for c in City if c.value in cities]),
+        ("year", "年份", sorted({str(c.year) for c in cases})),
+        ("type", "损害类型", [t.value for t in DamageType if t.value in types]),
+        ("stage", "办理阶段", sorted({c.stage for c in cases})),
+    ]

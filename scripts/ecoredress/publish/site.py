@@ -1,0 +1,118 @@
+"""Build the static portal: published projections → Markdown sources → mkdocs → an atomically swapped folder."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from ecoredress.errors import UserError
+from ecoredress.loading.discovery import discover_case_files
+from ecoredress.model import Case
+from ecoredress.project import Project
+from ecoredress.publish.documents import copy_public_documents
+from ecoredress.publish.opendata import Publisher, write_open_data
+from ecoredress.publish.pages import write_pages
+from ecoredress.publish.projection import PublishedCase, publish_cases
+from ecoredress.validation.checker import load_case
+
+DEFAULT_PUBLISHER = Publisher(
+    name="宁夏回族自治区生态环境厅（示例数据）",
+    contact="生态环境损害赔偿工作联系电话见“关于”页",
+    licence="CC-BY-4.0",
+    licence_title="知识共享署名 4.0 国际许可协议",
+)
+
+
+@dataclass(frozen=True)
+class SiteResult:
+    out: Path
+    cases: int
+    published: int
+    documents: int
+
+
+def publisher(project: Project) -> Publisher:
+    """The publisher named in [tool.ecoredress.site] (keys publisher, contact, licence, licence_title)."""
+    site = project.setting("site", {}) or {}
+    return Publisher(
+        name=site.get("publisher", DEFAULT_PUBLISHER.name),
+        contact=site.get("contact", DEFAULT_PUBLISHER.contact),
+        licence=site.get("licence", DEFAULT_PUBLISHER.licence),
+        licence_title=site.get("licence_title", DEFAULT_PUBLISHER.licence_title),
+    )
+
+
+def load_cases(project: Project) -> list[Case]:
+    """Every case of the repository; an invalid file stops the build (publishing a guess is worse than not publishing)."""
+    cases, broken = [], []
+    for path in discover_case_files([project.cases_dir]):
+        checked = load_case(path, path.relative_to(project.root).as_posix())
+        if checked.case is None:
+            broken.append(checked.display)
+        else:
+            cases.append(checked.case)
+    if broken:
+        raise UserError(f"以下案件文件未通过校验，网站未生成：{'、'.join(broken)}。请先运行 ecoredress check 修正。", exit_code=1)
+    return cases
+
+
+def write_sources(project: Project, cases: list[Case], docs: Path, documents: Path | None = None) -> tuple[list[PublishedCase], int]:
+    """Fill ``docs`` (emptied first) with the hand-written pages of site/ and every generated page and file."""
+    if docs.exists():
+        shutil.rmtree(docs)
+    shutil.copytree(project.root / "site", docs)
+    pdfs = copy_public_documents(documents or project.root / project.setting("documents.out", "build/documents"), docs)
+    published = publish_cases(cases, pdfs)
+    write_pages(published, project.templates_dir / "site", docs)
+    write_open_data(published, publisher(project), docs)
+    return published, sum(1 for case in published for d in case.documents if d.file)
+
+
+def run_mkdocs(project: Project, docs: Path, out: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    try:
+        config = load_config(config_file=str(project.root / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(out))
+        build(config)
+    except MkDocsException as exc:
+        raise UserError(f"网站生成失败（mkdocs）：{exc}。原网站保持不变。", exit_code=1) from exc
+
+
+@contextmanager
+def atomic_folder(target: Path) -> Iterator[Path]:
+    """A temporary folder next to ``target`` that replaces it only if the block succeeds."""
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    try:
+        yield staging
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    retired = target.parent / f".{target.name}.old-{staging.name.rsplit('-', 1)[-1]}"
+    if target.exists():
+        target.rename(retired)
+    staging.rename(target)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def build_site(
+    project: Project, out: Path, docs: Path | None = None, documents: Path | None = None, cases: list[Case] | None = None
+) -> SiteResult:
+    """Build the portal into ``out`` atomically, from ``cases`` (default: the repository's case files)."""
+    cases = load_cases(project) if cases is None else cases
+    docs = docs or project.root / "build" / "site-src"
+    with atomic_folder(out) as staging:
+        published, copied = write_sources(project, cases, docs, documents)
+        run_mkdocs(project, docs, staging)
+    return SiteResult(out=out, cases=len(cases), published=len(published), documents=copied)

@@ -1,0 +1,176 @@
+"""Annual work report data (第三十五条): counts by stage, city and type; amounts claimed, agreed,
+received and spent; on-time rates of the dated duties; screening compliance.
+
+Everything is counted from the case facts as they stood at the end of the year (``facts_as_of``),
+so a report for a past year does not change when later steps are recorded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ecoredress.model import Case
+from ecoredress.model.enums import City, DamageType
+from ecoredress.regulation.asof import facts_as_of
+from ecoredress.regulation.deadlines import case_terms
+from ecoredress.regulation.lifecycle import STAGE_ORDER, derive_stage
+from ecoredress.registers.cases import Repository
+from ecoredress.registers.ledger import screening_compliance
+from ecoredress.registers.xlsx import Table
+
+ZERO = Decimal("0")
+
+# Families of dated duties (deadlines.Term.duty prefixes) and how the report names them.
+DUTY_FAMILIES = {
+    "preliminary-check": ("初步核查（30 日）", "第十条"),
+    "assessment": ("鉴定评估（30/60 个工作日）", "第十四条"),
+    "conclusion": ("调查结论（30 日）", "第十六条"),
+    "consultation": ("磋商（90 日）", "第十八条"),
+    "referral": ("检察衔接函告（15 日）", "第二十六条"),
+    "instalment": ("分期赔偿按期缴纳", "第二十一条"),
+    "rectification": ("修复限期整改", "第二十四条"),
+}
+
+
+@dataclass(frozen=True)
+class AnnualReport:
+    year: int
+    due_month: int
+    tables: list[Table]
+
+
+def _in_year(day: dt.date | None, year: int) -> bool:
+    return day is not None and day.year == year
+
+
+def build_annual(repo: Repository, year: int, due_month: int) -> AnnualReport:
+    end = dt.date(year, 12, 31)
+    snapshots = [(case, snap) for case in repo.cases if (snap := facts_as_of(case, end)) is not None]
+    new = [snap for _, snap in snapshots if _in_year(snap.clue.found_on, year)]
+    tables = [
+        _overview(year, end, snapshots, new),
+        _by_stage(snapshots),
+        _by_city(snapshots, new),
+        _by_type(snapshots, new),
+        _amounts(year, [c for c, _ in snapshots]),
+        _on_time(repo, year, [c for c, _ in snapshots]),
+        screening_compliance(repo, [year], end),
+    ]
+    return AnnualReport(year, due_month, tables)
+
+
+def _overview(year: int, end: dt.date, snapshots: list[tuple[Case, Case]], new: list[Case]) -> Table:
+    stages = [derive_stage(s) for _, s in snapshots]
+    closed_in_year = sum(1 for (c, s), st in zip(snapshots, stages) if st.finished and not _finished_before(c, year))
+    return Table("概况", ["指标", "数值"], [
+        ["统计截至", end],
+        ["案件总数（截至年末）", len(snapshots)],
+        ["本年新发现线索并立案", len(new)],
+        ["本年办结（结案、终止索赔或不启动索赔）", closed_in_year],
+        ["年末在办", sum(1 for st in stages if not st.finished)],
+        ["重大案件（截至年末）", sum(1 for _, s in snapshots if s.major_case)],
+    ])
+
+
+def _finished_before(case: Case, year: int) -> bool:
+    prior = facts_as_of(case, dt.date(year - 1, 12, 31))
+    return prior is not None and derive_stage(prior).finished
+
+
+def _by_stage(snapshots: list[tuple[Case, Case]]) -> Table:
+    counts = Counter(derive_stage(s) for _, s in snapshots)
+    return Table("按阶段", ["阶段", "案件数"], [[st, counts[st]] for st in STAGE_ORDER if counts[st]],
+                 note="阶段按年末（12 月 31 日）时的案件记录推定。")
+
+
+def _by_city(snapshots: list[tuple[Case, Case]], new: list[Case]) -> Table:
+    total = Counter(city for _, s in snapshots for city in s.damage.cities)
+    fresh = Counter(city for s in new for city in s.damage.cities)
+    return Table("按设区市", ["设区市", "案件数（截至年末）", "本年新立案"], [[c, total[c], fresh[c]] for c in City],
+                 note="跨设区市的案件在所涉每个设区市各计一次。")
+
+
+def _by_type(snapshots: list[tuple[Case, Case]], new: list[Case]) -> Table:
+    total = Counter(t for _, s in snapshots for t in s.damage.types)
+    fresh = Counter(t for s in new for t in s.damage.types)
+    return Table("按损害类型", ["损害类型", "案件数（截至年末）", "本年新立案"], [[t, total[t], fresh[t]] for t in DamageType if total[t]],
+                 note="一个案件涉及多种损害类型的，各计一次。")
+
+
+def claimed_in_year(case: Case, year: int) -> Decimal:
+    """Amount claimed in the year: the lawsuit's claim if filed that year, else the assessed damage and
+    costs if the consultation notice was served that year."""
+    lit, cons, a = case.litigation, case.consultation, case.assessment
+    if lit and _in_year(lit.filed_on, year):
+        return lit.claim_amount
+    if cons and _in_year(cons.notice.served_on, year) and a:
+        return (a.damage_amount or ZERO) + (a.costs or ZERO)
+    return ZERO
+
+
+def _amounts(year: int, cases: list[Case]) -> Table:
+    claimed = sum((claimed_in_year(c, year) for c in cases), ZERO)
+    agreed = sum((c.agreement.total for c in cases if c.agreement and _in_year(c.agreement.signed_on, year)), ZERO)
+    judged = sum((c.litigation.judgment.total for c in cases if c.litigation and c.litigation.judgment and _in_year(c.litigation.judgment.ruled_on, year)), ZERO)
+    received = sum((r.amount for c in cases if c.funds for r in c.funds.receipts if _in_year(r.received_on, year)), ZERO)
+    spent = sum((e.amount for c in cases if c.funds for e in c.funds.expenditures if _in_year(e.spent_on, year)), ZERO)
+    return Table("金额", ["项目", "金额（元）", "口径"], [
+        ["索赔金额", claimed, "本年起诉的诉讼请求金额；未起诉的，本年送达磋商告知书案件的评估损害金额与调查、鉴定评估费用之和"],
+        ["协议金额", agreed, "本年签订的赔偿协议总额"],
+        ["判决金额", judged, "本年作出的判决赔偿总额"],
+        ["资金入库", received, "本年缴入国库的赔偿资金（第三十二条）"],
+        ["资金使用", spent, "本年支出的赔偿资金（第三十三条公开事项）"],
+    ])
+
+
+def _on_time(repo: Repository, year: int, cases: list[Case]) -> Table:
+    """Duties due in the year: done by the due date, done late, or still open after it (late)."""
+    stats: dict[str, list[int]] = {family: [0, 0] for family in DUTY_FAMILIES}
+    for case in cases:
+        for term in case_terms(case, repo.profile, repo.calendar):
+            if term.due is None or term.due.year != year:
+                continue
+            family = next(f for f in DUTY_FAMILIES if term.duty == f or term.duty.startswith(f"{f}-"))
+            stats[family][0] += 1
+            stats[family][1] += bool(term.done_on and term.done_on <= term.due)
+    rows = []
+    for family, (due, on_time) in stats.items():
+        label, article = DUTY_FAMILIES[family]
+        rate = f"{Decimal(on_time * 100) / Decimal(due):.1f}%" if due else "—"
+        rows.append([label, article, due, on_time, due - on_time, rate])
+    total_due, total_ok = sum(s[0] for s in stats.values()), sum(s[1] for s in stats.values())
+    rows.append(["合计", "", total_due, total_ok, total_due - total_ok, f"{Decimal(total_ok * 100) / Decimal(total_due):.1f}%" if total_due else "—"])
+    return Table("按期率", ["事项", "依据", "本年到期", "按期完成", "逾期或未完成", "按期率"], rows,
+                 note="统计到期日在本年的法定期限；到期后完成或至今未完成的计为逾期。")
+
+
+def to_markdown(report: AnnualReport) -> str:
+    lines = [
+        f"# {report.year} 年度生态环境损害赔偿工作情况（数据）",
+        "",
+        f"依据《宁夏回族自治区生态环境损害赔偿管理工作规定》第三十五条，于 {report.year} 年 {report.due_month} 月底前报送"
+        "自治区负责生态环境损害赔偿工作的领导机构。报送月份为配置项（原文空白）。",
+        "",
+    ]
+    for table in report.tables:
+        lines += [f"## {table.title}", "", _md_row(table.headers), _md_row(["---"] * len(table.headers))]
+        lines += [_md_row([_md_cell(v) for v in row]) for row in table.rows]
+        if table.note:
+            lines += ["", f"注：{table.note}"]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _md_row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _md_cell(value: object) -> str:
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}"
+    if value is None:
+        return "—"
+    return str(value).replace("|", "\\|")

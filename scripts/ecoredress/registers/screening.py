@@ -1,0 +1,115 @@
+"""Quarterly clue screening (第九条): the logs in ``cases/screening/*.yaml`` and the compliance check
+of at least one screening per quarter per rights-holder."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ecoredress.errors import UserError
+from ecoredress.loading.yamlio import load_data, read_text
+from ecoredress.model.enums import HOLDER_CODES, ClueSource, RightsHolder
+from ecoredress.model.types import Section, field
+from ecoredress.regulation.profile import Profile
+
+SCREENING_DIR = "screening"
+
+
+class Screening(Section):
+    id: str = field("筛查记录编号", "权利人代码-年份-Q季度，如 YC-2024-Q1；案件的 clue.screening_ref 引用它")
+    screened_on: dt.date = field("筛查日期")
+    department: str = field("组织筛查的部门或机构")
+    channels: list[ClueSource] = field("筛查渠道", "国家规定的渠道（第九条）", min_length=1)
+    items_screened: int = field("筛查的案件或信息数", ge=0)
+    clues_found: int = field("发现的损害赔偿线索数", ge=0)
+    cases: list[str] = field("据此启动的案件编号", default_factory=list)
+    note: str | None = field("说明", default=None)
+
+
+class ScreeningLog(Section):
+    rights_holder: RightsHolder = field("赔偿权利人")
+    year: int = field("年度")
+    screenings: list[Screening] = field("筛查记录", default_factory=list)
+
+
+@dataclass(frozen=True)
+class QuarterStatus:
+    holder: RightsHolder
+    year: int
+    quarter: int
+    count: int
+    required: int
+    due: dt.date  # last day of the quarter
+    article: str
+
+    @property
+    def compliant(self) -> bool:
+        return self.count >= self.required
+
+
+def quarter_of(day: dt.date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def quarter_end(year: int, quarter: int) -> dt.date:
+    return dt.date(year, 12, 31) if quarter == 4 else dt.date(year, 3 * quarter + 1, 1) - dt.timedelta(days=1)
+
+
+def load_logs(folder: Path) -> list[ScreeningLog]:
+    return list(_load_logs(folder.resolve()))
+
+
+@lru_cache(maxsize=4)
+def _load_logs(folder: Path) -> tuple[ScreeningLog, ...]:
+    logs = []
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        try:
+            logs.append(ScreeningLog.model_validate(load_data(read_text(path))))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise UserError(f"{path}：筛查记录格式不对（{where}：{first['msg']}）。请对照其他筛查记录文件修改。") from exc
+    return tuple(logs)
+
+
+def screening_ids(logs: list[ScreeningLog]) -> set[str]:
+    return {s.id for log in logs for s in log.screenings}
+
+
+def records(logs: list[ScreeningLog]) -> list[tuple[RightsHolder, Screening]]:
+    rows = [(log.rights_holder, s) for log in logs for s in log.screenings]
+    return sorted(rows, key=lambda r: (list(RightsHolder).index(r[0]), r[1].screened_on, r[1].id))
+
+
+def compliance(logs: list[ScreeningLog], profile: Profile, years: list[int], as_of: dt.date) -> list[QuarterStatus]:
+    """Every finished quarter (ended on or before ``as_of``) of ``years`` for every rights-holder."""
+    counts: dict[tuple[RightsHolder, int, int], int] = {}
+    for holder, s in records(logs):
+        key = (holder, s.screened_on.year, quarter_of(s.screened_on))
+        counts[key] = counts.get(key, 0) + 1
+    out = []
+    for holder in RightsHolder:
+        for year in years:
+            for q in range(1, 5):
+                end = quarter_end(year, q)
+                if end > as_of:
+                    continue
+                param = profile.param("screening.min_per_quarter")
+                out.append(QuarterStatus(holder, year, q, counts.get((holder, year, q), 0), param.at(end), end, param.article(end)))
+    return out
+
+
+def id_problems(logs: list[ScreeningLog]) -> list[str]:
+    """Ids that do not match their rights-holder and date (权利人代码-年份-Q季度)."""
+    problems = []
+    for log in logs:
+        code = HOLDER_CODES[log.rights_holder]
+        for s in log.screenings:
+            expected = f"{code}-{s.screened_on.year}-Q{quarter_of(s.screened_on)}"
+            if not s.id.startswith(expected):
+                problems.append(f"{log.rights_holder} {s.screened_on} 的筛查记录编号 {s.id} 与日期不符，应以 {expected} 开头")
+    return problems

@@ -1,0 +1,306 @@
+"""The life of a case as a state machine: its current stage and its next legal step, derived from its facts.
+
+Stages follow 第九条–第二十五条. ``derive_stage`` looks at the furthest step the facts record;
+``next_step`` says what the regulation requires next and, when the step has a period, by when.
+Facts that skip a required step (an agreement with no consultation, an evaluation with no
+restoration work…) are listed by ``impossible_transitions`` and reported by ``check``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from ecoredress.model import Case
+from ecoredress.model.enums import ConclusionDecision, ConsultationOutcome, RestorationMode
+
+
+class Stage(StrEnum):
+    CLUE = "线索核查"
+    NO_CLAIM = "不启动索赔"
+    INVESTIGATION = "损害调查"
+    ASSESSMENT = "鉴定评估"
+    CONCLUSION = "调查结论"
+    CONSULTATION = "索赔磋商"
+    PERFORMANCE = "协议履行"
+    CONFIRMATION = "司法确认"
+    LITIGATION = "诉讼"
+    JUDGMENT_PERFORMANCE = "判决履行"
+    ENFORCEMENT = "强制执行"
+    RESTORATION = "修复"
+    EVALUATION = "效果评估"
+    CLOSED = "结案"
+    CLAIM_ENDED = "终止索赔"
+
+    @property
+    def finished(self) -> bool:
+        return self in (Stage.CLOSED, Stage.CLAIM_ENDED, Stage.NO_CLAIM)
+
+
+STAGE_ORDER = list(Stage)
+
+
+@dataclass(frozen=True)
+class NextStep:
+    stage: Stage
+    action: str  # what to do next, in Chinese
+    article: str
+    due: dt.date | None = None
+    duty: str | None = None  # the deadlines term that dates it (its code, or the prefix of a family of terms)
+
+
+# -- facts -------------------------------------------------------------------------------------------
+
+
+def payment_done(case: Case) -> bool:
+    lit = case.litigation
+    if case.agreement and case.agreement.fully_performed_on:
+        return True
+    if lit and lit.enforcement and lit.enforcement.concluded_on:
+        return True
+    received = case.funds.received if case.funds else Decimal("0")
+    return bool(lit and lit.judgment and received >= lit.judgment.total)
+
+
+def restoration_started(case: Case) -> bool:
+    r = case.restoration
+    return bool(r and (r.plan or r.implementation or r.evaluations or r.end))
+
+
+def restoration_done(case: Case) -> bool:
+    r = case.restoration
+    if r is None or r.mode is RestorationMode.COMPENSATION_ONLY:
+        return True
+    if r.end and r.end.approved_on:
+        return True
+    return bool(r.evaluations and r.evaluations[-1].passed)
+
+
+def _awaiting_evaluation(case: Case) -> bool:
+    r = case.restoration
+    assert r is not None
+    if not (r.implementation and r.implementation.completed_on):
+        return False
+    if not r.evaluations:
+        return True
+    last = r.evaluations[-1]
+    return bool(not last.passed and last.rectification and last.rectification.completed_on)
+
+
+# -- stage -------------------------------------------------------------------------------------------
+
+
+def derive_stage(case: Case) -> Stage:
+    """The stage the case's facts put it in."""
+    pc = case.preliminary_check
+    if case.claim_end:
+        return Stage.CLAIM_ENDED
+    if pc and (not pc.damage_found or pc.no_claim_reason) and case.investigation is None:
+        return Stage.NO_CLAIM
+    lit = case.litigation
+    if lit and lit.enforcement and not lit.enforcement.concluded_on:
+        return Stage.ENFORCEMENT
+    if restoration_started(case):
+        return _restoration_stage(case)
+    if lit:
+        if lit.judgment is None:
+            return Stage.LITIGATION
+        return Stage.CLOSED if payment_done(case) and restoration_done(case) else Stage.JUDGMENT_PERFORMANCE
+    if case.agreement:
+        jc = case.agreement.judicial_confirmation
+        if jc and jc.ruled_on is None:
+            return Stage.CONFIRMATION
+        return Stage.CLOSED if payment_done(case) and restoration_done(case) else Stage.PERFORMANCE
+    return _before_agreement(case)
+
+
+def _restoration_stage(case: Case) -> Stage:
+    if restoration_done(case):
+        if payment_done(case) or not (case.agreement or case.litigation):
+            return Stage.CLOSED
+        return Stage.JUDGMENT_PERFORMANCE if case.litigation and case.litigation.judgment else Stage.PERFORMANCE
+    return Stage.EVALUATION if _awaiting_evaluation(case) else Stage.RESTORATION
+
+
+def _before_agreement(case: Case) -> Stage:
+    if case.consultation:
+        return Stage.CONSULTATION
+    if case.conclusion:
+        return Stage.CONCLUSION
+    a, inv = case.assessment, case.investigation
+    if a and a.report_on is None:
+        return Stage.ASSESSMENT
+    if inv:
+        return Stage.CONCLUSION if inv.ended_on else Stage.INVESTIGATION
+    return Stage.CLUE
+
+
+# -- next step ---------------------------------------------------------------------------------------
+
+
+def next_step(case: Case, profile=None, calendar=None) -> NextStep | None:  # noqa: ANN001 - optional context
+    """The next legal step and, when it has a period, its due date. None for a finished case."""
+    from ecoredress.regulation.calendar import default_calendar
+    from ecoredress.regulation.deadlines import case_terms
+    from ecoredress.regulation.profile import default_profile
+
+    stage = derive_stage(case)
+    step = _step_for(case, stage)
+    if step is None:
+        return None
+    action, article, duty = step
+    due = None
+    if duty:
+        terms = case_terms(case, profile or default_profile(), calendar or default_calendar())
+        open_terms = [t for t in terms if t.done_on is None and t.due and (t.duty == duty or t.duty.startswith(f"{duty}-"))]
+        if open_terms:
+            first = min(open_terms, key=lambda t: t.due)
+            due, duty = first.due, first.duty
+    return NextStep(stage, action, article, due, duty)
+
+
+def _step_for(case: Case, stage: Stage) -> tuple[str, str, str | None] | None:
+    finder = _STEPS.get(stage)
+    return finder(case) if finder else None
+
+
+def _clue_step(case: Case) -> tuple[str, str, str | None]:
+    pc = case.preliminary_check
+    if pc is None:
+        return "完成初步核查", "第十条第一款", "preliminary-check"
+    return "启动索赔程序并开展损害调查", "第十条第一款", None
+
+
+def _investigation_step(case: Case) -> tuple[str, str, str | None]:
+    if case.assessment is None:
+        return "委托鉴定评估或适用简易评估认定程序", "第十四条、第十五条", None
+    return "完成损害调查（义务人情况、因果关系、影响范围和损害程度）", "第十三条", None
+
+
+def _conclusion_step(case: Case) -> tuple[str, str, str | None]:
+    c = case.conclusion
+    if c is None:
+        return "形成调查结论，提出启动磋商或终止索赔的意见", "第十六条第一款", "conclusion"
+    if c.decision is ConclusionDecision.END_CLAIM:
+        return "作出终止索赔决定", "第十二条", None
+    return "制作并送达索赔磋商告知书", "第十六条第一款", None
+
+
+def _consultation_step(case: Case) -> tuple[str, str, str | None]:
+    cons = case.consultation
+    assert cons is not None
+    if cons.outcome is ConsultationOutcome.TERMINATED:
+        return "向有管辖权的法院提起诉讼", "第十九条第二款", None
+    if cons.outcome is ConsultationOutcome.AGREED:
+        return "签订生态环境损害赔偿协议", "第十九条第一款", None
+    return "磋商达成协议或依法终止磋商", "第十八条", "consultation"
+
+
+def _performance_step(case: Case) -> tuple[str, str, str | None]:
+    agreement = case.agreement
+    if agreement and agreement.non_performance:
+        confirmed = bool(agreement.judicial_confirmation and agreement.judicial_confirmation.confirmed)
+        if confirmed:
+            return "向法院申请强制执行", "第十九条第三款", None
+        return "向法院提起诉讼", "第十九条第二款", None
+    if agreement and agreement.instalments:
+        return "督促义务人按分期计划缴纳赔偿资金", "第二十一条第二款", "instalment"
+    if not restoration_done(case) and case.restoration:
+        return "编制修复方案并经专家论证后备案", "第二十三条第一项", None
+    return "督促义务人履行赔偿协议并缴入国库", "第十九条、第三十二条", None
+
+
+def _restoration_step(case: Case) -> tuple[str, str, str | None]:
+    r = case.restoration
+    assert r is not None
+    if r.evaluations and not r.evaluations[-1].passed:
+        if r.evaluations[-1].rectification is None:
+            return "要求赔偿义务人限期整改", "第二十四条", None
+        return "督促完成限期整改", "第二十四条", "rectification"
+    if r.plan is None or not r.plan.review_passed:
+        return "编制修复方案并组织专家论证", "第二十三条第一项", None
+    if r.plan.filed_on is None:
+        return "修复方案报赔偿权利人备案", "第二十三条第一项", None
+    if r.implementation is None:
+        return "按备案的修复方案开展修复", "第二十三条第二项", None
+    return "完成修复实施并跟踪监管", "第二十三条第二项、第二十四条", None
+
+
+def _closed_step(case: Case) -> tuple[str, str, str | None] | None:
+    if any(ref.closed_on and ref.reply_on is None for ref in case.referrals):
+        return "函告处理情况（检察衔接）", "第二十六条", "referral"
+    return None
+
+
+_STEPS: dict[Stage, Callable[[Case], tuple[str, str, str | None] | None]] = {
+    Stage.CLUE: _clue_step,
+    Stage.INVESTIGATION: _investigation_step,
+    Stage.ASSESSMENT: lambda c: ("取得鉴定意见或鉴定评估报告", "第十四条第二款", "assessment"),
+    Stage.CONCLUSION: _conclusion_step,
+    Stage.CONSULTATION: _consultation_step,
+    Stage.CONFIRMATION: lambda c: ("跟进法院司法确认（公告期满后裁定）", "第十九条第一款", None),
+    Stage.PERFORMANCE: _performance_step,
+    Stage.LITIGATION: lambda c: ("跟进诉讼，取得生效判决", "第十九条第二款", None),
+    Stage.JUDGMENT_PERFORMANCE: lambda c: ("督促义务人履行生效判决；不履行的申请强制执行", "第十九条第三款", None),
+    Stage.ENFORCEMENT: lambda c: ("跟进强制执行，申请将义务人列入失信被执行人名单", "第十九条第三款", None),
+    Stage.RESTORATION: _restoration_step,
+    Stage.EVALUATION: lambda c: ("组织修复效果评估", "第二十三条第三项", None),
+    Stage.CLOSED: _closed_step,
+    Stage.CLAIM_ENDED: _closed_step,
+    Stage.NO_CLAIM: _closed_step,
+}
+
+
+# -- impossible transitions ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Transition:
+    """A step the facts record although the step that must come before it is missing."""
+
+    code: str
+    article: str
+    loc: tuple[str | int, ...]
+    message: str
+
+
+def impossible_transitions(case: Case) -> list[Transition]:
+    out = []
+    cons, r = case.consultation, case.restoration
+    if case.agreement and cons is None:
+        out.append(Transition("art19-agreement-without-consultation", "第十九条第一款", ("agreement",),
+                              "有赔偿协议但没有磋商记录。赔偿协议须经磋商（或第十七条简易磋商）达成，请补充 consultation 一节。"))
+    if case.agreement and cons and cons.outcome is not ConsultationOutcome.AGREED:
+        out.append(Transition("art19-agreement-without-consultation", "第十九条第一款", ("consultation", "outcome"),
+                              f"有赔偿协议，但磋商结果记为“{cons.outcome}”。请将磋商结果改为“达成协议”，或核对协议是否已签订。"))
+    if cons and case.conclusion is None:
+        out.append(Transition("art16-consultation-without-conclusion", "第十六条第一款", ("consultation",),
+                              "开展了磋商但没有调查结论。磋商告知书应依据调查结论制作，请补充 conclusion 一节。"))
+    if cons and case.conclusion and case.conclusion.decision is ConclusionDecision.END_CLAIM:
+        out.append(Transition("art16-consultation-after-end-decision", "第十六条第一款", ("consultation",),
+                              "调查结论为“终止索赔”却又开展了磋商。请核对调查结论的处理意见。"))
+    if case.claim_end and (cons or case.agreement or case.litigation):
+        out.append(Transition("art12-claim-end-after-claim", "第十二条", ("claim_end",),
+                              "已进入磋商、协议或诉讼后又记录了终止索赔。终止索赔应在调查结论阶段作出；磋商不成的应终止磋商并依第十九条起诉。"))
+    if case.conclusion and case.investigation is None:
+        out.append(Transition("art16-conclusion-without-investigation", "第十六条第一款", ("conclusion",),
+                              "有调查结论但没有损害调查记录。请补充 investigation 一节。"))
+    if case.investigation and case.preliminary_check is None:
+        out.append(Transition("art10-investigation-without-check", "第十条第一款", ("investigation",),
+                              "开展了损害调查但没有初步核查记录。请补充 preliminary_check 一节（核查日期、是否造成损害）。"))
+    if r and r.evaluations and not (r.implementation and r.implementation.completed_on):
+        out.append(Transition("art23-evaluation-without-restoration", "第二十三条第三项", ("restoration", "evaluations"),
+                              "记录了修复效果评估，但修复实施没有完工。效果评估在修复实施完成后进行，请补充修复实施及完工日期。"))
+    if r and r.implementation and not (r.plan and r.plan.filed_on):
+        out.append(Transition("art23-implementation-before-filing", "第二十三条第一项、第二项", ("restoration", "implementation"),
+                              "修复已开工，但修复方案没有备案记录。应按经专家论证并备案的方案实施修复，请补充方案论证和备案信息。"))
+    if r and r.implementation and r.plan and r.plan.filed_on and r.implementation.started_on < r.plan.filed_on:
+        out.append(Transition("art23-implementation-before-filing", "第二十三条第一项、第二项", ("restoration", "implementation", "started_on"),
+                              f"修复开工日期（{r.implementation.started_on}）早于方案备案日期（{r.plan.filed_on}）。应按备案的方案开展修复，请核对日期。"))
+    if r and r.plan and r.plan.filed_on and r.plan.review_passed is not True:
+        out.append(Transition("art23-filing-before-review", "第二十三条第一项", ("restoration", "plan", "filed_on"),
+                              "修复方案已备案，但没有专家论证通过的记录。方案须经专家论证通过后备案，请补充论证日期和结论。"))
+    return out

@@ -1,0 +1,158 @@
+"""The rule profile: every threshold and period of the regulation as dated, article-cited data.
+
+Like OpenFisca parameters, each value carries the date it takes effect and its legal reference, so a
+revised regulation is a new entry in the profile's YAML, never a code change. Profiles ship in
+``regulation/profiles/``; a case repository may add its own in ``profiles/NAME.yaml`` or name a YAML
+file by path. ``[tool.ecoredress] profile`` in pyproject.toml chooses one (default ``ningxia-2024``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ecoredress.errors import UserError
+from ecoredress.loading.yamlio import load_data
+
+DEFAULT_PROFILE = "ningxia-2024"
+
+
+@dataclass(frozen=True)
+class Value:
+    value: Any
+    effective: dt.date
+    article: str
+    reference: str
+
+
+@dataclass(frozen=True)
+class Parameter:
+    key: str
+    description: str
+    unit: str
+    values: tuple[Value, ...]  # sorted by effective date
+
+    def entry(self, on: dt.date | None = None) -> Value:
+        """The value in force on ``on`` (latest when None). Before the first effective date the first
+        value is used for reference, as the profile header states."""
+        if on is None:
+            return self.values[-1]
+        current = self.values[0]
+        for v in self.values:
+            if v.effective <= on:
+                current = v
+        return current
+
+    def at(self, on: dt.date | None = None) -> Any:
+        return self.entry(on).value
+
+    def article(self, on: dt.date | None = None) -> str:
+        return self.entry(on).article
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    title: str
+    reference: str
+    source: str
+    parameters: dict[str, Parameter]
+
+    def param(self, key: str) -> Parameter:
+        try:
+            return self.parameters[key]
+        except KeyError:
+            raise UserError(
+                f"规则配置 {self.id}（{self.source}）缺少参数 {key}。请对照 ecoredress/regulation/profiles/{DEFAULT_PROFILE}.yaml 补充。"
+            ) from None
+
+    def get(self, key: str, on: dt.date | None = None) -> Any:
+        return self.param(key).at(on)
+
+
+def shipped_profiles() -> list[str]:
+    folder = resources.files("ecoredress.regulation") / "profiles"
+    return sorted(e.name.removesuffix(".yaml") for e in folder.iterdir() if e.name.endswith(".yaml"))
+
+
+def load_profile(name: str | Path | None = None, project_root: Path | None = None) -> Profile:
+    """Load a profile by name (shipped or in ``<project>/profiles/``) or by path to a YAML file.
+
+    With no name, the project setting ``profile`` is used, else ``ningxia-2024``."""
+    if name is None:
+        name, project_root = _project_choice(project_root)
+    return _load(str(name), project_root)
+
+
+def _project_choice(project_root: Path | None) -> tuple[str, Path | None]:
+    from ecoredress.project import find_project
+
+    try:
+        project = find_project(project_root)
+    except UserError:
+        return DEFAULT_PROFILE, project_root
+    return str(project.setting("profile", DEFAULT_PROFILE)), project.root
+
+
+@lru_cache(maxsize=16)
+def _load(name: str, project_root: Path | None) -> Profile:
+    if name.endswith((".yaml", ".yml")):
+        path = Path(name)
+        if not path.is_absolute() and project_root is not None:
+            path = project_root / path
+        if not path.is_file():
+            raise UserError(f"找不到规则配置文件 {path}。请检查 pyproject.toml 中 [tool.ecoredress] profile 的路径。")
+        return parse_profile(load_data(path.read_text(encoding="utf-8")), path.as_posix())
+    if project_root is not None and (local := project_root / "profiles" / f"{name}.yaml").is_file():
+        return parse_profile(load_data(local.read_text(encoding="utf-8")), local.as_posix())
+    if name in shipped_profiles():
+        entry = resources.files("ecoredress.regulation") / "profiles" / f"{name}.yaml"
+        return parse_profile(load_data(entry.read_text(encoding="utf-8")), f"profiles/{name}.yaml")
+    raise UserError(
+        f"未知的规则配置“{name}”。可用的内置配置：{'、'.join(shipped_profiles())}；"
+        "也可以在案件仓库的 profiles/ 目录中放置同名 YAML 文件，或在 pyproject.toml 的 [tool.ecoredress] profile 中写 YAML 文件路径。"
+    )
+
+
+def parse_profile(data: Any, source: str) -> Profile:
+    try:
+        parameters = {key: _parameter(key, spec) for key, spec in data["parameters"].items()}
+        return Profile(str(data["id"]), str(data["title"]), str(data["reference"]), source, parameters)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise UserError(
+            f"规则配置 {source} 格式不对（{exc}）。每个参数须有 description、unit 和 values 列表，"
+            "每个取值须写 value、effective（生效日期）、article（条款）和 reference（文件依据）。"
+        ) from exc
+
+
+def _parameter(key: str, spec: dict[str, Any]) -> Parameter:
+    values = tuple(
+        sorted(
+            (
+                Value(v["value"], _date(v["effective"]), str(v["article"]), str(v["reference"]))
+                for v in spec["values"]
+            ),
+            key=lambda v: v.effective,
+        )
+    )
+    if not values:
+        raise ValueError(f"参数 {key} 没有取值")
+    return Parameter(key, str(spec["description"]), str(spec["unit"]), values)
+
+
+def _date(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def default_profile() -> Profile:
+    """The profile of the case repository around the current directory (looked up once per directory)."""
+    return _profile_for(Path.cwd())
+
+
+@lru_cache(maxsize=8)
+def _profile_for(cwd: Path) -> Profile:
+    return load_profile(project_root=cwd)

@@ -1,0 +1,22 @@
+"""The procedure rules of the regulation, one module per article (or group of articles).
+
+Each module registers its checks with ``@case_check`` on import; ``register_all`` imports them once.
+Finding codes are stable: ``art<N>-<what>``; the message cites the dates or amounts and says what to do.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+_loaded = False
+
+
+def register_all() -> None:
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.name.startswith("art") or info.name == "transitions":
+            importlib.import_module(f"{__name__}.{info.name}")

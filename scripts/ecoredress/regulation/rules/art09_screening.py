@@ -1,0 +1,21 @@
+"""第九条 线索筛查: a case's clue.screening_ref names a record in ``cases/screening/``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ecoredress.registers.screening import SCREENING_DIR, load_logs, screening_ids
+from ecoredress.validation.checker import CaseContext, case_check
+from ecoredress.validation.findings import Finding, warning
+
+
+@case_check
+def screening_ref_known(ctx: CaseContext) -> Iterator[Finding]:
+    ref = ctx.case.clue.screening_ref
+    folder = ctx.path.parent / SCREENING_DIR
+    if ref is None or not folder.is_dir():
+        return
+    if ref not in screening_ids(load_logs(folder)):
+        yield warning("art9-screening-ref-unknown",
+                      f"线索引用的筛查记录 {ref} 在 {SCREENING_DIR}/ 中不存在。请核对编号，或在季度筛查记录中补充该次筛查。",
+                      ("clue", "screening_ref"), "第九条")

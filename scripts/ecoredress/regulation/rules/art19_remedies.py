@@ -1,0 +1,89 @@
+"""第十九条 after consultation: agreement → judicial confirmation; refusal, failed consultation or
+non-performance of an unconfirmed agreement → lawsuit; non-performance of a judgment or confirmed agreement → enforcement."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ecoredress.model import Case
+from ecoredress.model.enums import ConsultationOutcome, EnforcementBasis, LawsuitGround
+from ecoredress.validation.checker import CaseContext, case_check
+from ecoredress.validation.findings import Finding, error, info, warning
+
+
+def _confirmed(case: Case) -> bool:
+    jc = case.agreement.judicial_confirmation if case.agreement else None
+    return bool(jc and jc.confirmed)
+
+
+def _refused(case: Case) -> bool:
+    cons = case.consultation
+    return bool(cons and cons.reply and not cons.reply.agreed)
+
+
+def lawsuit_ground_problem(case: Case, ground: LawsuitGround) -> str | None:
+    cons, agreement = case.consultation, case.agreement
+    if ground is LawsuitGround.REFUSED_CONSULTATION:
+        return None if _refused(case) else "没有义务人答复不同意磋商的记录（consultation.reply.agreed: false）"
+    if ground is LawsuitGround.CONSULTATION_TERMINATED:
+        return None if cons and cons.outcome is ConsultationOutcome.TERMINATED else "磋商结果不是“终止磋商”"
+    if agreement is None or not agreement.non_performance:
+        return "没有赔偿协议不履行或不完全履行的记录（agreement.non_performance: true）"
+    if _confirmed(case):
+        return "该协议已经司法确认，义务人不履行的应申请强制执行，而不是起诉"
+    return None
+
+
+@case_check
+def lawsuit_grounded(ctx: CaseContext) -> Iterator[Finding]:
+    lit = ctx.case.litigation
+    if lit is None:
+        return
+    problem = lawsuit_ground_problem(ctx.case, lit.ground)
+    if problem:
+        yield error("art19-lawsuit-ground-unsupported",
+                    f"起诉情形为“{lit.ground}”，但{problem}。请核对起诉情形或补充磋商、协议履行情况。",
+                    ("litigation", "ground"), "第十九条第二款")
+
+
+@case_check
+def lawsuit_due(ctx: CaseContext) -> Iterator[Finding]:
+    case = ctx.case
+    if case.litigation is not None:
+        return
+    cons, agreement = case.consultation, case.agreement
+    if cons and agreement is None and (cons.outcome is ConsultationOutcome.TERMINATED or _refused(case)):
+        why = "义务人不同意磋商" if _refused(case) else f"磋商已于 {cons.ended_on or '（未填日期）'} 终止"
+        yield warning("art19-lawsuit-due",
+                      f"{why}，但没有提起诉讼的记录。赔偿权利人应及时向法院提起诉讼，请记录 litigation。",
+                      ("consultation", "outcome"), "第十九条第二款")
+    elif agreement and agreement.non_performance and not _confirmed(case):
+        yield warning("art19-lawsuit-due",
+                      "赔偿协议未经司法确认且义务人不履行或不完全履行，但没有提起诉讼的记录。应及时向法院提起诉讼，请记录 litigation。",
+                      ("agreement", "non_performance"), "第十九条第二款")
+
+
+@case_check
+def enforcement(ctx: CaseContext) -> Iterator[Finding]:
+    case = ctx.case
+    lit = case.litigation
+    enf = lit.enforcement if lit else None
+    agreement = case.agreement
+    if enf is None:
+        if agreement and agreement.non_performance and _confirmed(case):
+            yield warning("art19-enforcement-due",
+                          "经司法确认的赔偿协议未被履行，但没有申请强制执行的记录。应向法院申请强制执行，请记录 litigation.enforcement。",
+                          ("agreement", "non_performance"), "第十九条第三款")
+        return
+    if enf.basis is EnforcementBasis.JUDGMENT and not (lit and lit.judgment):
+        yield error("art19-enforcement-basis-mismatch",
+                    "强制执行的依据为“生效判决”，但没有判决记录。请补充 litigation.judgment 或改正执行依据。",
+                    ("litigation", "enforcement", "basis"), "第十九条第三款")
+    if enf.basis is EnforcementBasis.CONFIRMED_AGREEMENT and not _confirmed(case):
+        yield error("art19-enforcement-basis-mismatch",
+                    "强制执行的依据为“经司法确认的赔偿协议”，但协议没有经司法确认有效的记录。请核对执行依据。",
+                    ("litigation", "enforcement", "basis"), "第十九条第三款")
+    if not enf.dishonest_listed:
+        yield info("art19-dishonest-list",
+                   "已申请强制执行，但没有将义务人列入失信被执行人名单的记录。请跟进法院依法列入，并填写 dishonest_listed。",
+                   ("litigation", "enforcement", "dishonest_listed"), "第十九条第三款")

@@ -1,0 +1,47 @@
+"""第二十二条 惩罚性赔偿: only for intentional, serious harm; the base is interim loss plus permanent loss."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from ecoredress.model.enums import ClaimCategory
+from ecoredress.regulation.rules.common import money
+from ecoredress.validation.checker import CaseContext, case_check
+from ecoredress.validation.findings import Finding, error, warning
+
+
+def _claimed_items(ctx: CaseContext):  # noqa: ANN202
+    case = ctx.case
+    judgment = case.litigation.judgment if case.litigation else None
+    if judgment and judgment.items:
+        return judgment.items
+    return case.agreement.items if case.agreement else []
+
+
+@case_check
+def punitive_base(ctx: CaseContext) -> Iterator[Finding]:
+    case, punitive = ctx.case, ctx.case.punitive
+    items = _claimed_items(ctx)
+    if punitive is None:
+        if any(i.category is ClaimCategory.PUNITIVE for i in items):
+            yield warning("art22-punitive-record-missing",
+                          "赔偿项目中有惩罚性赔偿，但没有惩罚性赔偿请求的记录。请填写 punitive（计算基数、金额和理由）。",
+                          ("agreement", "items"), "第二十二条")
+        return
+    if not case.damage.intentional:
+        yield error("art22-punitive-not-intentional",
+                    "提出了惩罚性赔偿请求，但损害事实未认定为故意。惩罚性赔偿仅适用于故意污染环境、破坏生态造成严重后果的情形，"
+                    "请核对 damage.intentional 或撤回该请求。",
+                    ("punitive",), "第二十二条第一款")
+    param = ctx.profile.param("punitive.base_categories")
+    categories = set(param.at(case.clue.found_on))
+    base_items = [i for i in items if i.category in categories]
+    if not base_items:
+        return
+    expected = sum((i.amount for i in base_items), Decimal("0"))
+    if punitive.base != expected:
+        yield error("art22-punitive-base-mismatch",
+                    f"惩罚性赔偿的计算基数为 {money(punitive.base)}，但赔偿项目中{'与'.join(sorted(categories))}合计 {money(expected)}。"
+                    "计算基数应为期间服务功能损失与永久性损害损失之和，请改正。",
+                    ("punitive", "base"), param.article(case.clue.found_on))

@@ -1,0 +1,36 @@
+"""第二十六条 检察衔接: the handling is reported by letter within 15 days after the case is finished."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ecoredress.regulation.deadlines import PROCURATORATE
+from ecoredress.regulation.lifecycle import derive_stage
+from ecoredress.regulation.rules.common import term_of, timing
+from ecoredress.validation.checker import CaseContext, case_check
+from ecoredress.validation.findings import Finding, info, warning
+
+
+@case_check
+def reply_letters(ctx: CaseContext) -> Iterator[Finding]:
+    for term in term_of(ctx, "referral"):
+        if term.responsible == PROCURATORATE:
+            if term.overdue(ctx.as_of):
+                yield info("art26-procuratorate-reply-overdue",
+                           f"{term.title}的期限为 {term.due}（{term.basis}），截至 {ctx.as_of} 尚未收到。请与检察机关联系并记录 reply_on。",
+                           term.loc, term.article)
+            continue
+        yield from timing(term, ctx, "art26-reply",
+                          "请在案件中说明逾期原因。",
+                          "请尽快将处理情况函告检察机关，并填写 reply_on、reply_no。")
+
+
+@case_check
+def closed_date_recorded(ctx: CaseContext) -> Iterator[Finding]:
+    if not derive_stage(ctx.case).finished:
+        return
+    for i, ref in enumerate(ctx.case.referrals):
+        if ref.closed_on is None:
+            yield warning("art26-closed-date-missing",
+                          f"案件已办结，但与{ref.procuratorate}的线索移送没有办结日期，无法计算 15 日函告期限。请填写 closed_on。",
+                          ("referrals", i, "referred_on"), "第二十六条")

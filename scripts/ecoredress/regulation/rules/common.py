@@ -1,0 +1,42 @@
+"""Shared wording of rule findings: timeliness of a dated duty, money, missing calendar data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from ecoredress.regulation.deadlines import Term
+from ecoredress.validation.checker import CaseContext
+from ecoredress.validation.findings import Finding, warning
+
+
+def money(amount: Decimal | int) -> str:
+    return f"{Decimal(amount):,.2f} 元"
+
+
+def timing(term: Term, ctx: CaseContext, code: str, late_remedy: str, overdue_remedy: str) -> Iterator[Finding]:
+    """``<code>-late`` when the duty was done after its due date, ``<code>-overdue`` when it is still open past it."""
+    if term.problem:
+        yield warning("art39-calendar-year-missing", f"无法计算“{term.title}”的期限：{term.problem}", term.loc, "第三十九条")
+        return
+    if term.late:
+        yield warning(
+            f"{code}-late",
+            f"{term.title}的期限为 {term.due}（{term.basis}），实际于 {term.done_on} 完成，逾期 {term.days_late(ctx.as_of)} 日。{late_remedy}",
+            term.loc,
+            term.article,
+        )
+    elif term.overdue(ctx.as_of):
+        yield warning(
+            f"{code}-overdue",
+            f"{term.title}的期限为 {term.due}（{term.basis}），截至 {ctx.as_of} 尚未完成，已逾期 {term.days_late(ctx.as_of)} 日。{overdue_remedy}",
+            term.loc,
+            term.article,
+        )
+
+
+def term_of(ctx: CaseContext, duty: str) -> list[Term]:
+    """The case's terms whose duty code is ``duty`` or starts with ``duty-``."""
+    from ecoredress.regulation.deadlines import case_terms
+
+    return [t for t in case_terms(ctx.case, ctx.profile, ctx.calendar) if t.duty == duty or t.duty.startswith(f"{duty}-")]

@@ -1,0 +1,82 @@
+"""Runs of the CI definitions in throw-away copies of this project, shared by the tests that inspect them.
+
+Each definition runs in its own fresh copy (as on a runner), once per test session: they build real
+documents and sites, so sharing the runs keeps tests/ci fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from tests.ci.gitrepo import CaseRepo, pull_request
+from tests.ci.workflows import GITHUB_WORKFLOWS, Ran, ecoredress_commands, github_steps, gitlab_steps, run_step
+
+GITHUB_CONTEXT = {
+    "github.base_ref": "main",
+    "github.event.pull_request.number": "1",
+    "runner.os": "Linux",
+    "steps.check.outcome": "success",
+    "steps.render.outcome": "success",
+    "steps.site.outcome": "success",
+    "steps.deployment.outputs.page_url": "https://example.invalid/",
+}
+
+
+@dataclass
+class PipelineRun:
+    repo: CaseRepo
+    ran: list[Ran] = field(default_factory=list)
+    summary: Path | None = None
+
+    def step(self, name: str) -> Ran:
+        (found,) = [r for r in self.ran if r.step.name == name]
+        return found
+
+
+def workflow(name: str) -> Path:
+    (path,) = [p for p in GITHUB_WORKFLOWS if p.name == name]
+    return path
+
+
+def run_ecoredress_steps(run: PipelineRun, steps, extra_env: dict[str, str] | None = None) -> PipelineRun:
+    """Run, in order, every step that invokes ecoredress; install steps are .ci/install's job."""
+    for step in steps:
+        if ecoredress_commands(step.script):
+            run.ran.append(run_step(step, run.repo.root, extra_env))
+    return run
+
+
+@pytest.fixture(scope="session")
+def review_run(tmp_path_factory) -> PipelineRun:
+    """The pull-request workflow on a pull request that adds a public case and corrects an amount."""
+    root = tmp_path_factory.mktemp("github-review")
+    run = PipelineRun(CaseRepo.from_project(root / "repo"), summary=root / "step-summary.md")
+    pull_request(run.repo)
+    return run_ecoredress_steps(run, github_steps(workflow("review.yml"), GITHUB_CONTEXT), {"GITHUB_STEP_SUMMARY": str(run.summary)})
+
+
+@pytest.fixture(scope="session")
+def gitlab_run(tmp_path_factory) -> PipelineRun:
+    """Every GitLab job's script on the same kind of merge request."""
+    run = PipelineRun(CaseRepo.from_project(tmp_path_factory.mktemp("gitlab") / "repo"))
+    base = pull_request(run.repo)
+    variables = {
+        "CI_PROJECT_DIR": str(run.repo.root),
+        "CI_PIPELINE_SOURCE": "merge_request_event",
+        "CI_DEFAULT_BRANCH": "main",
+        "CI_MERGE_REQUEST_DIFF_BASE_SHA": base,
+    }
+    return run_ecoredress_steps(run, gitlab_steps(variables))
+
+
+@pytest.fixture(scope="session")
+def pages_runs(tmp_path_factory) -> list[PipelineRun]:
+    """The deploy workflow, twice, in two clean copies with different paths and time zones."""
+    runs = []
+    for index, zone in enumerate(("UTC", "Asia/Shanghai")):
+        run = PipelineRun(CaseRepo.from_project(tmp_path_factory.mktemp(f"pages-{index}") / "repo"))
+        runs.append(run_ecoredress_steps(run, github_steps(workflow("pages.yml"), GITHUB_CONTEXT), {"TZ": zone}))
+    return runs

@@ -1,0 +1,136 @@
+"""Rendered files: GB/T 9704 docx, readable PDF, reproducible bytes, incremental runs, manifest."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import zipfile
+from dataclasses import replace
+
+import docx
+import pytest
+from docx.shared import Mm
+from pypdf import PdfReader
+
+from ecoredress.documents.formatting import money_capitals
+from ecoredress.documents.kinds import BY_KEY
+from ecoredress.documents.pdf import PdfFonts
+from ecoredress.documents.plan import case_jobs
+from ecoredress.documents.renderer import render_documents
+from ecoredress.documents.settings import FONT_PRESETS, document_settings
+from ecoredress.errors import UserError
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _sha(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_every_case_gets_docx_and_pdf_of_what_it_calls_for(rendered, sample_cases):
+    out, jobs, result = rendered
+    assert {job.case_id for job in jobs} >= {c.id for c in sample_cases if c.conclusion or c.assessment}
+    for job in jobs:
+        assert (out / f"{job.stem}.docx").is_file() and (out / f"{job.stem}.pdf").is_file()
+    assert len(result.rendered) == 2 * len(jobs) and not result.skipped
+
+
+def test_each_docx_follows_gbt_9704(rendered, project):
+    out, jobs, _ = rendered
+    fonts = document_settings(project).docx_fonts
+    for job in jobs:
+        document = docx.Document(str(out / f"{job.stem}.docx"))
+        section = document.sections[0]
+        assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297), job.stem
+        margins = [section.top_margin, section.bottom_margin, section.left_margin, section.right_margin]
+        assert [round(m.mm) for m in margins] == [37, 35, 28, 26], job.stem
+        title = document.paragraphs[0]
+        assert title.style.name == "Title" and title.text == job.title
+        assert title.style.font.size.pt == 22
+        assert title.style.element.rPr.rFonts.get(f"{W}eastAsia") == fonts.title
+        body = document.styles["Body Text"]
+        assert body.element.rPr.rFonts.get(f"{W}eastAsia") == fonts.body and body.font.size.pt == 16
+        spacing = body.element.pPr.find(f"{W}spacing")
+        assert (spacing.get(f"{W}line"), spacing.get(f"{W}lineRule")) == ("579", "exact")  # 22 lines a page
+        assert document.settings.odd_and_even_pages_header_footer
+        assert section.footer.paragraphs[0].text == "— 1 —"
+        assert section.footer.paragraphs[0].alignment == 2 and section.even_page_footer.paragraphs[0].alignment == 0
+        signature = [p for p in document.paragraphs if p.style.name == "署名"]
+        assert signature and signature[-1].style.paragraph_format.alignment == 2  # right
+
+
+def _pdf_text(path):
+    return re.sub(r"\s+", "", "".join(page.extract_text() for page in PdfReader(path).pages))
+
+
+def test_each_pdf_has_the_case_title_and_amount_in_capitals(rendered, cases_by_id):
+    out, jobs, _ = rendered
+    for job in jobs:
+        text = _pdf_text(out / f"{job.stem}.pdf")
+        assert re.sub(r"\s+", "", job.title) in text, job.stem
+        if job.key == "annual-report":
+            continue
+        case = cases_by_id[job.case_id]
+        title = case.title if not job.public else None
+        if title:
+            assert re.sub(r"\s+", "", title) in text, job.stem
+        if job.key in ("agreement", "simplified-agreement"):
+            assert money_capitals(case.agreement.total) in text, job.stem
+
+
+def test_public_pdf_is_masked(rendered, cases_by_id):
+    out, jobs, _ = rendered
+    public = [job for job in jobs if job.public]
+    assert public
+    for job in public:
+        text = _pdf_text(out / f"{job.stem}.pdf")
+        for obligor in cases_by_id[job.case_id].obligors:
+            for value in (getattr(obligor, "id_number", None), obligor.address, obligor.phone):
+                if value:
+                    assert re.sub(r"\s+", "", value) not in text, job.stem
+            if obligor.kind == "个人":
+                assert obligor.name not in text, job.stem
+
+
+def test_manifest_lists_every_file_with_its_hash(rendered):
+    out, jobs, result = rendered
+    documents = json.loads(result.manifest.read_text(encoding="utf-8"))["documents"]
+    by_stem = {d["stem"]: d for d in documents}
+    for job in jobs:
+        entry = by_stem[job.stem]
+        assert (entry["kind"], entry["case"], entry["article"], entry["doc_no"], entry["public"]) == (
+            job.kind, job.case_id, job.articles, job.doc_no, job.public,
+        )
+        for file in entry["files"]:
+            assert file["sha256"] == _sha(out / file["name"])
+
+
+def test_second_run_renders_nothing_and_a_change_renders_only_that_case(rendered, project, templates, profile, cases_by_id):
+    out, jobs, _ = rendered
+    settings = document_settings(project)
+    again = render_documents(jobs, settings, templates, out)
+    assert again.rendered == [] and len(again.skipped) == 2 * len(jobs)
+    case = cases_by_id["ZW-2024-001"]
+    changed = case.model_copy(update={"summary": case.summary + "补充说明。"})
+    new_jobs = [j for j in jobs if j.case_id != case.id] + case_jobs(changed, [BY_KEY["claim-end"]], profile, templates)
+    third = render_documents(new_jobs, settings, templates, out, formats=("docx",))
+    assert third.rendered == ["ZW-2024-001/claim-end.docx"]
+
+
+def test_rendering_twice_gives_identical_bytes(rendered, project, templates, tmp_path):
+    out, jobs, _ = rendered
+    subset = [j for j in jobs if j.case_id in ("YC-2023-002", "GY-2024-001")]
+    render_documents(subset, document_settings(project), templates, tmp_path)
+    for job in subset:
+        for fmt in ("docx", "pdf"):
+            assert _sha(tmp_path / f"{job.stem}.{fmt}") == _sha(out / f"{job.stem}.{fmt}"), job.stem
+    with zipfile.ZipFile(tmp_path / f"{subset[0].stem}.docx") as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert b"dcterms:created" not in archive.read("docProps/core.xml")
+
+
+def test_missing_cjk_font_is_a_clear_error_before_rendering():
+    fonts = replace(FONT_PRESETS["free"], body="方正仿宋_不存在")
+    with pytest.raises(UserError, match="方正仿宋_不存在.*apt-get install fonts-noto-cjk"):
+        PdfFonts(fonts, ())

@@ -1,0 +1,144 @@
+"""Cases for the portal tests and benchmark: generated cases full of personal data, and a hostile case.
+
+Every generated case starts from the sample YC-2023-002 and puts persons, ID numbers, phones, addresses,
+bank accounts and plates both in private fields and inside free text, where only masking can catch them.
+"""
+
+from __future__ import annotations
+
+import copy
+import random
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from hypothesis import strategies as st
+
+from ecoredress.loading.yamlio import load_data
+from ecoredress.model import Case
+from ecoredress.model.identifiers import id_number_check_char
+
+ROOT = Path(__file__).resolve().parents[2]
+BASE_CASE = ROOT / "cases" / "YC-2023-002.yaml"
+SURNAMES = ["王", "李", "张", "刘", "马", "杨", "欧阳", "司马", "纳"]
+GIVEN = "瑾瑜璇琰翊骁琨珂钰锴珩璟玥琤頔燊彧"  # rare characters: a leaked name cannot occur by chance
+STREETS = "凤凰北湖滨丽景正源宝湖长城"
+CITIES = {"银川市": ["兴庆区", "金凤区"], "石嘴山市": ["大武口区"], "吴忠市": ["利通区"], "固原市": ["原州区"], "中卫市": ["沙坡头区"]}
+HOSTILE = (
+    '<script>alert("x")</script>'
+    '<img src=x onerror=alert(1)>'
+    '[点我](javascript:alert(2))'
+    '<a href="javascript:alert(3)">链接</a>'
+    '"><svg onload=alert(4)>'
+    "{{ 7*7 }}{% raw %}**粗体**`代码`"
+    "</title><iframe src=//evil.example>"
+)
+
+
+@dataclass(frozen=True)
+class PersonData:
+    name: str
+    id_number: str
+    phone: str
+    address: str
+    bank_account: str
+    plate: str
+
+
+@cache
+def base_data() -> dict[str, Any]:
+    return load_data(BASE_CASE.read_text(encoding="utf-8"))
+
+
+def id_number(birth_year: int, serial: int) -> str:
+    first17 = f"640104{birth_year:04d}0512{serial:03d}"
+    return first17 + id_number_check_char(first17)
+
+
+def person_strategy() -> st.SearchStrategy[PersonData]:
+    return st.builds(
+        PersonData,
+        name=st.builds(lambda s, g: s + g, st.sampled_from(SURNAMES), st.text(GIVEN, min_size=2, max_size=2)),
+        id_number=st.builds(id_number, st.integers(1950, 2000), st.integers(0, 999)),
+        phone=st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True),
+        address=st.builds(lambda c, s, n: f"银川市金凤区{c}{s}路{n}号", st.text(GIVEN, min_size=2, max_size=2), st.sampled_from(STREETS), st.integers(1, 999)),
+        bank_account=st.from_regex(r"62[0-9]{14,17}", fullmatch=True),
+        plate=st.from_regex(r"宁[A-E][0-9A-HJ-NP-Z]{5}", fullmatch=True),
+    )
+
+
+def random_person(rng: random.Random) -> PersonData:
+    digits = lambda n: "".join(rng.choice("0123456789") for _ in range(n))  # noqa: E731
+    return PersonData(
+        name=rng.choice(SURNAMES) + "".join(rng.sample(GIVEN, 2)),
+        id_number=id_number(rng.randint(1950, 2000), rng.randint(0, 999)),
+        phone="1" + rng.choice("3456789") + digits(9),
+        address=f"银川市金凤区{''.join(rng.sample(GIVEN, 2))}{rng.choice(STREETS)}路{rng.randint(1, 999)}号",
+        bank_account="62" + digits(rng.randint(14, 17)),
+        plate="宁" + rng.choice("ABCDE") + "".join(rng.choice("0123456789ABCDEFGHJKLMNPQRSTUVWXYZ") for _ in range(5)),
+    )
+
+
+def case_with_people(case_id: str, people: list[PersonData], masked_company: bool, *, city: str = "银川市", year: int = 2023) -> Case:
+    """A valid case whose obligors are ``people`` (plus the sample's company) and whose free text names them all."""
+    data = copy.deepcopy(base_data())
+    data["id"] = case_id
+    mentions = "；".join(f"{p.name}（身份证号{p.id_number}，电话{p.phone}，住{p.address}，账户{p.bank_account}）驾驶{p.plate}" for p in people)
+    data["summary"] = f"{data['summary']}经查，{mentions}参与倾倒。"
+    data["damage"]["description"] = f"{data['damage']['description']}{people[0].name}供述了排放经过。"
+    data["damage"]["cities"] = [city]
+    data["damage"]["counties"] = CITIES[city][:1]
+    data["clue"]["description"] = f"群众举报{people[-1].name}的车辆{people[-1].plate}夜间排放，联系电话{people[-1].phone}。"
+    data["agreement"]["summary"] = f"{people[0].name}与{data['obligors'][0]['name']}共同承担赔偿责任。"
+    data["obligors"][0]["legal_representative"] = people[0].name[:1] + "琛" + people[0].name[-1:]
+    data["obligors"] += [
+        {"kind": "个人", "name": p.name, "id_number": p.id_number, "phone": p.phone, "address": p.address, "bank_account": p.bank_account, "plate_number": p.plate}
+        for p in people
+    ]
+    data["disclosure"]["company_naming"] = "某公司" if masked_company else "全称"
+    data["clue"]["found_on"] = data["clue"]["found_on"].replace(year=year)
+    return Case.model_validate(data)
+
+
+def generated_cases(count: int, seed: int = 20240403) -> list[Case]:
+    """``count`` distinct generated cases (deterministic), spread over cities and years."""
+    rng = random.Random(seed)
+    cities = list(CITIES)
+    return [
+        case_with_people(
+            f"YC-{2000 + i // 999 % 100:04d}-{i % 999 + 1:03d}",
+            [random_person(rng) for _ in range(rng.randint(1, 3))],
+            masked_company=i % 2 == 0,
+            city=cities[i % len(cities)],
+            year=2019 + i % 6,
+        )
+        for i in range(count)
+    ]
+
+
+def _hostile(value: Any, key: str) -> Any:
+    if isinstance(value, dict):
+        return {k: _hostile(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_hostile(v, key) for v in value]
+    if isinstance(value, str) and key in FREE_TEXT:
+        return value + HOSTILE
+    return value
+
+
+# Every free-text field of the model: anything a person types as prose or a name.
+FREE_TEXT = frozenset(
+    "title summary description site obligor_profile causation extent other institution report_no reason "
+    "end_reason note restoration_terms court ruling_no case_no result executor progress purpose payee treasury "
+    "alternative_site filing_no procuratorate letter_no reply_no grounds basis screening_ref name lead_department".split()
+)
+
+
+def hostile_case() -> Case:
+    """YC-2023-002 with script, event-handler, javascript: and Markdown payloads appended to every free-text field."""
+    data = _hostile(copy.deepcopy(base_data()), "")
+    data["id"] = "YC-2023-099"
+    data["jurisdiction"]["designated_departments"] = [d + HOSTILE for d in data["jurisdiction"]["designated_departments"]]
+    data["damage"]["counties"] = [c + HOSTILE for c in data["damage"]["counties"]]
+    return Case.model_validate(data)
