@@ -26,7 +26,8 @@ def make_cases(folder: Path, count: int) -> None:
     samples = [p.read_text(encoding="utf-8") for p in discover_case_files([ROOT / "cases"])]
     for n in range(count):
         text = samples[n % len(samples)]
-        case_id = f"NX-{2000 + n // 999}-{n % 999 + 1:03d}"
+        holder, year, _ = re.search(r"^id: (\w+)-(\d{4})-(\d{3})$", text, flags=re.M).groups()
+        case_id = f"{holder}-{year}-{n // len(samples) + 100:03d}"  # same holder and year: same findings as the sample
         text = re.sub(r"^id: .*$", f"id: {case_id}", text, count=1, flags=re.M)
         (folder / f"{case_id}.yaml").write_text(text, encoding="utf-8")
 

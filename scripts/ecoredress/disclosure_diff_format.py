@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ecoredress.disclosure_diff import DisclosureDiff, FieldChange
-from ecoredress.publish.projection import PublishedCase, PublishedDocument
+if TYPE_CHECKING:  # the CLI imports this module to list the formats: keep it light
+    from ecoredress.disclosure_diff import DisclosureDiff, FieldChange
+    from ecoredress.publish.projection import PublishedCase, PublishedDocument
 
 DIFF_REPORT_VERSION = 1
 MAX_TEXT = 60  # long free text is cut in listings; the full text is in the site preview
@@ -35,7 +36,7 @@ def _case_line(case: PublishedCase) -> str:
 
 
 def _document_line(case_id: str, document: PublishedDocument) -> str:
-    return f"{case_id} {document.kind.value} {document.doc_no}（{document.issued_on}）"
+    return f"{case_id} {document.kind} {document.doc_no}（{document.issued_on}）"
 
 
 def _change_line(change: FieldChange) -> str:
@@ -90,7 +91,7 @@ def as_markdown(diff: DisclosureDiff) -> str:
     for title, items in documents:
         if items:
             lines += [f"**{title}**（{len(items)} 份）", "", "| 案件编号 | 文书种类 | 发文字号 | 发文日期 |", "| --- | --- | --- | --- |"]
-            lines += [f"| {i} | {d.kind.value} | {_cell(d.doc_no)} | {d.issued_on} |" for i, d in items]
+            lines += [f"| {i} | {d.kind} | {_cell(d.doc_no)} | {d.issued_on} |" for i, d in items]
             lines.append("")
     lines += _unreadable(diff, "- ")
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -101,7 +102,7 @@ def as_json(diff: DisclosureDiff) -> str:
         return {"id": c.id, "title": c.title, "stage": c.stage, "amount": _plain(c.amount)}
 
     def document(case_id: str, d: PublishedDocument) -> dict[str, Any]:
-        return {"case": case_id, "kind": d.kind.value, "doc_no": d.doc_no, "issued_on": d.issued_on.isoformat()}
+        return {"case": case_id, "kind": str(d.kind), "doc_no": d.doc_no, "issued_on": d.issued_on.isoformat()}
 
     payload = {
         "version": DIFF_REPORT_VERSION,

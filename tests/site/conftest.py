@@ -53,10 +53,14 @@ def portal(sample_cases, tmp_path_factory) -> Portal:
     return Portal(site=work / "public", cases=cases, documents=documents)
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - http.server signature
+        pass
+
+
 @pytest.fixture(scope="session")
 def site_url(portal) -> str:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(portal.site))
-    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    handler = functools.partial(QuietHandler, directory=str(portal.site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}/"

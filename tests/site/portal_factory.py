@@ -90,6 +90,9 @@ def case_with_people(case_id: str, people: list[PersonData], masked_company: boo
     data["damage"]["cities"] = [city]
     data["damage"]["counties"] = CITIES[city][:1]
     data["clue"]["description"] = f"群众举报{people[-1].name}的车辆{people[-1].plate}夜间排放，联系电话{people[-1].phone}。"
+    serial = int(case_id[-3:]) + 999 * int(case_id[-8:-4])
+    data["obligors"][0]["name"] = f"宁夏{GIVEN[serial % len(GIVEN)]}{GIVEN[serial // len(GIVEN) % len(GIVEN)]}化工有限公司"
+    data["title"] = data["obligors"][0]["name"] + "向典农河排放超标废水生态环境损害赔偿案"
     data["agreement"]["summary"] = f"{people[0].name}与{data['obligors'][0]['name']}共同承担赔偿责任。"
     data["obligors"][0]["legal_representative"] = people[0].name[:1] + "琛" + people[0].name[-1:]
     data["obligors"] += [

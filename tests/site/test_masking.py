@@ -24,9 +24,11 @@ def test_same_surname_becomes_jia_and_yi_consistently_and_compound_surnames_are_
     case = case_with_people("YC-2023-101", [ALICE, BOB, CAROL], masked_company=False)
     published = publish_case(case)
     names = [o.name for o in published.obligors]
-    assert names[1:] == ["张某甲", "张某乙", "欧阳某"]
-    assert "张某甲" in published.summary and "张某乙" in published.summary and "欧阳某" in published.summary
-    assert published.damage.description.endswith("张某甲供述了排放经过。")
+    # The company's legal representative (张琛瑜, private) is the first 张 met: 张某甲.
+    assert names[1:] == ["张某乙", "张某丙", "欧阳某"]
+    assert "张某乙" in published.summary and "张某丙" in published.summary and "欧阳某" in published.summary
+    assert published.damage.description.endswith("张某乙供述了排放经过。")
+    assert published.agreement.summary.startswith("张某乙与")
     assert surname("阿依古丽·买买提") == "阿"
 
 

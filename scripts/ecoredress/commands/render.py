@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -37,7 +36,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--to", type=_formats, default=("docx", "pdf"), metavar="docx,pdf", help="输出格式（默认 docx,pdf）")
     parser.add_argument("--out", type=Path, default=None, metavar="目录", help="输出目录（默认 build/documents）")
-    parser.add_argument("--jobs", type=int, default=min(4, os.cpu_count() or 1), metavar="N", help="并行数（默认 CPU 核数，至多 4）")
+    parser.add_argument(
+        "--jobs", type=int, default=1, metavar="N", help="并行的 pandoc 批处理进程数（默认 1；空闲的多核机器上可调大）"
+    )
     parser.add_argument("--year", type=int, default=None, metavar="YYYY", help="年度工作报告的年份")
     parser.set_defaults(func=run)
 

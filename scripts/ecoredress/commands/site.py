@@ -19,6 +19,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     serve = actions.add_parser("serve", help="在 127.0.0.1 上预览网站，案件文件改动后自动重新生成")
     serve.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
     serve.set_defaults(func=run_serve)
+    from ecoredress.site_commands import register as register_review_actions  # site diff, site publish
+
+    register_review_actions(actions)
 
 
 def output_dir(project, out: Path | None) -> Path:  # noqa: ANN001 - Project

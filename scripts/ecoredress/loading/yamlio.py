@@ -18,6 +18,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import SafeConstructor
+from ruamel.yaml.resolver import VersionedResolver
 
 
 class _CaseConstructor(SafeConstructor):
@@ -39,9 +40,17 @@ _CaseConstructor.add_constructor("tag:yaml.org,2002:float", _CaseConstructor.con
 _CaseConstructor.add_constructor("tag:yaml.org,2002:timestamp", _CaseConstructor.construct_yaml_timestamp)
 
 
+class _Yaml12Resolver(VersionedResolver):
+    # Case files are YAML 1.2; fixing the version skips a per-scalar lookup that costs ~40% of load time.
+    @property
+    def processing_version(self) -> tuple[int, int]:  # type: ignore[override]
+        return (1, 2)
+
+
 def _fast_yaml() -> YAML:
     yaml = YAML(typ="safe", pure=False)
     yaml.Constructor = _CaseConstructor
+    yaml.Resolver = _Yaml12Resolver
     return yaml
 
 

@@ -1,0 +1,190 @@
+"""The CI definitions: valid against their published schemas, pinned, and every command in them really runs."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from tests.ci.conftest import GITHUB_CONTEXT
+from tests.ci.workflows import (
+    GITHUB_WORKFLOWS,
+    GITLAB_CI,
+    ecoredress_commands,
+    github_steps,
+    gitlab_jobs,
+    gitlab_steps,
+    load_yaml,
+    resolve,
+)
+from tests.conftest import ROOT
+
+HERE = Path(__file__).parent
+DEFINITIONS = [(p, "vendor.github-workflows") for p in GITHUB_WORKFLOWS] + [(GITLAB_CI, "vendor.gitlab-ci")]
+PINNED = re.compile(r"^\s*(?:-\s+)?uses:\s+[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
+
+
+def validate(path: Path, schema: str) -> subprocess.CompletedProcess[str]:
+    """check-jsonschema with its vendored copy of the schema: works offline, as CI must."""
+    command = [sys.executable, "-m", "check_jsonschema", "--no-cache", "--builtin-schema", schema, str(path)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+
+def test_there_are_workflows_for_pull_requests_and_pages():
+    assert {p.name for p in GITHUB_WORKFLOWS} == {"review.yml", "pages.yml"}
+    assert GITLAB_CI.is_file()
+
+
+@pytest.mark.parametrize("path, schema", DEFINITIONS, ids=lambda v: getattr(v, "name", v))
+def test_definitions_validate_against_their_schemas(path, schema):
+    result = validate(path, schema)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "name, old, new, complaint",
+    [
+        ("pages.yml", "    name: 校验并构建门户\n    runs-on:", "    name: 校验并构建门户\n    run-on:", "is not valid"),
+        ("review.yml", "  pull_request:\n    branches: [main]", "  pull_request:\n    branch: [main]", "branch"),
+        (".gitlab-ci.yml", "check:\n  stage: check", "check:\n  stage: check\n  scrip: []", "scrip"),
+        (".gitlab-ci.yml", "    when: always", "    when: sometimes", "sometimes"),
+    ],
+)
+def test_a_broken_definition_fails_validation(tmp_path, name, old, new, complaint):
+    source = GITLAB_CI if name == GITLAB_CI.name else ROOT / ".github" / "workflows" / name
+    text = source.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    broken = tmp_path / name
+    broken.write_text(text.replace(old, new), encoding="utf-8")
+    result = validate(broken, dict((p.name, s) for p, s in DEFINITIONS)[name])
+    assert result.returncode == 1 and complaint in result.stdout, result.stdout + result.stderr
+
+
+def test_actions_are_pinned_to_commits_with_their_version():
+    for path in GITHUB_WORKFLOWS:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if re.match(r"^\s*(-\s+)?uses:", line):
+                assert PINNED.match(line), f"{path.name}: pin to a full commit SHA with a `# vX.Y.Z` comment: {line.strip()}"
+
+
+def test_run_scripts_take_values_through_env_only():
+    """`${{ }}` inside a script is a script-injection risk (a branch name is attacker-chosen) and cannot be tested."""
+    for path in GITHUB_WORKFLOWS:
+        for job in load_yaml(path)["jobs"].values():
+            for step in job.get("steps", []):
+                assert "${{" not in step.get("run", ""), f"{path.name}: {step.get('name')}"
+
+
+def all_steps():
+    variables = {"CI_PROJECT_DIR": "/builds/repo", "CI_MERGE_REQUEST_DIFF_BASE_SHA": "0" * 40}
+    return [s for p in GITHUB_WORKFLOWS for s in github_steps(p, GITHUB_CONTEXT)] + gitlab_steps(variables)
+
+
+def test_every_step_either_installs_or_runs_ecoredress():
+    """So the partition the runs below rely on is complete: nothing else happens in CI that tests skip."""
+    for step in all_steps():
+        if not ecoredress_commands(step.script):
+            assert re.search(r"\b(pip install|apt-get install)\b", step.script), f"{step.source}: {step.name}"
+
+
+def test_apt_packages_of_ci_are_installed_by_ci_install():
+    wanted = set()
+    texts = [p.read_text(encoding="utf-8") for p in [*GITHUB_WORKFLOWS, GITLAB_CI]]
+    for text in texts:
+        for block in re.findall(r"apt-get install((?:[^\n]|\\\n)+)", text):
+            wanted |= {w for w in re.findall(r"(?<![-\w\"=])([a-z][a-z0-9.+-]+)", block.replace("\\\n", " ")) if w.startswith("fonts-")}
+    assert wanted, "the workflows install CJK fonts"
+    assert wanted <= set(re.findall(r"\bfonts-[a-z0-9-]+", (ROOT / ".ci" / "install").read_text(encoding="utf-8")))
+
+
+def test_every_ecoredress_command_in_ci_runs_in_these_tests(review_run, gitlab_run, pages_runs):
+    in_ci = {(s.source, s.name) for s in all_steps() if ecoredress_commands(s.script)}
+    ran = {(r.step.source, r.step.name) for run in (review_run, gitlab_run, *pages_runs) for r in run.ran}
+    assert in_ci == ran
+    commands = {c for s in all_steps() for c in ecoredress_commands(s.script)}
+    assert {"check", "render", "site build", "site diff", "build"} <= commands, commands
+
+
+def test_every_run_succeeds(review_run, gitlab_run, pages_runs):
+    for run in (review_run, gitlab_run, *pages_runs):
+        for ran in run.ran:
+            assert ran.code == 0, f"{ran.step.source} «{ran.step.name}»\n{ran.out}\n{ran.err}"
+            assert "Traceback" not in ran.err, ran.err
+
+
+# --- GitHub: the pull-request workflow ---------------------------------------------------------------
+
+
+def test_review_check_writes_annotations(review_run):
+    out = review_run.step("校验案件（问题标注在 YAML 行上）").out
+    assert all(re.match(r"^::(error|warning|notice) file=cases/", line) for line in out.splitlines()), out
+
+
+def test_review_renders_only_the_changed_cases(review_run):
+    documents = review_run.repo.root / "build" / "documents"
+    rendered = {p.name for p in documents.iterdir() if p.is_dir() and not p.name.startswith(".")}
+    assert rendered == {"YC-2023-002", "YC-2023-003"}
+    assert list((documents / "YC-2023-003").glob("*.pdf")) and list((documents / "YC-2023-003").glob("*.docx"))
+
+
+def test_review_preview_contains_the_new_case_and_its_public_agreement(review_run):
+    preview = review_run.repo.root / "build" / "site"
+    page = next(preview.glob("cases/YC-2023-003*/index.html"), None) or next(preview.glob("cases/YC-2023-003*.html"))
+    assert "1,272,400.00" in page.read_text(encoding="utf-8")
+    assert list(preview.rglob("YC-2023-003*/**/*.pdf")) or list(preview.glob("documents/YC-2023-003*/*.pdf"))
+
+
+def test_review_summary_is_chinese_and_shows_the_disclosure_diff(review_run):
+    summary = review_run.summary.read_text(encoding="utf-8")
+    assert summary.startswith("## 案件合并请求检查")
+    assert summary.count("✅ 通过") == 3
+    assert "### 信息公开变化（对比 `origin/main`）" in summary
+    assert "| YC-2023-003 |" in summary and "银环赔协〔2023〕3号" in summary
+    assert "| 1,272,400.00 元 | 1,300,000.00 元 |" in summary
+
+
+def test_review_uploads_what_the_steps_produce(review_run):
+    workflow = load_yaml(ROOT / ".github" / "workflows" / "review.yml")
+    context = {**GITHUB_CONTEXT, **{f"env.{k}": v for k, v in workflow["env"].items()}}
+    uploads = [s for s in workflow["jobs"]["review"]["steps"] if "upload-artifact" in s.get("uses", "")]
+    assert {s["with"]["name"] for s in uploads} == {"documents", "site-preview"}
+    for step in uploads:
+        folder = review_run.repo.root / resolve(step["with"]["path"], context)
+        assert folder.is_dir() and any(folder.rglob("*.pdf" if step["with"]["name"] == "documents" else "index.html"))
+
+
+# --- GitLab ------------------------------------------------------------------------------------------
+
+
+def test_gitlab_code_quality_report(gitlab_run):
+    report = json.loads((gitlab_run.repo.root / "gl-code-quality-report.json").read_text(encoding="utf-8"))
+    jsonschema.validate(report, json.loads((HERE / "code_quality.schema.json").read_text(encoding="utf-8")))
+    assert gitlab_jobs()["check"]["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
+
+
+def test_gitlab_artifacts_exist_after_the_jobs(gitlab_run):
+    for name, job in gitlab_jobs().items():
+        artifacts = job.get("artifacts", {})
+        for path in artifacts.get("paths", []) + list(artifacts.get("reports", {}).values()):
+            assert (gitlab_run.repo.root / path).exists(), f"{name}: {path}"
+    assert (gitlab_run.repo.root / "public" / "index.html").is_file()
+    diff = (gitlab_run.repo.root / "disclosure-diff.md").read_text(encoding="utf-8")
+    assert "| YC-2023-003 |" in diff and "1,300,000.00 元" in diff
+
+
+def test_gitlab_publishes_pages_from_the_default_branch_only():
+    jobs = gitlab_jobs()
+    assert jobs["pages"]["artifacts"]["paths"] == ["public"]
+    assert [r["if"] for r in jobs["pages"]["rules"]] == ["$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"]
+    for name in ("render", "site", "disclosure-diff"):
+        assert jobs[name]["extends"][-1] == ".merge_request", name
+    assert load_yaml(GITLAB_CI)[".merge_request"]["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
+
+
+def test_private_documents_are_for_project_members_only():
+    assert gitlab_jobs()["render"]["artifacts"]["access"] == "developer"

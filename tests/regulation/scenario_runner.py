@@ -1,0 +1,53 @@
+"""Run a lawyer-readable YAML scenario: a base case, the facts that differ, the findings expected.
+
+A scenario's ``facts`` are merged into the base case: mappings merge key by key, a list replaces the
+list, ``null`` removes the key. The findings compared are the codes of every registered check.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from ecoredress.loading.yamlio import load_data
+from ecoredress.model import Case
+from ecoredress.regulation.calendar import Calendar, load_calendar
+from ecoredress.regulation.profile import Profile, load_profile
+from ecoredress.validation.checker import CaseContext, registered_checks
+
+SCENARIOS = Path(__file__).parent / "scenarios"
+
+
+def merge(base: Any, facts: Any) -> Any:
+    if not isinstance(base, dict) or not isinstance(facts, dict):
+        return facts
+    out = dict(base)
+    for key, value in facts.items():
+        if value is None:
+            out.pop(key, None)
+        else:
+            out[key] = merge(out.get(key), value)
+    return out
+
+
+def load_file(path: Path) -> dict[str, Any]:
+    return load_data(path.read_text(encoding="utf-8"))
+
+
+def build_case(spec: dict[str, Any], scenario: dict[str, Any]) -> Case:
+    """A scenario may name its own ``base``; then the file's ``common`` facts do not apply to it."""
+    own_base = "base" in scenario
+    base = load_file(SCENARIOS / (scenario["base"] if own_base else spec["base"]))
+    common = {} if own_base else spec.get("common") or {}
+    data = merge(merge(base, common), scenario.get("facts") or {})
+    return Case.model_validate(data)
+
+
+def finding_codes(case: Case, as_of: dt.date, profile: Profile | None = None, calendar: Calendar | None = None) -> list[str]:
+    ctx = CaseContext(case, SCENARIOS / f"{case.id}.yaml", as_of, profile or load_profile("ningxia-2024"), calendar or load_calendar(None))
+    return sorted(f.code for check in registered_checks() for f in check(ctx))
+
+
+def scenario_as_of(spec: dict[str, Any], scenario: dict[str, Any]) -> dt.date:
+    return scenario.get("as_of") or spec["as_of"]

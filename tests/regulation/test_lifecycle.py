@@ -1,0 +1,78 @@
+"""Lifecycle: the stage and next legal step derived from a case's facts, and the case as of a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from scenario_runner import SCENARIOS, build_case, load_file
+
+from ecoredress.regulation.asof import facts_as_of
+from ecoredress.regulation.calendar import load_calendar
+from ecoredress.regulation.lifecycle import Stage, derive_stage, next_step
+from ecoredress.regulation.profile import load_profile
+
+D = dt.date.fromisoformat
+BASE = {"base": "_base.yaml"}
+PROFILE, CALENDAR = load_profile("ningxia-2024"), load_calendar(None)
+
+
+@pytest.mark.parametrize(("day", "stage"), [
+    ("2023-03-01", None),  # clue not yet found: the case did not exist
+    ("2023-03-20", Stage.CLUE),
+    ("2023-05-01", Stage.ASSESSMENT),
+    ("2023-06-15", Stage.INVESTIGATION),
+    ("2023-07-05", Stage.CONCLUSION),
+    ("2023-08-01", Stage.CONSULTATION),
+    ("2023-09-15", Stage.PERFORMANCE),
+    ("2023-10-01", Stage.CONFIRMATION),
+    ("2023-12-31", Stage.RESTORATION),
+    ("2024-07-01", Stage.EVALUATION),
+    ("2024-12-31", Stage.CLOSED),
+])
+def test_full_path_stage_by_date(day, stage):
+    case = build_case(BASE, {})
+    snapshot = facts_as_of(case, D(day))
+    assert (derive_stage(snapshot) if snapshot else None) == stage
+
+
+def test_stage_values_are_chinese():
+    assert Stage.CONSULTATION == "索赔磋商" and Stage.CLAIM_ENDED == "终止索赔"
+
+
+def test_next_step_with_due_date():
+    spec = load_file(SCENARIOS / "art14_assessment.yaml")
+    step = next_step(build_case(spec, {}), PROFILE, CALENDAR)
+    assert step.stage is Stage.ASSESSMENT
+    assert (step.action, step.article, step.due) == ("取得鉴定意见或鉴定评估报告", "第十四条第二款", D("2024-11-13"))
+
+
+def test_next_step_after_failed_consultation_is_a_lawsuit():
+    spec = load_file(SCENARIOS / "art18_consultation.yaml")
+    case = build_case(spec, {"facts": {"consultation": {"outcome": "终止磋商", "ended_on": "2024-08-22"}}})
+    step = next_step(case, PROFILE, CALENDAR)
+    assert (step.stage, step.action, step.article) == (Stage.CONSULTATION, "向有管辖权的法院提起诉讼", "第十九条第二款")
+
+
+def test_next_step_of_instalments_is_the_first_unpaid_one():
+    spec = load_file(SCENARIOS / "art32_funds.yaml")
+    scenario = next(s for s in spec["scenarios"] if s["expect"] == ["art21-instalment-overdue"])
+    step = next_step(build_case(spec, scenario), PROFILE, CALENDAR)
+    assert (step.stage, step.duty, step.due) == (Stage.PERFORMANCE, "instalment-2", D("2024-06-30"))
+
+
+def test_closed_case_has_no_next_step():
+    assert next_step(build_case({"base": "_base.yaml"}, {}), PROFILE, CALENDAR) is None
+
+
+def test_claim_ended_and_no_claim():
+    spec = load_file(SCENARIOS / "art12_claim_end.yaml")
+    assert derive_stage(build_case(spec, spec["scenarios"][0])) is Stage.CLAIM_ENDED
+    spec = load_file(SCENARIOS / "art10_preliminary_check.yaml")
+    scenario = {"facts": {"preliminary_check": {"completed_on": "2024-03-15", "damage_found": False}}}
+    assert derive_stage(build_case(spec, scenario)) is Stage.NO_CLAIM
+
+
+def test_samples_have_a_stage(sample_cases):
+    for case in sample_cases:
+        assert derive_stage(case) in Stage

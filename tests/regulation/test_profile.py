@@ -1,0 +1,77 @@
+"""The rule profile: dated, article-cited values; a second profile changes a threshold without code."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from scenario_runner import SCENARIOS, build_case, finding_codes, load_file
+
+from ecoredress.errors import UserError
+from ecoredress.regulation.profile import load_profile
+
+STRICT = Path(__file__).parent / "profiles" / "test-strict.yaml"
+
+
+def test_default_profile_values_cite_articles():
+    profile = load_profile("ningxia-2024")
+    assert profile.get("assessment.workdays") == 30
+    assert profile.get("assessment.complex_workdays") == 60
+    assert profile.get("simplified_assessment.ceiling") == 500000
+    assert profile.get("consultation.days") == 90 and profile.get("consultation.rounds") == 3
+    for key, param in profile.parameters.items():
+        for value in param.values:
+            assert value.article.startswith("第") and value.reference == "宁环规发〔2024〕4号", key
+            assert isinstance(value.effective, dt.date), key
+
+
+def test_project_setting_chooses_the_profile():
+    assert load_profile().id == "ningxia-2024"  # pyproject.toml: [tool.ecoredress] profile
+
+
+def test_unknown_profile_is_a_clear_error():
+    with pytest.raises(UserError) as exc:
+        load_profile("guangdong-2030")
+    assert "未知的规则配置“guangdong-2030”" in str(exc.value) and "ningxia-2024" in str(exc.value)
+
+
+def test_value_in_force_on_a_date(tmp_path):
+    text = STRICT.read_text(encoding="utf-8").replace(
+        "      - {value: 90, effective: 2024-04-03, article: 第十八条, reference: 宁环规发〔2024〕4号}",
+        "      - {value: 90, effective: 2024-04-03, article: 第十八条, reference: 宁环规发〔2024〕4号}\n"
+        "      - {value: 60, effective: 2026-01-01, article: 第十八条, reference: 假设的修订文件}",
+    )
+    (tmp_path / "revised.yaml").write_text(text, encoding="utf-8")
+    param = load_profile(str(tmp_path / "revised.yaml")).param("consultation.days")
+    assert param.at(dt.date(2025, 12, 31)) == 90 and param.at(dt.date(2026, 1, 1)) == 60
+    assert param.entry(dt.date(2026, 6, 1)).reference == "假设的修订文件"
+
+
+def test_stricter_profile_changes_a_finding_without_code_changes():
+    spec = load_file(SCENARIOS / "art15_simplified_assessment.yaml")
+    scenario = {"facts": {"damage": {"estimated_amount": 400000}}}
+    case = build_case(spec, scenario)
+    as_of = spec["as_of"]
+    assert finding_codes(case, as_of) == []
+    strict = load_profile(str(STRICT))
+    assert strict.get("simplified_assessment.ceiling") == 300000
+    assert finding_codes(case, as_of, profile=strict) == ["art15-simplified-over-ceiling"]
+
+
+def test_check_uses_the_project_profile(tmp_path, monkeypatch):
+    """A case repository that names the strict profile in pyproject.toml gets its threshold in `check`."""
+    from ecoredress.validation.checker import check_files
+
+    spec = load_file(SCENARIOS / "art15_simplified_assessment.yaml")
+    case = build_case(spec, {"facts": {"damage": {"estimated_amount": 400000}}})
+    (tmp_path / "pyproject.toml").write_text(f'[tool.ecoredress]\nprofile = "{STRICT.as_posix()}"\n', encoding="utf-8")
+    (tmp_path / "cases").mkdir()
+    path = tmp_path / "cases" / f"{case.id}.yaml"
+    import json
+
+    path.write_text(json.dumps(case.model_dump(mode="json", exclude_none=True), ensure_ascii=False), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    report = check_files([path], tmp_path, spec["as_of"])
+    assert [f.code for f in report.findings] == ["art15-simplified-over-ceiling"]
+    assert report.findings[0].line is not None and report.findings[0].article == "第十五条第一款"
