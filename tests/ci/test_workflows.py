@@ -13,8 +13,10 @@ import pytest
 
 from tests.ci.conftest import GITHUB_CONTEXT
 from tests.ci.workflows import (
+    GITHUB_ACTIONS,
     GITHUB_WORKFLOWS,
     GITLAB_CI,
+    action_steps,
     ecoredress_commands,
     github_steps,
     gitlab_jobs,
@@ -25,8 +27,13 @@ from tests.ci.workflows import (
 from tests.conftest import ROOT
 
 HERE = Path(__file__).parent
-DEFINITIONS = [(p, "vendor.github-workflows") for p in GITHUB_WORKFLOWS] + [(GITLAB_CI, "vendor.gitlab-ci")]
+DEFINITIONS = (
+    [(p, "vendor.github-workflows") for p in GITHUB_WORKFLOWS]
+    + [(p, "vendor.github-actions") for p in GITHUB_ACTIONS]
+    + [(GITLAB_CI, "vendor.gitlab-ci")]
+)
 PINNED = re.compile(r"^\s*(?:-\s+)?uses:\s+[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
+LOCAL_ACTION = re.compile(r"^\s*(?:-\s+)?uses:\s+(\./\.github/actions/[\w-]+)$")
 
 
 def validate(path: Path, schema: str) -> subprocess.CompletedProcess[str]:
@@ -37,6 +44,9 @@ def validate(path: Path, schema: str) -> subprocess.CompletedProcess[str]:
 
 def test_there_are_workflows_for_pull_requests_and_pages():
     assert {p.name for p in GITHUB_WORKFLOWS} == {"review.yml", "pages.yml"}
+    for path in GITHUB_WORKFLOWS:  # both set up through the shared action, so they cannot drift apart
+        steps = [s for job in load_yaml(path)["jobs"].values() for s in job.get("steps", [])]
+        assert any(s.get("uses") == "./.github/actions/setup" for s in steps), path.name
     assert GITLAB_CI.is_file()
 
 
@@ -66,9 +76,14 @@ def test_a_broken_definition_fails_validation(tmp_path, name, old, new, complain
 
 
 def test_actions_are_pinned_to_commits_with_their_version():
-    for path in GITHUB_WORKFLOWS:
+    for path in [*GITHUB_WORKFLOWS, *GITHUB_ACTIONS]:
         for line in path.read_text(encoding="utf-8").splitlines():
-            if re.match(r"^\s*(-\s+)?uses:", line):
+            if not re.match(r"^\s*(-\s+)?uses:", line):
+                continue
+            local = LOCAL_ACTION.match(line)
+            if local:
+                assert (ROOT / local.group(1) / "action.yml").is_file(), line
+            else:
                 assert PINNED.match(line), f"{path.name}: pin to a full commit SHA with a `# vX.Y.Z` comment: {line.strip()}"
 
 
@@ -82,7 +97,8 @@ def test_run_scripts_take_values_through_env_only():
 
 def all_steps():
     variables = {"CI_PROJECT_DIR": "/builds/repo", "CI_MERGE_REQUEST_DIFF_BASE_SHA": "0" * 40}
-    return [s for p in GITHUB_WORKFLOWS for s in github_steps(p, GITHUB_CONTEXT)] + gitlab_steps(variables)
+    workflows = [s for p in GITHUB_WORKFLOWS for s in github_steps(p, GITHUB_CONTEXT)]
+    return workflows + [s for p in GITHUB_ACTIONS for s in action_steps(p)] + gitlab_steps(variables)
 
 
 def test_every_step_either_installs_or_runs_ecoredress():
@@ -94,7 +110,7 @@ def test_every_step_either_installs_or_runs_ecoredress():
 
 def test_apt_packages_of_ci_are_installed_by_ci_install():
     wanted = set()
-    texts = [p.read_text(encoding="utf-8") for p in [*GITHUB_WORKFLOWS, GITLAB_CI]]
+    texts = [p.read_text(encoding="utf-8") for p in [*GITHUB_WORKFLOWS, *GITHUB_ACTIONS, GITLAB_CI]]
     for text in texts:
         for block in re.findall(r"apt-get install((?:[^\n]|\\\n)+)", text):
             wanted |= {w for w in re.findall(r"(?<![-\w\"=])([a-z][a-z0-9.+-]+)", block.replace("\\\n", " ")) if w.startswith("fonts-")}

@@ -14,6 +14,7 @@ from ruamel.yaml import YAML
 from tests.conftest import ROOT
 
 GITHUB_WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+GITHUB_ACTIONS = sorted((ROOT / ".github" / "actions").glob("*/action.yml"))  # local composite actions
 GITLAB_CI = ROOT / ".gitlab-ci.yml"
 GITLAB_RESERVED = frozenset({"stages", "variables", "workflow", "default", "include", "image", "services", "cache", "before_script", "after_script"})
 EXPRESSION = re.compile(r"\$\{\{\s*(.+?)\s*\}\}")
@@ -68,6 +69,12 @@ def github_steps(path: Path, context: dict[str, str]) -> list[Step]:
                 env = {k: resolve(v, env_context) for k, v in {**base_env, **step.get("env", {})}.items()}
                 steps.append(Step(f"{path.name}:{job_id}", step.get("name", step.get("id", "")), step["run"], env))
     return steps
+
+
+def action_steps(path: Path) -> list[Step]:
+    """The `run` steps of a local composite action (set-up only: they take no expressions)."""
+    steps = load_yaml(path)["runs"]["steps"]
+    return [Step(f"{path.parent.name}/{path.name}", s["name"], s["run"], {}) for s in steps if "run" in s]
 
 
 def gitlab_jobs(path: Path = GITLAB_CI) -> dict[str, dict[str, Any]]:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ecoredress.regulation.calendar import Calendar
 
 WEEKDAYS = "一二三四五六日"
 
@@ -59,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _explanation(calendar, start: dt.date, due: dt.date) -> list[str]:  # noqa: ANN001
+def _explanation(calendar: Calendar, start: dt.date, due: dt.date) -> list[str]:
     notes = calendar.explain(start, due)
     skipped = [n for n in notes if not n.workday]
     makeup = [n for n in notes if n.workday]

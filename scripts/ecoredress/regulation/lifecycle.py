@@ -13,9 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from ecoredress.model import Case
 from ecoredress.model.enums import ConclusionDecision, ConsultationOutcome, RestorationMode
+
+if TYPE_CHECKING:
+    from ecoredress.regulation.calendar import Calendar
+    from ecoredress.regulation.profile import Profile
 
 
 class Stage(StrEnum):
@@ -141,7 +146,7 @@ def _before_agreement(case: Case) -> Stage:
 # -- next step ---------------------------------------------------------------------------------------
 
 
-def next_step(case: Case, profile=None, calendar=None) -> NextStep | None:  # noqa: ANN001 - optional context
+def next_step(case: Case, profile: Profile | None = None, calendar: Calendar | None = None) -> NextStep | None:
     """The next legal step and, when it has a period, its due date. None for a finished case."""
     from ecoredress.regulation.calendar import default_calendar
     from ecoredress.regulation.deadlines import case_terms

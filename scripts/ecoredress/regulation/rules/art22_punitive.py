@@ -6,12 +6,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ecoredress.model.enums import ClaimCategory
+from ecoredress.model.outcome import ClaimItem
 from ecoredress.regulation.rules.common import money
 from ecoredress.validation.checker import CaseContext, case_check
 from ecoredress.validation.findings import Finding, error, warning
 
 
-def _claimed_items(ctx: CaseContext):  # noqa: ANN202
+def _claimed_items(ctx: CaseContext) -> list[ClaimItem]:
     case = ctx.case
     judgment = case.litigation.judgment if case.litigation else None
     if judgment and judgment.items:
