@@ -11,7 +11,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from tests.ci.conftest import GITHUB_CONTEXT
+from tests.ci.conftest import GITHUB_CONTEXT, workflow
+from tests.ci.gitrepo import CaseRepo
 from tests.ci.workflows import (
     GITHUB_ACTIONS,
     GITHUB_WORKFLOWS,
@@ -23,6 +24,7 @@ from tests.ci.workflows import (
     gitlab_steps,
     load_yaml,
     resolve,
+    run_step,
 )
 from tests.conftest import ROOT
 
@@ -172,6 +174,33 @@ def test_review_uploads_what_the_steps_produce(review_run):
     for step in uploads:
         folder = review_run.repo.root / resolve(step["with"]["path"], context)
         assert folder.is_dir() and any(folder.rglob("*.pdf" if step["with"]["name"] == "documents" else "index.html"))
+
+
+def test_review_of_a_pull_request_that_only_creates_a_case(tmp_path):
+    """The most common first pull request: a case just made with `ecoredress new` calls for no document yet."""
+    repo = CaseRepo.from_project(tmp_path / "repo")
+    repo.git("update-ref", "refs/remotes/origin/main", "HEAD")
+    created = subprocess.run(
+        ["ecoredress", "new", "--holder", "银川", "--found-on", "2024-03-01", "--title", "某公司向某河排放废水生态环境损害赔偿案"],
+        cwd=repo.root, capture_output=True, text=True,
+    )
+    assert created.returncode == 0, created.stdout + created.stderr
+    repo.commit("新建案件")
+    steps = {s.name: s for s in github_steps(workflow("review.yml"), {**GITHUB_CONTEXT, "steps.check.outcome": "failure"})}
+    render = run_step(steps["生成改动案件的文书"], repo.root)
+    assert render.code == 0 and "尚未进行到出具文书的环节" in render.out, render.out + render.err
+    summary_file = tmp_path / "summary.md"
+    summary = run_step(steps["写检查摘要（含信息公开变化）"], repo.root, {"GITHUB_STEP_SUMMARY": str(summary_file), "DOCUMENTS_DIR": "absent"})
+    assert summary.code == 0, summary.err
+    text = summary_file.read_text(encoding="utf-8")
+    assert "| 校验案件（ecoredress check） | ❌ 未通过 |" in text and "（共 0 个文件）" in text
+    assert "本次修改不改变公开内容" in text, "a case without a decision to publish is not published"
+
+
+def test_render_step_fails_on_a_real_render_error(review_run):
+    steps = {s.name: s for s in github_steps(workflow("review.yml"), GITHUB_CONTEXT)}
+    failed = run_step(steps["生成改动案件的文书"], review_run.repo.root, {"DOCUMENTS_DIR": "build/documents", "PATH": "/nonexistent"})
+    assert failed.code != 0
 
 
 # --- GitLab ------------------------------------------------------------------------------------------

@@ -26,9 +26,14 @@ def load_yaml(path: Path) -> Any:
     return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
 
 
+CI_SCRIPT = re.compile(r"\.github/scripts/[\w.-]+\.sh")
+
+
 def ecoredress_commands(script: str) -> list[str]:
-    """The ecoredress subcommands a shell script runs: ``check``, ``render``, ``site build``…"""
-    return [" ".join(m.split()) for m in ECOREDRESS_COMMAND.findall(script)]
+    """The ecoredress subcommands a shell script runs (``check``, ``render``, ``site build``…), looking
+    into the repository's CI helper scripts it calls."""
+    called = "\n".join((ROOT / name).read_text(encoding="utf-8") for name in CI_SCRIPT.findall(script))
+    return [" ".join(m.split()) for m in ECOREDRESS_COMMAND.findall(f"{script}\n{called}")]
 
 
 def resolve(text: str, context: dict[str, str]) -> str:

@@ -12,7 +12,10 @@ AS_OF = "2026-11-29"
 # (file, code, line): the only deliberate flaw in the samples is WZ-2023-001's late extension notice
 # (the 30-working-day term ended 2023-05-10, with 清明 and 劳动节 2023 holidays and the 4-23/5-6 调休
 # working days; the extension was notified on 2023-05-15).
+# SZS-2022-001's enforcement ended with 128.6万 of 281.45万 recovered (终结本次执行): the shortfall is
+# real money still owed, and the department commissions the restoration with the funds, so all of it is cash.
 EXPECTED_FINDINGS = [
+    ("cases/SZS-2022-001.yaml", "art32-receipts-short", 129),
     ("cases/WZ-2023-001.yaml", "art14-extension-notice-late", 52),
 ]
 
@@ -40,8 +43,11 @@ def test_check_reports_exactly_the_expected_findings(cli):
     found = sorted((f["path"], f["code"], f["line"]) for f in payload["findings"])
     assert found == sorted(EXPECTED_FINDINGS)
     assert result.code == 0  # warnings only
-    finding = payload["findings"][0]
-    assert finding["article"] == "第十四条第二款" and "2023-05-10" in finding["message"]
+    by_code = {f["code"]: f for f in payload["findings"]}
+    late = by_code["art14-extension-notice-late"]
+    assert late["article"] == "第十四条第二款" and "2023-05-10" in late["message"]
+    short = by_code["art32-receipts-short"]
+    assert "强制执行程序已终结" in short["message"] and "1,286,000.00 元" in short["message"]
 
 
 def test_samples_are_in_their_expected_stage(sample_cases):

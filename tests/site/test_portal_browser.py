@@ -69,8 +69,10 @@ def test_article_link_lands_on_the_article(page, site_url):
 @pytest.mark.parametrize(("query", "expected"), [("典农河", "YC-2023-002"), ("腾格里", "ZW-2022-001")])
 def test_chinese_search_finds_the_case(page, site_url, query, expected):
     page.goto(site_url)
-    page.click("label.md-search__icon, .md-search__input", timeout=5000)
+    page.click(".md-search__input")
+    page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.includes('键入')")
     page.fill("input.md-search__input", query)
+    page.press("input.md-search__input", "End")  # Material searches on keyup
     result = page.locator(f".md-search-result__link[href*='cases/{expected}/']").first
     result.wait_for(timeout=10000)
     assert query in result.inner_text()

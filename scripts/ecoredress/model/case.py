@@ -7,6 +7,7 @@ from pydantic import Field
 from ecoredress.model.outcome import (
     Agreement,
     Disclosure,
+    Enforcement,
     Funds,
     IssuedDocument,
     Litigation,
@@ -68,3 +69,12 @@ class Case(Section):
     disclosure: Disclosure = field("信息公开")
     documents: list[IssuedDocument] = field("已发文书", default_factory=list)
     notes: str | None = field("内部备注", "仅供内部，不公开", default=None, internal=True)
+
+    @property
+    def enforcement(self) -> tuple[tuple[str, ...], Enforcement] | None:
+        """The enforcement on record and where it sits: of a judgment, or of a confirmed agreement (第十九条第三款)."""
+        if self.litigation and self.litigation.enforcement:
+            return ("litigation", "enforcement"), self.litigation.enforcement
+        if self.agreement and self.agreement.enforcement:
+            return ("agreement", "enforcement"), self.agreement.enforcement
+        return None

@@ -189,6 +189,7 @@ class RestorationMode(StrEnum):
     SELF = "自行修复"
     COMMISSIONED = "委托修复"
     ALTERNATIVE = "替代修复"
+    FUNDED = "权利人以赔偿资金组织修复"  # obligor pays; the department commissions the work
     COMPENSATION_ONLY = "无法修复，赔偿损失"
 
 

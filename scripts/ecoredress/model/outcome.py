@@ -42,6 +42,17 @@ class JudicialConfirmation(Section):
     confirmed: bool | None = field("是否确认有效", default=None)
 
 
+class Enforcement(Section):
+    """强制执行 (第十九条第三款)."""
+
+    basis: EnforcementBasis = field("执行依据")
+    applied_on: dt.date = field("申请日期")
+    case_no: str | None = field("执行案号", default=None)
+    dishonest_listed: bool = field("是否列入失信被执行人名单", default=False)
+    concluded_on: dt.date | None = field("执行终结日期", default=None)
+    result: str | None = field("执行结果", default=None)
+
+
 class Agreement(Section):
     """赔偿协议 (第十七条、第十九条)."""
 
@@ -55,6 +66,9 @@ class Agreement(Section):
     judicial_confirmation: JudicialConfirmation | None = field("司法确认", default=None)
     fully_performed_on: dt.date | None = field("履行完毕日期", default=None)
     non_performance: bool = field("是否存在不履行或不完全履行", default=False)
+    enforcement: Enforcement | None = field(
+        "强制执行", "经司法确认的协议不履行时申请强制执行（第十九条第三款）；判决的执行记在 litigation.enforcement", default=None
+    )
     summary: str | None = field("协议主要内容", "公开的协议摘要（第三十三条）", default=None)
 
 
@@ -65,17 +79,6 @@ class Judgment(Section):
     items: list[ClaimItem] = field("判决赔偿项目", default_factory=list)
     total: Money = field("判决赔偿总额（元）")
     summary: str | None = field("判决主要内容", default=None)
-
-
-class Enforcement(Section):
-    """强制执行 (第十九条第三款)."""
-
-    basis: EnforcementBasis = field("执行依据")
-    applied_on: dt.date = field("申请日期")
-    case_no: str | None = field("执行案号", default=None)
-    dishonest_listed: bool = field("是否列入失信被执行人名单", default=False)
-    concluded_on: dt.date | None = field("执行终结日期", default=None)
-    result: str | None = field("执行结果", default=None)
 
 
 class Litigation(Section):

@@ -64,7 +64,7 @@ def payment_done(case: Case) -> bool:
     lit = case.litigation
     if case.agreement and case.agreement.fully_performed_on:
         return True
-    if lit and lit.enforcement and lit.enforcement.concluded_on:
+    if case.enforcement and case.enforcement[1].concluded_on:
         return True
     received = case.funds.received if case.funds else Decimal("0")
     return bool(lit and lit.judgment and received >= lit.judgment.total)
@@ -106,7 +106,7 @@ def derive_stage(case: Case) -> Stage:
     if pc and (not pc.damage_found or pc.no_claim_reason) and case.investigation is None:
         return Stage.NO_CLAIM
     lit = case.litigation
-    if lit and lit.enforcement and not lit.enforcement.concluded_on:
+    if case.enforcement and not case.enforcement[1].concluded_on:
         return Stage.ENFORCEMENT
     if restoration_started(case):
         return _restoration_stage(case)

@@ -67,23 +67,23 @@ def lawsuit_due(ctx: CaseContext) -> Iterator[Finding]:
 def enforcement(ctx: CaseContext) -> Iterator[Finding]:
     case = ctx.case
     lit = case.litigation
-    enf = lit.enforcement if lit else None
     agreement = case.agreement
-    if enf is None:
+    if case.enforcement is None:
         if agreement and agreement.non_performance and _confirmed(case):
             yield warning("art19-enforcement-due",
-                          "经司法确认的赔偿协议未被履行，但没有申请强制执行的记录。应向法院申请强制执行，请记录 litigation.enforcement。",
+                          "经司法确认的赔偿协议未被履行，但没有申请强制执行的记录。应向法院申请强制执行，请记录 agreement.enforcement。",
                           ("agreement", "non_performance"), "第十九条第三款")
         return
+    where, enf = case.enforcement
     if enf.basis is EnforcementBasis.JUDGMENT and not (lit and lit.judgment):
         yield error("art19-enforcement-basis-mismatch",
                     "强制执行的依据为“生效判决”，但没有判决记录。请补充 litigation.judgment 或改正执行依据。",
-                    ("litigation", "enforcement", "basis"), "第十九条第三款")
+                    (*where, "basis"), "第十九条第三款")
     if enf.basis is EnforcementBasis.CONFIRMED_AGREEMENT and not _confirmed(case):
         yield error("art19-enforcement-basis-mismatch",
                     "强制执行的依据为“经司法确认的赔偿协议”，但协议没有经司法确认有效的记录。请核对执行依据。",
-                    ("litigation", "enforcement", "basis"), "第十九条第三款")
+                    (*where, "basis"), "第十九条第三款")
     if not enf.dishonest_listed:
         yield info("art19-dishonest-list",
                    "已申请强制执行，但没有将义务人列入失信被执行人名单的记录。请跟进法院依法列入，并填写 dishonest_listed。",
-                   ("litigation", "enforcement", "dishonest_listed"), "第十九条第三款")
+                   (*where, "dishonest_listed"), "第十九条第三款")

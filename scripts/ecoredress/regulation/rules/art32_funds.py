@@ -46,16 +46,18 @@ def instalments_on_time(ctx: CaseContext) -> Iterator[Finding]:
 def receipts_reconcile(ctx: CaseContext) -> Iterator[Finding]:
     case = ctx.case
     settled = (case.agreement and case.agreement.fully_performed_on) or (
-        case.litigation and case.litigation.enforcement and case.litigation.enforcement.concluded_on
+        case.enforcement and case.enforcement[1].concluded_on
     )
     owed = cash_owed(case)
     if not settled or owed is None:
         return
     received = case.funds.received if case.funds else Decimal("0")
     if received < owed:
+        how = "案件记为已履行完毕" if case.agreement and case.agreement.fully_performed_on else "强制执行程序已终结"
         yield warning("art32-receipts-short",
-                      f"案件记为已履行完毕，但赔偿资金入库合计 {money(received)}，少于应以资金缴纳的 {money(owed)}"
-                      "（赔偿总额扣除义务人自行、委托或以替代修复方式履行的部分）。请核对入库记录，或补充资金入库信息。",
+                      f"{how}，但赔偿资金入库合计 {money(received)}，少于应以资金缴纳的 {money(owed)}"
+                      "（赔偿总额扣除义务人自行、委托或以替代修复方式履行的部分）。请核对入库记录；"
+                      "如为终结本次执行（无可供执行的财产），请在备注中说明，发现财产后申请恢复执行。",
                       ("funds", "receipts") if case.funds else ("agreement", "fully_performed_on"), "第三十二条")
 
 
