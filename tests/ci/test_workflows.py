@@ -195,12 +195,12 @@ def test_review_of_a_pull_request_that_only_creates_a_case(tmp_path):
     text = summary_file.read_text(encoding="utf-8")
     assert "| 校验案件（ecoredress check） | ❌ 未通过 |" in text and "（共 0 个文件）" in text
     assert "本次修改不改变公开内容" in text, "a case without a decision to publish is not published"
-
-
-def test_render_step_fails_on_a_real_render_error(review_run):
-    steps = {s.name: s for s in github_steps(workflow("review.yml"), GITHUB_CONTEXT)}
-    failed = run_step(steps["生成改动案件的文书"], review_run.repo.root, {"DOCUMENTS_DIR": "build/documents", "PATH": "/nonexistent"})
-    assert failed.code != 0
+    (new_case,) = repo.git("diff", "--name-only", "origin/main", "HEAD").split()
+    (repo.root / new_case).write_text("id: [\n", encoding="utf-8")
+    repo.commit("损坏的案件")
+    broken = run_step(steps["生成改动案件的文书"], repo.root)
+    assert broken.code == 1, "any other render failure fails the job"
+    assert run_step(steps["生成改动案件的文书"], repo.root, {"BASE_REF": "no-such-branch"}).code != 0
 
 
 # --- GitLab ------------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ GITLAB_CI = ROOT / ".gitlab-ci.yml"
 GITLAB_RESERVED = frozenset({"stages", "variables", "workflow", "default", "include", "image", "services", "cache", "before_script", "after_script"})
 EXPRESSION = re.compile(r"\$\{\{\s*(.+?)\s*\}\}")
 # `ecoredress` as a command: at the start of a line, after a pipe/xargs/`&&`/`||`, or inside $( ).
-ECOREDRESS_COMMAND = re.compile(r"(?:^|[|;&(]|\bxargs\b[^|\n]*?)\s*ecoredress\s+((?:site\s+)?[a-z-]+)", re.MULTILINE)
+ECOREDRESS_COMMAND = re.compile(r"(?:^|[|;&(!]|\bxargs\b[^|\n]*?)\s*ecoredress\s+((?:site\s+)?[a-z-]+)", re.MULTILINE)
 
 
 def load_yaml(path: Path) -> Any:

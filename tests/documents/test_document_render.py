@@ -13,6 +13,8 @@ import pytest
 from docx.shared import Mm
 from pypdf import PdfReader
 
+from ecoredress.documents.settings import document_settings
+
 from ecoredress.documents.formatting import money_capitals
 from ecoredress.documents.kinds import BY_KEY
 from ecoredress.documents.pdf import PdfFonts
@@ -77,6 +79,22 @@ def test_each_pdf_has_the_case_title_and_amount_in_capitals(rendered, cases_by_i
             assert re.sub(r"\s+", "", title) in text, job.stem
         if job.key in ("agreement", "simplified-agreement"):
             assert money_capitals(case.agreement.total) in text, job.stem
+
+
+def _pdf_fonts(path) -> set[str]:
+    fonts = set()
+    for page in PdfReader(path).pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            fonts.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
+    return fonts
+
+
+def test_pdf_headings_use_the_heading_face(rendered, project):
+    # "一、" headings are 黑体 (GB/T 9704): the heading1 font must really be embedded, not shadowed by the body face.
+    out, jobs, _ = rendered
+    heading_face = document_settings(project).pdf_fonts.heading1.replace(" ", "")
+    notice = next(j for j in jobs if j.key == "consultation-notice")
+    assert any(f.lower().startswith(heading_face.lower()) for f in _pdf_fonts(out / f"{notice.stem}.pdf"))
 
 
 def test_public_pdf_is_masked(rendered, cases_by_id):

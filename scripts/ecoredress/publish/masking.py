@@ -62,10 +62,13 @@ def organisation_short_name(name: str) -> str:
     return _LEGAL_SUFFIX.sub("", _PLACE_PREFIX.sub("", name))
 
 
-def _loose(value: str) -> re.Pattern[str]:
+def _compact(value: str) -> str:
+    return re.sub(r"\s+", "", value)
+
+
+def _loose(value: str) -> str:
     # YAML folding and typing habits put spaces anywhere: match the value with optional whitespace between characters.
-    chars = [re.escape(c) for c in re.sub(r"\s+", "", value)]
-    return re.compile(r"\s*".join(chars))
+    return r"\s*".join(re.escape(c) for c in value)
 
 
 def _private_values(model: BaseModel) -> Iterator[tuple[str, str]]:
@@ -125,12 +128,14 @@ class Masker:
                 short = organisation_short_name(full)
                 if len(short) >= 2:
                     replacements.setdefault(short, public)
-        # Longest first, so that a full value is replaced before any shorter value inside it.
-        self._rules = [(_loose(k), v) for k, v in sorted(replacements.items(), key=lambda kv: (-len(kv[0]), kv[0])) if k.strip()]
+        # One alternation, longest first, so that a full value wins over any shorter value inside it.
+        self._public = {_compact(k): v for k, v in replacements.items() if k.strip()}
+        ordered = sorted(self._public, key=lambda k: (-len(k), k))
+        self._values = re.compile("|".join(_loose(k) for k in ordered)) if ordered else None
 
     def text(self, value: str) -> str:
-        for pattern, public in self._rules:
-            value = pattern.sub(public, value)
+        if self._values is not None:
+            value = self._values.sub(lambda m: self._public[_compact(m.group(0))], value)
         for pattern in _SCRUB_PATTERNS:
             value = pattern.sub(REMOVED, value)
         return value
