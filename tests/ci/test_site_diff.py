@@ -11,6 +11,7 @@ from ecoredress.disclosure_diff import disclosure_diff
 from ecoredress.disclosure_diff_format import FORMATS
 from ecoredress.errors import UserError
 from tests.ci.gitrepo import NEW_CASE, NEW_TOTAL, CaseRepo
+from tests.conftest import run_cli
 
 
 @pytest.fixture
@@ -99,3 +100,13 @@ def test_unreadable_file_is_listed_not_fatal(repo):
 def test_unknown_ref_is_a_chinese_error(repo):
     with pytest.raises(UserError, match="无法读取 git 版本 no-such-branch"):
         diff_of(repo, "no-such-branch")
+
+
+def test_command_line(repo, monkeypatch):
+    monkeypatch.chdir(repo.root)
+    result = run_cli("site", "diff", "--base", "HEAD~1", "--format", "markdown")
+    assert result.code == 0 and "| YC-2023-003 |" in result.out
+    assert run_cli("site", "diff").out.endswith("本次修改不改变公开内容。\n"), "the default base is HEAD"
+    missing = run_cli("site", "diff", "--base", "no-such-branch")
+    assert missing.code == 2 and "错误：无法读取 git 版本 no-such-branch" in missing.err and "Traceback" not in missing.err
+    assert run_cli("site", "diff", "--format", "xml").code == 2

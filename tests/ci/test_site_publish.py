@@ -9,6 +9,7 @@ import pytest
 
 from ecoredress.errors import UserError
 from ecoredress.site_sync import MANIFEST, file_hashes, sync_tree
+from tests.conftest import run_cli
 
 
 def write_tree(root: Path, files: dict[str, str]) -> Path:
@@ -89,3 +90,12 @@ def test_refuses_unsafe_folders(tmp_path, case, message):
         sync_tree(source, target)
     if case == "foreign":
         assert (target / "index.html").read_text(encoding="utf-8") == "另一个网站"
+
+
+def test_command_line_reports_in_chinese(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    source = write_tree(tmp_path / "build", SITE)
+    done = run_cli("site", "publish", "--from", str(source), "--to", str(tmp_path / "www"))
+    assert done.code == 0 and done.out.startswith(f"已发布到 {tmp_path / 'www'}：更新 3 个文件，未变 0 个，删除 0 个。")
+    refused = run_cli("site", "publish", "--from", str(tmp_path / "nothing"), "--to", str(tmp_path / "www"))
+    assert refused.code == 2 and "请先运行 ecoredress site build" in refused.err
