@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 
 def test_render_one_case_to_docx(cli, tmp_path):
@@ -32,3 +33,17 @@ def test_bad_arguments_are_chinese_errors(cli, tmp_path):
     assert no_year.code == 2 and "--year" in no_year.err
     bad_format = cli("render", "--to", "odt", "--out", str(tmp_path))
     assert bad_format.code == 2 and "格式只能是" in bad_format.err
+
+
+def test_a_case_with_nothing_to_issue_yet_is_not_an_error(cli, tmp_path):
+    # A case just scaffolded by `ecoredress new` calls for no document, and CI renders every changed case.
+    from ecoredress.project import find_project
+    from ecoredress.scaffold import holder_from_text, render_new_case
+
+    project = find_project()
+    fresh = tmp_path / "YC-2026-009.yaml"
+    fresh.write_text(render_new_case(project, holder_from_text("YC"), date(2026, 11, 20), None, "YC-2026-009"), encoding="utf-8")
+    nothing = cli("render", str(fresh), "--out", str(tmp_path / "out"))
+    assert nothing.code == 0 and "目前没有需要出具的文书" in nothing.out
+    wrong_kind = cli("render", str(fresh), "--kind", "赔偿协议", "--out", str(tmp_path / "out"))
+    assert wrong_kind.code == 2 and "不适用于所选案件" in wrong_kind.err

@@ -64,8 +64,11 @@ def run(args: argparse.Namespace) -> int:
     jobs = plan_jobs(cases, profile, templates, case_keys) if case_keys != set() else []
     if annual:
         jobs += annual_jobs(cases, args.year, profile, templates)
-    if not jobs:
-        raise UserError("所选案件没有需要生成的文书（案件尚未进行到出具文书的环节，或所选种类不适用于这些案件）。")
+    if not jobs and args.kind:
+        raise UserError("所选种类的文书不适用于所选案件（案件尚未进行到出具该文书的环节）。请核对 --kind 或案件。")
+    if not jobs:  # e.g. a case just created with `ecoredress new`: nothing to issue yet is not an error
+        print("所选案件目前没有需要出具的文书（案件尚未进行到出具文书的环节）。")
+        return 0
     out_dir = args.out or settings.out_dir
     result = render_documents(jobs, settings, templates, out_dir, args.to, max(1, args.jobs))
     sys.stdout.write(
