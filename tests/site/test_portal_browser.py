@@ -103,3 +103,16 @@ def test_pages_fit_a_phone(browser, site_url, path):
     overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     context.close()
     assert overflow <= 1
+
+
+def test_statistics_charts_use_the_column_width(page, site_url):
+    # Material gives figures `width: fit-content`; an SVG at 100% of that collapses to a thumbnail with 5 px labels.
+    page.goto(site_url + "statistics/")
+    charts = page.locator("figure.er-chart svg")
+    assert charts.count() >= 4
+    column = page.locator("article.md-content__inner").bounding_box()["width"]
+    for i in range(charts.count()):
+        box = charts.nth(i).bounding_box()
+        assert box["width"] >= min(0.8 * column, 600), f"chart {i + 1} is {box['width']:.0f} px wide"
+    label = page.locator("figure.er-chart svg text").first
+    assert label.evaluate("t => t.getBoundingClientRect().height") >= 11  # readable, not a thumbnail
