@@ -5,7 +5,7 @@ Labels are escaped by the Jinja autoescaping of the template that embeds the cha
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from ecoredress.publish.figures import Series
 
@@ -36,5 +36,5 @@ def bars(series: Series) -> dict[str, object]:
 
 def format_number(value: Decimal) -> str:
     """Thousands separators; at most two decimals, trailing zeros dropped (12.50 → 12.5, 3.00 → 3)."""
-    text = f"{value.quantize(Decimal('0.01')):,.2f}"
+    text = f"{value.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,.2f}"
     return text.rstrip("0").rstrip(".") if "." in text else text

@@ -7,7 +7,7 @@ Markdown leaves untouched, so no case field can produce a tag, a link or an emph
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import jinja2
@@ -32,8 +32,8 @@ def yuan(amount: Decimal) -> str:
 
 
 def wan(amount: Decimal) -> str:
-    """Yuan as 万元 for headline figures."""
-    return charts.format_number(amount / 10000)
+    """Yuan as 万元 for headline figures, always two decimals so figures side by side line up."""
+    return f"{(amount / 10000).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,.2f}"
 
 
 def environment(templates: Path) -> jinja2.Environment:
