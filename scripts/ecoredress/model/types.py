@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 PRIVATE = "x-private"  # personal information: never published (domain §5)
 INTERNAL = "x-internal"  # internal working data: never leaves the repository (domain §5)
@@ -22,10 +22,27 @@ def field(title: str, description: str = "", *, private: bool = False, internal:
     return Field(title=title, description=description or title, json_schema_extra=extra or None, **kwargs)
 
 
+# CJK characters and full-width punctuation: Chinese text has no spaces between them.
+_CJK = r"[\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
+_FOLDED_BREAK = re.compile(rf"(?<={_CJK})[ \t\n]+(?={_CJK})")
+
+
+def join_folded_cjk(text: str) -> str:
+    """Undo the space a YAML folded block (``>``) puts where a Chinese sentence was wrapped."""
+    return _FOLDED_BREAK.sub("", text)
+
+
 class Section(BaseModel):
     """Base of every part of a case: unknown keys are errors, values are not coerced across types."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False, validate_default=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _join_wrapped_chinese_lines(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            return {k: join_folded_cjk(v) if isinstance(v, str) else v for k, v in data.items()}
+        return data
 
 
 def _reject_float(value: Any) -> Any:
