@@ -17,7 +17,7 @@ import pytest
 from ecoredress.errors import UserError
 from ecoredress.project import Project, find_project
 from ecoredress.publish import masking, pages
-from ecoredress.publish.site import build_site
+from ecoredress.publish.site import build_site, publisher
 from portal_factory import generated_cases, hostile_case
 from portal_scan import external_assets, injections, json_of, leaks, private_values, scanned_files
 
@@ -126,7 +126,21 @@ def test_open_data_validates(portal):
     assert len(entries) == len(cases)
     updated = [e.find(f"{atom}updated").text for e in entries]
     assert updated == sorted(updated, reverse=True)
-    assert all((portal.site / e.find(f"{atom}link").get("href") / "index.html").is_file() for e in entries)
+    base = publisher(find_project(ROOT)).url
+    assert base.startswith("https://"), "the sample repository sets [tool.ecoredress.site] url"
+    links = [e.find(f"{atom}link").get("href") for e in entries]
+    assert all(link.startswith(base) and (portal.site / link.removeprefix(base) / "index.html").is_file() for link in links)
+
+
+def test_sitemap_lists_case_pages_dated_by_the_data(portal):
+    # mkdocs dates the sitemap with the build date unless pinned: pinned to the latest case update, builds repeat.
+    sitemap = ET.parse(portal.site / "sitemap.xml").getroot()
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    locs = [u.find(f"{ns}loc").text for u in sitemap]
+    base = publisher(find_project(ROOT)).url
+    assert f"{base}cases/YC-2023-002/" in locs and all(loc.startswith(base) for loc in locs)
+    released = max(json_of(portal.site / "data" / "cases.json"), key=lambda c: c["updated_on"])["updated_on"]
+    assert {u.find(f"{ns}lastmod").text for u in sitemap} == {released}
 
 
 def test_unpublished_cases_have_no_page(portal):

@@ -50,14 +50,15 @@ class Publisher:
     contact: str
     licence: str
     licence_title: str
+    url: str = ""  # the portal's public address, ending in "/"; empty: links stay relative to the site root
 
 
 def release_date(cases: list[PublishedCase]) -> dt.date | None:
     return max((c.updated_on for c in cases), default=None)
 
 
-def case_url(case: PublishedCase) -> str:
-    return f"cases/{case.id}/"
+def case_url(case: PublishedCase, base: str = "") -> str:
+    return f"{base}cases/{case.id}/"
 
 
 def cases_json(cases: list[PublishedCase]) -> str:
@@ -65,7 +66,7 @@ def cases_json(cases: list[PublishedCase]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def _row(case: PublishedCase) -> dict[str, Any]:
+def _row(case: PublishedCase, base: str) -> dict[str, Any]:
     passed = figures.restoration_passed(case)
     return {
         "id": case.id,
@@ -84,15 +85,15 @@ def _row(case: PublishedCase) -> dict[str, Any]:
         "restoration_passed": "" if passed is None else str(passed).lower(),
         "disclosure_decided_on": case.disclosure.decided_on.isoformat() if case.disclosure.decided_on else "",
         "updated_on": case.updated_on.isoformat(),
-        "url": case_url(case),
+        "url": case_url(case, base),
     }
 
 
-def cases_csv(cases: list[PublishedCase]) -> str:
+def cases_csv(cases: list[PublishedCase], base: str = "") -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=[name for name, _, _ in CSV_FIELDS], lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(_row(c) for c in cases)
+    writer.writerows(_row(c, base) for c in cases)
     return buffer.getvalue()
 
 
@@ -141,7 +142,8 @@ def datapackage(cases: list[PublishedCase], publisher: Publisher) -> str:
 
 
 def feed(cases: list[PublishedCase], publisher: Publisher) -> str:
-    """Atom feed of disclosures, newest first. Links are relative to the site root (the feed's location)."""
+    """Atom feed of disclosures, newest first. Links are absolute when the portal's address is set
+    (``site.url``), else relative to the site root (the feed's location)."""
     ET.register_namespace("", ATOM)
     root = ET.Element(f"{{{ATOM}}}feed")
     released = release_date(cases) or dt.date(2024, 4, 3)  # no cases: the regulation's date (宁环规发〔2024〕4号)
@@ -155,8 +157,8 @@ def feed(cases: list[PublishedCase], publisher: Publisher) -> str:
     sub(root, "title", "宁夏生态环境损害赔偿信息公开：案件更新")
     sub(root, "updated", _timestamp(released))
     sub(sub(root, "author"), "name", publisher.name)
-    sub(root, "link", href="feed.xml", rel="self")
-    sub(root, "link", href="./", rel="alternate")
+    sub(root, "link", href=f"{publisher.url}feed.xml", rel="self")
+    sub(root, "link", href=publisher.url or "./", rel="alternate")
     for case in sorted(cases, key=lambda c: (c.updated_on, c.id), reverse=True):
         entry = sub(root, "entry")
         sub(entry, "id", f"tag:ecoredress,2024:case:{case.id}")
@@ -164,7 +166,7 @@ def feed(cases: list[PublishedCase], publisher: Publisher) -> str:
         sub(entry, "updated", _timestamp(case.updated_on))
         if case.disclosure.decided_on:
             sub(entry, "published", _timestamp(case.disclosure.decided_on))
-        sub(entry, "link", href=case_url(case), rel="alternate")
+        sub(entry, "link", href=case_url(case, publisher.url), rel="alternate")
         sub(entry, "summary", f"办理阶段：{case.stage}。{case.summary}")
     ET.indent(root)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
@@ -178,7 +180,7 @@ def write_open_data(cases: list[PublishedCase], publisher: Publisher, docs: Path
     data = docs / "data"
     data.mkdir(parents=True, exist_ok=True)
     (data / "cases.json").write_text(cases_json(cases), encoding="utf-8")
-    (data / "cases.csv").write_text(cases_csv(cases), encoding="utf-8", newline="")
+    (data / "cases.csv").write_text(cases_csv(cases, publisher.url), encoding="utf-8", newline="")
     (data / "datapackage.json").write_text(datapackage(cases, publisher), encoding="utf-8")
     (data / "case.schema.json").write_text(json.dumps(published_schema(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     (docs / "feed.xml").write_text(feed(cases, publisher), encoding="utf-8")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -15,7 +17,7 @@ from ecoredress.loading.discovery import discover_case_files
 from ecoredress.model import Case
 from ecoredress.project import Project
 from ecoredress.publish.documents import copy_public_documents
-from ecoredress.publish.opendata import Publisher, write_open_data
+from ecoredress.publish.opendata import Publisher, release_date, write_open_data
 from ecoredress.publish.pages import write_pages
 from ecoredress.publish.projection import PublishedCase, publish_cases
 from ecoredress.validation.checker import load_case
@@ -37,13 +39,17 @@ class SiteResult:
 
 
 def publisher(project: Project) -> Publisher:
-    """The publisher named in [tool.ecoredress.site] (keys publisher, contact, licence, licence_title)."""
+    """The publisher named in [tool.ecoredress.site] (keys publisher, contact, licence, licence_title, url)."""
     site = project.setting("site", {}) or {}
+    url = str(site.get("url", "")).strip()
+    if url and not url.startswith(("https://", "http://")):
+        raise UserError(f"pyproject.toml [tool.ecoredress.site] url 的值“{url}”不是网址。请写网站的完整地址，如 https://example.gov.cn/ecoredress/。")
     return Publisher(
         name=site.get("publisher", DEFAULT_PUBLISHER.name),
         contact=site.get("contact", DEFAULT_PUBLISHER.contact),
         licence=site.get("licence", DEFAULT_PUBLISHER.licence),
         licence_title=site.get("licence_title", DEFAULT_PUBLISHER.licence_title),
+        url=url.rstrip("/") + "/" if url else "",
     )
 
 
@@ -73,7 +79,22 @@ def write_sources(project: Project, cases: list[Case], docs: Path, documents: Pa
     return published, sum(1 for case in published for d in case.documents if d.file)
 
 
-def run_mkdocs(project: Project, docs: Path, out: Path) -> None:
+@contextmanager
+def build_date(day: dt.date | None) -> Iterator[None]:
+    """Pin mkdocs' build date (sitemap lastmod, footer) to the data's date, not the clock: same input, same bytes."""
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    day = day or dt.date(2024, 4, 3)  # no cases yet: the regulation's date
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()))
+    try:
+        yield
+    finally:
+        if saved is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+
+
+def run_mkdocs(project: Project, docs: Path, out: Path, released: dt.date | None = None) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -82,8 +103,12 @@ def run_mkdocs(project: Project, docs: Path, out: Path) -> None:
 
     jieba.setLogLevel(logging.WARNING)
     try:
-        config = load_config(config_file=str(project.root / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(out))
-        build(config)
+        # site_url gives the sitemap its entries and the pages their canonical links.
+        config = load_config(
+            config_file=str(project.root / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(out), site_url=publisher(project).url or None
+        )
+        with build_date(released):
+            build(config)
     except MkDocsException as exc:
         raise UserError(f"网站生成失败（mkdocs）：{exc}。原网站保持不变。", exit_code=1) from exc
 
@@ -114,5 +139,5 @@ def build_site(
     docs = docs or project.root / "build" / "site-src"
     with atomic_folder(out) as staging:
         published, copied = write_sources(project, cases, docs, documents)
-        run_mkdocs(project, docs, staging)
+        run_mkdocs(project, docs, staging, release_date(published))
     return SiteResult(out=out, cases=len(cases), published=len(published), documents=copied)
