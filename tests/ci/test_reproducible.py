@@ -7,7 +7,7 @@ shows up here.
 
 from __future__ import annotations
 
-from ecoredress.site_sync import MANIFEST, file_hashes
+from ecoredress.publish.sync import MANIFEST, file_hashes
 from tests.ci.workflows import load_yaml
 from tests.conftest import ROOT, run_cli
 

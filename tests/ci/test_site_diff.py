@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from ecoredress.disclosure_diff import disclosure_diff
-from ecoredress.disclosure_diff_format import FORMATS
+from ecoredress.publish.diff import disclosure_diff
+from ecoredress.publish.diff_format import FORMATS
 from ecoredress.errors import UserError
 from tests.ci.gitrepo import NEW_CASE, NEW_TOTAL, CaseRepo
 from tests.conftest import run_cli

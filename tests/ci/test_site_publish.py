@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ecoredress.errors import UserError
-from ecoredress.site_sync import MANIFEST, file_hashes, sync_tree
+from ecoredress.publish.sync import MANIFEST, file_hashes, sync_tree
 from tests.conftest import run_cli
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the CLI imports this module to list the formats: keep it light
-    from ecoredress.disclosure_diff import DisclosureDiff, FieldChange
+    from ecoredress.publish.diff import DisclosureDiff, FieldChange
     from ecoredress.publish.projection import PublishedCase, PublishedDocument
 
 DIFF_REPORT_VERSION = 1
