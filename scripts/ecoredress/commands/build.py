@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     from ecoredress.validation.report import FORMATS
 
     project = find_project(args.project)
-    report = check_files(discover_case_files([project.cases_dir]), base=Path.cwd())
+    report = check_files(discover_case_files([project.cases_dir]), base=Path.cwd(), project=project)
     errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
     if not report.valid:
         print(FORMATS["text"](report), end="")

@@ -30,6 +30,6 @@ def run(args: argparse.Namespace) -> int:
 
     project = find_project(args.project)
     paths = discover_case_files(args.paths or [project.cases_dir])
-    report = check_files(paths, base=Path.cwd(), as_of=args.as_of)
+    report = check_files(paths, base=Path.cwd(), as_of=args.as_of, project=project)
     sys.stdout.write(FORMATS[args.format](report))
     return 0 if report.valid else 1

@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     found_on = args.found_on or dt.date.today()
     target = create_case_file(project, holder_from_text(args.holder), found_on, args.title)
     print(f"已新建 {target.relative_to(project.root)}")
-    report = check_files([target], base=project.root, as_of=max(found_on, dt.date.today()))
+    report = check_files([target], base=project.root, as_of=max(found_on, dt.date.today()), project=project)
     if not report.valid:  # a broken template in templates/case/ must not go unnoticed
         sys.stdout.write(as_text(report))
         return 1

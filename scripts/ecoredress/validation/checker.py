@@ -18,6 +18,7 @@ from ecoredress.validation.findings import Finding, Severity, error
 from ecoredress.validation.schema_errors import schema_findings
 
 if TYPE_CHECKING:
+    from ecoredress.project import Project
     from ecoredress.regulation.calendar import Calendar
     from ecoredress.regulation.profile import Profile
 
@@ -121,8 +122,15 @@ def load_case(path: Path, display: str) -> CheckedFile:
     return checked
 
 
-def check_files(paths: list[Path], base: Path, as_of: dt.date | None = None) -> Report:
+def check_files(paths: list[Path], base: Path, as_of: dt.date | None = None, project: Project | None = None) -> Report:
+    """Validate ``paths`` (shown relative to ``base``) under the rule profile and calendar of ``project``
+    (default: the case repository around the current directory)."""
+    from ecoredress.regulation.calendar import load_calendar
+    from ecoredress.regulation.profile import load_profile
+
     as_of = as_of or dt.date.today()
+    profile = load_profile(project_root=project.root) if project else _default_profile()
+    calendar = load_calendar(project.root) if project else _default_calendar()
     report = Report([load_case(p, display_path(p, base)) for p in paths])
     checks = registered_checks()
     seen: dict[str, str] = {}
@@ -131,10 +139,11 @@ def check_files(paths: list[Path], base: Path, as_of: dt.date | None = None) -> 
         if case is None:
             continue
         located: list[Finding] = list(_file_level(checked, case, seen))
-        context = CaseContext(case, checked.path, as_of)
+        context = CaseContext(case, checked.path, as_of, profile, calendar)
         for check in checks:
             located.extend(check(context))
         checked.findings.extend(_place(f, checked.sources, checked.display) for f in located)
+        checked.sources = None  # positions are resolved; do not keep every file's node graph alive
     return report
 
 
