@@ -23,8 +23,8 @@ def field(title: str, description: str = "", *, private: bool = False, internal:
 
 
 # CJK characters and full-width punctuation: Chinese text has no spaces between them.
-_CJK = r"[\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
-_FOLDED_BREAK = re.compile(rf"(?<={_CJK})[ \t\n]+(?={_CJK})")
+CJK_CHAR = r"[\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
+_FOLDED_BREAK = re.compile(rf"(?<={CJK_CHAR})[ \t\n]+(?={CJK_CHAR})")
 
 
 def join_folded_cjk(text: str) -> str:

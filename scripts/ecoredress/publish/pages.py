@@ -14,17 +14,27 @@ import jinja2
 
 from ecoredress.documents.formatting import cn_date
 from ecoredress.model.enums import City, DamageType
+from ecoredress.model.types import CJK_CHAR
 from ecoredress.publish import charts, figures
 from ecoredress.publish.projection import PublishedCase
 
 LATEST = 10  # cases listed under 最新公开 on the home page
-_CJK = r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
-_CJK_GAP = re.compile(rf"(?<={_CJK})\s+|\s+(?={_CJK})")
+_CJK_GAP = re.compile(rf"(?<={CJK_CHAR})\s+|\s+(?={CJK_CHAR})")
 
 
 def cjk(text: str) -> str:
-    """Drop the spaces YAML line folding leaves around Chinese characters and punctuation."""
+    """Web typesetting: no spaces beside Chinese characters (约 2.4 公里 → 约2.4公里), as Chinese web text is set.
+    (Spaces between two Chinese characters from YAML folding are already gone: model.types.join_folded_cjk.)"""
     return _CJK_GAP.sub("", text.strip())
+
+
+# The theme prints page titles with `striptags`, which un-escapes entities: a title must hold no markup at all.
+_MARKUP_TO_FULLWIDTH = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂", "'": "＇", "`": "｀"})
+
+
+def page_title(text: str) -> str:
+    """A case title fit for front matter: markup characters become their full-width forms."""
+    return cjk(text).translate(_MARKUP_TO_FULLWIDTH)
 
 
 def yuan(amount: Decimal) -> str:
@@ -43,7 +53,7 @@ def environment(templates: Path) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
-    env.filters.update(cjk=cjk, yuan=yuan, wan=wan, cn_date=lambda d: cn_date(d) if d else "—")
+    env.filters.update(cjk=cjk, page_title=page_title, yuan=yuan, wan=wan, cn_date=lambda d: cn_date(d) if d else "—")
     return env
 
 
