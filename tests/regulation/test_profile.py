@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -59,35 +60,32 @@ def test_stricter_profile_changes_a_finding_without_code_changes():
     assert finding_codes(case, as_of, profile=strict) == ["art15-simplified-over-ceiling"]
 
 
-def test_check_uses_the_project_profile(tmp_path, monkeypatch):
-    """A case repository that names the strict profile in pyproject.toml gets its threshold in `check`."""
-    from ecoredress.project import find_project
-    from ecoredress.validation.checker import check_files
-
+def _strict_repository(tmp_path: Path) -> tuple[Path, dt.date]:
+    """A case repository whose pyproject.toml names the strict profile, with one 40万元 simplified case."""
     spec = load_file(SCENARIOS / "art15_simplified_assessment.yaml")
     case = build_case(spec, {"facts": {"damage": {"estimated_amount": 400000}}})
     (tmp_path / "pyproject.toml").write_text(f'[tool.ecoredress]\nprofile = "{STRICT.as_posix()}"\n', encoding="utf-8")
     (tmp_path / "cases").mkdir()
     path = tmp_path / "cases" / f"{case.id}.yaml"
-    import json
-
     path.write_text(json.dumps(case.model_dump(mode="json", exclude_none=True), ensure_ascii=False), encoding="utf-8")
-    report = check_files([path], tmp_path, spec["as_of"], project=find_project(tmp_path))
+    return path, spec["as_of"]
+
+
+def test_check_uses_the_project_profile(tmp_path):
+    """A case repository that names the strict profile in pyproject.toml gets its threshold in `check`."""
+    from ecoredress.project import find_project
+    from ecoredress.validation.checker import check_files
+
+    path, as_of = _strict_repository(tmp_path)
+    report = check_files([path], tmp_path, as_of, project=find_project(tmp_path))
     assert [f.code for f in report.findings] == ["art15-simplified-over-ceiling"]
     assert report.findings[0].line is not None and report.findings[0].article == "第十五条第一款"
 
 
 def test_project_option_chooses_the_profile_whatever_the_current_directory(tmp_path, cli):
     """`ecoredress --project DIR check` applies DIR's profile even when run from another repository."""
-    import json
-
-    spec = load_file(SCENARIOS / "art15_simplified_assessment.yaml")
-    case = build_case(spec, {"facts": {"damage": {"estimated_amount": 400000}}})
-    (tmp_path / "pyproject.toml").write_text(f'[tool.ecoredress]\nprofile = "{STRICT.as_posix()}"\n', encoding="utf-8")
-    (tmp_path / "cases").mkdir()
-    path = tmp_path / "cases" / f"{case.id}.yaml"
-    path.write_text(json.dumps(case.model_dump(mode="json", exclude_none=True), ensure_ascii=False), encoding="utf-8")
-    strict = cli("--project", str(tmp_path), "check", str(path), "--as-of", str(spec["as_of"]), "--format", "json")
+    path, as_of = _strict_repository(tmp_path)
+    strict = cli("--project", str(tmp_path), "check", str(path), "--as-of", str(as_of), "--format", "json")
     assert [f["code"] for f in json.loads(strict.out)["findings"]] == ["art15-simplified-over-ceiling"]
-    default = cli("check", str(path), "--as-of", str(spec["as_of"]), "--format", "json")  # this repository: ningxia-2024
+    default = cli("check", str(path), "--as-of", str(as_of), "--format", "json")  # this repository: ningxia-2024
     assert json.loads(default.out)["findings"] == []
