@@ -60,54 +60,36 @@ def test_yaml_syntax_error_is_located(tmp_path):
     assert "YAML 语法错误" in finding["message"] and "引号" in finding["message"]
 
 
-def test_wrong_type_points_at_the_value(tmp_path):
-    path, text = corrupt(tmp_path, "    agreed: true", "    agreed: 也许")
-    finding = only_error(path, "wrong-type")
-    assert (finding["line"], finding["column"]) == position_of(text, "也许")
-    assert finding["pointer"] == "/consultation/reply/agreed"
-    assert "true 或 false" in finding["message"]
+# Each row: what to break in the sample, the finding code, where the finding must point (the text it starts
+# at in the broken file), and what its Chinese message must say.
+LOCATED = [
+    pytest.param("    agreed: true", "    agreed: 也许", "wrong-type", "也许", ["true 或 false"], id="wrong type"),
+    pytest.param("  in_red_line: false\n", "", "missing-field", "damage:", ["damage.in_red_line", "生态保护红线"], id="missing field"),
+    pytest.param("  estimated_amount: 1200000", "  estimated_amout: 1200000", "unknown-field", "estimated_amout",
+                 ["您是否想写 estimated_amount"], id="unknown key"),
+    pytest.param("91640100MA76XK3Q29", "91640100MA76XK3Q28", "invalid-credit-code", "91640100MA76XK3Q28",
+                 ["校验位错误", "“9”"], id="credit-code checksum"),
+    pytest.param("  report_on: 2023-05-31", "  report_on: 2023-04-10", "date-order", "2023-04-10", ["早于委托书生效日期"],
+                 id="dates out of order"),
+    pytest.param("  found_on: 2023-03-14", "  found_on: 2023-02-30", "invalid-date", "2023-02-30", ["YYYY-MM-DD"],
+                 id="impossible date"),
+    pytest.param("  total: 1272400.00", "  total: 1272400.01", "amount-mismatch", "1272400.01", ["1,272,400.00 元"],
+                 id="items do not add up"),
+]
 
 
-def test_missing_required_field_points_at_its_parent(tmp_path):
-    path, text = corrupt(tmp_path, "  in_red_line: false\n", "")
-    finding = only_error(path, "missing-field")
-    assert (finding["line"], finding["column"]) == position_of(text, "damage:")
-    assert "damage.in_red_line" in finding["message"] and "生态保护红线" in finding["message"]
+@pytest.mark.parametrize(("old", "new", "code", "at", "says"), LOCATED)
+def test_finding_is_located_and_explained(tmp_path, old, new, code, at, says):
+    path, text = corrupt(tmp_path, old, new)
+    finding = only_error(path, code)
+    assert (finding["line"], finding["column"]) == position_of(text, at)
+    for fragment in says:
+        assert fragment in finding["message"]
 
 
-def test_unknown_key_suggests_the_right_name(tmp_path):
-    path, text = corrupt(tmp_path, "  estimated_amount: 1200000", "  estimated_amout: 1200000")
-    finding = only_error(path, "unknown-field")
-    assert (finding["line"], finding["column"]) == position_of(text, "estimated_amout")
-    assert "您是否想写 estimated_amount" in finding["message"]
-
-
-def test_bad_credit_code_checksum(tmp_path):
-    path, text = corrupt(tmp_path, "91640100MA76XK3Q29", "91640100MA76XK3Q28")
-    finding = only_error(path, "invalid-credit-code")
-    assert (finding["line"], finding["column"]) == position_of(text, "91640100MA76XK3Q28")
-    assert "校验位错误" in finding["message"] and "“9”" in finding["message"]
-
-
-def test_dates_out_of_order(tmp_path):
-    path, text = corrupt(tmp_path, "  report_on: 2023-05-31", "  report_on: 2023-04-10")
-    finding = only_error(path, "date-order")
-    assert (finding["line"], finding["column"]) == position_of(text, "2023-04-10")
-    assert "早于委托书生效日期" in finding["message"]
-
-
-def test_impossible_date(tmp_path):
-    path, text = corrupt(tmp_path, "  found_on: 2023-03-14", "  found_on: 2023-02-30")
-    finding = only_error(path, "invalid-date")
-    assert (finding["line"], finding["column"]) == position_of(text, "2023-02-30")
-    assert "YYYY-MM-DD" in finding["message"]
-
-
-def test_amounts_that_do_not_add_up(tmp_path):
-    path, text = corrupt(tmp_path, "  total: 1272400.00", "  total: 1272400.01")
-    finding = only_error(path, "amount-mismatch")
-    assert (finding["line"], finding["column"]) == position_of(text, "1272400.01")
-    assert "1,272,400.00 元" in finding["message"]
+def test_wrong_type_has_a_json_pointer(tmp_path):
+    path, _ = corrupt(tmp_path, "    agreed: true", "    agreed: 也许")
+    assert only_error(path, "wrong-type")["pointer"] == "/consultation/reply/agreed"
 
 
 def test_spent_more_than_received(tmp_path):
