@@ -13,6 +13,7 @@ from markupsafe import Markup
 from ecoredress.documents import formatting
 from ecoredress.documents.markdown import escape_markdown
 from ecoredress.errors import UserError
+from ecoredress.model.normalise import normalise_doc_number
 
 
 class EmptyField(jinja2.TemplateError):
@@ -45,7 +46,7 @@ def environment(folder: Path) -> jinja2.Environment:
         yuan=formatting.money_figures,
         capitals=formatting.money_capitals,
         date=formatting.cn_date,
-        docno=formatting.normalise_doc_number,
+        docno=normalise_doc_number,
     )
     return env
 

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.constructor import SafeConstructor
+from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
+from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.resolver import VersionedResolver
 
 
@@ -74,9 +75,36 @@ def _dates_only(value: Any) -> Any:
     return value
 
 
+class _RawTimestamp(str):
+    """A date-shaped scalar that is no real date (2024-02-30): kept as written for `check` to report."""
+
+
+class _CaseRoundTripConstructor(RoundTripConstructor):
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:  # type: ignore[override]
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError:
+            return _RawTimestamp(node.value)
+
+
+_CaseRoundTripConstructor.add_constructor("tag:yaml.org,2002:timestamp", _CaseRoundTripConstructor.construct_yaml_timestamp)
+
+
+class _CaseRepresenter(RoundTripRepresenter):
+    pass
+
+
+# Amounts written back by `ecoredress fix` are plain YAML numbers with every digit kept.
+_CaseRepresenter.add_representer(Decimal, lambda r, d: r.represent_scalar("tag:yaml.org,2002:float", format(d, "f")))
+# An impossible date goes back exactly as it came, unquoted.
+_CaseRepresenter.add_representer(_RawTimestamp, lambda r, d: r.represent_scalar("tag:yaml.org,2002:timestamp", str(d)))
+
+
 def roundtrip() -> YAML:
     """A round-trip YAML instance that keeps comments, key order and quoting."""
     yaml = YAML(typ="rt")
+    yaml.Constructor = _CaseRoundTripConstructor
+    yaml.Representer = _CaseRepresenter
     yaml.preserve_quotes = True
     yaml.width = 4096  # never re-wrap long Chinese lines
     yaml.indent(mapping=2, sequence=4, offset=2)

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
-import types
-import typing
-from decimal import Decimal
+from dataclasses import replace
 from typing import Any, Iterable
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from ecoredress.editing.fix import proposed_fix, shown
 from ecoredress.model.enums import ObligorKind
+from ecoredress.model.introspect import fields_at, is_date, is_money, title_at
 from ecoredress.model.types import CASE_ID_PATTERN, DOC_NO_PATTERN
 from ecoredress.validation.findings import Finding, error
 
@@ -23,7 +22,11 @@ _TAGS = {k.value for k in ObligorKind}
 def schema_findings(exc: ValidationError, model: type[BaseModel]) -> Iterable[Finding]:
     for detail in exc.errors(include_url=False):
         loc = tuple(p for p in detail["loc"] if p not in _TAGS)  # drop discriminator tags
-        yield _translate(detail, loc, model)
+        finding = _translate(detail, loc, model)
+        fix = proposed_fix(loc, detail.get("input"))
+        if fix:
+            finding = replace(finding, message=f"{finding.message}可运行 ecoredress fix 自动改为“{shown(fix[1])}”。")
+        yield finding
 
 
 def _translate(detail: ErrorDetails, loc: tuple[str | int, ...], model: type[BaseModel]) -> Finding:
@@ -33,7 +36,7 @@ def _translate(detail: ErrorDetails, loc: tuple[str | int, ...], model: type[Bas
         return error("missing-field", f"缺少必填字段 {name}。请在此处补充该字段。", loc)
     if kind == "extra_forbidden":
         return _unknown_key(loc, model)
-    if kind.startswith("date") or (kind == "value_error" and _is_date_field(loc, model)):
+    if kind.startswith("date") or (kind == "value_error" and is_date(model, loc)):
         return error(
             "invalid-date",
             f"{name} 的值“{value}”不是有效日期（日期不存在或格式不对）。请写成真实存在的 YYYY-MM-DD 日期，如 2024-04-03。",
@@ -103,13 +106,12 @@ def _value_error_code(loc: tuple[str | int, ...], model: type[BaseModel]) -> str
     last = next((p for p in reversed(loc) if isinstance(p, str)), "")
     if last in ("credit_code", "id_number"):
         return f"invalid-{last.replace('_', '-')}"
-    annotation = _annotation_at(model, loc)
-    return "invalid-amount" if Decimal in (annotation, *typing.get_args(annotation)) else "invalid-value"
+    return "invalid-amount" if is_money(model, loc) else "invalid-value"
 
 
 def _unknown_key(loc: tuple[str | int, ...], model: type[BaseModel]) -> Finding:
     key = str(loc[-1])
-    allowed = _fields_at(model, loc[:-1])
+    allowed = fields_at(model, loc[:-1])
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     if close:
         hint = f"您是否想写 {close[0]}？"
@@ -121,52 +123,8 @@ def _unknown_key(loc: tuple[str | int, ...], model: type[BaseModel]) -> Finding:
     return Finding(**{**finding.__dict__, "key": True})
 
 
-# -- walking the model along a location ---------------------------------------------------------
-
-
-def _annotation_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> Any:
-    """Type annotation of the value at ``loc`` (list indexes are stepped over), or None if unknown."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        cls = _as_model(current, part)
-        if cls is None or part not in cls.model_fields:
-            return None
-        current = cls.model_fields[part].annotation
-    return current
-
-
-def _as_model(annotation: Any, next_key: str | None) -> type[BaseModel] | None:
-    """Unwrap Optional/list/Union/Annotated down to a model (for a union, the one that has ``next_key``)."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _as_model(typing.get_args(annotation)[0], next_key)
-    if origin in (list, typing.Union, types.UnionType):
-        candidates = [m for a in typing.get_args(annotation) if (m := _as_model(a, next_key))]
-        matching = [c for c in candidates if next_key is None or next_key in c.model_fields]
-        return (matching or candidates or [None])[0]
-    return None
-
-
-def _fields_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
-    holder = _as_model(_annotation_at(model, loc), None)
-    return list(holder.model_fields) if holder else []
-
-
 def _describe(loc: tuple[str | int, ...], model: type[BaseModel]) -> str:
     """``assessment.report_on（报告或意见出具日期）``: the YAML path plus the field's Chinese title."""
     path = ".".join(f"[{p + 1}]" if isinstance(p, int) else p for p in loc).replace(".[", "[") or "（文件顶层）"
-    last = next((i for i in range(len(loc) - 1, -1, -1) if isinstance(loc[i], str)), None)
-    if last is None:
-        return path
-    holder = _as_model(_annotation_at(model, loc[:last]), str(loc[last]))
-    info = holder.model_fields.get(str(loc[last])) if holder else None
-    return f"{path}（{info.title}）" if info and info.title else path
-
-
-def _is_date_field(loc: tuple[str | int, ...], model: type[BaseModel]) -> bool:
-    annotation = _annotation_at(model, loc)
-    return dt.date in (annotation, *typing.get_args(annotation))
+    title = title_at(model, loc)
+    return f"{path}（{title}）" if title else path

@@ -1,0 +1,50 @@
+"""ecoredress fix: rewrite loosely typed 发文字号, dates, amounts and identifiers in their standard form."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "fix",
+        help="自动改正可确定的书写格式（发文字号、日期、金额、证件号码），保留注释和顺序",
+        description=(
+            "把宁环赔[2024]第03号、2024年4月3日、1,272,400.00 或 127.24万元、小写或全角的证件号码等写法改为标准写法。"
+            "只改这几类值，注释、键的顺序、引号和换行符保持不变。加 --check 时只列出、不修改，有待改正时退出码为 1。"
+        ),
+    )
+    parser.add_argument("paths", nargs="*", type=Path, metavar="路径", help="案件文件或目录（默认：cases/）")
+    parser.add_argument("--check", action="store_true", help="只列出待改正之处，不修改文件")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ecoredress.editing.fix import fix_file
+    from ecoredress.loading.discovery import discover_case_files
+    from ecoredress.project import find_project
+    from ecoredress.validation.checker import display_path
+
+    from ruamel.yaml.error import YAMLError
+
+    project = find_project(args.project)
+    total = files = skipped = 0
+    for path in discover_case_files(args.paths or [project.cases_dir]):
+        shown = display_path(path, Path.cwd())
+        try:
+            fixes = fix_file(path, write=not args.check)
+        except (YAMLError, UnicodeDecodeError):
+            print(f"{shown}: 已跳过：文件无法解析（YAML 语法或编码错误），未作修改。请先运行 ecoredress check {shown} 修正。")
+            skipped += 1
+            continue
+        for fix in fixes:
+            verb = "可改正" if args.check else "已改正"
+            print(f"{shown}:{fix.line}:{fix.column}: {verb} {fix.what}：{fix.before} → {fix.after}")
+        total += len(fixes)
+        files += bool(fixes)
+    if args.check:
+        print(f"{files} 个文件中有 {total} 处可自动改正。" + ("运行 ecoredress fix 改正。" if total else ""))
+        return 1 if total or skipped else 0
+    print(f"已在 {files} 个文件中改正 {total} 处。" + ("请运行 ecoredress check 复核，并用 git diff 查看改动。" if total else ""))
+    return 1 if skipped else 0

@@ -1,0 +1,103 @@
+"""`ecoredress fix`: rewrite loosely typed values in their standard form, touching nothing else.
+
+Only unambiguous rewrites are made, each decided by the field's type in the case model:
+发文字号 (宁环赔[2024]第03号 → 宁环赔〔2024〕3号), dates (2024年4月3日 → 2024-04-03), amounts
+(1,272,400.00 / 127.24万元 → 1272400.00) and identifiers (full-width or lower-case → standard).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from ecoredress.loading.yamlio import dump_roundtrip, load_roundtrip
+from ecoredress.model import Case
+from ecoredress.model.introspect import Loc, is_date, is_money
+from ecoredress.model.normalise import amount_from_text, date_from_text, identifier_from_text, normalise_doc_number
+
+_DOC_NUMBER_KEYS = frozenset({"doc_no", "letter_no", "reply_no"})
+_IDENTIFIER_KEYS = frozenset({"credit_code", "id_number"})
+
+
+@dataclass(frozen=True)
+class Fix:
+    line: int
+    column: int
+    what: str
+    before: str
+    after: str
+
+
+def proposed_fix(loc: Loc, value: Any) -> tuple[str, Any] | None:
+    """(what, standard value) for a loosely typed value at ``loc``, or None if there is nothing to rewrite."""
+    if not isinstance(value, str) or not loc or not isinstance(loc[-1], str):
+        return None
+    key = loc[-1]
+    if key in _DOC_NUMBER_KEYS and (number := normalise_doc_number(value)) != value:
+        return "发文字号", number
+    if key in _IDENTIFIER_KEYS and (identifier := identifier_from_text(value)) != value:
+        return "证件号码", identifier
+    if is_date(Case, loc) and (day := date_from_text(value)) is not None:
+        return "日期", day
+    if is_money(Case, loc) and (amount := amount_from_text(value)) is not None:
+        return "金额", amount
+    return None
+
+
+def shown(value: Any) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+def fix_text(text: str) -> tuple[str, list[Fix]]:
+    """The file with every fix applied (unchanged text if none), and the fixes with their positions."""
+    data = load_roundtrip(text)
+    fixes: list[Fix] = []
+    _walk(data, (), fixes)
+    return (dump_roundtrip(data) if fixes else text), fixes
+
+
+def _walk(node: Any, loc: Loc, fixes: list[Fix]) -> None:
+    if isinstance(node, CommentedMap):
+        for key in list(node):
+            value = node[key]
+            found = proposed_fix((*loc, key), value)
+            if found:
+                line, column = node.lc.value(key)
+                fixes.append(Fix(line + 1, column + 1, found[0], value, shown(found[1])))
+                node[key] = found[1]
+            else:
+                _walk(value, (*loc, key), fixes)
+    elif isinstance(node, CommentedSeq):
+        for index, item in enumerate(node):
+            _walk(item, (*loc, index), fixes)
+
+
+def fix_file(path: Path, write: bool) -> list[Fix]:
+    """Fix one file; with ``write`` the file is replaced atomically, keeping its BOM and line endings."""
+    raw = path.read_bytes()
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    newline = "\r\n" if b"\r\n" in raw else "\n"
+    text = raw.decode("utf-8-sig").replace("\r\n", "\n")
+    fixed, fixes = fix_text(text)
+    if fixes and write:
+        _replace(path, fixed.replace("\n", newline), bom)
+    return fixes
+
+
+def _replace(path: Path, text: str, bom: bool) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as out:
+            out.write(text)
+        os.chmod(temporary, path.stat().st_mode & 0o777)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
