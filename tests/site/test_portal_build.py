@@ -198,3 +198,20 @@ def test_site_build_command(cli, tmp_path):
     result = cli("site", "build", "--out", str(tmp_path / "site"))
     assert result.code == 0, result.err
     assert "网站已生成" in result.out and (tmp_path / "site" / "index.html").is_file()
+
+
+def test_build_command_shows_warnings_and_stops_on_errors(tmp_path):
+    from tests.conftest import run_cli
+
+    repo = tmp_path / "repo"
+    for part in ("cases", "templates", "site"):
+        shutil.copytree(ROOT / part, repo / part)
+    for name in ("pyproject.toml", "mkdocs.yml"):
+        shutil.copy(ROOT / name, repo / name)
+    ok = run_cli("--project", str(repo), "build", "--skip-documents", "--out", str(tmp_path / "public"))
+    assert ok.code == 0 and "art14-extension-notice-late" in ok.out and "生成完成" in ok.out
+    broken = repo / "cases" / "YC-2023-002.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("  total: 1272400.00", "  total: 1"), encoding="utf-8")
+    failed = run_cli("--project", str(repo), "build", "--skip-documents", "--out", str(tmp_path / "public2"))
+    assert failed.code == 1 and "amount-mismatch" in failed.out and "未生成文书和网站" in failed.out
+    assert not (tmp_path / "public2").exists()

@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     from ecoredress.commands.site import output_dir
     from ecoredress.loading.discovery import discover_case_files
     from ecoredress.project import find_project
-    from ecoredress.publish.site import build_site, load_cases
+    from ecoredress.publish.site import build_site
     from ecoredress.validation.checker import check_files
     from ecoredress.validation.findings import Severity
     from ecoredress.validation.report import FORMATS
@@ -31,27 +31,27 @@ def run(args: argparse.Namespace) -> int:
     project = find_project(args.project)
     report = check_files(discover_case_files([project.cases_dir]), base=Path.cwd(), project=project)
     errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
-    if not report.valid:
+    if report.findings:  # warnings do not stop the build, but staff must see them
         print(FORMATS["text"](report), end="")
+    if not report.valid:
         print(f"校验未通过：{errors} 个错误。请修正后重新运行 ecoredress build；未生成文书和网站。")
         return 1
+    cases = report.cases  # every file is valid here: parse once, use for documents and site
     lines = [f"校验：{len(report.files)} 个案件文件，0 个错误，{warnings} 个警告"]
-    lines.append("文书：" + (_render(project, load_cases(project), args.jobs) if not args.skip_documents else "已按 --skip-documents 跳过"))
-    site = build_site(project, output_dir(project, args.out))
+    lines.append("文书：" + (_render(project, cases, args.jobs) if not args.skip_documents else "已按 --skip-documents 跳过"))
+    site = build_site(project, output_dir(project, args.out), cases=cases)
     lines.append(f"网站：{site.out}（公开案件 {site.published} 件 / 共 {site.cases} 件，可下载公开文书 {site.documents} 份）")
     print("生成完成。\n" + "\n".join(f"  {line}" for line in lines))
     return 0
 
 
 def _render(project, cases, jobs: int) -> str:  # noqa: ANN001 - Project, list[Case]
-    """Render every document the cases call for; a summary line, or why documents were skipped."""
-    try:
-        from ecoredress.documents.plan import plan_jobs
-        from ecoredress.documents.renderer import render_documents
-        from ecoredress.documents.settings import document_settings
-        from ecoredress.regulation.profile import load_profile
-    except ImportError as exc:  # the documents package is optional for the portal
-        return f"已跳过（文书模块不可用：{exc.name}）"
+    """Render every document the cases call for; a summary line."""
+    from ecoredress.documents.plan import plan_jobs
+    from ecoredress.documents.renderer import render_documents
+    from ecoredress.documents.settings import document_settings
+    from ecoredress.regulation.profile import load_profile
+
     settings = document_settings(project)
     templates = project.templates_dir / "documents"
     planned = plan_jobs(cases, load_profile(project_root=project.root), templates, None)
