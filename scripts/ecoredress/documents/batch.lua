@@ -50,8 +50,12 @@ local typst_options = {
 }
 local docx_options = {reference_doc = spec.reference_doc}
 
+-- Pandoc gives a pipe table relative column widths (from its dashes) only when a row is wider than
+-- `columns`; a narrow setting makes every table use the widths the template states, in docx and typst alike.
+local reader_options = {columns = 8}
+
 for _, job in ipairs(spec.jobs) do
-  local doc = pandoc.read(job.markdown, 'markdown')
+  local doc = pandoc.read(job.markdown, 'markdown', reader_options)
   if job.docx ~= pandoc.json.null and job.docx then
     write_file(job.docx, pandoc.write(doc:walk{Div = docx_styles}, 'docx', docx_options))
   end
