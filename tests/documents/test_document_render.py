@@ -84,9 +84,11 @@ def test_each_pdf_has_the_case_title_and_amount_in_capitals(rendered, cases_by_i
 def test_docx_tables_keep_the_template_column_widths(rendered):
     # Without relative widths pandoc writes equal columns: 序号 as wide as 赔偿项目 in Word/WPS.
     out, jobs, _ = rendered
-    agreement = next(j for j in jobs if j.key == "agreement")
-    number, item, amount = (c.width for c in docx.Document(str(out / f"{agreement.stem}.docx")).tables[0].columns)
-    assert number * 3 < item and amount < item
+    agreements = [j for j in jobs if j.key in ("agreement", "simplified-agreement")]
+    assert agreements
+    for agreement in agreements:
+        number, item, amount = (c.width for c in docx.Document(str(out / f"{agreement.stem}.docx")).tables[0].columns)
+        assert number * 3 < item and amount < item, agreement.stem
 
 
 def _pdf_fonts(path) -> set[str]:
