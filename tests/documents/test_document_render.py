@@ -146,6 +146,17 @@ def test_second_run_renders_nothing_and_a_change_renders_only_that_case(rendered
     assert third.rendered == ["ZW-2024-001/claim-end.docx"]
 
 
+def test_a_change_to_the_conversion_code_renders_again(project, templates, cases_by_id, profile, tmp_path, monkeypatch):
+    from ecoredress.documents import renderer
+
+    jobs = case_jobs(cases_by_id["ZW-2024-001"], [BY_KEY["claim-end"]], profile, templates)
+    settings = document_settings(project)
+    render_documents(jobs, settings, templates, tmp_path, formats=("docx",))
+    assert render_documents(jobs, settings, templates, tmp_path, formats=("docx",)).rendered == []
+    monkeypatch.setattr(renderer, "_OUTPUT_CODE", ("batch.lua", "pdf.py"))  # as if reproducible.py had changed
+    assert render_documents(jobs, settings, templates, tmp_path, formats=("docx",)).rendered == ["ZW-2024-001/claim-end.docx"]
+
+
 def test_rendering_twice_gives_identical_bytes(rendered, project, templates, tmp_path):
     out, jobs, _ = rendered
     subset = [j for j in jobs if j.case_id in ("YC-2023-002", "GY-2024-001")]

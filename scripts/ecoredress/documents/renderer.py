@@ -41,6 +41,9 @@ class _Formats:
     keys: dict[str, str]
 
 
+_OUTPUT_CODE = ("batch.lua", "pdf.py", "reproducible.py")
+
+
 def _prepare(settings: DocumentSettings, templates: Path, work: Path) -> _Formats:
     import typst
 
@@ -50,7 +53,9 @@ def _prepare(settings: DocumentSettings, templates: Path, work: Path) -> _Format
         reference_path.write_bytes(reference)
     template_path = templates / TYPST_TEMPLATE
     variables = font_variables(settings.pdf_fonts)
-    tools = f"ecoredress {__version__}; pandoc {pandoc_version()}; typst {typst.__version__}"
+    # The conversion script and the post-processing decide bytes too: a change to them re-renders everything.
+    code = b"".join((Path(__file__).parent / name).read_bytes() for name in _OUTPUT_CODE)
+    tools = f"ecoredress {__version__}; pandoc {pandoc_version()}; typst {typst.__version__}; code {sha256_bytes(code)}"
     return _Formats(
         reference_doc=reference_path,
         typst_template=template_path,
