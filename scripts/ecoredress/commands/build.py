@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from ecoredress.documents.settings import default_jobs
+
     parser = subparsers.add_parser(
         "build",
         help="一键完成：校验案件、生成文书、生成信息公开网站",
@@ -15,7 +16,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--out", type=Path, default=None, metavar="目录", help="网站输出目录（默认：public/）")
     parser.add_argument("--skip-documents", action="store_true", help="不生成文书（网站中不提供 PDF 下载）")
-    parser.add_argument("--jobs", type=int, default=min(4, os.cpu_count() or 1), metavar="N", help="生成文书的并行数")
+    parser.add_argument("--jobs", type=int, default=default_jobs(), metavar="N", help=f"生成文书的并行进程数（默认 {default_jobs()}）")
     parser.set_defaults(func=run)
 
 

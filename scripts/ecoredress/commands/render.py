@@ -20,6 +20,7 @@ def _formats(text: str) -> tuple[str, ...]:
 def register(subparsers: argparse._SubParsersAction) -> None:
     from ecoredress.documents.annual import ANNUAL_KEY, ANNUAL_NAME
     from ecoredress.documents.kinds import SPECS
+    from ecoredress.documents.settings import default_jobs
 
     kinds = "；".join(f"{s.key}（{s.kind.value}，{s.articles}）" for s in SPECS)
     parser = subparsers.add_parser(
@@ -37,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--to", type=_formats, default=("docx", "pdf"), metavar="docx,pdf", help="输出格式（默认 docx,pdf）")
     parser.add_argument("--out", type=Path, default=None, metavar="目录", help="输出目录（默认 build/documents）")
     parser.add_argument(
-        "--jobs", type=int, default=1, metavar="N", help="并行的 pandoc 批处理进程数（默认 1；空闲的多核机器上可调大）"
+        "--jobs", type=int, default=default_jobs(), metavar="N", help=f"并行的 pandoc 批处理进程数（默认 {default_jobs()}，即 CPU 核数，最多 4）"
     )
     parser.add_argument("--year", type=int, default=None, metavar="YYYY", help="年度工作报告的年份")
     parser.set_defaults(func=run)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -81,3 +82,8 @@ def document_settings(project: Project) -> DocumentSettings:
         pdf_fonts=_font_set(section.get("pdf_fonts", "free"), "pdf_fonts"),
         font_dirs=tuple(project.root / d for d in section.get("font_dirs", ["fonts"])),
     )
+
+
+def default_jobs() -> int:
+    """Parallel pandoc batch processes: one per CPU, at most 4 (measured in bench/render/RESULTS.md)."""
+    return min(4, os.cpu_count() or 1)
