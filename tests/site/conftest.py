@@ -13,7 +13,7 @@ import pytest
 from ecoredress.model import Case
 from ecoredress.project import find_project
 from ecoredress.publish.site import build_site
-from portal_factory import generated_cases, hostile_case
+from portal_factory import generated_cases, hostile_case, variant_case
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -48,7 +48,7 @@ def portal(sample_cases, tmp_path_factory) -> Portal:
     work = tmp_path_factory.mktemp("portal")
     documents = work / "documents"
     render_public_agreement(documents)
-    cases = [*sample_cases, hostile_case(), *generated_cases(6)]
+    cases = [*sample_cases, hostile_case(), variant_case(), *generated_cases(6)]
     build_site(find_project(ROOT), work / "public", docs=work / "src", documents=documents, cases=cases)
     return Portal(site=work / "public", cases=cases, documents=documents)
 

@@ -145,3 +145,36 @@ def hostile_case() -> Case:
     data["jurisdiction"]["designated_departments"] = [d + HOSTILE for d in data["jurisdiction"]["designated_departments"]]
     data["damage"]["counties"] = [c + HOSTILE for c in data["damage"]["counties"]]
     return Case.model_validate(data)
+
+
+# Private values written the way people really type them, and what must not survive of each.
+VARIANT_PERSON = PersonData("欧阳明华", id_number(1983, 7), "13900004417", "中卫市沙坡头区翊骁镇琨珂村三组", "6222021234567890555", "宁DQ9E01")
+VARIANT_FORBIDDEN = (
+    "明华",  # the given name alone
+    "139．0000．4417", "139.0000.4417", "１３９００００４４１７", "0955 701 2345", "0951—5554302",  # phones
+    "宁 D Q9E01", "宁d·q9e01", "宁D-Q9E01",  # plates
+    "琨珂村三组", "琨珂村",  # the tail of the address, and the village
+    "琨翊精细化工", "91640205MA75KQ8X6Q",  # a masked company's short name and its credit code
+    "黄志强",  # a meeting participant named in public text
+)
+
+
+def variant_case() -> Case:
+    """A case with a masked company and a person, whose free text repeats their data in loose forms."""
+    data = copy.deepcopy(base_data())
+    data["id"] = "YC-2023-098"
+    company = "石嘴山市惠农区琨翊精细化工有限公司"
+    data["obligors"] = [
+        {"kind": "单位", "name": company, "credit_code": "91640205MA75KQ8X6Q"},
+        {"kind": "个人", "name": VARIANT_PERSON.name, "id_number": VARIANT_PERSON.id_number, "phone": VARIANT_PERSON.phone,
+         "address": VARIANT_PERSON.address, "bank_account": VARIANT_PERSON.bank_account, "plate_number": VARIANT_PERSON.plate},
+    ]
+    data["title"] = f"{company}与欧阳明华倾倒废渣生态环境损害赔偿案"
+    data["summary"] = (
+        "琨翊精细化工公司（统一社会信用代码 91640205MA75KQ8X6Q）雇用欧阳 明华倾倒废渣。明华家住琨珂村三组，"
+        "琨珂村村民反映，联系电话 139．0000．4417、139.0000.4417、１３９００００４４１７、0955 701 2345、0951—5554302，"
+        "运输车辆宁 D Q9E01（又记作宁d·q9e01、宁D-Q9E01）。黄志强在磋商会上作了说明。"
+    )
+    data["consultation"]["meetings"][0]["participants"] = ["银川市生态环境局法规科", "黄志强"]
+    data["disclosure"]["company_naming"] = "某公司"
+    return Case.model_validate(data)

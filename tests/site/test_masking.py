@@ -95,3 +95,14 @@ def test_generated_cases_leak_nothing_into_any_open_data(people, masked):
     compact = "".join(artifacts.split())
     leaked = [v for v in private_values(case) if v in compact]
     assert leaked == []
+
+
+def test_loosely_typed_private_data_is_masked_too():
+    from portal_factory import VARIANT_FORBIDDEN, variant_case
+
+    published = publish_case(variant_case())
+    dumped = published.model_dump_json()
+    left = [v for v in VARIANT_FORBIDDEN if v in dumped]
+    assert left == [], left
+    assert published.title == "某公司与欧阳某倾倒废渣生态环境损害赔偿案"
+    assert "欧阳某" in published.summary and "某公司" in published.summary

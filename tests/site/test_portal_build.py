@@ -18,7 +18,7 @@ from ecoredress.errors import UserError
 from ecoredress.project import Project, find_project
 from ecoredress.publish import masking, pages
 from ecoredress.publish.site import build_site, publisher
-from portal_factory import generated_cases, hostile_case
+from portal_factory import VARIANT_FORBIDDEN, generated_cases, hostile_case
 from portal_scan import external_assets, injections, json_of, leaks, private_values, scanned_files
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,6 +43,13 @@ def test_no_private_value_of_any_case_in_any_built_file(portal):
     values = all_private_values(portal.cases)
     assert len(values) > 50  # the generated cases carry many persons
     assert leaks(portal.site, values) == []
+
+
+def test_loosely_typed_private_data_is_in_no_built_file(portal):
+    # Phones with full-width digits or dots, spaced plates, a given name alone, an address tail, a masked
+    # company's short name and credit code, a meeting participant named in the summary (portal_factory.variant_case).
+    assert "cases/YC-2023-098/index.html" in {p.relative_to(portal.site).as_posix() for p in scanned_files(portal.site)}
+    assert leaks(portal.site, {re.sub(r"\s+", "", v) for v in VARIANT_FORBIDDEN}) == []
 
 
 def test_leak_detector_fires_when_masking_is_switched_off(tmp_path, monkeypatch):

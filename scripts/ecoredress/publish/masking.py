@@ -35,16 +35,21 @@ COMPOUND_SURNAMES = frozenset(
 _PLACE_PREFIX = re.compile(r"^(宁夏回族自治区|宁夏|内蒙古自治区|银川市|石嘴山市|吴忠市|固原市|中卫市|[^\s]{2,3}[市县区旗])")
 _LEGAL_SUFFIX = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团公司|公司|合作社|养殖场|厂|场)$")
 # Patterns removed from any free text (domain §5), whether or not the value is recorded in the case.
+# Digits may be full-width and groups may be split by spaces, dots or dashes of any width, as people type them.
+_D = "[0-9０-９]"
+_SEP = r"[\s\-.．·•—–－]?"
+_EDGE_L, _EDGE_R = r"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ])", r"(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ])"
 _SCRUB_PATTERNS = (
-    re.compile(r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])\d{2}\d{3}[0-9Xx](?![0-9A-Za-z])"),  # ID
-    re.compile(r"(?<![0-9A-Za-z])[1-9]\d{7}(?:0[1-9]|1[0-2])\d{2}\d{3}(?![0-9A-Za-z])"),  # 15-digit ID
-    re.compile(r"(?<![0-9A-Za-z])(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?![0-9A-Za-z])"),  # mobile
-    re.compile(r"(?<![0-9A-Za-z])[(（]?0\d{2,3}[)）]?[\s-]?[2-9]\d{6,7}(?![0-9A-Za-z])"),  # landline
+    re.compile(rf"{_EDGE_L}[1-9１-９]{_D}{{5}}(?:18|19|20|１８|１９|２０){_D}{{2}}{_D}{{4}}{_D}{{3}}[0-9０-９XxＸｘ]{_EDGE_R}"),  # ID
+    re.compile(rf"{_EDGE_L}[1-9１-９]{_D}{{7}}{_D}{{4}}{_D}{{3}}{_EDGE_R}"),  # 15-digit ID
+    re.compile(rf"{_EDGE_L}(?:\+?86{_SEP})?[1１][3-9３-９]{_D}(?:{_SEP}{_D}{{4}}){{2}}{_EDGE_R}"),  # mobile
+    re.compile(rf"{_EDGE_L}[(（]?[0０]{_D}{{2,3}}[)）]?{_SEP}[2-9２-９]{_D}{{2,3}}{_SEP}{_D}{{4}}{_EDGE_R}"),  # landline
     re.compile(
-        r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领][A-HJ-NP-Z][\s·•]?[A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳]"
+        r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领]\s?[A-HJ-NP-Za-hj-np-z][\s·•\-－]?"
+        r"[A-HJ-NP-Za-hj-np-z0-9]{4,5}[A-HJ-NP-Za-hj-np-z0-9挂学警港澳](?![A-Za-z0-9])"
     ),  # licence plate
-    re.compile(r"(?<![0-9A-Za-z])\d{4}(?:[\s-]?\d{4}){2,3}(?:[\s-]?\d{1,3})?(?![0-9A-Za-z])"),  # bank card in groups
-    re.compile(r"(?<![0-9A-Za-z.])\d{12,}(?![0-9A-Za-z])"),  # any long digit run: account numbers
+    re.compile(rf"{_EDGE_L}{_D}{{4}}(?:{_SEP}{_D}{{4}}){{2,3}}(?:{_SEP}{_D}{{1,3}})?{_EDGE_R}"),  # bank card in groups
+    re.compile(rf"{_EDGE_L}{_D}{{12,}}{_EDGE_R}"),  # any long digit run: account numbers
 )
 
 
@@ -58,8 +63,11 @@ def surname(name: str) -> str:
 
 
 def organisation_short_name(name: str) -> str:
-    """The name without place prefix and legal form (宁夏虚构化工有限公司 → 虚构化工), used to catch short forms."""
-    return _LEGAL_SUFFIX.sub("", _PLACE_PREFIX.sub("", name))
+    """The name without place prefixes and legal form (石嘴山市惠农区虚构化工有限公司 → 虚构化工), to catch short forms."""
+    short = name
+    while (stripped := _PLACE_PREFIX.sub("", short, count=1)) != short and len(stripped) >= 4:
+        short = stripped
+    return _LEGAL_SUFFIX.sub("", short)
 
 
 def _compact(value: str) -> str:
@@ -119,12 +127,19 @@ class Masker:
                     names.append(value)
             else:
                 removals.extend(_removal_values(field_name, value))
+        names.extend(n for n in _internal_person_names(case) if n not in names)
         self.person_names = _pseudonyms(names)
         self.organisation_names = _organisation_names(case)
         replacements = {**self.person_names, **{v: REMOVED for v in removals}}
+        for name, pseudonym in self.person_names.items():
+            given = name[len(surname(name)):].lstrip("·•. ")
+            if len(given) >= 2:  # 明华 alone, once 欧阳明华 has become 欧阳某
+                replacements.setdefault(given, pseudonym)
+        masked = {o.name: o for o in case.obligors if isinstance(o, Organisation)}
         for full, public in self.organisation_names.items():
+            replacements[full] = public  # also when public: the whole name outranks a given name inside it
             if full != public:
-                replacements[full] = public
+                replacements[masked[full].credit_code] = REMOVED  # the code names the company as surely as its name
                 short = organisation_short_name(full)
                 if len(short) >= 2:
                     replacements.setdefault(short, public)
@@ -146,15 +161,34 @@ class Masker:
         return self.organisation_names[obligor.name]
 
 
+_ADDRESS_PART = re.compile(r".+?(?:乡|镇|街道|社区|村|组|路|街|巷|号|栋|楼|室)")
+
+
 def _removal_values(field_name: str, value: str) -> list[str]:
     values = [value]
     if field_name == "address":
-        # The part below county level is removed even when the text repeats it without the county.
+        # The part below county level is removed even when the text repeats it without the county,
+        # or repeats only its tail (虚构村三组) or the village (虚构村).
         compact = re.sub(r"\s+", "", value)
         county = re.search(r"[县区旗]", compact) or re.search(r"[市盟]", compact)
-        if county and len(compact) - county.end() >= 4:
-            values.append(compact[county.end():])
+        below = compact[county.end():] if county else ""
+        parts = _ADDRESS_PART.findall(below)
+        values.extend(tail for i in range(len(parts)) if len(tail := "".join(parts[i:])) >= 3)
+        values.extend(p for p in parts if len(p) >= 3 and p.endswith(("村", "社区")))
     return values
+
+
+_ORGANISATION_WORDS = re.compile(r"(局|院|厅|委|会|所|站|处|科|部|室|中心|公司|集团|政府|法院|检察|大队|支队|组)$")
+
+
+def _internal_person_names(case: Case) -> list[str]:
+    """Names of people recorded only in internal lists (meeting participants): masked if they reach public text."""
+    return [
+        p.strip()
+        for meeting in (case.consultation.meetings if case.consultation else [])
+        for p in meeting.participants
+        if re.fullmatch(r"[\u4e00-\u9fff·]{2,5}", p.strip()) and not _ORGANISATION_WORDS.search(p.strip())
+    ]
 
 
 def _pseudonyms(names: list[str]) -> dict[str, str]:
