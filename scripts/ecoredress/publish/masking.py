@@ -131,10 +131,13 @@ class Masker:
         self.person_names = _pseudonyms(names)
         self.organisation_names = _organisation_names(case)
         replacements = {**self.person_names, **{v: REMOVED for v in removals}}
-        for name, pseudonym in self.person_names.items():
-            given = name[len(surname(name)):].lstrip("·•. ")
-            if len(given) >= 2:  # 明华 alone, once 欧阳明华 has become 欧阳某
-                replacements.setdefault(given, pseudonym)
+        # An obligor's given name alone (明华, once 欧阳明华 is 欧阳某). Obligors only: the narrative speaks of
+        # them by given name, while a representative's or expert's given name is likelier a word in a place or
+        # company name (马建国 → 建国路), which must stay.
+        for person in (o for o in case.obligors if isinstance(o, Person)):
+            given = person.name[len(surname(person.name)):].lstrip("·•. ")
+            if len(given) >= 2:
+                replacements.setdefault(given, self.person_names[person.name])
         masked = {o.name: o for o in case.obligors if isinstance(o, Organisation)}
         for full, public in self.organisation_names.items():
             replacements[full] = public  # also when public: the whole name outranks a given name inside it
