@@ -222,3 +222,24 @@ def test_build_command_shows_warnings_and_stops_on_errors(tmp_path):
     failed = run_cli("--project", str(repo), "build", "--skip-documents", "--out", str(tmp_path / "public2"))
     assert failed.code == 1 and "amount-mismatch" in failed.out and "未生成文书和网站" in failed.out
     assert not (tmp_path / "public2").exists()
+
+
+def _built_pdfs(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.pdf"))
+
+
+def test_withdrawn_or_narrowed_disclosure_takes_rendered_pdfs_off_the_site(portal, tmp_path, sample_cases):
+    # The agreement PDF was rendered while YC-2023-002 published it; later decisions must take it down.
+    project = find_project(ROOT)
+    case = next(c for c in sample_cases if c.id == "YC-2023-002")
+    assert "documents/YC-2023-002/agreement-public.pdf" in _built_pdfs(portal.site)
+    withdrawn = case.model_copy(update={"disclosure": case.disclosure.model_copy(update={"publish": False})})
+    narrowed_items = [i for i in case.disclosure.items if i.value != "赔偿协议"]
+    narrowed = case.model_copy(update={"disclosure": case.disclosure.model_copy(update={"items": narrowed_items})})
+    for variant, name in ((withdrawn, "withdrawn"), (narrowed, "narrowed")):
+        build_site(project, tmp_path / name, documents=portal.documents, cases=[variant])
+        assert _built_pdfs(tmp_path / name) == [], name
+        data = json_of(tmp_path / name / "data" / "cases.json")
+        assert all(d["kind"] != "赔偿协议" for c in data for d in c["documents"]), name
+    build_site(project, tmp_path / "skipped", documents=portal.documents, cases=[case], with_documents=False)
+    assert _built_pdfs(tmp_path / "skipped") == []

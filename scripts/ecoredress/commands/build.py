@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     cases = report.cases  # every file is valid here: parse once, use for documents and site
     lines = [f"校验：{len(report.files)} 个案件文件，0 个错误，{warnings} 个警告"]
     lines.append("文书：" + (_render(project, cases, args.jobs) if not args.skip_documents else "已按 --skip-documents 跳过"))
-    site = build_site(project, output_dir(project, args.out), cases=cases)
+    site = build_site(project, output_dir(project, args.out), cases=cases, with_documents=not args.skip_documents)
     lines.append(f"网站：{site.out}（公开案件 {site.published} 件 / 共 {site.cases} 件，可下载公开文书 {site.documents} 份）")
     print("生成完成。\n" + "\n".join(f"  {line}" for line in lines))
     return 0

@@ -1,7 +1,9 @@
 """Public PDFs of rendered documents (``ecoredress render`` writes them with a manifest.json) copied into the site.
 
-Only entries the manifest marks public are taken, and each file's SHA-256 is recomputed and must match
-the manifest: a reader downloads exactly the bytes whose hash the case page shows.
+Only entries the manifest marks public are taken, and only while the case publishes that document now: a
+later decision not to publish, or to publish fewer items (第三十三条), withdraws PDFs rendered earlier.
+Each file's SHA-256 is recomputed and must match the manifest: a reader downloads exactly the bytes whose
+hash the case page shows.
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
+from ecoredress.documents.kinds import BY_NAME
 from ecoredress.errors import UserError
+from ecoredress.model import Case
 from ecoredress.model.types import CASE_ID_PATTERN
 
 SITE_FOLDER = "documents"
@@ -50,8 +54,9 @@ def _public_pdfs(manifest: Any) -> list[tuple[dict[str, Any], dict[str, Any]]]:
     ]
 
 
-def copy_public_documents(rendered: Path, docs: Path) -> dict[str, list[PublicPdf]]:
-    """Copy the public PDFs listed in ``rendered/manifest.json`` into ``docs``, by case id."""
+def copy_public_documents(rendered: Path, docs: Path, cases: Iterable[Case]) -> dict[str, list[PublicPdf]]:
+    """Copy into ``docs`` the public PDFs of ``rendered/manifest.json`` that ``cases`` publish now, by case id."""
+    by_id = {case.id: case for case in cases}
     manifest_path = rendered / "manifest.json"
     if not manifest_path.is_file():
         return {}
@@ -61,6 +66,9 @@ def copy_public_documents(rendered: Path, docs: Path) -> dict[str, list[PublicPd
         raise UserError(f"{manifest_path} 不是有效的 JSON（{exc}）。请重新运行 ecoredress render。", exit_code=1) from exc
     found: dict[str, list[PublicPdf]] = {}
     for entry, file in _public_pdfs(manifest):
+        case, spec = by_id.get(entry["case"]), BY_NAME.get(str(entry.get("kind")))
+        if case is None or spec is None or not spec.publishable(case):
+            continue
         source = rendered / file["name"]
         if not source.is_file():
             raise UserError(f"manifest.json 列出的 {file['name']} 不存在。请重新运行 ecoredress render。", exit_code=1)

@@ -15,7 +15,8 @@ from typing import Any
 from pydantic import Field
 
 from ecoredress.model import Case
-from ecoredress.model.enums import ObligorKind, PublicItem
+from ecoredress.model.enums import DocumentKind, ObligorKind, PublicItem
+from ecoredress.model.outcome import IssuedDocument
 from ecoredress.publish.documents import PublicPdf
 from ecoredress.publish.masking import Masker, public_data
 from ecoredress.publish.public_model import PublicSection, public_model
@@ -129,11 +130,26 @@ def _obligor(obligor: Any, masker: Masker) -> dict[str, Any]:
     return {"kind": obligor.kind, "name": name, "credit_code": obligor.credit_code if full_name_public else None}
 
 
+# A document that belongs to an item of 第三十三条 is public only while the case discloses that item.
+_DOCUMENT_ITEMS = {
+    DocumentKind.AGREEMENT: AGREEMENT,
+    DocumentKind.SIMPLIFIED_AGREEMENT: AGREEMENT,
+    DocumentKind.EFFECT_EVALUATION_OPINION: EFFECT,
+    DocumentKind.PLAN_FILING_RECEIPT: MAJOR,
+}
+
+
+def _disclosed(document: IssuedDocument, items: frozenset[PublicItem]) -> bool:
+    item = _DOCUMENT_ITEMS.get(document.kind)
+    return document.public and (item is None or item in items)
+
+
 def _documents(case: Case, masker: Masker, pdfs: list[PublicPdf]) -> list[dict[str, Any]]:
     """The documents the case marks public, with their rendered PDF when there is one, then other rendered PDFs."""
     by_no = {pdf.doc_no: pdf for pdf in pdfs if pdf.doc_no}
     listed, shown = [], set()
-    for document in (d for d in case.documents if d.public):
+    items = frozenset(case.disclosure.items)
+    for document in (d for d in case.documents if _disclosed(d, items)):
         pdf = by_no.get(document.doc_no)
         shown.add(pdf)
         title = document.title or (pdf.title if pdf else None)

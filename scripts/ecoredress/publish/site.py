@@ -67,12 +67,15 @@ def load_cases(project: Project) -> list[Case]:
     return cases
 
 
-def write_sources(project: Project, cases: list[Case], docs: Path, documents: Path | None = None) -> tuple[list[PublishedCase], int]:
+def write_sources(
+    project: Project, cases: list[Case], docs: Path, documents: Path | None = None, with_documents: bool = True
+) -> tuple[list[PublishedCase], int]:
     """Fill ``docs`` (emptied first) with the hand-written pages of site/ and every generated page and file."""
     if docs.exists():
         shutil.rmtree(docs)
     shutil.copytree(project.root / "site", docs)
-    pdfs = copy_public_documents(documents or project.root / project.setting("documents.out", "build/documents"), docs)
+    rendered = documents or project.root / project.setting("documents.out", "build/documents")
+    pdfs = copy_public_documents(rendered, docs, cases) if with_documents else {}
     published = publish_cases(cases, pdfs)
     write_pages(published, project.templates_dir / "site", docs)
     write_open_data(published, publisher(project), docs)
@@ -132,12 +135,20 @@ def atomic_folder(target: Path) -> Iterator[Path]:
 
 
 def build_site(
-    project: Project, out: Path, docs: Path | None = None, documents: Path | None = None, cases: list[Case] | None = None
+    project: Project,
+    out: Path,
+    docs: Path | None = None,
+    documents: Path | None = None,
+    cases: list[Case] | None = None,
+    with_documents: bool = True,
 ) -> SiteResult:
-    """Build the portal into ``out`` atomically, from ``cases`` (default: the repository's case files)."""
+    """Build the portal into ``out`` atomically, from ``cases`` (default: the repository's case files).
+
+    The Markdown sources go to ``docs``, by default a private temporary folder, so that a preview server and a
+    build running at the same time never write into each other's sources."""
     cases = load_cases(project) if cases is None else cases
-    docs = docs or project.root / "build" / "site-src"
-    with atomic_folder(out) as staging:
-        published, copied = write_sources(project, cases, docs, documents)
-        run_mkdocs(project, docs, staging, release_date(published))
+    with atomic_folder(out) as staging, tempfile.TemporaryDirectory(prefix="ecoredress-site-src-") as scratch:
+        sources = docs or Path(scratch) / "docs"
+        published, copied = write_sources(project, cases, sources, documents, with_documents)
+        run_mkdocs(project, sources, staging, release_date(published))
     return SiteResult(out=out, cases=len(cases), published=len(published), documents=copied)
