@@ -170,10 +170,17 @@ def test_review_uploads_what_the_steps_produce(review_run):
     workflow = load_yaml(ROOT / ".github" / "workflows" / "review.yml")
     context = {**GITHUB_CONTEXT, **{f"env.{k}": v for k, v in workflow["env"].items()}}
     uploads = [s for s in workflow["jobs"]["review"]["steps"] if "upload-artifact" in s.get("uses", "")]
-    assert {s["with"]["name"] for s in uploads} == {"documents", "site-preview"}
+    assert {s["with"]["name"] for s in uploads} == {"documents-public", "site-preview"}
     for step in uploads:
-        folder = review_run.repo.root / resolve(step["with"]["path"], context)
-        assert folder.is_dir() and any(folder.rglob("*.pdf" if step["with"]["name"] == "documents" else "index.html"))
+        patterns = [resolve(line, context) for line in step["with"]["path"].splitlines() if line.strip()]
+        matched = [p for pattern in patterns for p in review_run.repo.root.glob(pattern)] if "*" in "".join(patterns) else [
+            review_run.repo.root / patterns[0]
+        ]
+        if step["with"]["name"] == "documents-public":
+            # Only masked copies leave the runner: an artifact is readable by anyone who can read the repository.
+            assert matched and all(p.stem.endswith("-public") for p in matched), matched
+        else:
+            assert matched[0].is_dir() and any(matched[0].rglob("index.html"))
 
 
 def test_review_of_a_pull_request_that_only_creates_a_case(tmp_path):
