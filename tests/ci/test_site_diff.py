@@ -90,6 +90,15 @@ def test_masked_names_are_what_the_diff_shows(repo):
     assert "宁夏虚构化工有限公司补充说明" not in text and "某公司补充说明" in text
 
 
+def test_markdown_keeps_case_text_as_text(repo):
+    # The job summary renders Markdown: a title must not become a link, emphasis or a broken table.
+    title = "title: 宁夏虚构化工有限公司向典农河排放超标废水生态环境损害赔偿案\n"
+    repo.edit("YC-2023-003.yaml", (title, "title: '[点此](http://evil.example) **粗** | 宁夏虚构化工有限公司排污案'\n"))
+    markdown = FORMATS["markdown"](diff_of(repo, "HEAD"))
+    assert r"\[点此\]\(http\://evil.example\) \*\*粗\*\* \|" in markdown
+    assert "[点此](http://evil.example)" not in markdown
+
+
 def test_unreadable_file_is_listed_not_fatal(repo):
     (repo.cases / "YC-2023-009.yaml").write_text("id: [\n", encoding="utf-8")
     diff = diff_of(repo, "HEAD")

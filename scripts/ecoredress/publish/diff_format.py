@@ -7,6 +7,8 @@ import json
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from ecoredress.documents.markdown import escape_markdown
+
 if TYPE_CHECKING:  # the CLI imports this module to list the formats: keep it light
     from ecoredress.publish.diff import DisclosureDiff, FieldChange
     from ecoredress.publish.projection import PublishedCase, PublishedDocument
@@ -136,7 +138,8 @@ def _plain(value: Any) -> Any:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    # Case text in a job summary must stay text: no link, emphasis or table break can come from a title.
+    return escape_markdown(text)
 
 
 def _unreadable(diff: DisclosureDiff, bullet: str) -> list[str]:
