@@ -243,3 +243,9 @@ def test_withdrawn_or_narrowed_disclosure_takes_rendered_pdfs_off_the_site(porta
         assert all(d["kind"] != "赔偿协议" for c in data for d in c["documents"]), name
     build_site(project, tmp_path / "skipped", documents=portal.documents, cases=[case], with_documents=False)
     assert _built_pdfs(tmp_path / "skipped") == []
+
+
+def test_no_page_prints_none(portal):
+    # Optional fields left empty read as "—": Jinja would otherwise print Python's None.
+    pages = [p for p in portal.site.rglob("*.html")]
+    assert pages and not [p.relative_to(portal.site).as_posix() for p in pages if ">None<" in p.read_text(encoding="utf-8")]

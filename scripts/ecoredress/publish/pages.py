@@ -52,6 +52,7 @@ def environment(templates: Path) -> jinja2.Environment:
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
+        finalize=lambda value: "—" if value is None else value,  # an empty optional field reads as a dash, never "None"
     )
     env.filters.update(cjk=cjk, page_title=page_title, yuan=yuan, wan=wan, cn_date=lambda d: cn_date(d) if d else "—")
     return env
