@@ -4,6 +4,7 @@ build), valid open data, regulation anchors, case pages outside the navigation, 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import re
@@ -245,7 +246,16 @@ def test_withdrawn_or_narrowed_disclosure_takes_rendered_pdfs_off_the_site(porta
     assert _built_pdfs(tmp_path / "skipped") == []
 
 
-def test_no_page_prints_none(portal):
-    # Optional fields left empty read as "—": Jinja would otherwise print Python's None.
-    pages = [p for p in portal.site.rglob("*.html")]
-    assert pages and not [p.relative_to(portal.site).as_posix() for p in pages if ">None<" in p.read_text(encoding="utf-8")]
+def test_no_page_prints_none(tmp_path, sample_cases):
+    # A rendered public PDF whose 文号 was never recorded: its row must read "—", not Python's None.
+    case = next(c for c in sample_cases if c.id == "YC-2023-002")
+    pdf = b"%PDF-1.4 stand-in"
+    rendered = tmp_path / "documents"
+    (rendered / case.id).mkdir(parents=True)
+    (rendered / case.id / "agreement-public.pdf").write_bytes(pdf)
+    entry = {"case": case.id, "kind": "赔偿协议", "title": "生态环境损害赔偿协议", "doc_no": None, "issued_on": "2023-09-12",
+             "public": True, "files": [{"name": f"{case.id}/agreement-public.pdf", "sha256": hashlib.sha256(pdf).hexdigest()}]}
+    (rendered / "manifest.json").write_text(json.dumps({"documents": [entry]}), encoding="utf-8")
+    build_site(find_project(ROOT), tmp_path / "site", documents=rendered, cases=[case])
+    page = (tmp_path / "site" / "cases" / case.id / "index.html").read_text(encoding="utf-8")
+    assert "agreement-public.pdf" in page and ">None<" not in page
