@@ -76,3 +76,31 @@ def test_claim_ended_and_no_claim():
 def test_samples_have_a_stage(sample_cases):
     for case in sample_cases:
         assert derive_stage(case) in Stage
+
+
+def test_enforcement_that_found_no_property_keeps_the_case_in_enforcement(sample_cases):
+    # SZS-2022-001: 128.6万 of 281.45万 recovered, 终结本次执行. The debt stands (第十九条第三款).
+    case = next(c for c in sample_cases if c.id == "SZS-2022-001")
+    assert derive_stage(case) is Stage.ENFORCEMENT
+    step = next_step(case, PROFILE, CALENDAR)
+    assert (step.action, step.article) == ("查找义务人可供执行的财产，发现后申请恢复执行", "第十九条第三款")
+    from ecoredress.model.enums import EnforcementOutcome
+
+    enforcement = case.litigation.enforcement.model_copy(update={"outcome": EnforcementOutcome.COMPLETED})
+    completed = case.model_copy(update={"litigation": case.litigation.model_copy(update={"enforcement": enforcement})})
+    assert derive_stage(completed) is Stage.CLOSED
+
+
+def test_judgment_paid_in_money_with_restoration_in_kind_closes_the_case(sample_cases):
+    # The obligor restores the site itself: what it owes in money is the judgment less the restoration costs.
+    case = next(c for c in sample_cases if c.id == "SZS-2022-001")
+    litigation = case.litigation.model_copy(update={"enforcement": None})
+    from ecoredress.model.enums import RestorationMode
+
+    restoration = case.restoration.model_copy(update={"mode": RestorationMode.SELF})
+    self_restored = case.model_copy(update={"litigation": litigation, "restoration": restoration})
+    from ecoredress.regulation.obligations import cash_owed, received
+
+    assert received(self_restored) < litigation.judgment.total
+    assert received(self_restored) >= cash_owed(self_restored)
+    assert derive_stage(self_restored) is Stage.CLOSED

@@ -12,10 +12,7 @@ AS_OF = "2026-11-29"
 # (file, code, line): the only deliberate flaw in the samples is WZ-2023-001's late extension notice
 # (the 30-working-day term ended 2023-05-10, with 清明 and 劳动节 2023 holidays and the 4-23/5-6 调休
 # working days; the extension was notified on 2023-05-15).
-# SZS-2022-001's enforcement ended with 128.6万 of 281.45万 recovered (终结本次执行): the shortfall is
-# real money still owed, and the department commissions the restoration with the funds, so all of it is cash.
 EXPECTED_FINDINGS = [
-    ("cases/SZS-2022-001.yaml", "art32-receipts-short", 129),
     ("cases/WZ-2023-001.yaml", "art14-extension-notice-late", 52),
 ]
 
@@ -24,7 +21,9 @@ EXPECTED_STAGES = {
     "GY-2025-001": "结案",  # simplified 综合认定
     "NX-2023-001": "结案",
     "NX-2025-001": "修复",  # regional, major case, restoration under way
-    "SZS-2022-001": "结案",  # failed consultation → lawsuit → judgment → enforcement concluded
+    # failed consultation → lawsuit → judgment → enforcement ended with 128.6万 of 281.45万 (终结本次执行):
+    # the debt stands, so the case waits in enforcement for property to be found
+    "SZS-2022-001": "强制执行",
     "SZS-2026-001": "索赔磋商",
     "WZ-2023-001": "结案",  # instalments
     "WZ-2024-001": "结案",  # simplified assessment + simplified consultation
@@ -43,11 +42,8 @@ def test_check_reports_exactly_the_expected_findings(cli):
     found = sorted((f["path"], f["code"], f["line"]) for f in payload["findings"])
     assert found == sorted(EXPECTED_FINDINGS)
     assert result.code == 0  # warnings only
-    by_code = {f["code"]: f for f in payload["findings"]}
-    late = by_code["art14-extension-notice-late"]
+    late = payload["findings"][0]
     assert late["article"] == "第十四条第二款" and "2023-05-10" in late["message"]
-    short = by_code["art32-receipts-short"]
-    assert "强制执行程序已终结" in short["message"] and "1,286,000.00 元" in short["message"]
 
 
 def test_samples_are_in_their_expected_stage(sample_cases):

@@ -168,6 +168,14 @@ class PaymentMode(StrEnum):
     CARBON_SINK = "认购碳汇"
 
 
+class EnforcementOutcome(StrEnum):
+    """强制执行的结果."""
+
+    COMPLETED = "执行完毕"
+    SUSPENDED = "终结本次执行"  # no property found: the debt stands, enforcement resumes when property is found
+    OTHER = "其他终结"
+
+
 class LawsuitGround(StrEnum):
     """提起诉讼的情形 (第十九条第二款)."""
 

@@ -10,6 +10,7 @@ from ecoredress.model.enums import (
     CompanyNaming,
     DocumentKind,
     EnforcementBasis,
+    EnforcementOutcome,
     LawsuitGround,
     PaymentMode,
     PublicItem,
@@ -50,6 +51,9 @@ class Enforcement(Section):
     case_no: str | None = field("执行案号", default=None)
     dishonest_listed: bool = field("是否列入失信被执行人名单", default=False)
     concluded_on: dt.date | None = field("执行终结日期", default=None)
+    outcome: EnforcementOutcome | None = field(
+        "执行结果类别", "执行完毕，或终结本次执行（暂无可供执行财产，债权仍在，发现财产后可申请恢复执行）", default=None
+    )
     result: str | None = field("执行结果", default=None)
 
 

@@ -12,7 +12,7 @@ from ecoredress.regulation.lifecycle import derive_stage, next_step
 from ecoredress.registers.cases import Repository
 from ecoredress.registers.screening import compliance, load_logs, records
 from ecoredress.registers.xlsx import Table
-from ecoredress.regulation.rules.art32_funds import cash_owed
+from ecoredress.regulation.obligations import cash_owed
 
 
 def _agreed(case: Case) -> Decimal | None:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from ecoredress.model import Case
-from ecoredress.model.enums import ConclusionDecision, ConsultationOutcome, RestorationMode
+from ecoredress.model.enums import ConclusionDecision, ConsultationOutcome, EnforcementOutcome, RestorationMode
+from ecoredress.regulation.obligations import payment_done
 
 if TYPE_CHECKING:
     from ecoredress.regulation.calendar import Calendar
@@ -60,16 +60,6 @@ class NextStep:
 # -- facts -------------------------------------------------------------------------------------------
 
 
-def payment_done(case: Case) -> bool:
-    lit = case.litigation
-    if case.agreement and case.agreement.fully_performed_on:
-        return True
-    if case.enforcement and case.enforcement[1].concluded_on:
-        return True
-    received = case.funds.received if case.funds else Decimal("0")
-    return bool(lit and lit.judgment and received >= lit.judgment.total)
-
-
 def restoration_started(case: Case) -> bool:
     r = case.restoration
     return bool(r and (r.plan or r.implementation or r.evaluations or r.end))
@@ -106,7 +96,7 @@ def derive_stage(case: Case) -> Stage:
     if pc and (not pc.damage_found or pc.no_claim_reason) and case.investigation is None:
         return Stage.NO_CLAIM
     lit = case.litigation
-    if case.enforcement and not case.enforcement[1].concluded_on:
+    if case.enforcement and (not case.enforcement[1].concluded_on or _enforcement_suspended(case)):
         return Stage.ENFORCEMENT
     if restoration_started(case):
         return _restoration_stage(case)
@@ -120,6 +110,12 @@ def derive_stage(case: Case) -> Stage:
             return Stage.CONFIRMATION
         return Stage.CLOSED if payment_done(case) and restoration_done(case) else Stage.PERFORMANCE
     return _before_agreement(case)
+
+
+def _enforcement_suspended(case: Case) -> bool:
+    """终结本次执行 with money still owed: the case waits for property to be found (第十九条第三款)."""
+    assert case.enforcement is not None
+    return case.enforcement[1].outcome is EnforcementOutcome.SUSPENDED and not payment_done(case)
 
 
 def _restoration_stage(case: Case) -> Stage:
@@ -250,7 +246,11 @@ _STEPS: dict[Stage, Callable[[Case], tuple[str, str, str | None] | None]] = {
     Stage.PERFORMANCE: _performance_step,
     Stage.LITIGATION: lambda c: ("跟进诉讼，取得生效判决", "第十九条第二款", None),
     Stage.JUDGMENT_PERFORMANCE: lambda c: ("督促义务人履行生效判决；不履行的申请强制执行", "第十九条第三款", None),
-    Stage.ENFORCEMENT: lambda c: ("跟进强制执行，申请将义务人列入失信被执行人名单", "第十九条第三款", None),
+    Stage.ENFORCEMENT: lambda c: (
+        ("查找义务人可供执行的财产，发现后申请恢复执行" if c.enforcement and c.enforcement[1].concluded_on else "跟进强制执行，申请将义务人列入失信被执行人名单"),
+        "第十九条第三款",
+        None,
+    ),
     Stage.RESTORATION: _restoration_step,
     Stage.EVALUATION: lambda c: ("组织修复效果评估", "第二十三条第三项", None),
     Stage.CLOSED: _closed_step,
