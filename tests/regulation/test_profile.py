@@ -89,3 +89,18 @@ def test_project_option_chooses_the_profile_whatever_the_current_directory(tmp_p
     assert [f["code"] for f in json.loads(strict.out)["findings"]] == ["art15-simplified-over-ceiling"]
     default = cli("check", str(path), "--as-of", str(as_of), "--format", "json")  # this repository: ningxia-2024
     assert json.loads(default.out)["findings"] == []
+
+
+def test_duties_that_fell_due_before_the_regulation_are_checked_for_reference(tmp_path):
+    """宁环规发〔2024〕4号 took effect 2024-04-03: an earlier lapse is reported, marked as checked by analogy."""
+    from ecoredress.regulation.calendar import load_calendar
+    from ecoredress.validation.checker import CaseContext, registered_checks
+
+    profile = load_profile("ningxia-2024")
+    assert profile.effective_from == dt.date(2024, 4, 3)
+    spec = load_file(SCENARIOS / "art10_preliminary_check.yaml")
+    late = next(s for s in spec["scenarios"] if s["name"].startswith("2024-04-02 才完成核查"))
+    ctx = CaseContext(build_case(spec, late), tmp_path / "x.yaml", late["as_of"], profile, load_calendar(None))
+    (finding,) = [f for check in registered_checks() for f in check(ctx) if f.code == "art10-preliminary-check-late"]
+    assert finding.message.endswith("（该期限届满于本规定施行（2024-04-03）之前，按本规定参照检查）")
+    assert profile.reference_note(dt.date(2024, 4, 3)) == ""

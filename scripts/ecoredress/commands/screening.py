@@ -32,7 +32,8 @@ def run(args: argparse.Namespace) -> int:
     gaps = [q for q in statuses if not q.compliant]
     for q in gaps:
         print(f"警告 art9-screening-missing {q.holder} {q.year} 年第 {q.quarter} 季度（截至 {q.due}）筛查 {q.count} 次，"
-              f"少于每季度 {q.required} 次。请补做筛查并在 cases/screening/ 中记录。（依据：{q.article}）")
+              f"少于每季度 {q.required} 次。请补做筛查并在 cases/screening/ 中记录。（依据：{q.article}）"
+              f"{repo.profile.reference_note(q.due)}")
     for problem in id_problems(logs):
         print(f"警告 art9-screening-id {problem}。")
     print(f"检查了 {len(statuses)} 个季度（{years[0]}–{years[-1]} 年，截至 {as_of}）：{len(gaps)} 个季度未按规定筛查。")

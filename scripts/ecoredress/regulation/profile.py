@@ -73,6 +73,15 @@ class Profile:
     def get(self, key: str, on: dt.date | None = None) -> Any:
         return self.param(key).at(on)
 
+    @property
+    def effective_from(self) -> dt.date:
+        """The earliest date any value takes effect: before it, checks are made for reference only."""
+        return min(v.effective for p in self.parameters.values() for v in p.values)
+
+    def reference_note(self, due: dt.date | None) -> str:
+        """A note for a duty that fell due before the profile took effect (its values are applied by analogy)."""
+        return f"（该期限届满于本规定施行（{self.effective_from}）之前，按本规定参照检查）" if due and due < self.effective_from else ""
+
 
 def shipped_profiles() -> list[str]:
     folder = resources.files("ecoredress.regulation") / "profiles"
