@@ -104,3 +104,10 @@ def test_judgment_paid_in_money_with_restoration_in_kind_closes_the_case(sample_
     assert received(self_restored) < litigation.judgment.total
     assert received(self_restored) >= cash_owed(self_restored)
     assert derive_stage(self_restored) is Stage.CLOSED
+
+
+def test_red_line_conclusion_to_end_the_claim_points_to_consultation():
+    spec = load_file(SCENARIOS / "art12_claim_end.yaml")
+    case = build_case(spec, {"facts": {"damage": {"in_red_line": True}}})
+    step = next_step(case, PROFILE, CALENDAR)
+    assert step.action.startswith("依法启动索赔磋商") and "第十二条" in step.article

@@ -186,6 +186,8 @@ def _conclusion_step(case: Case) -> tuple[str, str, str | None]:
     if c is None:
         return "形成调查结论，提出启动磋商或终止索赔的意见", "第十六条第一款", "conclusion"
     if c.decision is ConclusionDecision.END_CLAIM:
+        if case.damage.in_red_line:  # 第十二条 forbids ending the claim inside the red line
+            return "依法启动索赔磋商，送达磋商告知书（红线内不得终止索赔）", "第十二条、第十六条", None
         return "作出终止索赔决定", "第十二条", None
     return "制作并送达索赔磋商告知书", "第十六条第一款", None
 

@@ -6,9 +6,10 @@ from collections.abc import Iterator
 
 from ecoredress.model import Case
 from ecoredress.model.enums import ConsultationEndGround as Ground, ConsultationOutcome
+from ecoredress.model.procedure import Consultation
 from ecoredress.regulation.rules.common import term_of, timing
 from ecoredress.validation.checker import CaseContext, case_check
-from ecoredress.validation.findings import Finding, error, info
+from ecoredress.validation.findings import Finding, error, info, warning
 
 
 @case_check
@@ -19,16 +20,28 @@ def consultation_in_time(ctx: CaseContext) -> Iterator[Finding]:
                           "磋商已超过期限仍未达成协议，可以依第十八条第三项终止磋商并依第十九条提起诉讼；继续磋商的请记录理由。")
 
 
+def rounds_held(consultation: Consultation) -> int:
+    """三次磋商 counts rounds, not sittings: two meetings of one round are one 磋商."""
+    return len({m.round for m in consultation.meetings})
+
+
 @case_check
 def rounds(ctx: CaseContext) -> Iterator[Finding]:
     cons = ctx.case.consultation
-    if cons is None or cons.outcome is not ConsultationOutcome.ONGOING:
+    if cons is None:
+        return
+    numbers = sorted({m.round for m in cons.meetings})
+    if numbers != list(range(1, len(numbers) + 1)):
+        yield warning("art18-round-numbering",
+                      f"磋商会议的轮次为 {'、'.join(map(str, numbers))}，应从 1 起连续编号。请核对各次会议的 round。",
+                      ("consultation", "meetings"), "第十八条")
+    if cons.outcome is not ConsultationOutcome.ONGOING:
         return
     param = ctx.profile.param("consultation.rounds")
     limit = param.at(cons.notice.served_on)
-    if len(cons.meetings) >= limit:
+    if rounds_held(cons) >= limit:
         yield info("art18-rounds-reached",
-                   f"已进行 {len(cons.meetings)} 次磋商仍未达成协议。经 {limit} 次磋商未达成协议的，可以终止磋商并依法提起诉讼。",
+                   f"已进行 {rounds_held(cons)} 轮磋商仍未达成协议。经 {limit} 次磋商未达成协议的，可以终止磋商并依法提起诉讼。",
                    ("consultation", "meetings"), param.article(cons.notice.served_on))
 
 
@@ -44,7 +57,7 @@ def ground_supported(case: Case, ground: Ground, limit_rounds: int, term_passed:
         absent = any(not m.obligor_attended for m in cons.meetings)
         return None if absent or cons.end_reason else "没有义务人缺席或退出磋商会议的记录（meetings[].obligor_attended 或 end_reason）"
     if ground is Ground.ROUNDS_OR_TERM_EXHAUSTED:
-        return None if len(cons.meetings) >= limit_rounds or term_passed else f"只进行了 {len(cons.meetings)} 次磋商，且未超过磋商期限"
+        return None if rounds_held(cons) >= limit_rounds or term_passed else f"只进行了 {rounds_held(cons)} 轮磋商，且未超过磋商期限"
     return None if cons.end_reason else "“其他情形”须在 end_reason 中写明具体原因"
 
 
