@@ -100,3 +100,21 @@ def test_unknown_screening_reference_is_reported(cli, tmp_path):
     (tmp_path / "YC-2023-002.yaml").write_text(text, encoding="utf-8")
     result = cli("check", str(tmp_path / "YC-2023-002.yaml"), "--as-of", AS_OF)
     assert "art9-screening-ref-unknown" in result.out and "YC-2023-Q9" in result.out
+
+
+def test_a_broken_screening_log_is_reported_not_a_traceback(tmp_path, cli):
+    import shutil
+
+    from tests.conftest import ROOT, run_cli
+
+    shutil.copytree(ROOT / "cases", tmp_path / "cases")
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    log = tmp_path / "cases" / "screening" / "YC-2024.yaml"
+    log.write_text(log.read_text(encoding="utf-8").replace("screened_on: 2024-0", "screened_on: 2024-02-3", 1), encoding="utf-8")
+    (tmp_path / "cases" / "screening" / "YC-2099.yaml").write_text("rights_holder: [\n", encoding="utf-8")
+    checked = run_cli("--project", str(tmp_path), "check", str(tmp_path / "cases"), "--as-of", AS_OF)
+    assert checked.code == 1 and "Traceback" not in checked.err
+    assert "screening/YC-2099.yaml:2:1: 错误 yaml-syntax" in checked.out
+    assert "screening/YC-2024.yaml:" in checked.out and "invalid-date" in checked.out
+    screening = run_cli("--project", str(tmp_path), "screening", "--as-of", AS_OF)
+    assert screening.code == 1 and "未判断季度筛查是否合规" in screening.out and "Traceback" not in screening.err

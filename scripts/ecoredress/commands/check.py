@@ -23,13 +23,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ecoredress.loading.discovery import discover_case_files
+    from ecoredress.loading.discovery import discover_case_files, discover_screening_files
     from ecoredress.project import find_project
     from ecoredress.validation.checker import check_files
     from ecoredress.validation.report import FORMATS
 
     project = find_project(args.project)
-    paths = discover_case_files(args.paths or [project.cases_dir])
-    report = check_files(paths, base=Path.cwd(), as_of=args.as_of, project=project)
+    targets = args.paths or [project.cases_dir]
+    paths, logs = discover_case_files(targets), discover_screening_files(targets)
+    report = check_files(paths, base=Path.cwd(), as_of=args.as_of, project=project, screening=logs)
     sys.stdout.write(FORMATS[args.format](report))
     return 0 if report.valid else 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from pathlib import Path
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -19,13 +20,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ecoredress.loading.discovery import discover_screening_files
     from ecoredress.project import find_project
+    from ecoredress.validation.checker import Report, check_screening_log, display_path
+    from ecoredress.validation.report import as_text
     from ecoredress.registers.cases import open_repository
     from ecoredress.registers.ledger import screening_years
     from ecoredress.registers.screening import compliance, id_problems, load_logs
 
     as_of = args.as_of or dt.date.today()
-    repo = open_repository(find_project(args.project))
+    project = find_project(args.project)
+    logs = Report([check_screening_log(p, display_path(p, Path.cwd())) for p in discover_screening_files([project.cases_dir])])
+    if not logs.valid:
+        print(as_text(logs), end="")
+        print("筛查记录有误，未判断季度筛查是否合规。请先改正以上问题。")
+        return 1
+    repo = open_repository(project)
     logs = load_logs(repo.project.cases_dir / "screening")
     years = sorted(set(args.year)) if args.year else screening_years(repo, as_of)
     statuses = compliance(logs, repo.profile, years, as_of)

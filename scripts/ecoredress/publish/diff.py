@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from ruamel.yaml.error import YAMLError
 
 from ecoredress.errors import UserError
-from ecoredress.loading.discovery import CASE_SUFFIXES, NON_CASE_DIRS, discover_case_files
+from ecoredress.loading.discovery import CASE_SUFFIXES, discover_case_files, is_screening_log
 from ecoredress.loading.yamlio import load_data
 from ecoredress.model import Case
 from ecoredress.publish.projection import PublishedCase, PublishedDocument, publish_case
@@ -157,13 +157,12 @@ def _cases_at_ref(root: Path, cases_dir: Path, ref: str) -> dict[str, str]:
     rel = cases_dir.resolve().relative_to(root.resolve()).as_posix()
     _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", what=ref)
     listing = _git(root, "ls-tree", "-r", "-z", "--name-only", ref, "--", rel, what=ref)
-    names = [n for n in listing.split("\0") if n and _is_case_path(PurePosixPath(n), rel)]
+    names = [n for n in listing.split("\0") if n and _is_case_path(PurePosixPath(n))]
     return {name: _git(root, "show", f"{ref}:{name}", what=ref) for name in names}
 
 
-def _is_case_path(path: PurePosixPath, cases_rel: str) -> bool:
-    inner = path.relative_to(cases_rel).parts[:-1] if cases_rel != "." else path.parts[:-1]
-    return path.suffix in CASE_SUFFIXES and not NON_CASE_DIRS & set(inner)
+def _is_case_path(path: PurePosixPath) -> bool:
+    return path.suffix in CASE_SUFFIXES and not is_screening_log(path)
 
 
 def _git(root: Path, *args: str, what: str) -> str:

@@ -9,31 +9,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from pydantic import ValidationError
+from ruamel.yaml.error import YAMLError
 
-from ecoredress.errors import UserError
+from ecoredress.loading.discovery import SCREENING_DIR
 from ecoredress.loading.yamlio import load_data, read_text
-from ecoredress.model.enums import HOLDER_CODES, ClueSource, RightsHolder
-from ecoredress.model.types import Section, field
+from ecoredress.model.enums import HOLDER_CODES, RightsHolder
+from ecoredress.model.screening import Screening, ScreeningLog
 from ecoredress.regulation.profile import Profile
-
-SCREENING_DIR = "screening"
-
-
-class Screening(Section):
-    id: str = field("筛查记录编号", "权利人代码-年份-Q季度，如 YC-2024-Q1；案件的 clue.screening_ref 引用它")
-    screened_on: dt.date = field("筛查日期")
-    department: str = field("组织筛查的部门或机构")
-    channels: list[ClueSource] = field("筛查渠道", "国家规定的渠道（第九条）", min_length=1)
-    items_screened: int = field("筛查的案件或信息数", ge=0)
-    clues_found: int = field("发现的损害赔偿线索数", ge=0)
-    cases: list[str] = field("据此启动的案件编号", default_factory=list)
-    note: str | None = field("说明", default=None)
-
-
-class ScreeningLog(Section):
-    rights_holder: RightsHolder = field("赔偿权利人")
-    year: int = field("年度")
-    screenings: list[Screening] = field("筛查记录", default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -60,6 +42,8 @@ def quarter_end(year: int, quarter: int) -> dt.date:
 
 
 def load_logs(folder: Path) -> list[ScreeningLog]:
+    """The valid screening logs of ``folder``. A broken log is skipped here: `ecoredress check` reports it
+    with its line and column, and `ecoredress screening` refuses to judge compliance until it is fixed."""
     return list(_load_logs(folder.resolve()))
 
 
@@ -69,10 +53,8 @@ def _load_logs(folder: Path) -> tuple[ScreeningLog, ...]:
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
         try:
             logs.append(ScreeningLog.model_validate(load_data(read_text(path))))
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            raise UserError(f"{path}：筛查记录格式不对（{where}：{first['msg']}）。请对照其他筛查记录文件修改。") from exc
+        except (YAMLError, ValidationError, UnicodeDecodeError):
+            continue
     return tuple(logs)
 
 

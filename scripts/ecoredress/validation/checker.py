@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from ecoredress.loading.sourcemap import SourceMap
@@ -103,28 +103,44 @@ def display_path(path: Path, base: Path) -> str:
 
 
 def load_case(path: Path, display: str) -> CheckedFile:
-    """Parse and schema-validate one file. Findings are located; the case is None if invalid."""
-    try:
-        text = read_text(path)
-    except UnicodeDecodeError as exc:
-        return CheckedFile(path, display, None, [error("encoding", f"文件不是 UTF-8 编码（第 {exc.start} 字节）。请用 UTF-8 另存。").placed(display, 1, 1)])
-    try:
-        data = load_data(text)
-    except YAMLError as exc:
-        return CheckedFile(path, display, None, [_syntax_finding(exc, display)])
-    if not isinstance(data, dict):
-        return CheckedFile(path, display, None, [error("not-a-case", "文件内容不是案件（应为“键: 值”结构的映射）。请参照 ecoredress new 生成的模板。").placed(display, 1, 1)])
-    checked = CheckedFile(path, display, None, sources=SourceMap(text))
-    try:
-        checked.case = Case.model_validate(data)
-    except ValidationError as exc:
-        checked.findings = [_place(f, checked.sources, display) for f in schema_findings(exc, Case)]
+    """Parse and schema-validate one case file. Findings are located; the case is None if invalid."""
+    checked, value = _load_model(path, display, Case, "案件")
+    checked.case = value  # type: ignore[assignment]
     return checked
 
 
-def check_files(paths: list[Path], base: Path, as_of: dt.date | None = None, project: Project | None = None) -> Report:
-    """Validate ``paths`` (shown relative to ``base``) under the rule profile and calendar of ``project``
-    (default: the case repository around the current directory)."""
+def check_screening_log(path: Path, display: str) -> CheckedFile:
+    """Parse and schema-validate one quarterly screening log (第九条); it holds no case."""
+    from ecoredress.model.screening import ScreeningLog
+
+    return _load_model(path, display, ScreeningLog, "季度筛查记录")[0]
+
+
+def _load_model(path: Path, display: str, model: type[BaseModel], what: str) -> tuple[CheckedFile, BaseModel | None]:
+    try:
+        text = read_text(path)
+    except UnicodeDecodeError as exc:
+        return CheckedFile(path, display, None, [error("encoding", f"文件不是 UTF-8 编码（第 {exc.start} 字节）。请用 UTF-8 另存。").placed(display, 1, 1)]), None
+    try:
+        data = load_data(text)
+    except YAMLError as exc:
+        return CheckedFile(path, display, None, [_syntax_finding(exc, display)]), None
+    if not isinstance(data, dict):
+        message = f"文件内容不是{what}（应为“键: 值”结构的映射）。请参照同类文件的写法。"
+        return CheckedFile(path, display, None, [error("not-a-case", message).placed(display, 1, 1)]), None
+    checked = CheckedFile(path, display, None, sources=SourceMap(text))
+    try:
+        return checked, model.model_validate(data)
+    except ValidationError as exc:
+        checked.findings = [_place(f, checked.sources, display) for f in schema_findings(exc, model)]
+        return checked, None
+
+
+def check_files(
+    paths: list[Path], base: Path, as_of: dt.date | None = None, project: Project | None = None, screening: list[Path] = ()
+) -> Report:
+    """Validate the case files ``paths`` and the screening logs ``screening`` (shown relative to ``base``)
+    under the rule profile and calendar of ``project`` (default: the repository around the current directory)."""
     from ecoredress.regulation.calendar import load_calendar
     from ecoredress.regulation.profile import load_profile
 
@@ -144,6 +160,7 @@ def check_files(paths: list[Path], base: Path, as_of: dt.date | None = None, pro
             located.extend(check(context))
         checked.findings.extend(_place(f, checked.sources, checked.display) for f in located)
         checked.sources = None  # positions are resolved; do not keep every file's node graph alive
+    report.files += [check_screening_log(p, display_path(p, base)) for p in screening]
     return report
 
 
@@ -189,6 +206,10 @@ _SYNTAX_PHRASES = {
     "did not find expected '-' indicator": "列表项缺少“- ”",
     "found unexpected end of stream": "文件意外结束",
     "duplicate key": "键重复",
+    "did not find expected node content": "缺少值，或“[”“{”没有闭合",
+    "expected <block end>": "缩进层级不一致",
+    "while scanning a quoted scalar": "引号没有成对",
+    "while parsing a flow": "“[”或“{”没有闭合",
 }
 _SYNTAX_HINTS = {
     "mapping values are not allowed": "通常是值中含有“: ”却没有加引号，或上一行缩进不对。请给该值加引号或调整缩进。",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ecoredress.registers.screening import SCREENING_DIR, load_logs, screening_ids
+from ecoredress.loading.discovery import SCREENING_DIR
+from ecoredress.registers.screening import load_logs, screening_ids
 from ecoredress.validation.checker import CaseContext, case_check
 from ecoredress.validation.findings import Finding, warning
 
