@@ -60,14 +60,16 @@ def fix_text(text: str) -> tuple[str, list[Fix]]:
     data = load_roundtrip(text)
     fixes: list[Fix] = []
     _walk(data, (), fixes)
-    return (dump_roundtrip(data) if fixes else text), fixes
+    explicit_start = text.lstrip("\ufeff").startswith("---")
+    return (dump_roundtrip(data, explicit_start) if fixes else text), fixes
 
 
 def _walk(node: Any, loc: Loc, fixes: list[Fix]) -> None:
     if isinstance(node, CommentedMap):
         for key in list(node):
             value = node[key]
-            found = proposed_fix((*loc, key), value)
+            # An anchored value may be shared through aliases: rewriting it here would rewrite it there too.
+            found = None if getattr(getattr(value, "anchor", None), "value", None) else proposed_fix((*loc, key), value)
             if found:
                 line, column = node.lc.value(key)
                 fixes.append(Fix(line + 1, column + 1, found[0], value, shown(found[1])))

@@ -94,8 +94,13 @@ class _CaseRepresenter(RoundTripRepresenter):
     pass
 
 
-# Amounts written back by `ecoredress fix` are plain YAML numbers with every digit kept.
-_CaseRepresenter.add_representer(Decimal, lambda r, d: r.represent_scalar("tag:yaml.org,2002:float", format(d, "f")))
+def _represent_decimal(representer: RoundTripRepresenter, amount: Decimal) -> Any:
+    # Amounts written back by `ecoredress fix` are plain YAML numbers with every digit kept: 600000 or 1272400.00.
+    tag = "tag:yaml.org,2002:int" if amount.as_tuple().exponent >= 0 else "tag:yaml.org,2002:float"  # type: ignore[operator]
+    return representer.represent_scalar(tag, format(amount, "f"))
+
+
+_CaseRepresenter.add_representer(Decimal, _represent_decimal)
 # An impossible date goes back exactly as it came, unquoted.
 _CaseRepresenter.add_representer(_RawTimestamp, lambda r, d: r.represent_scalar("tag:yaml.org,2002:timestamp", str(d)))
 
@@ -115,9 +120,11 @@ def load_roundtrip(text: str) -> Any:
     return roundtrip().load(text)
 
 
-def dump_roundtrip(data: Any) -> str:
+def dump_roundtrip(data: Any, explicit_start: bool = False) -> str:
+    yaml = roundtrip()
+    yaml.explicit_start = explicit_start  # keep a leading "---" the file had
     buffer = io.StringIO()
-    roundtrip().dump(data, buffer)
+    yaml.dump(data, buffer)
     return buffer.getvalue()
 
 
