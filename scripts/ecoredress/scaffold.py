@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
+import json
 from pathlib import Path
 
 import jinja2
+from ruamel.yaml.error import YAMLError
 
 from ecoredress.errors import UserError
 from ecoredress.loading.discovery import discover_case_files
+from ecoredress.loading.yamlio import load_data
 from ecoredress.model.enums import HOLDER_CITY, HOLDER_CODES, City, RightsHolder
 from ecoredress.model.types import CASE_ID_RE
 from ecoredress.project import Project
@@ -41,8 +43,13 @@ def next_case_id(project: Project, holder: RightsHolder, year: int) -> str:
 
 
 def _yaml_text(value: str) -> str:
-    # Quote only when YAML would otherwise misread the text.
-    return value if re.fullmatch(r"[^\s:#\[\]{}&*!|>'\"%@`,-][^:#]*", value) else '"' + value.replace('"', '\\"') + '"'
+    """The text as a YAML scalar: plain when YAML reads it back unchanged, else JSON-quoted (valid YAML)."""
+    try:
+        if load_data(f"v: {value}") == {"v": value}:
+            return value
+    except YAMLError:
+        pass
+    return json.dumps(value, ensure_ascii=False)
 
 
 def render_new_case(project: Project, holder: RightsHolder, found_on: dt.date, title: str | None, case_id: str) -> str:

@@ -76,3 +76,11 @@ def test_wrapped_chinese_lines_are_joined_without_a_space(sample_cases):
     assert join_folded_cjk("Noto Serif 与 AR PL UKai") == "Noto Serif 与 AR PL UKai"  # Latin words keep their spaces
     yc = next(c for c in sample_cases if c.id == "YC-2023-002")
     assert "含氮废水，造成下游" in yc.summary  # the sample wraps this sentence with a folded block
+
+
+def test_new_quotes_titles_yaml_would_misread(tmp_path):
+    project = _repo_copy(tmp_path)
+    for title in ("true", "2024-01-01", "某公司: 排污", '名称含"引号"与\\反斜杠'):
+        path = create_case_file(project, holder_from_text("YC"), dt.date(2026, 11, 20), title)
+        report = check_files([path], base=tmp_path, as_of=dt.date(2026, 11, 29), project=project)
+        assert report.valid and report.cases[0].title == title, [f.message for f in report.findings]
