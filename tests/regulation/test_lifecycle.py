@@ -111,3 +111,11 @@ def test_red_line_conclusion_to_end_the_claim_points_to_consultation():
     case = build_case(spec, {"facts": {"damage": {"in_red_line": True}}})
     step = next_step(case, PROFILE, CALENDAR)
     assert step.action.startswith("依法启动索赔磋商") and "第十二条" in step.article
+
+
+def test_terms_fixed_in_advance_survive_an_as_of_cut(sample_cases):
+    # ZW-2025-001's 4th instalment is due 2026-12-31: at 2026-11-29 it is a known term, not a future event.
+    case = next(c for c in sample_cases if c.id == "ZW-2025-001")
+    cut = facts_as_of(case, D("2026-11-29"))
+    assert [i.due_on for i in cut.agreement.instalments] == [i.due_on for i in case.agreement.instalments]
+    assert max(i.due_on for i in cut.agreement.instalments) > D("2026-11-29")

@@ -9,6 +9,8 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 PRIVATE = "x-private"  # personal information: never published (domain §5)
+# Date fields that name a term fixed in advance (答复期限, 分期应付日期, 整改期限), not an event that happened.
+TERM_FIELDS = frozenset({"reply_due_on", "due_on"})
 INTERNAL = "x-internal"  # internal working data: never leaves the repository (domain §5)
 
 

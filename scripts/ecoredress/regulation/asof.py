@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ecoredress.model import Case
+from ecoredress.model.types import TERM_FIELDS
 
 _DROP = object()
 
@@ -37,6 +38,8 @@ def _trim(node: Any, day: dt.date) -> tuple[Any, bool, bool]:
     had = kept = False
     for name, info in type(node).model_fields.items():
         value = getattr(node, name)
+        if name in TERM_FIELDS:  # a term fixed in advance is known on ``day`` even if it falls later
+            continue
         trimmed, child_had, child_kept = _trim(value, day)
         had, kept = had or child_had, kept or child_kept
         not_yet = trimmed is _DROP or (child_had and not child_kept and not isinstance(value, list))

@@ -13,13 +13,12 @@ from typing import Any, Iterable, Iterator
 from pydantic import BaseModel
 
 from ecoredress.model import Case
+from ecoredress.model.types import TERM_FIELDS
 from ecoredress.validation.checker import CaseContext, case_check
 from ecoredress.validation.findings import Finding, error, warning
 
 Loc = tuple[str | int, ...]
 
-# Fields that name a future term rather than a past event.
-_TERM_FIELDS = frozenset({"reply_due_on", "due_on"})
 
 
 def _get(case: Case, loc: Loc) -> Any:
@@ -103,7 +102,7 @@ def dates_in_order(ctx: CaseContext) -> Iterable[Finding]:
 @case_check
 def dates_not_in_future(ctx: CaseContext) -> Iterable[Finding]:
     for loc, value in _date_fields(ctx.case, ()):
-        if loc[-1] not in _TERM_FIELDS and value > ctx.as_of:
+        if loc[-1] not in TERM_FIELDS and value > ctx.as_of:
             yield error(
                 "date-in-future",
                 f"{_title(ctx.case, loc)}（{value}）晚于今天（{ctx.as_of}）。已发生的事项不能写将来的日期，请核对；"

@@ -12,23 +12,24 @@ from ecoredress.validation.checker import CaseContext, case_check
 from ecoredress.validation.findings import Finding, error, warning
 
 
-def _claimed_items(ctx: CaseContext) -> list[ClaimItem]:
+def _claimed_items(ctx: CaseContext) -> tuple[list[ClaimItem], tuple[str, ...]]:
+    """The items the case was decided on (a judgment's over an agreement's), and where they sit in the file."""
     case = ctx.case
     judgment = case.litigation.judgment if case.litigation else None
     if judgment and judgment.items:
-        return judgment.items
-    return case.agreement.items if case.agreement else []
+        return judgment.items, ("litigation", "judgment", "items")
+    return (case.agreement.items, ("agreement", "items")) if case.agreement else ([], ("agreement",))
 
 
 @case_check
 def punitive_base(ctx: CaseContext) -> Iterator[Finding]:
     case, punitive = ctx.case, ctx.case.punitive
-    items = _claimed_items(ctx)
+    items, items_loc = _claimed_items(ctx)
     if punitive is None:
         if any(i.category is ClaimCategory.PUNITIVE for i in items):
             yield warning("art22-punitive-record-missing",
                           "赔偿项目中有惩罚性赔偿，但没有惩罚性赔偿请求的记录。请填写 punitive（计算基数、金额和理由）。",
-                          ("agreement", "items"), "第二十二条")
+                          items_loc, "第二十二条")
         return
     if not case.damage.intentional:
         yield error("art22-punitive-not-intentional",
