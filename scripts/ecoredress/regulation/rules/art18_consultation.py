@@ -80,3 +80,12 @@ def termination_ground(ctx: CaseContext) -> Iterator[Finding]:
         yield error("art18-termination-ground-unsupported",
                     f"终止磋商的情形为“{cons.end_ground}”，但案件事实不支持：{missing}。请核对终止情形或补充事实。",
                     ("consultation", "end_ground"), article)
+
+
+@case_check
+def end_date_recorded(ctx: CaseContext) -> Iterator[Finding]:
+    cons = ctx.case.consultation
+    if cons is not None and cons.outcome is not ConsultationOutcome.ONGOING and cons.ended_on is None:
+        yield error("art18-end-date-missing",
+                    f"磋商结果为“{cons.outcome}”，但没有磋商结束日期，90 日磋商期限无法了结。请填写 consultation.ended_on。",
+                    ("consultation", "outcome"), "第十八条")
