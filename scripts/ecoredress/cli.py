@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib
 import pkgutil
 import sys
@@ -45,6 +46,14 @@ _ARGPARSE_PHRASES = (
     ("invalid int value", "不是有效的整数"),
     ("argument", "参数"),
 )
+
+
+def date_argument(text: str) -> dt.date:
+    """argparse type for dates: a Chinese message for a date that is malformed or does not exist."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期“{text}”无效，请写成真实存在的 YYYY-MM-DD 日期，如 2024-04-03") from None
 
 
 def build_parser() -> argparse.ArgumentParser:

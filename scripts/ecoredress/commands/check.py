@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from ecoredress.cli import date_argument
+
     from ecoredress.validation.report import FORMATS
 
     parser = subparsers.add_parser(
@@ -18,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("paths", nargs="*", type=Path, metavar="路径", help="案件文件或目录（默认：cases/）")
     parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="输出格式（默认 text）")
-    parser.add_argument("--as-of", type=dt.date.fromisoformat, default=None, metavar="YYYY-MM-DD", help="以该日期为“今天”计算期限")
+    parser.add_argument("--as-of", type=date_argument, default=None, metavar="YYYY-MM-DD", help="以该日期为“今天”计算期限")
     parser.set_defaults(func=run)
 
 

@@ -13,13 +13,15 @@ WEEKDAYS = "一二三四五六日"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from ecoredress.cli import date_argument
+
     parser = subparsers.add_parser(
         "days",
         help="期限计算器：自某日起若干日或若干工作日的到期日",
         description="按《规定》第三十九条和民法典第二百零一条至第二百零四条计算期限：起算日不计入；"
         "自然日期限的最后一日是法定节假日或周末的，顺延至其后第一个工作日；工作日按国务院办公厅节假日安排（含调休上班日）计算。",
     )
-    parser.add_argument("--from", dest="start", required=True, type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="起算日（不计入期限）")
+    parser.add_argument("--from", dest="start", required=True, type=date_argument, metavar="YYYY-MM-DD", help="起算日（不计入期限）")
     unit = parser.add_mutually_exclusive_group(required=True)
     unit.add_argument("--days", type=int, metavar="N", help="自然日数，如第十条的 30 日、第十八条的 90 日")
     unit.add_argument("--workdays", type=int, metavar="N", help="工作日数，如第十四条的 30 个工作日")

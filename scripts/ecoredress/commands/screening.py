@@ -8,6 +8,8 @@ from pathlib import Path
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from ecoredress.cli import date_argument
+
     parser = subparsers.add_parser(
         "screening",
         help="检查各赔偿权利人每季度线索筛查情况（第九条）",
@@ -15,7 +17,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "退出码：0 全部合规，1 有季度未筛查。",
     )
     parser.add_argument("--year", type=int, action="append", metavar="YYYY", help="检查的年度（可多次指定；默认：自最早记录至今）")
-    parser.add_argument("--as-of", type=dt.date.fromisoformat, default=None, metavar="YYYY-MM-DD", help="以该日期为“今天”（默认：今天）")
+    parser.add_argument("--as-of", type=date_argument, default=None, metavar="YYYY-MM-DD", help="以该日期为“今天”（默认：今天）")
     parser.set_defaults(func=run)
 
 

@@ -61,7 +61,8 @@ def _translate(detail: ErrorDetails, loc: tuple[str | int, ...], model: type[Bas
     expected = _EXPECTED.get(kind)
     if expected:
         return error("wrong-type", f"{name} 应为{expected}，实际写的是“{_shown(value)}”。{_TYPE_HINTS.get(kind, '')}", loc)
-    return error("schema-error", f"{name} 不符合要求（{detail['msg']}）。请对照 schema/case.schema.json 修改。", loc)
+    # A rare shape of error with no Chinese wording yet: name its type code rather than show pydantic's English.
+    return error("schema-error", f"{name} 的写法不符合要求（错误类型 {kind}）。请对照 schema/case.schema.json 中该字段的说明修改。", loc)
 
 
 _EXPECTED = {
