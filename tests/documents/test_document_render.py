@@ -10,7 +10,6 @@ from dataclasses import replace
 
 import docx
 import pytest
-from docx.shared import Mm
 from pypdf import PdfReader
 
 from ecoredress.documents.settings import document_settings
@@ -20,7 +19,7 @@ from ecoredress.documents.kinds import BY_KEY
 from ecoredress.documents.pdf import PdfFonts
 from ecoredress.documents.plan import case_jobs
 from ecoredress.documents.renderer import render_documents
-from ecoredress.documents.settings import FONT_PRESETS, document_settings
+from ecoredress.documents.settings import FONT_PRESETS
 from ecoredress.errors import UserError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -7,7 +7,7 @@ import datetime as dt
 import chinese_calendar
 import pytest
 
-from ecoredress.regulation.calendar import CalendarYearMissing, add_days, add_workdays, load_calendar, shipped_years
+from ecoredress.regulation.calendar import CalendarYearMissing, load_calendar, shipped_years
 
 D = dt.date.fromisoformat
 CAL = load_calendar(None)
@@ -34,7 +34,7 @@ WORKDAY_CASES = [
 
 @pytest.mark.parametrize(("start", "n", "due"), WORKDAY_CASES)
 def test_add_workdays(start, n, due):
-    assert add_workdays(D(start), n, CAL) == D(due)
+    assert CAL.add_workdays(D(start), n) == D(due)
 
 
 # (start, natural days, due date): start not counted, a last day off moves to the next working day.
@@ -49,7 +49,7 @@ DAY_CASES = [
 
 @pytest.mark.parametrize(("start", "n", "due"), DAY_CASES)
 def test_add_days(start, n, due):
-    assert add_days(D(start), n, CAL) == D(due)
+    assert CAL.add_days(D(start), n) == D(due)
 
 
 @pytest.mark.parametrize("year", sorted(shipped_years()))
@@ -70,7 +70,7 @@ def test_every_year_cites_its_notice():
 
 def test_year_without_data_names_the_override_file(tmp_path):
     with pytest.raises(CalendarYearMissing) as exc:
-        add_workdays(D("2026-12-01"), 30, load_calendar(tmp_path))
+        load_calendar(tmp_path).add_workdays(D("2026-12-01"), 30)
     assert "2027" in str(exc.value) and "calendar/holidays.local.yaml" in str(exc.value)
 
 

@@ -66,6 +66,11 @@ def _two_places(value: Decimal) -> Decimal:
     return value
 
 
+def yuan(amount: Decimal | int) -> str:
+    """An amount as Chinese text shows it: 1,272,400.00 元."""
+    return f"{Decimal(amount):,.2f} 元"
+
+
 Money = Annotated[
     Decimal,
     BeforeValidator(_reject_float),

@@ -14,7 +14,7 @@ import jinja2
 
 from ecoredress.documents.formatting import cn_date
 from ecoredress.model.enums import City, DamageType
-from ecoredress.model.types import CJK_CHAR
+from ecoredress.model.types import CJK_CHAR, yuan
 from ecoredress.publish import charts, figures
 from ecoredress.publish.projection import PublishedCase
 
@@ -35,10 +35,6 @@ _MARKUP_TO_FULLWIDTH = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "
 def page_title(text: str) -> str:
     """A case title fit for front matter: markup characters become their full-width forms."""
     return cjk(text).translate(_MARKUP_TO_FULLWIDTH)
-
-
-def yuan(amount: Decimal) -> str:
-    return f"{amount:,.2f} 元"
 
 
 def wan(amount: Decimal) -> str:

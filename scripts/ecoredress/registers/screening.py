@@ -11,7 +11,6 @@ from pathlib import Path
 from pydantic import ValidationError
 from ruamel.yaml.error import YAMLError
 
-from ecoredress.loading.discovery import SCREENING_DIR
 from ecoredress.loading.yamlio import load_data, read_text
 from ecoredress.model.enums import HOLDER_CODES, RightsHolder
 from ecoredress.model.screening import Screening, ScreeningLog

@@ -225,11 +225,3 @@ def _calendar_for(cwd: Path) -> Calendar:
     except UserError:
         root = None
     return load_calendar(root)
-
-
-def add_workdays(start: dt.date, n: int, calendar: Calendar | None = None) -> dt.date:
-    return (calendar or default_calendar()).add_workdays(start, n)
-
-
-def add_days(start: dt.date, n: int, calendar: Calendar | None = None) -> dt.date:
-    return (calendar or default_calendar()).add_days(start, n)

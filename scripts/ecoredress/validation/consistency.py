@@ -13,7 +13,7 @@ from typing import Any, Iterable, Iterator
 from pydantic import BaseModel
 
 from ecoredress.model import Case
-from ecoredress.model.types import TERM_FIELDS
+from ecoredress.model.types import TERM_FIELDS, yuan
 from ecoredress.validation.checker import CaseContext, case_check
 from ecoredress.validation.findings import Finding, error, warning
 
@@ -122,17 +122,13 @@ def _date_fields(node: Any, loc: Loc) -> Iterator[tuple[Loc, dt.date]]:
         yield loc, node
 
 
-def _money(amount: Decimal) -> str:
-    return f"{amount:,.2f} 元"
-
-
 def _total(parts: Iterable[Any]) -> Decimal:
     return sum((p.amount for p in parts), Decimal("0"))
 
 
 def _sum_differs(parts: list[Any], total: Decimal, what: str, total_name: str, remedy: str, loc: Loc) -> Iterator[Finding]:
     if parts and (summed := _total(parts)) != total:
-        yield error("amount-mismatch", f"{what}合计 {_money(summed)}，与{total_name} {_money(total)} 不符。{remedy}", loc)
+        yield error("amount-mismatch", f"{what}合计 {yuan(summed)}，与{total_name} {yuan(total)} 不符。{remedy}", loc)
 
 
 @case_check
@@ -150,13 +146,13 @@ def amounts_add_up(ctx: CaseContext) -> Iterable[Finding]:
         if funds.spent > funds.received:
             yield error(
                 "amount-mismatch",
-                f"资金支出合计 {_money(funds.spent)} 超过入库合计 {_money(funds.received)}。支出不能多于收到的赔偿资金，请核对。",
+                f"资金支出合计 {yuan(funds.spent)} 超过入库合计 {yuan(funds.received)}。支出不能多于收到的赔偿资金，请核对。",
                 ("funds", "expenditures"),
             )
         if owed is not None and funds.received > owed:
             yield warning(
                 "amount-mismatch",
-                f"入库合计 {_money(funds.received)} 超过应付赔偿总额 {_money(owed)}。如含迟延履行金等请在备注中说明，否则请核对。",
+                f"入库合计 {yuan(funds.received)} 超过应付赔偿总额 {yuan(owed)}。如含迟延履行金等请在备注中说明，否则请核对。",
                 ("funds", "receipts"),
             )
 

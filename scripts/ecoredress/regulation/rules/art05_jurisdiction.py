@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ecoredress.model.enums import HOLDER_CITY, RegionalJurisdictionGround as Ground, RightsHolder
+from ecoredress.model.enums import HOLDER_CITY, RightsHolder
+from ecoredress.model.enums import RegionalJurisdictionGround as Ground
 from ecoredress.validation.checker import CaseContext, case_check
 from ecoredress.validation.findings import Finding, error, warning
 

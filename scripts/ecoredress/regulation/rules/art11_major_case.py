@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ecoredress.model.enums import ClueSource, MajorCaseCriterion as Criterion
+from ecoredress.model.enums import ClueSource
+from ecoredress.model.enums import MajorCaseCriterion as Criterion
 from ecoredress.validation.checker import CaseContext, case_check
 from ecoredress.validation.findings import Finding, info, warning
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ecoredress.model.enums import AssessmentMode
-from ecoredress.regulation.rules.common import money
+from ecoredress.model.types import yuan
 from ecoredress.validation.checker import CaseContext, case_check
 from ecoredress.validation.findings import Finding, error, warning
 
@@ -23,12 +23,12 @@ def simplified_allowed(ctx: CaseContext) -> Iterator[Finding]:
     estimate = ctx.case.damage.estimated_amount
     if estimate is None:
         yield warning("art15-estimate-missing",
-                      f"适用简易评估认定程序（{a.mode}），但没有预估损害金额，无法判断是否在 {money(ceiling)} 以下。"
+                      f"适用简易评估认定程序（{a.mode}），但没有预估损害金额，无法判断是否在 {yuan(ceiling)} 以下。"
                       "请填写 damage.estimated_amount（不含调查、鉴定评估等费用）。",
                       ("assessment", "mode"), ceiling_param.article(on))
     elif estimate > ceiling:
         yield error("art15-simplified-over-ceiling",
-                    f"预估损害金额 {money(estimate)} 超过简易评估认定程序的上限 {money(ceiling)}，不得适用简易评估认定。"
+                    f"预估损害金额 {yuan(estimate)} 超过简易评估认定程序的上限 {yuan(ceiling)}，不得适用简易评估认定。"
                     "请改为委托鉴定评估（单独委托或共同委托）。",
                     ("assessment", "mode"), ceiling_param.article(on))
     if a.obligor_agreed_simplified is False:
@@ -59,7 +59,7 @@ def reminder_when_costs_exceed(ctx: CaseContext) -> Iterator[Finding]:
         return
     if a.simplified_reminder_on is None:
         yield warning("art15-reminder-missing",
-                      f"鉴定评估费用 {money(a.costs)} 高于损害金额 {money(damage)}，但没有提醒赔偿义务人适用简易评估认定程序的记录。"
+                      f"鉴定评估费用 {yuan(a.costs)} 高于损害金额 {yuan(damage)}，但没有提醒赔偿义务人适用简易评估认定程序的记录。"
                       "请及时发出提醒函并填写 assessment.simplified_reminder_on。",
                       ("assessment", "costs"), ratio_param.article(on))
     elif a.obligor_agreed_simplified is False and a.mode is not AssessmentMode.JOINT_COMMISSION:

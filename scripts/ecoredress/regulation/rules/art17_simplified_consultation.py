@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ecoredress.model.enums import ConsultationProcedure
-from ecoredress.regulation.rules.common import money
+from ecoredress.model.types import yuan
 from ecoredress.validation.checker import CaseContext, case_check
 from ecoredress.validation.findings import Finding, error, warning
 
@@ -23,11 +23,11 @@ def simplified_consultation_allowed(ctx: CaseContext) -> Iterator[Finding]:
     amount = a.damage_amount if a else None
     if amount is None:
         yield warning("art17-amount-missing",
-                      f"适用简易磋商，但没有经评估认定的损害金额，无法判断是否在 {money(ceiling)} 以下。请填写 assessment.damage_amount。",
+                      f"适用简易磋商，但没有经评估认定的损害金额，无法判断是否在 {yuan(ceiling)} 以下。请填写 assessment.damage_amount。",
                       ("consultation", "procedure"), param.article(on))
     elif amount > ceiling:
         yield error("art17-simplified-over-ceiling",
-                    f"经评估认定的损害金额 {money(amount)} 超过简易磋商上限 {money(ceiling)}，不得适用简易磋商。请改为一般磋商。",
+                    f"经评估认定的损害金额 {yuan(amount)} 超过简易磋商上限 {yuan(ceiling)}，不得适用简易磋商。请改为一般磋商。",
                     ("consultation", "procedure"), param.article(on))
     if cons.meetings:
         yield warning("art17-meetings-in-simplified",

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ecoredress.model import Case
-from ecoredress.model.enums import ConsultationEndGround as Ground, ConsultationOutcome
+from ecoredress.model.enums import ConsultationEndGround as Ground
+from ecoredress.model.enums import ConsultationOutcome
 from ecoredress.model.procedure import Consultation
 from ecoredress.regulation.rules.common import term_of, timing
 from ecoredress.validation.checker import CaseContext, case_check

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from ecoredress.model.enums import ClaimCategory
 from ecoredress.model.outcome import ClaimItem
-from ecoredress.regulation.rules.common import money
+from ecoredress.model.types import yuan
 from ecoredress.validation.checker import CaseContext, case_check
 from ecoredress.validation.findings import Finding, error, warning
 
@@ -44,6 +44,6 @@ def punitive_base(ctx: CaseContext) -> Iterator[Finding]:
     expected = sum((i.amount for i in base_items), Decimal("0"))
     if punitive.base != expected:
         yield error("art22-punitive-base-mismatch",
-                    f"惩罚性赔偿的计算基数为 {money(punitive.base)}，但赔偿项目中{'与'.join(sorted(categories))}合计 {money(expected)}。"
+                    f"惩罚性赔偿的计算基数为 {yuan(punitive.base)}，但赔偿项目中{'与'.join(sorted(categories))}合计 {yuan(expected)}。"
                     "计算基数应为期间服务功能损失与永久性损害损失之和，请改正。",
                     ("punitive", "base"), param.article(case.clue.found_on))

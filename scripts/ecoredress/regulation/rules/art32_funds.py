@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ecoredress.model import Case
 from ecoredress.model.enums import HOLDER_CITY, EnforcementOutcome, RightsHolder
+from ecoredress.model.types import yuan
 from ecoredress.regulation.obligations import cash_owed, received
-from ecoredress.regulation.rules.common import money, term_of, timing
+from ecoredress.regulation.rules.common import term_of, timing
 from ecoredress.validation.checker import CaseContext, case_check
 from ecoredress.validation.findings import Finding, warning
+
 
 @case_check
 def instalments_on_time(ctx: CaseContext) -> Iterator[Finding]:
@@ -39,7 +40,7 @@ def receipts_reconcile(ctx: CaseContext) -> Iterator[Finding]:
             else ("强制执行程序已终结但未写明执行结果", "如为终结本次执行（暂无可供执行的财产），请在 outcome 中写明，发现财产后申请恢复执行。")
         )
         yield warning("art32-receipts-short",
-                      f"{how}，赔偿资金入库合计 {money(got)}，少于应以资金缴纳的 {money(owed)}"
+                      f"{how}，赔偿资金入库合计 {yuan(got)}，少于应以资金缴纳的 {yuan(owed)}"
                       f"（赔偿总额扣除义务人自行、委托或以替代修复方式履行的部分）。{remedy}",
                       ("funds", "receipts") if case.funds else ("agreement", "fully_performed_on"), "第三十二条")
 

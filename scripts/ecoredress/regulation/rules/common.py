@@ -1,17 +1,12 @@
-"""Shared wording of rule findings: timeliness of a dated duty, money, missing calendar data."""
+"""Shared wording of rule findings: timeliness of a dated duty, missing calendar data."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 from ecoredress.regulation.deadlines import Term
 from ecoredress.validation.checker import CaseContext
 from ecoredress.validation.findings import Finding, warning
-
-
-def money(amount: Decimal | int) -> str:
-    return f"{Decimal(amount):,.2f} 元"
 
 
 def timing(term: Term, ctx: CaseContext, code: str, late_remedy: str, overdue_remedy: str) -> Iterator[Finding]:
