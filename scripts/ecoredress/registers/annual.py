@@ -68,7 +68,7 @@ def _overview(year: int, end: dt.date, snapshots: list[tuple[Case, Case]], new: 
     return Table("概况", ["指标", "数值"], [
         ["统计截至", end],
         ["案件总数（截至年末）", len(snapshots)],
-        ["本年新发现线索并立案", len(new)],
+        ["本年发现线索的案件", len(new)],
         ["本年办结（结案、终止索赔或不启动索赔）", closed_in_year],
         ["年末在办", sum(1 for st in stages if not st.finished)],
         ["重大案件（截至年末）", sum(1 for _, s in snapshots if s.major_case)],

@@ -13,10 +13,9 @@ from decimal import Decimal
 
 from ecoredress.model import Case
 from ecoredress.model.enums import ConsultationOutcome, ReferralDirection
+from ecoredress.model.introspect import Loc
 from ecoredress.regulation.calendar import Calendar, CalendarError
 from ecoredress.regulation.profile import Profile
-
-Loc = tuple[str | int, ...]
 
 HOLDER, PROCURATORATE, OBLIGOR = "赔偿权利人", "检察机关", "赔偿义务人"
 

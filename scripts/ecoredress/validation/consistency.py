@@ -13,12 +13,10 @@ from typing import Any, Iterable, Iterator
 from pydantic import BaseModel
 
 from ecoredress.model import Case
+from ecoredress.model.introspect import Loc
 from ecoredress.model.types import TERM_FIELDS, yuan
 from ecoredress.validation.checker import CaseContext, case_check
 from ecoredress.validation.findings import Finding, error, warning
-
-Loc = tuple[str | int, ...]
-
 
 
 def _get(case: Case, loc: Loc) -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ecoredress.model.enums import ReferralDirection
 from ecoredress.regulation.deadlines import PROCURATORATE
 from ecoredress.regulation.lifecycle import derive_stage
 from ecoredress.regulation.rules.common import term_of, timing
@@ -27,10 +28,12 @@ def reply_letters(ctx: CaseContext) -> Iterator[Finding]:
 
 @case_check
 def closed_date_recorded(ctx: CaseContext) -> Iterator[Finding]:
+    # Only a clue the procuratorate referred to us is 办结 when our case is: one we referred to it is
+    # finished by the procuratorate, on its own schedule (第二十六条第二款).
     if not derive_stage(ctx.case).finished:
         return
     for i, ref in enumerate(ctx.case.referrals):
-        if ref.closed_on is None:
+        if ref.direction is ReferralDirection.FROM_PROCURATORATE and ref.closed_on is None:
             yield warning("art26-closed-date-missing",
                           f"案件已办结，但与{ref.procuratorate}的线索移送没有办结日期，无法计算 15 日函告期限。请填写 closed_on。",
                           ("referrals", i, "referred_on"), "第二十六条")
