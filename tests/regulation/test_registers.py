@@ -50,7 +50,7 @@ def test_deadlines_ics_parses_with_stable_uids(cli):
 
 def test_ledger_opens_with_expected_rows(cli, tmp_path):
     out = tmp_path / "台账.xlsx"
-    assert cli("ledger", "--as-of", AS_OF, "--output", str(out)).code == 0
+    assert cli("ledger", "--as-of", AS_OF, "--out", str(out)).code == 0
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["重大案件台账", "全部案件", "线索筛查记录", "季度筛查合规"]
     all_cases = wb["全部案件"]
@@ -64,12 +64,12 @@ def test_ledger_opens_with_expected_rows(cli, tmp_path):
     gaps = [r for r in wb["季度筛查合规"].iter_rows(min_row=2, values_only=True) if r[6] != "是"]
     assert [(r[0], r[1], r[2]) for r in gaps] == [("固原市人民政府", 2025, "第3季度")]
     again = tmp_path / "again.xlsx"
-    cli("ledger", "--as-of", AS_OF, "--output", str(again))
+    cli("ledger", "--as-of", AS_OF, "--out", str(again))
     assert again.read_bytes() == out.read_bytes()
 
 
 def test_annual_report(cli, tmp_path):
-    assert cli("report", "annual", "--year", "2024", "--output-dir", str(tmp_path)).code == 0
+    assert cli("report", "annual", "--year", "2024", "--out", str(tmp_path)).code == 0
     md = (tmp_path / "年度工作情况-2024.md").read_text(encoding="utf-8")
     assert md.startswith("# 2024 年度生态环境损害赔偿工作情况（数据）")
     for heading in ("## 按阶段", "## 按设区市", "## 按损害类型", "## 金额", "## 按期率", "## 季度筛查合规"):
@@ -82,7 +82,7 @@ def test_annual_report(cli, tmp_path):
     overview = {r[0]: r[1] for r in wb["概况"].iter_rows(min_row=2, values_only=True)}
     assert stages == overview["案件总数（截至年末）"]
     first = (tmp_path / "年度工作情况-2024.xlsx").read_bytes()
-    cli("report", "annual", "--year", "2024", "--output-dir", str(tmp_path))
+    cli("report", "annual", "--year", "2024", "--out", str(tmp_path))
     assert (tmp_path / "年度工作情况-2024.xlsx").read_bytes() == first
 
 

@@ -19,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--as-of", type=date_argument, default=None, metavar="YYYY-MM-DD", help="以该日期为“今天”（默认：今天）")
     parser.add_argument("--within", type=int, default=None, metavar="天数", help="只列出该天数内到期的（已逾期的总会列出）")
     parser.add_argument("--format", choices=["table", "json", "ics"], default="table", help="输出格式（默认 table）")
-    parser.add_argument("--output", type=Path, default=None, metavar="文件", help="写入文件而不是标准输出")
+    parser.add_argument("--out", type=Path, default=None, metavar="文件", help="写入文件而不是标准输出")
     parser.set_defaults(func=run)
 
 
@@ -31,10 +31,10 @@ def run(args: argparse.Namespace) -> int:
     as_of = args.as_of or dt.date.today()
     repo = open_repository(find_project(args.project))
     text = FORMATS[args.format](open_duties(repo, as_of, args.within), as_of)
-    if args.output:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(text, encoding="utf-8", newline="")  # ics already has CRLF line ends
-        print(f"已写入 {args.output}")
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text, encoding="utf-8", newline="")  # ics already has CRLF line ends
+        print(f"已写入 {args.out}")
     else:
         sys.stdout.write(text)
     return 0

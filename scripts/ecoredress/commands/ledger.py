@@ -16,7 +16,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="生成台账工作簿。重大案件台账依据第十一条第二款；线索筛查依据第九条（每季度不少于 1 次）。",
     )
     parser.add_argument("--as-of", type=date_argument, default=None, metavar="YYYY-MM-DD", help="筛查合规检查截至的日期（默认：今天）")
-    parser.add_argument("--output", type=Path, default=None, metavar="文件", help="输出文件（默认：build/台账.xlsx）")
+    parser.add_argument("--out", type=Path, default=None, metavar="文件", help="输出文件（默认：build/台账.xlsx）")
     parser.set_defaults(func=run)
 
 
@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
 
     project = find_project(args.project)
     repo = open_repository(project)
-    path = output_path(project, args.output, "台账.xlsx")
+    path = output_path(project, args.out, "台账.xlsx")
     tables = ledger_tables(repo, args.as_of or dt.date.today())
     write_workbook(tables, path)
     print(f"已写入 {path}（{'，'.join(f'{t.title} {len(t.rows)} 行' for t in tables)}）")

@@ -15,7 +15,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="按年末时的案件记录统计：各阶段、设区市、损害类型的案件数，索赔、协议、入库和使用金额，法定期限按期率，季度筛查情况。",
     )
     annual.add_argument("--year", type=int, required=True, metavar="YYYY", help="报告年度")
-    annual.add_argument("--output-dir", type=Path, default=None, metavar="目录", help="输出目录（默认：build/）")
+    annual.add_argument("--out", type=Path, default=None, metavar="目录", help="输出目录（默认：build/）")
     annual.set_defaults(func=run)
 
 
@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     if not 2000 <= args.year <= 2100:
         raise UserError(f"年度 {args.year} 不在合理范围内。请写四位年份，如 --year 2024。")
     report = build_annual(repo, args.year, month)
-    base = args.output_dir or project.root / "build"
+    base = args.out or project.root / "build"
     base.mkdir(parents=True, exist_ok=True)
     md, xlsx = base / f"年度工作情况-{args.year}.md", base / f"年度工作情况-{args.year}.xlsx"
     md.write_text(to_markdown(report), encoding="utf-8")
