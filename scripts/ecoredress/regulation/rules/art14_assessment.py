@@ -14,9 +14,10 @@ from ecoredress.validation.findings import Finding, warning
 @case_check
 def assessment_in_time(ctx: CaseContext) -> Iterator[Finding]:
     for term in term_of(ctx, "assessment"):
+        ceiling = ctx.profile.get("assessment.complex_workdays", ctx.case.assessment.commissioned_on)
         yield from timing(term, ctx, "art14-assessment",
                           "请核对委托书生效日期和报告日期；确需延期的，应及时书面告知委托人并记录 assessment.extension。",
-                          "请督促鉴定评估机构尽快出具报告；属复杂疑难的，应告知延期（一般不超过 60 个工作日）并记录 assessment.extension。")
+                          f"请督促鉴定评估机构尽快出具报告；属复杂疑难的，应告知延期（一般不超过 {ceiling} 个工作日）并记录 assessment.extension。")
 
 
 @case_check

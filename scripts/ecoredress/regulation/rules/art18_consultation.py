@@ -16,8 +16,9 @@ from ecoredress.validation.findings import Finding, error, info, warning
 @case_check
 def consultation_in_time(ctx: CaseContext) -> Iterator[Finding]:
     for term in term_of(ctx, "consultation"):
+        days = ctx.profile.get("consultation.days", term.due)
         yield from timing(term, ctx, "art18-consultation",
-                          "磋商期限原则上不超过 90 日，请在案件中说明延长磋商的原因。",
+                          f"磋商期限原则上不超过 {days} 日，请在案件中说明延长磋商的原因。",
                           "磋商已超过期限仍未达成协议，可以依第十八条第三项终止磋商并依第十九条提起诉讼；继续磋商的请记录理由。")
 
 
@@ -88,5 +89,6 @@ def end_date_recorded(ctx: CaseContext) -> Iterator[Finding]:
     cons = ctx.case.consultation
     if cons is not None and cons.outcome is not ConsultationOutcome.ONGOING and cons.ended_on is None:
         yield error("art18-end-date-missing",
-                    f"磋商结果为“{cons.outcome}”，但没有磋商结束日期，90 日磋商期限无法了结。请填写 consultation.ended_on。",
+                    f"磋商结果为“{cons.outcome}”，但没有磋商结束日期，{ctx.profile.get('consultation.days', cons.started_on)} 日"
+                    "磋商期限无法了结。请填写 consultation.ended_on。",
                     ("consultation", "outcome"), "第十八条")

@@ -35,5 +35,6 @@ def closed_date_recorded(ctx: CaseContext) -> Iterator[Finding]:
     for i, ref in enumerate(ctx.case.referrals):
         if ref.direction is ReferralDirection.FROM_PROCURATORATE and ref.closed_on is None:
             yield warning("art26-closed-date-missing",
-                          f"案件已办结，但与{ref.procuratorate}的线索移送没有办结日期，无法计算 15 日函告期限。请填写 closed_on。",
+                          f"案件已办结，但与{ref.procuratorate}的线索移送没有办结日期，"
+                          f"无法计算 {ctx.profile.get('referral.reply_days', ref.referred_on)} 日函告期限。请填写 closed_on。",
                           ("referrals", i, "referred_on"), "第二十六条")
