@@ -16,7 +16,7 @@ from ecoredress.model.enums import HOLDER_CITY, HOLDER_CODES, City, RightsHolder
 from ecoredress.model.types import CASE_ID_RE
 from ecoredress.project import Project
 
-TEMPLATE = "case/new.yaml.j2"
+TEMPLATE_FOLDER, TEMPLATE = "case", "new.yaml.j2"
 _PLACEHOLDER = "（待补充）"
 
 
@@ -54,7 +54,7 @@ def _yaml_text(value: str) -> str:
 
 def render_new_case(project: Project, holder: RightsHolder, found_on: dt.date, title: str | None, case_id: str) -> str:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(project.templates_dir),
+        loader=jinja2.FileSystemLoader(project.template_folder(TEMPLATE_FOLDER)),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
@@ -79,7 +79,7 @@ def render_new_case(project: Project, holder: RightsHolder, found_on: dt.date, t
     try:
         return env.get_template(TEMPLATE).render(values)
     except jinja2.TemplateNotFound as exc:
-        raise UserError(f"找不到新案件模板 {project.templates_dir / TEMPLATE}。请从 ecoredress 仓库复制 templates/case/。") from exc
+        raise UserError(f"找不到新案件模板 {project.templates_dir / TEMPLATE_FOLDER / TEMPLATE}。请从 ecoredress 仓库复制 templates/case/。") from exc
 
 
 def create_case_file(project: Project, holder: RightsHolder, found_on: dt.date, title: str | None) -> Path:

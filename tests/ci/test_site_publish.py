@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,54 @@ def test_command_line_reports_in_chinese(tmp_path, monkeypatch):
     assert done.code == 0 and done.out.startswith(f"已发布到 {tmp_path / 'www'}：更新 3 个文件，未变 0 个，删除 0 个。")
     refused = run_cli("site", "publish", "--from", str(tmp_path / "nothing"), "--to", str(tmp_path / "www"))
     assert refused.code == 2 and "请先运行 ecoredress site build" in refused.err
+
+
+# -- links and a tampered manifest ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("entry", ["../outside/secret.txt", "/OUTSIDE/secret.txt", "a/../../outside/secret.txt", ""])
+def test_a_manifest_entry_outside_the_target_deletes_nothing(tmp_path, entry):
+    source = write_tree(tmp_path / "build", SITE)
+    target = tmp_path / "www"
+    sync_tree(source, target)
+    secret = write_tree(tmp_path / "outside", {"secret.txt": "管理员的文件"}) / "secret.txt"
+    manifest = json.loads((target / MANIFEST).read_text(encoding="utf-8"))
+    manifest["files"][entry.replace("/OUTSIDE", str(tmp_path / "outside"))] = "0" * 64
+    (target / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(UserError, match="不在发布目录之内"):
+        sync_tree(source, target)
+    assert secret.read_text(encoding="utf-8") == "管理员的文件"
+
+
+@pytest.mark.parametrize("link", ["/etc/passwd", "/proc/self/environ", "index.html"])
+def test_a_link_in_the_built_site_is_refused(tmp_path, link):
+    source = write_tree(tmp_path / "build", SITE)
+    (source / "assets" / "leak.txt").symlink_to(link)
+    with pytest.raises(UserError, match="leak.txt 是符号链接"):
+        sync_tree(source, tmp_path / "www")
+    assert not (tmp_path / "www" / "assets" / "leak.txt").exists()
+
+
+def test_a_linked_folder_in_the_target_is_not_written_through(tmp_path):
+    source = write_tree(tmp_path / "build", SITE)
+    target = tmp_path / "www"
+    sync_tree(source, target)
+    elsewhere = write_tree(tmp_path / "elsewhere", {"keep.txt": "别处的文件"})
+    shutil.rmtree(target / "assets")
+    (target / "assets").symlink_to(elsewhere)
+    write_tree(source, {"assets/site.css": "body{color:red}"})
+    with pytest.raises(UserError, match="assets 是符号链接"):
+        sync_tree(source, target)
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["keep.txt"]
+
+
+def test_a_link_where_a_published_file_was_is_replaced_not_followed(tmp_path):
+    source = write_tree(tmp_path / "build", SITE)
+    target = tmp_path / "www"
+    sync_tree(source, target)
+    victim = write_tree(tmp_path / "elsewhere", {"victim.txt": "别处的文件"}) / "victim.txt"
+    (target / "index.html").unlink()
+    (target / "index.html").symlink_to(victim)
+    assert sync_tree(source, target).copied == ["index.html"]
+    assert victim.read_text(encoding="utf-8") == "别处的文件"
+    assert not (target / "index.html").is_symlink() and (target / "index.html").read_text(encoding="utf-8") == SITE["index.html"]

@@ -97,8 +97,9 @@ def test_external_detector_fires_with_google_fonts(tmp_path, sample_cases):
     """A copy of the project whose mkdocs.yml turns theme.font on: Material then links Google Fonts."""
     root = tmp_path / "project"
     root.mkdir()
-    for name in ("site", "templates", "pyproject.toml"):
-        (root / name).symlink_to(ROOT / name)
+    for name in ("site", "templates"):  # copies: ecoredress refuses links
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copyfile(ROOT / "pyproject.toml", root / "pyproject.toml")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("font: false", "font:\n    text: Noto Sans SC")
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     found = external_assets(broken_build(tmp_path, sample_cases[:1], find_project(root)))

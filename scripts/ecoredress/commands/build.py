@@ -54,7 +54,7 @@ def _render(project, cases, jobs: int) -> str:  # noqa: ANN001 - Project, list[C
     from ecoredress.regulation.profile import load_profile
 
     settings = document_settings(project)
-    templates = project.templates_dir / "documents"
+    templates = project.template_folder("documents")
     planned = plan_jobs(cases, load_profile(project_root=project.root), templates, None)
     if not planned:
         return "没有需要生成的文书"

@@ -21,6 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ecoredress.confined import RefusedFile
     from ecoredress.editing.fix import fix_file
     from ecoredress.loading.discovery import discover_case_files
     from ecoredress.project import find_project
@@ -36,6 +37,10 @@ def run(args: argparse.Namespace) -> int:
             fixes = fix_file(path, write=not args.check)
         except (YAMLError, UnicodeDecodeError):
             print(f"{shown}: 已跳过：文件无法解析（YAML 语法或编码错误），未作修改。请先运行 ecoredress check {shown} 修正。")
+            skipped += 1
+            continue
+        except RefusedFile as exc:
+            print(f"{shown}: 已跳过：{exc}")
             skipped += 1
             continue
         for fix in fixes:

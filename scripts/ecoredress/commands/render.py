@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
 
     project = find_project(args.project)
     settings = document_settings(project)
-    templates = project.templates_dir / "documents"
+    templates = project.template_folder("documents")
     case_keys, annual = parse_kinds(args.kind)
     if annual and args.year is None:
         raise UserError("生成年度工作报告须用 --year 指定年份，例如 --kind annual-report --year 2024。")

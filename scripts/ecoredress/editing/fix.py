@@ -17,6 +17,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from ecoredress.confined import read_file
 from ecoredress.loading.yamlio import dump_roundtrip, load_roundtrip
 from ecoredress.model import Case
 from ecoredress.model.introspect import Loc, is_date, is_money
@@ -83,7 +84,7 @@ def _walk(node: Any, loc: Loc, fixes: list[Fix]) -> None:
 
 def fix_file(path: Path, write: bool) -> list[Fix]:
     """Fix one file; with ``write`` the file is replaced atomically, keeping its BOM and line endings."""
-    raw = path.read_bytes()
+    raw = read_file(path)  # a link or special file is refused (RefusedFile), never read through
     bom = raw.startswith(b"\xef\xbb\xbf")
     newline = "\r\n" if b"\r\n" in raw else "\n"
     text = raw.decode("utf-8-sig").replace("\r\n", "\n")

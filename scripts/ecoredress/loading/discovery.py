@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
-from typing import Iterable
 
 from ecoredress.errors import UserError
 
@@ -14,13 +15,26 @@ SCREENING_DIR = "screening"  # quarterly screening logs live beside the cases (�
 def _yaml_files(paths: Iterable[Path]) -> list[Path]:
     found: set[Path] = set()
     for path in paths:
-        if path.is_dir():
-            found.update(p for p in path.rglob("*") if p.suffix in CASE_SUFFIXES and p.is_file())
-        elif path.is_file():
-            found.add(path)
+        if path.is_dir() and not path.is_symlink():
+            found.update(_entries(path))
+        elif os.path.lexists(path):
+            found.add(path)  # a file, or a link or special file the reader refuses with a located error
         else:
             raise UserError(f"找不到文件或目录：{path}。请检查路径是否正确。")
     return sorted(found)
+
+
+def _entries(folder: Path) -> Iterator[Path]:
+    """Case files under ``folder``, walked without following links. Linked folders, and links or special files
+    named like case files, are listed too: reading them reports them instead of skipping them silently."""
+    for parent, folders, files in os.walk(folder, onerror=_unreadable):
+        here = Path(parent)
+        yield from (here / name for name in folders if (here / name).is_symlink())
+        yield from (here / name for name in files if Path(name).suffix in CASE_SUFFIXES)
+
+
+def _unreadable(exc: OSError) -> None:
+    raise UserError(f"无法读取目录 {exc.filename}（{exc.strerror}）。请检查目录权限。")
 
 
 def is_screening_log(path: Path | PurePosixPath) -> bool:

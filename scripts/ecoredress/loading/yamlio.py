@@ -21,6 +21,8 @@ from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.resolver import VersionedResolver
 
+from ecoredress.confined import read_file
+
 
 class _CaseConstructor(SafeConstructor):
     def construct_yaml_float(self, node: Any) -> Any:  # type: ignore[override]
@@ -129,5 +131,5 @@ def dump_roundtrip(data: Any, explicit_start: bool = False) -> str:
 
 
 def read_text(path: Path) -> str:
-    """Read a case file as UTF-8 (a BOM is tolerated)."""
-    return path.read_text(encoding="utf-8-sig")
+    """Read a case file as UTF-8 (a BOM is tolerated); a link or a special file is refused (RefusedFile)."""
+    return read_file(path).decode("utf-8-sig")

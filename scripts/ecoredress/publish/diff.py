@@ -16,9 +16,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml.error import YAMLError
 
+from ecoredress.confined import RefusedFile
 from ecoredress.errors import UserError
 from ecoredress.loading.discovery import CASE_SUFFIXES, discover_case_files, is_screening_log
-from ecoredress.loading.yamlio import load_data
+from ecoredress.loading.yamlio import load_data, read_text
 from ecoredress.model import Case
 from ecoredress.publish.projection import PublishedCase, PublishedDocument, publish_case
 
@@ -58,7 +59,7 @@ def disclosure_diff(root: Path, cases_dir: Path, base: str) -> DisclosureDiff:
     """Compare the public projection of the cases at git ref ``base`` with the cases in the working tree."""
     diff = DisclosureDiff(base)
     before = _publish(_cases_at_ref(root, cases_dir, base), diff.unreadable, f"{base}:")
-    after = _publish(_cases_in_tree(root, cases_dir), diff.unreadable, "")
+    after = _publish(_cases_in_tree(root, cases_dir, diff.unreadable), diff.unreadable, "")
     for case_id in sorted(before.keys() | after.keys()):
         old, new = before.get(case_id), after.get(case_id)
         if old is None and new is not None:
@@ -147,10 +148,17 @@ def _publish(sources: dict[str, str], unreadable: list[str], prefix: str) -> dic
     return published
 
 
-def _cases_in_tree(root: Path, cases_dir: Path) -> dict[str, str]:
+def _cases_in_tree(root: Path, cases_dir: Path, unreadable: list[str]) -> dict[str, str]:
     if not cases_dir.is_dir():
         return {}
-    return {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8") for p in discover_case_files([cases_dir])}
+    texts = {}
+    for path in discover_case_files([cases_dir]):
+        name = path.relative_to(root).as_posix()
+        try:
+            texts[name] = read_text(path)
+        except RefusedFile:  # a link or special file: never read, shown as unreadable
+            unreadable.append(name)
+    return texts
 
 
 def _cases_at_ref(root: Path, cases_dir: Path, ref: str) -> dict[str, str]:

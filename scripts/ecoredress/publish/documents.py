@@ -3,7 +3,7 @@
 Only entries the manifest marks public are taken, and only while the case publishes that document now: a
 later decision not to publish, or to publish fewer items (第三十三条), withdraws PDFs rendered earlier.
 Each file's SHA-256 is recomputed and must match the manifest: a reader downloads exactly the bytes whose
-hash the case page shows.
+hash the case page shows. Only files inside the documents folder are taken, and no link is followed.
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ import datetime as dt
 import hashlib
 import json
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
+from ecoredress.confined import read_file, relative_inside
 from ecoredress.documents.kinds import BY_NAME
 from ecoredress.errors import UserError
 from ecoredress.model import Case
@@ -24,10 +24,6 @@ from ecoredress.model.types import CASE_ID_PATTERN
 
 SITE_FOLDER = "documents"
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9._-]+\.pdf$")
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -54,31 +50,41 @@ def _public_pdfs(manifest: Any) -> list[tuple[dict[str, Any], dict[str, Any]]]:
     ]
 
 
+def _listed_file(rendered: Path, name: str) -> Path:
+    """The file a manifest entry names, which must lie inside the documents folder."""
+    relative = relative_inside(name)
+    if relative is None:
+        raise UserError(f"manifest.json 列出的文件 {name} 不在文书目录 {rendered} 之内，未予复制。请重新运行 ecoredress render。", exit_code=1)
+    return rendered.joinpath(*relative.parts)
+
+
 def copy_public_documents(rendered: Path, docs: Path, cases: Iterable[Case]) -> dict[str, list[PublicPdf]]:
     """Copy into ``docs`` the public PDFs of ``rendered/manifest.json`` that ``cases`` publish now, by case id."""
     by_id = {case.id: case for case in cases}
     manifest_path = rendered / "manifest.json"
-    if not manifest_path.is_file():
-        return {}
     try:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
+        manifest = json.loads(read_file(manifest_path, rendered))
+    except FileNotFoundError:
+        return {}
+    except ValueError as exc:  # not JSON, or not UTF-8
         raise UserError(f"{manifest_path} 不是有效的 JSON（{exc}）。请重新运行 ecoredress render。", exit_code=1) from exc
     found: dict[str, list[PublicPdf]] = {}
     for entry, file in _public_pdfs(manifest):
         case, spec = by_id.get(entry["case"]), BY_NAME.get(str(entry.get("kind")))
         if case is None or spec is None or not spec.publishable(case):
             continue
-        source = rendered / file["name"]
-        if not source.is_file():
-            raise UserError(f"manifest.json 列出的 {file['name']} 不存在。请重新运行 ecoredress render。", exit_code=1)
-        digest = sha256(source)
+        source = _listed_file(rendered, str(file["name"]))
+        try:
+            content = read_file(source, rendered)  # a link in the documents folder is refused, not followed
+        except FileNotFoundError:
+            raise UserError(f"manifest.json 列出的 {file['name']} 不存在。请重新运行 ecoredress render。", exit_code=1) from None
+        digest = hashlib.sha256(content).hexdigest()
         if file.get("sha256") != digest:
             raise UserError(f"{source} 的 SHA-256 与 manifest.json 不一致，文件可能已被改动。请重新运行 ecoredress render。", exit_code=1)
         name = source.name if _SAFE_NAME.match(source.name) else f"{digest[:16]}.pdf"
         site_path = f"{SITE_FOLDER}/{entry['case']}/{name}"
         (docs / site_path).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, docs / site_path)
+        (docs / site_path).write_bytes(content)
         found.setdefault(entry["case"], []).append(
             PublicPdf(
                 kind=str(entry.get("kind", "")),

@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import json
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
@@ -18,7 +19,9 @@ from xml.etree import ElementTree as ET
 from ecoredress.publish import figures
 from ecoredress.publish.projection import PublishedCase
 from ecoredress.publish.schema import published_schema
+from ecoredress.spreadsheet import csv_text
 
+CENT = Decimal("0.01")
 ATOM = "http://www.w3.org/2005/Atom"  # XML namespace name, not a fetched resource
 CSV_FIELDS: tuple[tuple[str, str, str], ...] = (
     # (name, Frictionless type, Chinese title)
@@ -78,10 +81,10 @@ def _row(case: PublishedCase, base: str) -> dict[str, Any]:
         "damage_types": "|".join(str(t) for t in case.damage.types),
         "stage": case.stage,
         "obligors": "|".join(o.name for o in case.obligors),
-        "amount": "" if case.amount is None else f"{case.amount:.2f}",
+        "amount": "" if case.amount is None else _yuan(case.amount),
         "agreement_signed_on": case.agreement.signed_on.isoformat() if case.agreement else "",
-        "funds_received": f"{figures.received(case):.2f}" if case.funds else "",
-        "funds_spent": f"{figures.spent(case):.2f}" if case.funds else "",
+        "funds_received": _yuan(figures.received(case)) if case.funds else "",
+        "funds_spent": _yuan(figures.spent(case)) if case.funds else "",
         "restoration_passed": "" if passed is None else str(passed).lower(),
         "disclosure_decided_on": case.disclosure.decided_on.isoformat() if case.disclosure.decided_on else "",
         "updated_on": case.updated_on.isoformat(),
@@ -89,11 +92,19 @@ def _row(case: PublishedCase, base: str) -> dict[str, Any]:
     }
 
 
+def _yuan(amount: Decimal) -> Decimal:
+    return amount.quantize(CENT)
+
+
 def cases_csv(cases: list[PublishedCase], base: str = "") -> str:
+    """Text fields quoted, and neutralised against formula injection (spreadsheet.csv_text); numbers bare."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=[name for name, _, _ in CSV_FIELDS], lineterminator="\r\n")
+    writer = csv.DictWriter(
+        buffer, fieldnames=[name for name, _, _ in CSV_FIELDS], lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC
+    )
     writer.writeheader()
-    writer.writerows(_row(c, base) for c in cases)
+    for case in cases:
+        writer.writerow({k: csv_text(v) if isinstance(v, str) else v for k, v in _row(case, base).items()})
     return buffer.getvalue()
 
 
@@ -128,13 +139,17 @@ def datapackage(cases: list[PublishedCase], publisher: Publisher) -> str:
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
                 "profile": "tabular-data-resource",
-                "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "header": True},
+                "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": "\"", "doubleQuote": True, "header": True},
                 "schema": {
                     "fields": [{"name": n, "type": t, "title": title} for n, t, title in CSV_FIELDS],
                     "primaryKey": ["id"],
                     "missingValues": [""],
                 },
-                "description": "公开案件一览；多个值以“|”分隔",
+                "description": (
+                    "公开案件一览；多个值以“|”分隔。文本字段加双引号，数值不加；"
+                    "以 = + - @、全角＝＋－＠、制表符、回车、换行符或单引号开头的文本前加一个单引号“'”，"
+                    "防止电子表格把它当作公式执行；程序读取时，去掉以单引号开头的文本的第一个单引号即得原文"
+                ),
             },
         ],
     }

@@ -1,17 +1,21 @@
-"""Build the static portal: published projections → Markdown sources → mkdocs → an atomically swapped folder."""
+"""Build the static portal: published projections → Markdown sources → mkdocs → an atomically swapped folder.
+
+Everything read from the repository (site/, templates/site/, mkdocs.yml and its theme folder) is read without
+following links (ecoredress/confined.py): a link could otherwise publish any file of the build machine."""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import logging
 import os
 import shutil
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from ecoredress.confined import check_tree, copy_tree, read_file
 from ecoredress.errors import UserError
 from ecoredress.loading.discovery import discover_case_files
 from ecoredress.model import Case
@@ -20,6 +24,7 @@ from ecoredress.publish.documents import copy_public_documents
 from ecoredress.publish.opendata import Publisher, release_date, write_open_data
 from ecoredress.publish.pages import write_pages
 from ecoredress.publish.projection import PublishedCase, publish_cases
+from ecoredress.publish.swap import replacing
 from ecoredress.validation.checker import load_case
 
 DEFAULT_PUBLISHER = Publisher(
@@ -73,11 +78,11 @@ def write_sources(
     """Fill ``docs`` (emptied first) with the hand-written pages of site/ and every generated page and file."""
     if docs.exists():
         shutil.rmtree(docs)
-    shutil.copytree(project.root / "site", docs)
+    copy_tree(project.root / "site", docs, project.root)  # links refused: nothing from outside the repository
     rendered = documents or project.root / project.setting("documents.out", "build/documents")
     pdfs = copy_public_documents(rendered, docs, cases) if with_documents else {}
     published = publish_cases(cases, pdfs)
-    write_pages(published, project.templates_dir / "site", docs)
+    write_pages(published, project.template_folder("site"), docs)
     write_open_data(published, publisher(project), docs)
     return published, sum(1 for case in published for d in case.documents if d.file)
 
@@ -105,33 +110,34 @@ def run_mkdocs(project: Project, docs: Path, out: Path, released: dt.date | None
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
+    settings = project.root / "mkdocs.yml"
+    try:
+        text = read_file(settings, project.root)
+    except FileNotFoundError:
+        raise UserError(f"找不到网站配置文件 {settings}。请从 ecoredress 仓库复制 mkdocs.yml。", exit_code=1) from None
     try:
         # site_url gives the sitemap its entries and the pages their canonical links.
         config = load_config(
-            config_file=str(project.root / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(out), site_url=publisher(project).url or None
+            config_file=io.BytesIO(text),
+            config_file_path=str(settings),
+            docs_dir=str(docs),
+            site_dir=str(out),
+            site_url=publisher(project).url or None,
         )
+        _check_theme_folder(project, config.theme.custom_dir)
         with build_date(released):
             build(config)
     except MkDocsException as exc:
         raise UserError(f"网站生成失败（mkdocs）：{exc}。原网站保持不变。", exit_code=1) from exc
 
 
-@contextmanager
-def atomic_folder(target: Path) -> Iterator[Path]:
-    """A temporary folder next to ``target`` that replaces it only if the block succeeds."""
-    target = target.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
-    try:
-        yield staging
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    retired = target.parent / f".{target.name}.old-{staging.name.rsplit('-', 1)[-1]}"
-    if target.exists():
-        target.rename(retired)
-    staging.rename(target)
-    shutil.rmtree(retired, ignore_errors=True)
+def _check_theme_folder(project: Project, folder: str | None) -> None:
+    """mkdocs reads the theme override (``theme.custom_dir``) itself, following links: check it first."""
+    if not folder:
+        return
+    if os.path.commonpath([os.path.abspath(folder), project.root]) != str(project.root):
+        raise UserError(f"mkdocs.yml 中 theme.custom_dir 指向仓库之外（{folder}）。请把主题覆盖文件放在仓库中，如 templates/site/theme。", exit_code=1)
+    check_tree(Path(folder), project.root)
 
 
 def build_site(
@@ -142,13 +148,15 @@ def build_site(
     cases: list[Case] | None = None,
     with_documents: bool = True,
 ) -> SiteResult:
-    """Build the portal into ``out`` atomically, from ``cases`` (default: the repository's case files).
+    """Build the portal into ``out`` from ``cases`` (default: the repository's case files); ``out`` is replaced
+    only once the new site is complete (publish/swap.py).
 
-    The Markdown sources go to ``docs``, by default a private temporary folder, so that a preview server and a
-    build running at the same time never write into each other's sources."""
-    cases = load_cases(project) if cases is None else cases
-    with atomic_folder(out) as staging, tempfile.TemporaryDirectory(prefix="ecoredress-site-src-") as scratch:
-        sources = docs or Path(scratch) / "docs"
+    The Markdown sources go to ``docs``, by default the build's own work folder beside ``out``, so that a
+    preview server and a build running at the same time never write into each other's sources, and the
+    sources of a killed build are found and removed by the next one."""
+    with replacing(out) as work:
+        cases = load_cases(project) if cases is None else cases
+        sources = docs or work / "docs"
         published, copied = write_sources(project, cases, sources, documents, with_documents)
-        run_mkdocs(project, sources, staging, release_date(published))
+        run_mkdocs(project, sources, work / "site", release_date(published))
     return SiteResult(out=out, cases=len(cases), published=len(published), documents=copied)

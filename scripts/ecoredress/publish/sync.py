@@ -4,6 +4,11 @@ Builds are byte-identical for identical inputs, so after a change only the affec
 keep their modification time and ETag, and visitors' caches stay valid. A manifest of every published file
 and its SHA-256 is written beside the files; a later sync deletes only files an earlier sync published, so
 files the server's administrators put there (certificates, server configuration) are never removed.
+
+No link is followed on either side: a link in the built site is refused (it could publish any file of the
+machine), and the served folder is written and cleaned through descriptors opened without following links,
+so a linked folder there cannot redirect a write or a deletion; a manifest entry that would leave the
+served folder (``../x``, ``/etc/x``) is refused as a damaged manifest.
 """
 
 from __future__ import annotations
@@ -11,10 +16,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
+import secrets
+import stat
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
+from ecoredress.confined import open_folder, read_file, relative_inside, walk
 from ecoredress.errors import UserError
 
 MANIFEST = ".ecoredress-manifest.json"
@@ -29,12 +37,14 @@ class SyncResult:
 
 
 def file_hashes(root: Path) -> dict[str, str]:
-    """SHA-256 of every file under ``root``, by POSIX path relative to it, sorted; the manifest excluded."""
-    return {
-        path.relative_to(root).as_posix(): _sha256(path)
-        for path in sorted(root.rglob("*"))
-        if path.is_file() and path.relative_to(root).as_posix() != MANIFEST
-    }
+    """SHA-256 of every file under ``root``, by POSIX path relative to it, sorted; the manifest excluded.
+    A link or a special file under ``root`` is refused (RefusedFile)."""
+    hashes = {}
+    for relative, fd in walk(root, root):
+        if fd is not None and relative.as_posix() != MANIFEST:
+            with os.fdopen(os.dup(fd), "rb") as stream:
+                hashes[relative.as_posix()] = _sha256(stream)
+    return dict(sorted(hashes.items()))
 
 
 def sync_tree(source: Path, target: Path) -> SyncResult:
@@ -43,21 +53,23 @@ def sync_tree(source: Path, target: Path) -> SyncResult:
     _check_folders(source, target)
     wanted = file_hashes(source)
     previous = _read_manifest(target)
+    target.mkdir(parents=True, exist_ok=True)
     result = SyncResult()
     for name, digest in wanted.items():
-        destination = target / name
-        if destination.is_file() and _sha256(destination) == digest:
-            result.unchanged.append(name)
-        else:
-            _copy_atomically(source / name, destination)
-            result.copied.append(name)
+        relative = PurePosixPath(name)
+        folder = open_folder(target, relative.parent, create=True)
+        try:
+            if _served_digest(folder, relative.name) == digest:
+                result.unchanged.append(name)
+            else:
+                _write_atomically(folder, relative.name, read_file(source / name, source))
+                result.copied.append(name)
+        finally:
+            os.close(folder)
     # Deleting after copying means a page is never served while an asset it links to is already gone.
     for name in sorted(previous.keys() - wanted.keys()):
-        stale = target / name
-        if stale.is_file():
-            stale.unlink()
+        if _remove(target, PurePosixPath(name)):
             result.removed.append(name)
-            _remove_empty_parents(stale.parent, target)
     _write_manifest(target, wanted)
     return result
 
@@ -78,48 +90,87 @@ def _check_folders(source: Path, target: Path) -> None:
 
 def _read_manifest(target: Path) -> dict[str, str]:
     path = target / MANIFEST
-    if not path.is_file():
-        return {}
     try:
-        files = json.loads(path.read_text(encoding="utf-8"))["files"]
+        files = json.loads(read_file(path, target))["files"]
+    except FileNotFoundError:
+        return {}
     except (ValueError, KeyError, TypeError) as exc:
         raise UserError(f"{path} 已损坏（{exc}），无法判断哪些文件由 ecoredress 发布。请核对后删除该文件并改用空目录发布。") from exc
+    outside = sorted(str(name) for name in files if relative_inside(str(name)) is None)
+    if outside:
+        raise UserError(
+            f"{path} 已损坏或被改动：其中的 {'、'.join(outside)} 不在发布目录之内，为免删除其他文件，未作任何改动。"
+            "请核对后删除该文件并改用空目录发布。"
+        )
     return {str(k): str(v) for k, v in files.items()}
 
 
 def _write_manifest(target: Path, files: dict[str, str]) -> None:
     payload = {"version": MANIFEST_VERSION, "algorithm": "sha256", "files": files}
     text = json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    _write_atomically(target / MANIFEST, text.encode("utf-8"))
-
-
-def _copy_atomically(source: Path, destination: Path) -> None:
-    _write_atomically(destination, source.read_bytes())
-
-
-def _write_atomically(destination: Path, data: bytes) -> None:
-    # Readers of the served folder see either the old file or the new one, never half of it.
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=destination.parent, prefix=".tmp-")
+    folder = open_folder(target, PurePosixPath())
     try:
-        with os.fdopen(handle, "wb") as stream:
+        _write_atomically(folder, MANIFEST, text.encode("utf-8"))
+    finally:
+        os.close(folder)
+
+
+def _served_digest(folder: int, name: str) -> str | None:
+    """SHA-256 of the regular file ``name`` in the served folder; None if it is missing or anything else."""
+    try:
+        if not stat.S_ISREG(os.stat(name, dir_fd=folder, follow_symlinks=False).st_mode):
+            return None
+        with os.fdopen(os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=folder), "rb") as stream:
+            return _sha256(stream)
+    except OSError:
+        return None
+
+
+def _write_atomically(folder: int, name: str, data: bytes) -> None:
+    # Readers of the served folder see either the old file or the new one, never half of it; a link in the
+    # file's place is replaced, not written through.
+    temporary = f".tmp-{secrets.token_hex(8)}"
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644, dir_fd=folder)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            os.fchmod(stream.fileno(), 0o644)
             stream.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, destination)
+        os.replace(temporary, name, src_dir_fd=folder, dst_dir_fd=folder)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        try:
+            os.unlink(temporary, dir_fd=folder)
+        except FileNotFoundError:
+            pass
         raise
 
 
-def _remove_empty_parents(folder: Path, root: Path) -> None:
-    while folder != root and folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent
+def _remove(target: Path, relative: PurePosixPath) -> bool:
+    """Delete a file an earlier sync published, if it is still a regular file, then its emptied folders."""
+    try:
+        folder = open_folder(target, relative.parent)
+    except FileNotFoundError:
+        return False
+    try:
+        if not stat.S_ISREG(os.stat(relative.name, dir_fd=folder, follow_symlinks=False).st_mode):
+            return False
+        os.unlink(relative.name, dir_fd=folder)
+    except FileNotFoundError:
+        return False
+    finally:
+        os.close(folder)
+    for emptied in relative.parents[:-1]:  # never the target itself
+        parent = open_folder(target, emptied.parent)
+        try:
+            os.rmdir(emptied.name, dir_fd=parent)
+        except OSError:  # not empty (or gone): stop
+            return True
+        finally:
+            os.close(parent)
+    return True
 
 
-def _sha256(path: Path) -> str:
+def _sha256(stream: BinaryIO) -> str:
     digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
+    for block in iter(lambda: stream.read(1 << 20), b""):
+        digest.update(block)
     return digest.hexdigest()

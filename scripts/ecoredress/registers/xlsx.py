@@ -1,5 +1,5 @@
 """Write tables to an xlsx workbook, byte-identical for identical content (fixed timestamps in the
-document properties and in the zip entries)."""
+document properties and in the zip entries). Every text is a text cell, never a formula (spreadsheet.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+from ecoredress.spreadsheet import looks_like_formula
 
 FIXED_TIME = dt.datetime(2000, 1, 1)  # no "now" in outputs
 
@@ -39,9 +41,11 @@ def write_workbook(tables: list[Table], path: Path) -> None:
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         for row in table.rows:
             ws.append([_cell(v) for v in row])
-        for row in ws.iter_rows(min_row=2):
+        for row in ws.iter_rows():
             for cell in row:
-                if isinstance(cell.value, (Decimal, float)):
+                if isinstance(cell.value, str):
+                    _as_text(cell)
+                elif isinstance(cell.value, (Decimal, float)):
                     cell.number_format = "#,##0.00"
                 elif isinstance(cell.value, dt.date):
                     cell.number_format = "yyyy-mm-dd"
@@ -52,6 +56,13 @@ def write_workbook(tables: list[Table], path: Path) -> None:
     buffer = io.BytesIO()
     wb.save(buffer)
     path.write_bytes(_fixed_zip(buffer.getvalue()))
+
+
+def _as_text(cell: Any) -> None:
+    """Text stays text: openpyxl would store a string beginning with "=" as a formula (spreadsheet.py)."""
+    cell.data_type = "s"
+    if looks_like_formula(cell.value):
+        cell.quotePrefix = True
 
 
 def _cell(value: Any) -> Any:

@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ecoredress.confined import read_file
 from ecoredress.errors import UserError
 from ecoredress.loading.yamlio import load_data
 
@@ -189,11 +190,13 @@ def shipped_years() -> dict[int, YearData]:
     return years
 
 
-def local_years(path: Path) -> dict[int, YearData]:
+def local_years(project_root: Path) -> dict[int, YearData]:
     """Years from the case repository's override file; a year there replaces the shipped one."""
-    if not path.is_file():
+    path = project_root / LOCAL_OVERRIDE
+    try:
+        data = load_data(read_file(path, project_root).decode("utf-8-sig"))
+    except FileNotFoundError:
         return {}
-    data = load_data(path.read_text(encoding="utf-8-sig"))
     entries = data.get("years") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise CalendarError(f"{path}：本地节假日文件应为“years:”下的列表，每项为一年的数据（year、notices、holidays）。")
@@ -207,7 +210,7 @@ def load_calendar(project_root: Path | None = None) -> Calendar:
     override = None
     if project_root is not None:
         override = project_root / LOCAL_OVERRIDE
-        years.update(local_years(override))
+        years.update(local_years(project_root))
     return Calendar(years, override)
 
 

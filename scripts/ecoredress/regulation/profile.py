@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ecoredress.confined import read_file
 from ecoredress.errors import UserError
 from ecoredress.loading.yamlio import load_data
 
@@ -113,11 +114,16 @@ def _load(name: str, project_root: Path | None) -> Profile:
         path = Path(name)
         if not path.is_absolute() and project_root is not None:
             path = project_root / path
-        if not path.is_file():
-            raise UserError(f"找不到规则配置文件 {path}。请检查 pyproject.toml 中 [tool.ecoredress] profile 的路径。")
-        return parse_profile(load_data(path.read_text(encoding="utf-8")), path.as_posix())
-    if project_root is not None and (local := project_root / "profiles" / f"{name}.yaml").is_file():
-        return parse_profile(load_data(local.read_text(encoding="utf-8")), local.as_posix())
+        try:
+            return parse_profile(load_data(read_file(path).decode("utf-8")), path.as_posix())
+        except FileNotFoundError:
+            raise UserError(f"找不到规则配置文件 {path}。请检查 pyproject.toml 中 [tool.ecoredress] profile 的路径。") from None
+    if project_root is not None:
+        local = project_root / "profiles" / f"{name}.yaml"
+        try:
+            return parse_profile(load_data(read_file(local, project_root).decode("utf-8")), local.as_posix())
+        except FileNotFoundError:
+            pass
     if name in shipped_profiles():
         entry = resources.files("ecoredress.regulation") / "profiles" / f"{name}.yaml"
         return parse_profile(load_data(entry.read_text(encoding="utf-8")), f"profiles/{name}.yaml")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from ecoredress.confined import RefusedFile
 from ecoredress.loading.sourcemap import SourceMap
 from ecoredress.loading.yamlio import load_data, read_text
 from ecoredress.model import Case
@@ -96,8 +97,8 @@ class Report:
 
 
 def display_path(path: Path, base: Path) -> str:
-    try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
+    try:  # the file's own name, not a link's target: a refused link is reported where it is
+        return (path.absolute().parent.resolve() / path.name).relative_to(base.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -119,6 +120,8 @@ def check_screening_log(path: Path, display: str) -> CheckedFile:
 def _load_model(path: Path, display: str, model: type[BaseModel], what: str) -> tuple[CheckedFile, BaseModel | None]:
     try:
         text = read_text(path)
+    except RefusedFile as exc:
+        return CheckedFile(path, display, None, [error("not-a-regular-file", str(exc)).placed(display, 1, 1)]), None
     except UnicodeDecodeError as exc:
         return CheckedFile(path, display, None, [error("encoding", f"文件不是 UTF-8 编码（第 {exc.start} 字节）。请用 UTF-8 另存。").placed(display, 1, 1)]), None
     try:
