@@ -165,6 +165,8 @@ class RestorationEnd(Section):
     applied_on: dt.date = field("申请日期")
     approved_on: dt.date | None = field("同意日期", default=None)
     ground: RestorationEndGround = field("终止情形")
+    payment: Money | None = field("终止修复后应缴纳的赔偿资金（元）", "经评估同意终止修复的，赔偿义务人依法缴纳赔偿资金（第二十五条）", default=None)
+    due_on: dt.date | None = field("缴纳期限", default=None)
 
 
 class Restoration(Section):
@@ -214,6 +216,7 @@ class Referral(Section):
     direction: ReferralDirection = field("移送方向")
     procuratorate: str = field("检察机关")
     referred_on: dt.date = field("移送日期")
+    description: str | None = field("移送的线索", "所移送线索的主要事实：涉及的单位或个人、行为、地点和可能损害的公共利益", default=None)
     letter_no: str | None = field("移送函文号", default=None)
     closed_on: dt.date | None = field("办结日期", "处理情况应在办结后 15 日内函告", default=None)
     reply_on: dt.date | None = field("函告日期", default=None)

@@ -149,6 +149,7 @@ class Meeting(Section):
     round: int = field("轮次", ge=1)
     notified_on: dt.date | None = field("会议通知日期", "书面通知义务人参会的日期；义务人无故不参会可以终止磋商（第十八条第二项）", default=None)
     held_on: dt.date = field("会议日期")
+    venue: str | None = field("会议地点", "写入磋商会议通知", default=None)
     procuratorate_invited: bool = field("是否邀请检察机关参与", "（第二十七条）", default=False)
     procuratorate: str | None = field("受邀检察机关", "邀请检察机关参与磋商时写明检察院名称（第二十七条）", default=None)
     participants: list[str] = field("参会人员", "内部记录，不公开", default_factory=list, internal=True)

@@ -74,6 +74,33 @@ def facts_as_of(case: Case, day: dt.date) -> Case | None:
     return None if result is _DROP else result
 
 
+def fact_dates(node: Any) -> list[dt.date]:
+    """Every date a case (or a part of it) records an event on; terms fixed in advance are not events."""
+    if isinstance(node, dt.date):
+        return [node]
+    if isinstance(node, list):
+        return [d for item in node for d in fact_dates(item)]
+    if isinstance(node, BaseModel):
+        return [d for name in type(node).model_fields if name not in TERM_FIELDS for d in fact_dates(getattr(node, name))]
+    return []
+
+
+def section_as_of(section: Any, day: dt.date) -> Any:
+    """One part of a case as of ``day``; a part whose own date is later (a notice issued before it was
+    served) is the document's own subject and is kept, its later facts still cut."""
+    trimmed = _trim(section, day, (), {})[0]
+    if trimmed is not _DROP:
+        return trimmed
+    if not isinstance(section, BaseModel):
+        return section
+    updates = {}
+    for name in type(section).model_fields:
+        value = getattr(section, name)
+        if isinstance(value, (BaseModel, list)) and (child := _trim(value, day, (), {})[0]) is not value:
+            updates[name] = None if child is _DROP else child
+    return section.model_copy(update=updates) if updates else section
+
+
 def _trim(node: Any, day: dt.date, loc: Loc, kept: dict[Loc, tuple[int, ...]]) -> tuple[Any, bool, bool]:
     """(trimmed node or _DROP, whether it held a date, whether it still holds one). An optional section or a
     list item whose every date lies after ``day`` (an assessment commissioned later) did not exist yet."""
