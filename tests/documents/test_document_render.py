@@ -7,6 +7,7 @@ import json
 import re
 import zipfile
 from dataclasses import replace
+from functools import lru_cache
 
 import docx
 import pytest
@@ -62,8 +63,13 @@ def test_each_docx_follows_gbt_9704(rendered, project):
             assert signature and signature[-1].style.paragraph_format.alignment == 2, job.stem  # right
 
 
+@lru_cache(maxsize=None)
+def _pdf_pages(path) -> tuple[str, ...]:
+    return tuple(page.extract_text() for page in PdfReader(path).pages)
+
+
 def _pdf_text(path):
-    return re.sub(r"\s+", "", "".join(page.extract_text() for page in PdfReader(path).pages))
+    return re.sub(r"\s+", "", "".join(_pdf_pages(path)))
 
 
 def test_each_pdf_has_the_case_title_and_amount_in_capitals(rendered, cases_by_id):
@@ -84,8 +90,8 @@ def test_each_pdf_has_the_case_title_and_amount_in_capitals(rendered, cases_by_i
 def test_no_pdf_holds_a_line_beginning_with_a_heading_marker(rendered):
     out, jobs, _ = rendered
     for job in jobs:
-        for page in PdfReader(out / f"{job.stem}.pdf").pages:
-            marked = [line for line in page.extract_text().splitlines() if line.lstrip().startswith("#")]
+        for page in _pdf_pages(out / f"{job.stem}.pdf"):
+            marked = [line for line in page.splitlines() if line.lstrip().startswith("#")]
             assert marked == [], job.stem
 
 
