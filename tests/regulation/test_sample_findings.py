@@ -28,6 +28,7 @@ EXPECTED_STAGES = {
     "WZ-2023-001": "结案",  # instalments
     "WZ-2024-001": "结案",  # simplified assessment + simplified consultation
     "YC-2023-002": "结案",
+    "YC-2024-001": "结案",  # deep soil could not reach the target: restoration ended with approval (第二十五条)
     "YC-2025-001": "结案",
     "YC-2026-001": "鉴定评估",
     "ZW-2022-001": "结案",  # 替代修复, phased performance

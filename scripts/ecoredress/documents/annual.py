@@ -1,8 +1,8 @@
 """The annual work report (第三十五条): figures for one rights-holder's year, and its document job.
 
-The figures come from the case files. ``ecoredress.registers`` had no annual-report API when this was
-written, so ``annual_figures`` builds the plain dict the template takes; a registers builder that
-returns the same keys can replace it without touching the template.
+Every figure and every stage is taken from the cases as they stood at the end of the year
+(``case_as_of``), so a report for a past year does not change when later steps are recorded. A case is
+reported when any of its facts falls in the year, or when it was still open at the end of the year before.
 """
 
 from __future__ import annotations
@@ -13,47 +13,45 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ecoredress.documents.context import legal_basis
+from ecoredress.documents.context import citation_text
 from ecoredress.documents.plan import DocumentJob
 from ecoredress.documents.templating import render_markdown
 from ecoredress.model import Case
 from ecoredress.model.enums import HOLDER_CODES, RightsHolder
-from ecoredress.regulation.lifecycle import derive_stage
+from ecoredress.regulation.asof import case_as_of, fact_dates
+from ecoredress.regulation.calendar import Calendar, default_calendar
 from ecoredress.regulation.profile import Profile
 
 ANNUAL_KEY = "annual-report"
 ANNUAL_NAME = "年度工作报告"
 ANNUAL_ARTICLE = "第三十五条"
+ANNUAL_ISSUER = "赔偿权利人"
+ANNUAL_RECEIVER = "自治区负责生态环境损害赔偿工作的领导机构"
 TEMPLATE = f"{ANNUAL_KEY}.md.j2"
+ZERO = Decimal("0")
 
 
 def _in(year: int, day: dt.date | None) -> bool:
     return day is not None and day.year == year
 
 
-def _case_events(case: Case) -> list[dt.date | None]:
-    """Every dated step of the case: a case belongs to a year's report when any of them falls in it."""
-    agreement, litigation, restoration = case.agreement, case.litigation, case.restoration
-    return [
-        case.clue.found_on,
-        case.preliminary_check.claim_started_on if case.preliminary_check else None,
-        case.claim_end.decided_on if case.claim_end else None,
-        agreement.signed_on if agreement else None,
-        litigation.filed_on if litigation else None,
-        *(e.evaluated_on for e in (restoration.evaluations if restoration else [])),
-        *(r.received_on for r in (case.funds.receipts if case.funds else [])),
-        *(e.spent_on for e in (case.funds.expenditures if case.funds else [])),
-    ]
-
-
-def annual_figures(cases: list[Case], holder: RightsHolder, year: int) -> dict[str, Any]:
-    """The report's data for ``holder``'s cases with any step in ``year``."""
-    mine = sorted((c for c in cases if c.jurisdiction.rights_holder is holder), key=lambda c: c.id)
-    active = [c for c in mine if any(_in(year, d) for d in _case_events(c))]
-    agreements = [c.agreement for c in active if c.agreement and _in(year, c.agreement.signed_on)]
-    receipts = [r for c in active if c.funds for r in c.funds.receipts if _in(year, r.received_on)]
-    spending = [e for c in active if c.funds for e in c.funds.expenditures if _in(year, e.spent_on)]
-    evaluations = [e for c in active if c.restoration for e in c.restoration.evaluations if _in(year, e.evaluated_on)]
+def annual_figures(cases: list[Case], holder: RightsHolder, year: int, profile: Profile, cal: Calendar) -> dict[str, Any]:
+    """The report's data for ``holder``'s cases, each as it stood on 31 December of ``year``."""
+    end, before = dt.date(year, 12, 31), dt.date(year - 1, 12, 31)
+    reported = []
+    for case in sorted((c for c in cases if c.jurisdiction.rights_holder is holder), key=lambda c: c.id):
+        view = case_as_of(case, end, profile, cal)
+        if view is None:
+            continue
+        earlier = case_as_of(case, before, profile, cal)
+        if any(_in(year, d) for d in fact_dates(view.case)) or (earlier is not None and not earlier.stage.finished):
+            reported.append(view)
+    mine = [v.case for v in reported]
+    agreements = [c.agreement for c in mine if c.agreement and _in(year, c.agreement.signed_on)]
+    receipts = [r for c in mine if c.funds for r in c.funds.receipts if _in(year, r.received_on)]
+    spending = [e for c in mine if c.funds for e in c.funds.expenditures if _in(year, e.spent_on)]
+    evaluations = [e for c in mine if c.restoration for e in c.restoration.evaluations if _in(year, e.evaluated_on)]
+    works = [c.restoration.implementation for c in mine if c.restoration and c.restoration.implementation]
     return {
         "year": year,
         "rights_holder": holder.value,
@@ -61,14 +59,15 @@ def annual_figures(cases: list[Case], holder: RightsHolder, year: int) -> dict[s
         "started": sum(bool(c.preliminary_check and _in(year, c.preliminary_check.claim_started_on)) for c in mine),
         "major": sum(bool(c.major_case and _in(year, c.major_case.decided_on)) for c in mine),
         "agreements": len(agreements),
-        "agreed_total": sum((a.total for a in agreements), Decimal("0")),
+        "agreed_total": sum((a.total for a in agreements), ZERO),
         "lawsuits": sum(bool(c.litigation and _in(year, c.litigation.filed_on)) for c in mine),
         "claims_ended": sum(bool(c.claim_end and _in(year, c.claim_end.decided_on)) for c in mine),
-        "received": sum((r.amount for r in receipts), Decimal("0")),
-        "spent": sum((e.amount for e in spending), Decimal("0")),
+        "restorations_completed": sum(_in(year, w.completed_on) for w in works),
+        "received": sum((r.amount for r in receipts), ZERO),
+        "spent": sum((e.amount for e in spending), ZERO),
         "evaluations_passed": sum(e.passed for e in evaluations),
         "evaluations_failed": sum(not e.passed for e in evaluations),
-        "cases": [{"id": c.id, "title": c.title, "stage": derive_stage(c).value} for c in active],
+        "cases": [{"id": v.case.id, "title": v.case.title, "stage": v.stage.value} for v in reported],
     }
 
 
@@ -82,11 +81,13 @@ def annual_jobs(
     """One annual report per rights-holder among ``cases``; dated the last day of the reporting month."""
     month = month or profile.get("annual_report.month", dt.date(year, 12, 31))
     day = _report_day(year, month)
-    basis = legal_basis(profile, ANNUAL_ARTICLE)
+    basis = citation_text(profile, ANNUAL_ARTICLE, day, ANNUAL_NAME)
+    cal = default_calendar()
     jobs = []
     for holder in sorted({c.jurisdiction.rights_holder for c in cases}, key=lambda h: HOLDER_CODES[h]):
         title = f"{year}年度生态环境损害赔偿工作情况报告"
-        context = {"report": annual_figures(cases, holder, year), "title": title, "basis": basis, "issued_on": day}
+        report = annual_figures(cases, holder, year, profile, cal)
+        context = {"report": report, "title": title, "basis": basis, "issued_on": day, "receiver": ANNUAL_RECEIVER}
         jobs.append(
             DocumentJob(
                 stem=f"annual/{year}-{HOLDER_CODES[holder]}",
@@ -94,7 +95,7 @@ def annual_jobs(
                 key=ANNUAL_KEY,
                 kind=ANNUAL_NAME,
                 title=title,
-                articles=ANNUAL_ARTICLE,
+                articles=basis,
                 doc_no=None,
                 issued_on=day,
                 public=False,

@@ -1,25 +1,33 @@
-"""What a document template sees: the case as plain data, masked for the public variant."""
+"""What a document template sees: the case as it stood on the document's date, as plain data.
+
+Only facts dated on or before the issue date reach a template (``case_as_of``); the undated narrative
+fields (``x-undated``: the case summary, the agreement summary, the progress note) never do, so a
+template that reaches for one fails loudly. The public variant also loses private and internal fields,
+and every string, generated ones included, is masked: persons as 张某, companies per the disclosure.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import enum
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
 
-from ecoredress.documents.kinds import Spec, Subject
+from ecoredress.documents.kinds import Spec, Subject, obligor_restores
+from ecoredress.documents.narrative import recount, steps
+from ecoredress.documents.parties import department_party, obligor_parties, persons
+from ecoredress.errors import UserError
 from ecoredress.model import Case
-from ecoredress.publish.masking import Masker, public_data
+from ecoredress.model.enums import RightsHolder
+from ecoredress.model.outcome import Restoration
+from ecoredress.model.types import UNDATED
+from ecoredress.publish.masking import Masker, is_withheld
+from ecoredress.regulation.asof import case_as_of, section_as_of
+from ecoredress.regulation.calendar import Calendar, default_calendar
+from ecoredress.regulation.obligations import cash_owed, in_kind, received
 from ecoredress.regulation.profile import Profile
-
-
-def _internal_data(value: Any) -> Any:
-    if isinstance(value, BaseModel):
-        return value.model_dump()
-    return value
-
-
-def legal_basis(profile: Profile, articles: str) -> str:
-    return f"《{profile.title}》（{profile.reference}）{articles}"
 
 
 def issuing_department(case: Case) -> str:
@@ -27,20 +35,101 @@ def issuing_department(case: Case) -> str:
     return case.jurisdiction.lead_department or case.jurisdiction.designated_departments[0]
 
 
+def treasury(case: Case) -> str:
+    """The treasury the money goes to: that of the designated department's level (第三十二条)."""
+    holder = case.jurisdiction.rights_holder
+    return "自治区本级国库" if holder is RightsHolder.REGION else f"{holder.value.removesuffix('人民政府')}本级国库"
+
+
+def citation_text(profile: Profile, articles: str, on: dt.date, what: str) -> str:
+    """The instrument (and article) that governed ``articles`` on ``on``, as a document cites it."""
+    citation = profile.citation(articles, on)
+    if citation is None:
+        raise UserError(f"{what}的日期 {on} 早于规则配置 {profile.id} 中最早的依据文件生效日期，无法确定应当引用的依据。")
+    return citation.text
+
+
+def _undated(info: Any) -> bool:
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    return bool(extra.get(UNDATED))
+
+
+def _data(value: Any, masker: Masker | None) -> Any:
+    """Plain data without the undated narrative fields; for the public variant also without private and
+    internal fields, and masked."""
+    if isinstance(value, BaseModel):
+        return {
+            name: _data(getattr(value, name), masker)
+            for name, info in type(value).model_fields.items()
+            if not _undated(info) and not (masker and is_withheld(info))
+        }
+    if isinstance(value, (list, tuple)):
+        return [_data(item, masker) for item in value]
+    if masker and isinstance(value, enum.Enum):
+        return value.value
+    if masker and isinstance(value, str):
+        return masker.text(value)
+    return value
+
+
+def _agreed(now: Case, full: Case) -> Case:
+    """``now`` with the restoration mode the agreement or judgment settled, though no restoration step is dated yet:
+    who restores decides what is paid in money (第二十条、第三十二条)."""
+    if now.restoration is not None or full.restoration is None or not (now.agreement or now.litigation):
+        return now
+    return now.model_copy(update={"restoration": Restoration(mode=full.restoration.mode)})
+
+
+@lru_cache(maxsize=1)
+def _calendar() -> Calendar:
+    return default_calendar()
+
+
 def document_context(case: Case, spec: Spec, subject: Subject, profile: Profile, public: bool) -> dict[str, Any]:
-    """Template variables. In the public variant private and internal fields are absent (a template that
-    reaches for one fails loudly) and every string is masked: persons as 张某, companies per disclosure."""
+    """Template variables of one document (see the module docstring)."""
+    day = subject.issued_on
+    view = case_as_of(case, day, profile, _calendar())
+    if view is None:
+        raise UserError(f"案件 {case.id} 的{spec.title}日期 {day} 早于发现线索的日期，不能出具。请核对日期。")
+    now = _agreed(view.case, case)
     masker = Masker(case) if public else None
-    data = (lambda value: public_data(value, masker)) if masker else _internal_data
+    mask = masker.text if masker else (lambda text: text)
+    department = issuing_department(case)
+    told: dict[tuple[str, str], list[Any]] = {}
+
+    def history(families: list[str], we: str = "本机关", they: str = "赔偿义务人", before: dt.date | None = None) -> str:
+        """The steps of ``families`` told up to the issue date (or only those before the day ``before``)."""
+        found = told.setdefault((we, they), steps(now, we, they))
+        return mask(recount(found, families, before or day, spec.own if before is None else None))
+
+    def cite(articles: str) -> str:
+        return citation_text(profile, articles, day, spec.title)
+
+    parties = obligor_parties(case, "乙方", masker)
     return {
-        "case": data(case),
-        "subject": data(subject.item),
-        "obligor_names": [masker.obligor_name(o) if masker else o.name for o in case.obligors],
+        "case": _data(now, masker),
+        "subject": _data(section_as_of(subject.item, day), masker),
+        "party": parties[subject.party - 1] if subject.party else None,
         "title": spec.title,
         "doc_no": subject.doc_no,
-        "issued_on": subject.issued_on,
-        "department": issuing_department(case),
-        "basis": legal_basis(profile, spec.articles),
-        "profile": profile,
+        "issued_on": day,
+        "department": department,
+        "holder": case.jurisdiction.rights_holder.value,
+        "parties": parties,
+        "obligor_names": "、".join(p.name for p in parties),
+        "party_as": lambda role: obligor_parties(case, role, masker),
+        "department_as": lambda role: department_party(role, department),
+        "signers": persons,
+        "basis": cite(spec.articles),
+        "own_rules": profile.governing(day) is profile.instruments[-1],  # the profile's own regulation governs
+        "cite": cite,
+        "param": lambda key: profile.in_force(key, day),
+        "history": history,
+        "stage": view.stage.value,
+        "owed": cash_owed(now),
+        "paid": received(now),
+        "in_kind": sorted(c.value for c in in_kind(now)),
+        "treasury": treasury(case),
+        "obligor_restores": obligor_restores(now),
         "public": public,
     }

@@ -33,3 +33,8 @@ def money(amount: Decimal | int | str) -> str:
 def cn_date(day: dt.date) -> str:
     """2024年4月3日: Arabic numerals, no zero padding (GB/T 9704 §7.3.5.2)."""
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+def cn_number(n: int) -> str:
+    """2 -> 二, 12 -> 十二: ordinals in running text (第二次磋商会议, 乙方二)."""
+    return cn2an.an2cn(int(n))

@@ -1,12 +1,14 @@
-"""Every document kind: its template, legal basis, and what in a case calls for it.
+"""Every document kind: its template, legal basis, issuer and receiver, and which facts of a case call for it.
 
-A case calls for a document when the section the document is issued from is filled: the case file
-records that the step happened (or is being prepared), so the document for that step can be issued.
-Some kinds are issued once per item (each evaluation, each referral); ``subjects`` lists the items.
+A case calls for a document when the fact the document is issued for is recorded (a meeting notified,
+an agreement signed…). Its date is the date recorded for it under ``documents`` (matched by 文号, or the
+first of its kind on or after the fact and before the next such fact), else the date of the fact; its
+文号 likewise. Kinds issued once per item (each meeting, each evaluation) list one subject per item.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -19,16 +21,26 @@ from ecoredress.model.enums import (
     DocumentKind,
     PublicItem,
     ReferralDirection,
+    RestorationMode,
 )
+from ecoredress.model.normalise import normalise_doc_number
+from ecoredress.model.outcome import IssuedDocument
+from ecoredress.regulation.obligations import cash_owed
+
+HOLDER_DEPARTMENT = "指定部门或机构"
+OBLIGOR = "赔偿义务人"
+FILE = "案卷（内部）"
 
 
 @dataclass(frozen=True)
 class Subject:
-    """One document to issue: the section it is issued from, its 文号 and its date."""
+    """One document to issue: the section it is issued for, its 文号 and date, and (for a document served on
+    each obligor in turn) which obligor, counted from 1."""
 
     item: Any
     doc_no: str | None
-    issued_on: Any  # datetime.date
+    issued_on: dt.date
+    party: int | None = None
 
 
 @dataclass(frozen=True)
@@ -36,30 +48,146 @@ class Spec:
     key: str  # file names and --kind
     kind: DocumentKind
     title: str
-    articles: str
+    articles: str  # articles of the profile's regulation; each document cites what governed on its date
+    issuer: str
+    receiver: str
     subjects: Callable[[Case], list[Subject]]
     publishable: Callable[[Case], bool] = lambda case: False
+    public_only: bool = False  # a notice to the public: no internal original
+    form: bool = False  # a form to fill in and sign (送达回证, 磋商记录): it cites no legal basis
+    own: tuple[str, ...] = ()  # the narrative steps that are this document's own act (not told as past)
 
     @property
     def template(self) -> str:
         return f"{self.key}.md.j2"
 
 
-def _issued_no(case: Case, kind: DocumentKind, index: int = 0) -> str | None:
-    """The 文号 recorded for this kind under ``documents`` (the index-th one for kinds issued per item)."""
-    numbers = [d.doc_no for d in case.documents if d.kind is kind]
-    return numbers[index] if index < len(numbers) else None
+def _recorded(case: Case, kind: DocumentKind, start: dt.date, end: dt.date | None, doc_no: str | None) -> IssuedDocument | None:
+    same = [d for d in case.documents if d.kind is kind]
+    if doc_no:
+        wanted = normalise_doc_number(doc_no)
+        return next((d for d in same if normalise_doc_number(d.doc_no) == wanted), None)
+    inside = [d for d in same if d.issued_on >= start and (end is None or d.issued_on < end)]
+    return min(inside, key=lambda d: d.issued_on, default=None)
 
 
-def _one(item: Any, doc_no: str | None, issued_on: Any) -> list[Subject]:
-    return [Subject(item, doc_no, issued_on)] if item is not None else []
+def _subject(case: Case, kind: DocumentKind, item: Any, day: dt.date, doc_no: str | None = None,
+             until: dt.date | None = None, party: int | None = None) -> Subject:
+    record = _recorded(case, kind, day, until, doc_no)
+    return Subject(item, doc_no or (record.doc_no if record else None), record.issued_on if record else day, party)
+
+
+def _series(case: Case, kind: DocumentKind, items: list[tuple[Any, dt.date]]) -> list[Subject]:
+    """One subject per item, each matched to the record issued on or after its date and before the next one's."""
+    dates = [day for _, day in items]
+    return [
+        _subject(case, kind, item, day, until=next((d for d in dates[i + 1:] if d > day), None))
+        for i, (item, day) in enumerate(items)
+    ]
+
+
+def _disclosed(item: PublicItem) -> Callable[[Case], bool]:
+    # 第三十三条: a document is published once the case's disclosure decision names its item.
+    return lambda case: case.disclosure.publish and item in case.disclosure.items
+
+
+def obligor_restores(case: Case) -> bool:
+    """The obligor restores (itself, by a contractor, or by 替代修复), so it files the plan and answers for it."""
+    r = case.restoration
+    return r is not None and r.mode not in (RestorationMode.FUNDED, RestorationMode.COMPENSATION_ONLY)
+
+
+# -- subjects per kind --------------------------------------------------------------------------------
+
+
+def _claim_start(case: Case) -> list[Subject]:
+    pc = case.preliminary_check
+    if pc is None or not pc.damage_found or pc.claim_started_on is None:
+        return []
+    return [_subject(case, DocumentKind.CLAIM_START_APPROVAL, pc, pc.claim_started_on)]
+
+
+def _investigation_report(case: Case) -> list[Subject]:
+    inv = case.investigation
+    if inv is None or inv.ended_on is None:
+        return []
+    return [_subject(case, DocumentKind.INVESTIGATION_REPORT, inv, inv.ended_on)]
+
+
+def _commission(case: Case) -> list[Subject]:
+    a = case.assessment
+    if a is None or a.mode.simplified or a.commissioned_on is None or a.institution is None:
+        return []
+    return [_subject(case, DocumentKind.ASSESSMENT_COMMISSION, a, a.commissioned_on)]
+
+
+def _extension(case: Case) -> list[Subject]:
+    a = case.assessment
+    if a is None or a.extension is None or a.commissioned_on is None or a.institution is None:
+        return []
+    return [_subject(case, DocumentKind.ASSESSMENT_EXTENSION_NOTICE, a, a.extension.notified_on)]
+
+
+def _reminder(case: Case) -> list[Subject]:
+    a = case.assessment
+    if a is None or a.simplified_reminder_on is None:
+        return []
+    return [_subject(case, DocumentKind.SIMPLIFIED_ASSESSMENT_REMINDER, a, a.simplified_reminder_on)]
+
+
+def _simplified(mode: AssessmentMode, kind: DocumentKind) -> Callable[[Case], list[Subject]]:
+    def subjects(case: Case) -> list[Subject]:
+        a = case.assessment
+        if a is None or a.mode is not mode or a.report_on is None:
+            return []
+        return [_subject(case, kind, a, a.report_on, doc_no=a.report_no)]
+
+    return subjects
+
+
+def _claim_end(case: Case) -> list[Subject]:
+    end = case.claim_end
+    return [_subject(case, DocumentKind.CLAIM_END_DECISION, end, end.decided_on)] if end else []
 
 
 def _consultation_notice(case: Case) -> list[Subject]:
     if case.consultation is None:
         return []
     notice = case.consultation.notice
-    return _one(notice, notice.doc_no or _issued_no(case, DocumentKind.CONSULTATION_NOTICE), notice.served_on)
+    return [_subject(case, DocumentKind.CONSULTATION_NOTICE, notice, notice.served_on, doc_no=notice.doc_no)]
+
+
+def _service_receipts(case: Case) -> list[Subject]:
+    # One 送达回证 per obligor served with the consultation notice (第十六条第一款: 送达赔偿义务人).
+    if case.consultation is None:
+        return []
+    notice = case.consultation.notice
+    return [Subject(notice, None, notice.served_on, n) for n in range(1, len(case.obligors) + 1)]
+
+
+def _meetings(case: Case) -> list[Any]:
+    return case.consultation.meetings if case.consultation else []
+
+
+def _meeting_notices(case: Case) -> list[Subject]:
+    notified = [(m, m.notified_on) for m in _meetings(case) if m.notified_on]
+    return _series(case, DocumentKind.MEETING_NOTICE, notified)
+
+
+def _invitations(case: Case) -> list[Subject]:
+    invited = [(m, m.notified_on) for m in _meetings(case) if m.procuratorate_invited and m.procuratorate and m.notified_on]
+    return _series(case, DocumentKind.PROCURATORATE_INVITATION, invited)
+
+
+def _meeting_records(case: Case) -> list[Subject]:
+    return _series(case, DocumentKind.MEETING_RECORD, [(m, m.held_on) for m in _meetings(case)])
+
+
+def _consultation_end(case: Case) -> list[Subject]:
+    c = case.consultation
+    if c is None or c.outcome is not ConsultationOutcome.TERMINATED or c.ended_on is None:
+        return []
+    return [_subject(case, DocumentKind.CONSULTATION_END_NOTICE, c, c.ended_on)]
 
 
 def _agreement(simplified: bool) -> Callable[[Case], list[Subject]]:
@@ -69,132 +197,159 @@ def _agreement(simplified: bool) -> Callable[[Case], list[Subject]]:
         procedure = case.consultation.procedure if case.consultation else ConsultationProcedure.NORMAL
         if case.agreement is None or (procedure is ConsultationProcedure.SIMPLIFIED) != simplified:
             return []
-        return _one(case.agreement, case.agreement.doc_no or _issued_no(case, kind), case.agreement.signed_on)
+        return [_subject(case, kind, case.agreement, case.agreement.signed_on, doc_no=case.agreement.doc_no)]
 
     return subjects
 
 
-def _agreement_published(case: Case) -> bool:
-    # 第三十三条: the agreement is published once the case's disclosure decision says so.
-    return case.disclosure.publish and PublicItem.AGREEMENT in case.disclosure.items
-
-
-def _claim_end(case: Case) -> list[Subject]:
-    end = case.claim_end
-    return _one(end, _issued_no(case, DocumentKind.CLAIM_END_DECISION), end.decided_on if end else None)
-
-
-def _consultation_end(case: Case) -> list[Subject]:
-    c = case.consultation
-    if c is None or c.outcome is not ConsultationOutcome.TERMINATED or c.ended_on is None:
+def _payment_notices(case: Case) -> list[Subject]:
+    """A notice to pay into the treasury (第三十二条) what the agreement or the judgment leaves owed in money."""
+    if not cash_owed(case):
         return []
-    return _one(c, _issued_no(case, DocumentKind.CONSULTATION_END_NOTICE), c.ended_on)
-
-
-def _commission(case: Case) -> list[Subject]:
-    a = case.assessment
-    if a is None or a.mode.simplified or a.commissioned_on is None or a.institution is None:
-        return []
-    return _one(a, _issued_no(case, DocumentKind.ASSESSMENT_COMMISSION), a.commissioned_on)
-
-
-def _extension(case: Case) -> list[Subject]:
-    a = case.assessment
-    if a is None or a.extension is None:
-        return []
-    return _one(a, _issued_no(case, DocumentKind.ASSESSMENT_EXTENSION_NOTICE), a.extension.notified_on)
-
-
-def _reminder(case: Case) -> list[Subject]:
-    a = case.assessment
-    if a is None or a.simplified_reminder_on is None:
-        return []
-    return _one(a, _issued_no(case, DocumentKind.SIMPLIFIED_ASSESSMENT_REMINDER), a.simplified_reminder_on)
-
-
-def _expert_opinion(case: Case) -> list[Subject]:
-    a = case.assessment
-    if a is None or a.mode is not AssessmentMode.EXPERT_OPINION or a.report_on is None:
-        return []
-    return _one(a, a.report_no, a.report_on)
+    judgment = case.litigation.judgment if case.litigation else None
+    if judgment:
+        return [_subject(case, DocumentKind.PAYMENT_NOTICE, judgment, judgment.effective_on or judgment.ruled_on)]
+    assert case.agreement is not None
+    return [_subject(case, DocumentKind.PAYMENT_NOTICE, case.agreement, case.agreement.signed_on)]
 
 
 def _judicial_confirmation(case: Case) -> list[Subject]:
-    if case.agreement is None or case.agreement.judicial_confirmation is None:
+    jc = case.agreement.judicial_confirmation if case.agreement else None
+    return [_subject(case, DocumentKind.JUDICIAL_CONFIRMATION_APPLICATION, jc, jc.applied_on)] if jc else []
+
+
+def _complaint(case: Case) -> list[Subject]:
+    lit = case.litigation
+    return [_subject(case, DocumentKind.COMPLAINT, lit, lit.filed_on)] if lit else []
+
+
+def _enforcement(case: Case) -> list[Subject]:
+    if case.enforcement is None:
         return []
-    confirmation = case.agreement.judicial_confirmation
-    return _one(
-        confirmation, _issued_no(case, DocumentKind.JUDICIAL_CONFIRMATION_APPLICATION), confirmation.applied_on
-    )
+    enforcement = case.enforcement[1]
+    return [_subject(case, DocumentKind.ENFORCEMENT_APPLICATION, enforcement, enforcement.applied_on)]
 
 
 def _plan_filing(case: Case) -> list[Subject]:
     plan = case.restoration.plan if case.restoration else None
-    if plan is None or plan.filed_on is None:
+    if plan is None or plan.filed_on is None or not obligor_restores(case):
         return []
-    return _one(plan, plan.filing_no or _issued_no(case, DocumentKind.PLAN_FILING_RECEIPT), plan.filed_on)
+    return [_subject(case, DocumentKind.PLAN_FILING_RECEIPT, plan, plan.filed_on, doc_no=plan.filing_no)]
+
+
+def _plan_changes(case: Case) -> list[Subject]:
+    changes = case.restoration.changes if case.restoration else []
+    decided = [(c, c.decided_on) for c in changes if c.major and c.decided_on and c.approved is not None]
+    return _series(case, DocumentKind.PLAN_CHANGE_DECISION, decided)
 
 
 def _evaluations(case: Case) -> list[Subject]:
     evaluations = case.restoration.evaluations if case.restoration else []
-    return [
-        Subject(e, _issued_no(case, DocumentKind.EFFECT_EVALUATION_OPINION, i), e.evaluated_on)
-        for i, e in enumerate(evaluations)
-    ]
+    return _series(case, DocumentKind.EFFECT_EVALUATION_OPINION, [(e, e.evaluated_on) for e in evaluations])
 
 
 def _rectifications(case: Case) -> list[Subject]:
-    evaluations = case.restoration.evaluations if case.restoration else []
-    failed = [e for e in evaluations if e.rectification is not None]
-    return [
-        Subject(e, _issued_no(case, DocumentKind.RECTIFICATION_NOTICE, i), e.rectification.notified_on)
-        for i, e in enumerate(failed)
-    ]
+    evaluations = case.restoration.evaluations if case.restoration and obligor_restores(case) else []
+    failed = [(e, e.rectification.notified_on) for e in evaluations if e.rectification is not None]
+    return _series(case, DocumentKind.RECTIFICATION_NOTICE, failed)
+
+
+def _restoration_end(case: Case) -> list[Subject]:
+    end = case.restoration.end if case.restoration else None
+    if end is None or end.approved_on is None:
+        return []
+    return [_subject(case, DocumentKind.RESTORATION_END_DECISION, end, end.approved_on)]
 
 
 def _referral_letters(case: Case) -> list[Subject]:
     # 第二十六条第二款: the department refers a public-interest-litigation clue to the procuratorate.
     outgoing = [r for r in case.referrals if r.direction is ReferralDirection.TO_PROCURATORATE]
-    return [
-        Subject(r, r.letter_no or _issued_no(case, DocumentKind.REFERRAL_LETTER, i), r.referred_on)
-        for i, r in enumerate(outgoing)
-    ]
+    return [_subject(case, DocumentKind.REFERRAL_LETTER, r, r.referred_on, doc_no=r.letter_no) for r in outgoing]
 
 
 def _handling_letters(case: Case) -> list[Subject]:
     # 第二十六条第一款: a clue the procuratorate referred is answered by letter once the case is finished.
-    answered = [
-        r for r in case.referrals if r.direction is ReferralDirection.FROM_PROCURATORATE and r.reply_on is not None
-    ]
-    return [
-        Subject(r, r.reply_no or _issued_no(case, DocumentKind.HANDLING_LETTER, i), r.reply_on)
-        for i, r in enumerate(answered)
-    ]
+    answered = [r for r in case.referrals if r.direction is ReferralDirection.FROM_PROCURATORATE and r.reply_on]
+    return [_subject(case, DocumentKind.HANDLING_LETTER, r, r.reply_on, doc_no=r.reply_no) for r in answered]
 
+
+def _fund_use(case: Case) -> list[Subject]:
+    spent = case.funds.expenditures if case.funds else []
+    if not spent:
+        return []
+    last = max(e.spent_on for e in spent)
+    return [_subject(case, DocumentKind.FUND_USE_DISCLOSURE, case.funds, last)]
+
+
+def _closing(case: Case) -> list[Subject]:
+    return [_subject(case, DocumentKind.CLOSING_REPORT, case, case.closed_on)] if case.closed_on else []
+
+
+_AGREEMENT_ITEM = _disclosed(PublicItem.AGREEMENT)
+_EFFECT_ITEM = _disclosed(PublicItem.RESTORATION_EFFECT)
+_FUND_ITEM = _disclosed(PublicItem.FUND_USE)
 
 SPECS: tuple[Spec, ...] = (
-    Spec("assessment-commission", DocumentKind.ASSESSMENT_COMMISSION, "生态环境损害鉴定评估委托书", "第十四条", _commission),
-    Spec("assessment-extension", DocumentKind.ASSESSMENT_EXTENSION_NOTICE, "生态环境损害鉴定评估延期告知书", "第十四条", _extension),
-    Spec("simplified-reminder", DocumentKind.SIMPLIFIED_ASSESSMENT_REMINDER, "适用简易评估认定程序提醒函", "第十五条", _reminder),
-    Spec("expert-opinion", DocumentKind.EXPERT_OPINION_FORM, "生态环境损害简易评估专家意见表", "第十五条", _expert_opinion),
-    Spec("claim-end", DocumentKind.CLAIM_END_DECISION, "终止生态环境损害索赔决定书", "第十二条、第十六条", _claim_end),
-    Spec("consultation-notice", DocumentKind.CONSULTATION_NOTICE, "生态环境损害索赔磋商告知书", "第十六条", _consultation_notice),
-    Spec("consultation-end", DocumentKind.CONSULTATION_END_NOTICE, "终止生态环境损害赔偿磋商通知书", "第十八条", _consultation_end),
-    Spec("agreement", DocumentKind.AGREEMENT, "生态环境损害赔偿协议", "第十六条、第十九条", _agreement(False), _agreement_published),
-    Spec(
-        "simplified-agreement",
-        DocumentKind.SIMPLIFIED_AGREEMENT,
-        "生态环境损害赔偿协议（简易磋商）",
-        "第十七条、第十九条",
-        _agreement(True),
-        _agreement_published,
-    ),
-    Spec("judicial-confirmation", DocumentKind.JUDICIAL_CONFIRMATION_APPLICATION, "生态环境损害赔偿协议司法确认申请书", "第十九条", _judicial_confirmation),
-    Spec("plan-filing-receipt", DocumentKind.PLAN_FILING_RECEIPT, "生态环境损害修复方案备案回执", "第二十三条", _plan_filing),
-    Spec("effect-evaluation", DocumentKind.EFFECT_EVALUATION_OPINION, "生态环境损害修复效果评估意见", "第二十三条", _evaluations),
-    Spec("rectification-notice", DocumentKind.RECTIFICATION_NOTICE, "生态环境损害修复限期整改通知书", "第二十四条", _rectifications),
-    Spec("referral-letter", DocumentKind.REFERRAL_LETTER, "生态环境损害案件线索移送函", "第二十六条", _referral_letters),
-    Spec("handling-letter", DocumentKind.HANDLING_LETTER, "生态环境损害赔偿案件处理情况函", "第二十六条", _handling_letters),
+    Spec("claim-start", DocumentKind.CLAIM_START_APPROVAL, "生态环境损害赔偿启动索赔审批表", "第十条第一款",
+         HOLDER_DEPARTMENT, FILE, _claim_start, own=("check.started",)),
+    Spec("investigation-report", DocumentKind.INVESTIGATION_REPORT, "生态环境损害调查报告", "第十三条",
+         HOLDER_DEPARTMENT, f"{FILE}，作为形成调查结论的依据", _investigation_report, own=("investigation.ended",)),
+    Spec("assessment-commission", DocumentKind.ASSESSMENT_COMMISSION, "生态环境损害鉴定评估委托书", "第十四条第一款、第二款",
+         f"{HOLDER_DEPARTMENT}（共同委托时与赔偿义务人共同）", "鉴定评估机构", _commission, own=("assessment.commissioned",)),
+    Spec("assessment-extension", DocumentKind.ASSESSMENT_EXTENSION_NOTICE, "生态环境损害鉴定评估延期告知书", "第十四条第二款",
+         "鉴定评估机构", f"委托人（{HOLDER_DEPARTMENT}；共同委托时含赔偿义务人）", _extension, own=("assessment.extended",)),
+    Spec("simplified-reminder", DocumentKind.SIMPLIFIED_ASSESSMENT_REMINDER, "适用简易评估认定程序提醒函", "第十五条第四款",
+         HOLDER_DEPARTMENT, OBLIGOR, _reminder, own=("assessment.reminder",)),
+    Spec("expert-opinion", DocumentKind.EXPERT_OPINION_FORM, "生态环境损害简易评估专家意见", "第十五条第二款第一项、第三款",
+         "专家（不少于三名）", HOLDER_DEPARTMENT, _simplified(AssessmentMode.EXPERT_OPINION, DocumentKind.EXPERT_OPINION_FORM),
+         own=("assessment.report",)),
+    Spec("comprehensive-assessment", DocumentKind.COMPREHENSIVE_ASSESSMENT, "生态环境损害综合认定意见", "第十五条第二款第二项",
+         HOLDER_DEPARTMENT, f"{FILE}，送达赔偿义务人", _simplified(AssessmentMode.COMPREHENSIVE, DocumentKind.COMPREHENSIVE_ASSESSMENT),
+         own=("assessment.report",)),
+    Spec("claim-end", DocumentKind.CLAIM_END_DECISION, "终止生态环境损害索赔决定书", "第十二条、第十六条第一款",
+         HOLDER_DEPARTMENT, OBLIGOR, _claim_end, own=("claim_end",)),
+    Spec("consultation-notice", DocumentKind.CONSULTATION_NOTICE, "生态环境损害索赔磋商告知书", "第十六条",
+         HOLDER_DEPARTMENT, OBLIGOR, _consultation_notice, own=("consultation.notice",)),
+    Spec("service-receipt", DocumentKind.SERVICE_RECEIPT, "送达回证", "第十六条第一款",
+         f"{HOLDER_DEPARTMENT}（送达人）", f"{OBLIGOR}（受送达人签收）", _service_receipts, own=("consultation.notice",), form=True),
+    Spec("meeting-notice", DocumentKind.MEETING_NOTICE, "生态环境损害赔偿磋商会议通知", "第十六条第二款、第十八条",
+         HOLDER_DEPARTMENT, OBLIGOR, _meeting_notices),
+    Spec("procuratorate-invitation", DocumentKind.PROCURATORATE_INVITATION, "关于邀请参与生态环境损害赔偿磋商的函", "第二十七条第一款",
+         HOLDER_DEPARTMENT, "检察机关", _invitations),
+    Spec("meeting-record", DocumentKind.MEETING_RECORD, "生态环境损害赔偿磋商记录", "第十六条第二款、第十八条",
+         f"{HOLDER_DEPARTMENT}（记录人；参会各方签字）", FILE, _meeting_records, form=True),
+    Spec("consultation-end", DocumentKind.CONSULTATION_END_NOTICE, "终止生态环境损害赔偿磋商通知书", "第十八条",
+         HOLDER_DEPARTMENT, OBLIGOR, _consultation_end, own=("consultation.ended",)),
+    Spec("agreement", DocumentKind.AGREEMENT, "生态环境损害赔偿协议", "第十六条第二款、第十九条第一款",
+         f"{HOLDER_DEPARTMENT}与{OBLIGOR}", "双方各执", _agreement(False), _AGREEMENT_ITEM, own=("agreement.signed",)),
+    Spec("simplified-agreement", DocumentKind.SIMPLIFIED_AGREEMENT, "生态环境损害赔偿协议（简易磋商）", "第十七条、第十九条第一款",
+         f"{HOLDER_DEPARTMENT}与{OBLIGOR}", "双方各执", _agreement(True), _AGREEMENT_ITEM, own=("agreement.signed", "consultation.agreed")),
+    Spec("payment-notice", DocumentKind.PAYMENT_NOTICE, "生态环境损害赔偿资金缴款通知书", "第三十二条",
+         HOLDER_DEPARTMENT, OBLIGOR, _payment_notices),
+    Spec("judicial-confirmation", DocumentKind.JUDICIAL_CONFIRMATION_APPLICATION, "生态环境损害赔偿协议司法确认申请书", "第十九条第一款",
+         f"{HOLDER_DEPARTMENT}与{OBLIGOR}（共同申请人）", "人民法院", _judicial_confirmation, own=("confirmation.applied",)),
+    Spec("complaint", DocumentKind.COMPLAINT, "民事起诉状", "第十九条第二款",
+         f"{HOLDER_DEPARTMENT}（原告）", "人民法院", _complaint, own=("litigation.filed",)),
+    Spec("enforcement-application", DocumentKind.ENFORCEMENT_APPLICATION, "强制执行申请书", "第十九条第三款",
+         f"{HOLDER_DEPARTMENT}（申请执行人）", "人民法院", _enforcement, own=("enforcement.applied",)),
+    Spec("plan-filing-receipt", DocumentKind.PLAN_FILING_RECEIPT, "生态环境损害修复方案备案回执", "第二十三条第一项",
+         HOLDER_DEPARTMENT, OBLIGOR, _plan_filing, own=("plan.filed",)),
+    Spec("plan-change-decision", DocumentKind.PLAN_CHANGE_DECISION, "生态环境损害修复方案重大变更决定书", "第二十四条",
+         HOLDER_DEPARTMENT, OBLIGOR, _plan_changes),
+    Spec("effect-evaluation", DocumentKind.EFFECT_EVALUATION_OPINION, "生态环境损害修复效果评估意见", "第二十三条第三项",
+         HOLDER_DEPARTMENT, f"{OBLIGOR}（赔偿义务人修复的）或{FILE}；公开版向社会公开（第三十三条）", _evaluations, _EFFECT_ITEM),
+    Spec("rectification-notice", DocumentKind.RECTIFICATION_NOTICE, "生态环境损害修复限期整改通知书", "第二十四条",
+         HOLDER_DEPARTMENT, OBLIGOR, _rectifications),
+    Spec("restoration-end-decision", DocumentKind.RESTORATION_END_DECISION, "终止生态环境损害修复决定书", "第二十五条",
+         HOLDER_DEPARTMENT, OBLIGOR, _restoration_end, own=("end.approved",)),
+    Spec("referral-letter", DocumentKind.REFERRAL_LETTER, "生态环境损害案件线索移送函", "第二十六条第二款",
+         HOLDER_DEPARTMENT, "同级检察机关", _referral_letters),
+    Spec("handling-letter", DocumentKind.HANDLING_LETTER, "生态环境损害赔偿案件处理情况函", "第二十六条第一款",
+         HOLDER_DEPARTMENT, "移送线索的检察机关", _handling_letters),
+    Spec("fund-use-disclosure", DocumentKind.FUND_USE_DISCLOSURE, "生态环境损害赔偿资金使用情况公开", "第三十三条",
+         HOLDER_DEPARTMENT, "社会公众", _fund_use, _FUND_ITEM, public_only=True),
+    Spec("closing-report", DocumentKind.CLOSING_REPORT, "生态环境损害赔偿案件结案报告", "第二十三条第三项、第三十二条、第三十五条",
+         HOLDER_DEPARTMENT, f"{FILE}，报赔偿权利人", _closing),
 )
 BY_KEY = {spec.key: spec for spec in SPECS}
 BY_NAME = {spec.kind.value: spec for spec in SPECS}

@@ -23,7 +23,7 @@ class DocumentJob:
     key: str
     kind: str  # Chinese kind name
     title: str
-    articles: str
+    articles: str  # the legal basis the document cites: the instrument in force on its date and the article there
     doc_no: str | None
     issued_on: dt.date
     public: bool
@@ -31,8 +31,10 @@ class DocumentJob:
 
 
 def _variants(spec: Spec, case: Case) -> list[bool]:
-    # The internal original always; the masked public copy too when the case publishes this document.
-    return [False, True] if spec.publishable(case) else [False]
+    # The internal original (unless the document is a notice to the public); the masked public copy too
+    # when the case publishes this document.
+    public = [True] if spec.publishable(case) else []
+    return public if spec.public_only else [False, *public]
 
 
 def case_jobs(case: Case, specs: Iterable[Spec], profile: Profile, templates: Path) -> list[DocumentJob]:
@@ -50,7 +52,7 @@ def case_jobs(case: Case, specs: Iterable[Spec], profile: Profile, templates: Pa
                         key=spec.key,
                         kind=spec.kind.value,
                         title=spec.title,
-                        articles=spec.articles,
+                        articles=context["basis"],
                         doc_no=subject.doc_no,
                         issued_on=subject.issued_on,
                         public=public,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import traceback
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,8 @@ import jinja2
 from markupsafe import Markup
 
 from ecoredress.documents import formatting
-from ecoredress.documents.markdown import escape_markdown
+from ecoredress.documents.markdown import escape_markdown, tidy_blocks
+from ecoredress.documents.narrative import clause, sentence
 from ecoredress.errors import UserError
 from ecoredress.model.normalise import normalise_doc_number
 
@@ -30,6 +32,17 @@ def _finalize(value: Any) -> Any:
     return value
 
 
+def _refusing_none(fn: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """A filter given an empty field reports it like a printed one, never with a TypeError."""
+
+    def apply(value: Any) -> Any:
+        if value is None:
+            raise EmptyField("引用的字段在案件中为空")
+        return fn(value)
+
+    return apply
+
+
 @lru_cache(maxsize=4)
 def environment(folder: Path) -> jinja2.Environment:
     env = jinja2.Environment(
@@ -37,17 +50,24 @@ def environment(folder: Path) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
         autoescape=False,
-        trim_blocks=True,
+        # trim_blocks would eat the line break after a block tag that ends a line of text and glue the next
+        # line (a heading, a paragraph) to it. Without it a tag alone on a line leaves a blank line, which is
+        # harmless: tidy_blocks decides the blank lines between blocks. Text meant as one paragraph is one line.
+        trim_blocks=False,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(
+    filters = dict(
         money=formatting.money,
         yuan=formatting.money_figures,
         capitals=formatting.money_capitals,
         date=formatting.cn_date,
         docno=normalise_doc_number,
+        cn=formatting.cn_number,
+        clause=clause,
+        sentence=sentence,
     )
+    env.filters.update({name: _refusing_none(f) for name, f in filters.items()})
     return env
 
 
@@ -57,9 +77,9 @@ def _template_line(exc: BaseException, template: str) -> int | None:
 
 
 def render_markdown(folder: Path, template: str, context: dict[str, Any], case_id: str) -> str:
-    """Markdown for one document. Errors name the template, its line and the case."""
+    """Markdown for one document, its blocks tidied (``tidy_blocks``). Errors name the template, its line and the case."""
     try:
-        return environment(folder).get_template(template).render(context)
+        return tidy_blocks(environment(folder).get_template(template).render(context))
     except jinja2.TemplateNotFound:
         raise UserError(f"找不到文书模板 {folder / template}。请确认 templates/documents/ 完整。") from None
     except jinja2.TemplateError as exc:

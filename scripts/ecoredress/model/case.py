@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pydantic import Field
 
 from ecoredress.model.outcome import (
@@ -44,7 +46,9 @@ class Case(Section):
 
     id: CaseId = field("案件编号", "权利人代码-年份-三位序号，如 YC-2024-001；文件名须与之一致")
     title: str = field("案件名称", "如“某公司向黄河支流排放超标废水生态环境损害赔偿案”", min_length=4)
-    summary: str = field("案情简介", "公开的基本案情；不写个人信息", min_length=10)
+    summary: str = field(
+        "案情简介", "公开的基本案情；不写个人信息。可写到最新进展：法律文书不引用本字段，而按各环节的日期叙述", min_length=10, undated=True
+    )
     jurisdiction: Jurisdiction = field("管辖")
     clue: Clue = field("线索")
     preliminary_check: PreliminaryCheck | None = field("初步核查", default=None)
@@ -66,6 +70,9 @@ class Case(Section):
     restoration: Restoration | None = field("生态环境修复", default=None)
     funds: Funds | None = field("赔偿资金", default=None)
     referrals: list[Referral] = field("检察衔接", default_factory=list)
+    closed_on: dt.date | None = field(
+        "结案日期", "协议或判决履行完毕、修复效果评估通过（或终止修复）、检察衔接函告后决定结案的日期", default=None
+    )
     disclosure: Disclosure = field("信息公开")
     documents: list[IssuedDocument] = field("已发文书", default_factory=list)
     notes: str | None = field("内部备注", "仅供内部，不公开", default=None, internal=True)

@@ -168,6 +168,13 @@ class PaymentMode(StrEnum):
     CARBON_SINK = "认购碳汇"
 
 
+class Liability(StrEnum):
+    """两名以上赔偿义务人之间的责任形式 (民法典第一百七十七条、第一百七十八条、第一千一百六十八条)."""
+
+    JOINT = "连带责任"
+    SEVERAL = "按份责任"
+
+
 class EnforcementOutcome(StrEnum):
     """强制执行的结果."""
 
@@ -233,8 +240,22 @@ class PublicItem(StrEnum):
 
 
 class DocumentKind(StrEnum):
-    """文书种类 (第十二条至第二十六条、第三十五条)."""
+    """文书种类 (第十条至第三十五条)."""
 
+    CLAIM_START_APPROVAL = "启动索赔审批表"
+    INVESTIGATION_REPORT = "损害调查报告"
+    COMPREHENSIVE_ASSESSMENT = "综合认定意见"
+    SERVICE_RECEIPT = "送达回证"
+    MEETING_NOTICE = "磋商会议通知"
+    PROCURATORATE_INVITATION = "邀请检察机关参与磋商函"
+    MEETING_RECORD = "磋商记录"
+    PAYMENT_NOTICE = "缴款通知书"
+    COMPLAINT = "民事起诉状"
+    ENFORCEMENT_APPLICATION = "强制执行申请书"
+    PLAN_CHANGE_DECISION = "修复方案重大变更决定"
+    RESTORATION_END_DECISION = "终止修复决定"
+    FUND_USE_DISCLOSURE = "资金使用情况公开"
+    CLOSING_REPORT = "结案报告"
     CONSULTATION_NOTICE = "索赔磋商告知书"
     AGREEMENT = "赔偿协议"
     SIMPLIFIED_AGREEMENT = "赔偿协议（简易）"

@@ -12,6 +12,7 @@ from ecoredress.model.enums import (
     EnforcementBasis,
     EnforcementOutcome,
     LawsuitGround,
+    Liability,
     PaymentMode,
     PublicItem,
     ReferralDirection,
@@ -57,6 +58,13 @@ class Enforcement(Section):
     result: str | None = field("执行结果", default=None)
 
 
+class Share(Section):
+    """按份责任时一名义务人承担的份额."""
+
+    obligor: int = field("义务人序号", "obligors 列表中的序号，从 1 开始", ge=1)
+    amount: Money = field("承担金额（元）")
+
+
 class Agreement(Section):
     """赔偿协议 (第十七条、第十九条)."""
 
@@ -65,6 +73,9 @@ class Agreement(Section):
     items: list[ClaimItem] = field("赔偿项目", min_length=1)
     total: Money = field("赔偿总额（元）", "应等于各赔偿项目之和")
     payment_modes: list[PaymentMode] = field("履行方式", min_length=1)
+    due_on: dt.date | None = field("缴款期限", "一次性支付时缴入国库的最后期限（第三十二条）；分期支付的写在 instalments", default=None)
+    liability: Liability | None = field("义务人之间的责任形式", "两名以上义务人时写明连带责任或按份责任；按份的在 shares 中写明各自份额", default=None)
+    shares: list[Share] = field("按份责任份额", default_factory=list)
     instalments: list[Instalment] = field("分期计划", "分期或延期赔偿（第二十一条第二款）", default_factory=list)
     restoration_terms: str | None = field("修复方案、启动时间及期限", "（第十六条第二款）", default=None)
     judicial_confirmation: JudicialConfirmation | None = field("司法确认", default=None)
@@ -73,7 +84,9 @@ class Agreement(Section):
     enforcement: Enforcement | None = field(
         "强制执行", "经司法确认的协议不履行时申请强制执行（第十九条第三款）；判决的执行记在 litigation.enforcement", default=None
     )
-    summary: str | None = field("协议主要内容", "公开的协议摘要（第三十三条）", default=None)
+    summary: str | None = field(
+        "协议主要内容", "公开的协议摘要（第三十三条）；可写到履行情况，法律文书不引用本字段", default=None, undated=True
+    )
 
 
 class Judgment(Section):
@@ -93,6 +106,7 @@ class Litigation(Section):
     court: str = field("受理法院")
     case_no: str | None = field("案号", default=None)
     claim_amount: Money = field("诉讼请求金额（元）")
+    claims: list[ClaimItem] = field("诉讼请求项目", "民事起诉状逐项列明的诉讼请求，合计应等于诉讼请求金额", default_factory=list)
     judgment: Judgment | None = field("判决", default=None)
     enforcement: Enforcement | None = field("强制执行", default=None)
 
@@ -114,7 +128,7 @@ class Implementation(Section):
     started_on: dt.date = field("开工日期")
     completed_on: dt.date | None = field("完工日期", default=None)
     executor: str | None = field("实施单位", default=None)
-    progress: str | None = field("进展情况", "公开的修复进展", default=None)
+    progress: str | None = field("进展情况", "公开的修复进展；随时更新，法律文书不引用本字段", default=None, undated=True)
 
 
 class PlanChange(Section):
@@ -124,6 +138,8 @@ class PlanChange(Section):
     description: str = field("变更内容")
     major: bool = field("是否重大变更", "重大变更应当重新组织论证")
     re_reviewed_on: dt.date | None = field("重新论证日期", default=None)
+    decided_on: dt.date | None = field("变更决定日期", "重新论证后作出是否同意变更决定的日期", default=None)
+    approved: bool | None = field("是否同意变更", default=None)
 
 
 class Rectification(Section):
@@ -149,6 +165,8 @@ class RestorationEnd(Section):
     applied_on: dt.date = field("申请日期")
     approved_on: dt.date | None = field("同意日期", default=None)
     ground: RestorationEndGround = field("终止情形")
+    payment: Money | None = field("终止修复后应缴纳的赔偿资金（元）", "经评估同意终止修复的，赔偿义务人依法缴纳赔偿资金（第二十五条）", default=None)
+    due_on: dt.date | None = field("缴纳期限", default=None)
 
 
 class Restoration(Section):
@@ -198,6 +216,7 @@ class Referral(Section):
     direction: ReferralDirection = field("移送方向")
     procuratorate: str = field("检察机关")
     referred_on: dt.date = field("移送日期")
+    description: str | None = field("移送的线索", "所移送线索的主要事实：涉及的单位或个人、行为、地点和可能损害的公共利益", default=None)
     letter_no: str | None = field("移送函文号", default=None)
     closed_on: dt.date | None = field("办结日期", "处理情况应在办结后 15 日内函告", default=None)
     reply_on: dt.date | None = field("函告日期", default=None)

@@ -108,6 +108,9 @@ class Assessment(Section):
     )
     obligor_agreed_simplified: bool | None = field("义务人是否同意简易程序", default=None)
     experts: list[Expert] = field("参与专家", "专家意见方式不少于 3 人（第十五条第三款）", default_factory=list)
+    estimated_commission_costs: Money | None = field(
+        "预估委托鉴定评估费用（元）", "初步调查时估算的委托鉴定评估费用；明显高于预估损害金额时应提醒适用简易程序（第十五条第四款）", default=None
+    )
     report_on: dt.date | None = field("报告或意见出具日期", default=None)
     report_no: str | None = field("报告编号", default=None)
     damage_amount: Money | None = field("评估损害金额（元）", "不包括调查、鉴定评估等费用", default=None)
@@ -144,8 +147,11 @@ class ConsultationReply(Section):
 
 class Meeting(Section):
     round: int = field("轮次", ge=1)
+    notified_on: dt.date | None = field("会议通知日期", "书面通知义务人参会的日期；义务人无故不参会可以终止磋商（第十八条第二项）", default=None)
     held_on: dt.date = field("会议日期")
+    venue: str | None = field("会议地点", "写入磋商会议通知", default=None)
     procuratorate_invited: bool = field("是否邀请检察机关参与", "（第二十七条）", default=False)
+    procuratorate: str | None = field("受邀检察机关", "邀请检察机关参与磋商时写明检察院名称（第二十七条）", default=None)
     participants: list[str] = field("参会人员", "内部记录，不公开", default_factory=list, internal=True)
     minutes: str | None = field("会议纪要", "内部记录，不公开", default=None, internal=True)
     obligor_attended: bool = field("义务人是否参会", default=True)

@@ -12,15 +12,22 @@ PRIVATE = "x-private"  # personal information: never published (domain §5)
 # Date fields that name a term fixed in advance (答复期限, 分期应付日期, 整改期限), not an event that happened.
 TERM_FIELDS = frozenset({"reply_due_on", "due_on"})
 INTERNAL = "x-internal"  # internal working data: never leaves the repository (domain §5)
+# Free text written once and updated as the case goes on: it may tell of steps taken after any given day,
+# so a legal document (true as of its own date) never prints it; documents tell the facts from their dates.
+UNDATED = "x-undated"
 
 
-def field(title: str, description: str = "", *, private: bool = False, internal: bool = False, **kwargs: Any) -> Any:
-    """A pydantic Field with a Chinese title and description; optionally marked private or internal."""
+def field(
+    title: str, description: str = "", *, private: bool = False, internal: bool = False, undated: bool = False, **kwargs: Any
+) -> Any:
+    """A pydantic Field with a Chinese title and description; optionally marked private, internal or undated."""
     extra: dict[str, Any] = {}
     if private:
         extra[PRIVATE] = True
     if internal:
         extra[INTERNAL] = True
+    if undated:
+        extra[UNDATED] = True
     return Field(title=title, description=description or title, json_schema_extra=extra or None, **kwargs)
 
 

@@ -1,7 +1,7 @@
 """Annual work report data (第三十五条): counts by stage, city and type; amounts claimed, agreed,
 received and spent; on-time rates of the dated duties; screening compliance.
 
-Everything is counted from the case facts as they stood at the end of the year (``facts_as_of``),
+Everything is counted from the cases as they stood at the end of the year (``case_as_of``),
 so a report for a past year does not change when later steps are recorded.
 """
 
@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from ecoredress.model import Case
 from ecoredress.model.enums import City, DamageType
-from ecoredress.regulation.asof import facts_as_of
+from ecoredress.regulation.asof import case_as_of
 from ecoredress.regulation.deadlines import case_terms
 from ecoredress.regulation.lifecycle import STAGE_ORDER, derive_stage
 from ecoredress.registers.cases import Repository
@@ -48,10 +48,10 @@ def _in_year(day: dt.date | None, year: int) -> bool:
 
 def build_annual(repo: Repository, year: int, due_month: int) -> AnnualReport:
     end = dt.date(year, 12, 31)
-    snapshots = [(case, snap) for case in repo.cases if (snap := facts_as_of(case, end)) is not None]
+    snapshots = [(case, view.case) for case in repo.cases if (view := case_as_of(case, end, repo.profile, repo.calendar))]
     new = [snap for _, snap in snapshots if _in_year(snap.clue.found_on, year)]
     tables = [
-        _overview(year, end, snapshots, new),
+        _overview(repo, year, end, snapshots, new),
         _by_stage(snapshots),
         _by_city(snapshots, new),
         _by_type(snapshots, new),
@@ -62,9 +62,9 @@ def build_annual(repo: Repository, year: int, due_month: int) -> AnnualReport:
     return AnnualReport(year, due_month, tables)
 
 
-def _overview(year: int, end: dt.date, snapshots: list[tuple[Case, Case]], new: list[Case]) -> Table:
+def _overview(repo: Repository, year: int, end: dt.date, snapshots: list[tuple[Case, Case]], new: list[Case]) -> Table:
     stages = [derive_stage(s) for _, s in snapshots]
-    closed_in_year = sum(1 for (c, s), st in zip(snapshots, stages) if st.finished and not _finished_before(c, year))
+    closed_in_year = sum(1 for (c, s), st in zip(snapshots, stages) if st.finished and not _finished_before(repo, c, year))
     return Table("概况", ["指标", "数值"], [
         ["统计截至", end],
         ["案件总数（截至年末）", len(snapshots)],
@@ -75,9 +75,9 @@ def _overview(year: int, end: dt.date, snapshots: list[tuple[Case, Case]], new: 
     ])
 
 
-def _finished_before(case: Case, year: int) -> bool:
-    prior = facts_as_of(case, dt.date(year - 1, 12, 31))
-    return prior is not None and derive_stage(prior).finished
+def _finished_before(repo: Repository, case: Case, year: int) -> bool:
+    prior = case_as_of(case, dt.date(year - 1, 12, 31), repo.profile, repo.calendar)
+    return prior is not None and prior.stage.finished
 
 
 def _by_stage(snapshots: list[tuple[Case, Case]]) -> Table:

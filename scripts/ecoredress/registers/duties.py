@@ -7,7 +7,8 @@ import json
 from dataclasses import dataclass
 
 from ecoredress.model import Case
-from ecoredress.regulation.deadlines import Term, case_terms
+from ecoredress.regulation.asof import case_as_of
+from ecoredress.regulation.deadlines import Term
 from ecoredress.registers.cases import Repository
 
 
@@ -27,16 +28,15 @@ class Duty:
 
 
 def open_duties(repo: Repository, as_of: dt.date, within: int | None = None) -> list[Duty]:
-    """Duties not yet done, sorted by due date (undatable ones last); ``within`` keeps those due within
-    that many days of ``as_of`` (overdue ones always stay)."""
+    """Duties not yet done on ``as_of`` (each case as it stood that day), sorted by due date (undatable ones
+    last); ``within`` keeps those due within that many days of ``as_of`` (overdue ones always stay)."""
     duties = []
     for case in repo.cases:
-        for term in case_terms(case, repo.profile, repo.calendar):
-            if term.done_on is not None:
-                continue
+        view = case_as_of(case, as_of, repo.profile, repo.calendar)
+        for term in view.open_duties if view else []:
             if within is not None and term.due and (term.due - as_of).days > within:
                 continue
-            duties.append(Duty(case, term))
+            duties.append(Duty(view.case, term))
     return sorted(duties, key=lambda d: (d.term.due is None, d.term.due or dt.date.max, d.case.id, d.term.duty))
 
 

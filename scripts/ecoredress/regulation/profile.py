@@ -1,7 +1,9 @@
 """The rule profile: every threshold and period of the regulation as dated, article-cited data.
 
 Like OpenFisca parameters, each value carries the date it takes effect and its legal reference, so a
-revised regulation is a new entry in the profile's YAML, never a code change. Profiles ship in
+revised regulation is a new entry in the profile's YAML, never a code change. The profile's
+``instruments`` chain says which instrument governed on each day (the profile's own regulation and the
+ones before it) and where each of the profile's articles is found in them: ``Profile.citation``. Profiles ship in
 ``regulation/profiles/``; a case repository may add its own in ``profiles/NAME.yaml`` or name a YAML
 file by path. ``[tool.ecoredress] profile`` in pyproject.toml chooses one (default ``ningxia-2024``).
 """
@@ -9,6 +11,7 @@ file by path. ``[tool.ecoredress] profile`` in pyproject.toml chooses one (defau
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -56,12 +59,78 @@ class Parameter:
 
 
 @dataclass(frozen=True)
+class Instrument:
+    """One instrument of the chain: in force from ``effective`` until the next one takes over. ``articles``
+    maps an article of the profile's own regulation to its counterpart here (None: the profile's own numbering)."""
+
+    title: str
+    reference: str
+    effective: dt.date
+    articles: dict[str, str] | None = None
+
+    @property
+    def name(self) -> str:
+        return f"《{self.title}》（{self.reference}）"
+
+
+@dataclass(frozen=True)
+class Citation:
+    """What governed a step on a day: the instrument, and the article there (None: no counterpart, or not checked)."""
+
+    instrument: Instrument
+    article: str | None
+
+    @property
+    def text(self) -> str:
+        return self.instrument.name + (self.article or "")
+
+
+# "第十五条第二款第一项" -> "第十五条第二款" -> "第十五条": the nearest mapped level is used.
+_ARTICLE_LEVELS = re.compile(r"第[一二三四五六七八九十百零]+[条款项]")
+
+
+def _counterparts(article: str, mapping: dict[str, str]) -> list[str]:
+    found: list[str] = []
+    for part in article.split("、"):
+        levels = _ARTICLE_LEVELS.findall(part)
+        for depth in range(len(levels), 0, -1):
+            if (hit := mapping.get("".join(levels[:depth]))) is not None:
+                found.append(hit)
+                break
+    return list(dict.fromkeys(found))
+
+
+@dataclass(frozen=True)
 class Profile:
     id: str
     title: str
     reference: str
     source: str
     parameters: dict[str, Parameter]
+    instruments: tuple[Instrument, ...] = ()  # by effective date; the last is the profile's own regulation
+
+    def governing(self, on: dt.date) -> Instrument | None:
+        """The instrument in force on ``on`` (None before the first of the chain)."""
+        current = None
+        for instrument in self.instruments:
+            if instrument.effective <= on:
+                current = instrument
+        return current
+
+    def citation(self, article: str, on: dt.date) -> Citation | None:
+        """Which instrument, and which of its articles, governed on ``on`` the step that ``article`` of the
+        profile's regulation governs today. An article with no verified counterpart cites the instrument alone."""
+        instrument = self.governing(on)
+        if instrument is None:
+            return None
+        if instrument.articles is None:
+            return Citation(instrument, article)
+        return Citation(instrument, "、".join(_counterparts(article, instrument.articles)) or None)
+
+    def in_force(self, key: str, on: dt.date) -> Any:
+        """The parameter's value if a value of it was in force on ``on``, else None (the regulation did not exist)."""
+        parameter = self.param(key)
+        return parameter.at(on) if parameter.values[0].effective <= on else None
 
     def param(self, key: str) -> Parameter:
         try:
@@ -136,12 +205,22 @@ def _load(name: str, project_root: Path | None) -> Profile:
 def parse_profile(data: Any, source: str) -> Profile:
     try:
         parameters = {key: _parameter(key, spec) for key, spec in data["parameters"].items()}
-        return Profile(str(data["id"]), str(data["title"]), str(data["reference"]), source, parameters)
+        title, reference = str(data["title"]), str(data["reference"])
+        own = Instrument(title, reference, _date(data.get("issued") or min(v.effective for p in parameters.values() for v in p.values)))
+        earlier = tuple(_instrument(spec) for spec in data.get("instruments") or ())
+        chain = tuple(sorted((*earlier, own), key=lambda i: i.effective))
+        return Profile(str(data["id"]), title, reference, source, parameters, chain)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise UserError(
             f"规则配置 {source} 格式不对（{exc}）。每个参数须有 description、unit 和 values 列表，"
-            "每个取值须写 value、effective（生效日期）、article（条款）和 reference（文件依据）。"
+            "每个取值须写 value、effective（生效日期）、article（条款）和 reference（文件依据）；"
+            "instruments 中每个文件须写 title、reference、effective 和 articles（条款对照，可为空）。"
         ) from exc
+
+
+def _instrument(spec: dict[str, Any]) -> Instrument:
+    articles = {str(k): str(v) for k, v in (spec["articles"] or {}).items()}
+    return Instrument(str(spec["title"]), str(spec["reference"]), _date(spec["effective"]), articles)
 
 
 def _parameter(key: str, spec: dict[str, Any]) -> Parameter:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -143,10 +143,15 @@ def check_files(
     paths: list[Path], base: Path, as_of: dt.date | None = None, project: Project | None = None, screening: list[Path] = ()
 ) -> Report:
     """Validate the case files ``paths`` and the screening logs ``screening`` (shown relative to ``base``)
-    under the rule profile and calendar of ``project`` (default: the repository around the current directory)."""
+    under the rule profile and calendar of ``project`` (default: the repository around the current directory).
+
+    With ``as_of`` the rules see each case as it stood on that day (``case_as_of``): a step taken later was
+    still open then. Without it, today and the whole file (a fact dated after today is an error)."""
+    from ecoredress.regulation.asof import case_as_of
     from ecoredress.regulation.calendar import load_calendar
     from ecoredress.regulation.profile import load_profile
 
+    past = as_of is not None
     as_of = as_of or dt.date.today()
     profile = load_profile(project_root=project.root) if project else _default_profile()
     calendar = load_calendar(project.root) if project else _default_calendar()
@@ -158,9 +163,11 @@ def check_files(
         if case is None:
             continue
         located: list[Finding] = list(_file_level(checked, case, seen))
-        context = CaseContext(case, checked.path, as_of, profile, calendar)
-        for check in checks:
-            located.extend(check(context))
+        view = case_as_of(case, as_of, profile, calendar) if past else None
+        if not past or view is not None:  # a case whose clue came later did not exist on that day
+            context = CaseContext(view.case if view else case, checked.path, as_of, profile, calendar)
+            for check in checks:
+                located.extend(replace(f, loc=view.original_loc(f.loc)) if view else f for f in check(context))
         checked.findings.extend(_place(f, checked.sources, checked.display) for f in located)
         checked.sources = None  # positions are resolved; do not keep every file's node graph alive
     report.files += [check_screening_log(p, display_path(p, base)) for p in screening]

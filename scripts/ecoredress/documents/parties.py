@@ -1,0 +1,61 @@
+"""The parties a document names: who they are (identification lines) and how each one signs.
+
+An organisation seals and its legal representative (a department: its head) or agent signs; a natural
+person signs and puts a fingerprint; an expert signs. In the public variant a party is its masked name only: no code, representative or address.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ecoredress.documents.formatting import cn_number
+from ecoredress.model import Case
+from ecoredress.model.parties import Organisation
+from ecoredress.publish.masking import Masker
+
+
+@dataclass(frozen=True)
+class Party:
+    label: str  # 甲方, 乙方一, 被申请人…
+    name: str
+    seal: str  # how the party itself signs: 盖章, 签字并按指印
+    signer: str | None = None  # who signs for an organisation besides its seal
+    details: tuple[str, ...] = field(default=())  # identification lines, e.g. 统一社会信用代码：…
+
+
+def department_party(label: str, department: str) -> Party:
+    return Party(label, department, "盖章", "负责人或者委托代理人（签字）")
+
+
+def persons(label: str, names: list[str]) -> list[Party]:
+    """People who sign in their own name only (experts, the record keeper)."""
+    return [Party(label, name, "签字") for name in names]
+
+
+def obligor_parties(case: Case, role: str, masker: Masker | None) -> list[Party]:
+    """The obligors as parties of the document, labelled ``role`` (乙方) or ``role`` 一/二… when several."""
+    many = len(case.obligors) > 1
+    parties = []
+    for n, o in enumerate(case.obligors, start=1):
+        label = f"{role}{cn_number(n)}" if many else role
+        name = masker.obligor_name(o) if masker else o.name
+        details = () if masker else _details(o)
+        if isinstance(o, Organisation):
+            parties.append(Party(label, name, "盖章", "法定代表人或者委托代理人（签字）", details))
+        else:
+            parties.append(Party(label, name, "签字并按指印", None, details))
+    return parties
+
+
+def _details(obligor: object) -> tuple[str, ...]:
+    if isinstance(obligor, Organisation):
+        lines = [f"统一社会信用代码：{obligor.credit_code}"]
+        if obligor.legal_representative:
+            lines.append(f"法定代表人：{obligor.legal_representative}")
+        if obligor.address:
+            lines.append(f"住所：{obligor.address}")
+        return tuple(lines)
+    lines = [f"公民身份号码：{obligor.id_number}"]  # type: ignore[attr-defined]
+    if obligor.address:  # type: ignore[attr-defined]
+        lines.append(f"住址：{obligor.address}")  # type: ignore[attr-defined]
+    return tuple(lines)

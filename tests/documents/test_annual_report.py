@@ -1,0 +1,25 @@
+"""The annual report (第三十五条) tells each case as it stood at the end of the year."""
+
+from __future__ import annotations
+
+from document_samples import sample_cases, sample_profile, sample_templates
+
+from ecoredress.documents.annual import annual_jobs
+
+
+def _report(year: int, holder: str) -> str:
+    jobs = annual_jobs(list(sample_cases()), year, sample_profile(), sample_templates())
+    return next(job for job in jobs if job.case_id == holder).markdown
+
+
+def test_a_case_whose_restoration_was_completed_in_the_year_is_counted_with_its_stage_at_year_end():
+    report = _report(2025, "NX")
+    # NX-2023-001: works finished 2025-09-30, evaluated only on 2026-06-18 (结案 today, 效果评估 on 2025-12-31).
+    assert "| NX\\-2023\\-001 | 宁夏虚构矿业有限公司在贺兰山自然保护区违规采矿破坏生态环境损害赔偿案 | 效果评估 |" in report
+    assert "完成修复工程1项" in report and "| 结案 |" not in report
+
+
+def test_a_case_finished_before_the_year_with_nothing_in_it_is_left_out():
+    report = _report(2025, "YC")
+    assert "YC\\-2023\\-002" not in report  # closed in 2024, nothing happened in 2025
+    assert "YC\\-2024\\-001" in report and "YC\\-2026\\-001" not in report  # the latter's clue came in 2026

@@ -1,0 +1,171 @@
+"""Each document is true as of its own date: no later fact, no law cited before it existed, the right roles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from document_samples import sample_cases, sample_jobs, sample_profile
+from pydantic import BaseModel
+
+from ecoredress.documents.formatting import cn_date, money
+from ecoredress.documents.kinds import BY_KEY
+from ecoredress.model.types import TERM_FIELDS
+from ecoredress.regulation.asof import facts_as_of
+
+JOBS = sample_jobs()
+CASES = {case.id: case for case in sample_cases()}
+PROFILE = sample_profile()
+NINGXIA = "宁环规发〔2024〕4号"
+
+# Names that a document derives on its own (a court, a treasury, an institution) may equal a name recorded
+# with a later fact; the facts that only a later step can supply are its dates, numbers and descriptions.
+_NAMES = frozenset({"court", "procuratorate", "treasury", "institution", "payee", "executor", "venue", "pool",
+                    "specialty", "name", "participants", "title", "site", "kind", "category"})
+
+
+def _facts(node: Any, terms: bool) -> set[str]:
+    """The strings a document would print for the facts in ``node``: dates as documents write them, and text
+    (code-list values are the documents' own words). ``terms``: also the terms fixed in advance."""
+    if isinstance(node, BaseModel):
+        skip = _NAMES | (set() if terms else TERM_FIELDS)
+        return {v for name in type(node).model_fields if name not in skip for v in _facts(getattr(node, name), terms)}
+    if isinstance(node, list):
+        return {v for item in node for v in _facts(item, terms)}
+    if isinstance(node, dt.date):
+        return {cn_date(node)}
+    if isinstance(node, str) and not isinstance(node, enum.Enum):
+        core = node.strip().rstrip("。；，")
+        return {core} if len(core) >= 8 else set()  # shorter text (修复效果评估) is also the documents' own wording
+    return set()
+
+
+def _plain(markdown: str) -> str:
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def _subject(job) -> Any:
+    """The part of the case the document is issued for: its own facts (a meeting it convenes) are no leak."""
+    subjects = BY_KEY[job.key].subjects(CASES[job.case_id])
+    number = re.search(r"-(\d+)$", job.stem.removesuffix("-public"))
+    return subjects[int(number.group(1)) - 1 if number and len(subjects) > 1 else 0].item
+
+
+def later_facts(job) -> set[str]:
+    """What only facts dated after the document could put into it."""
+    case = CASES[job.case_id]
+    now = facts_as_of(case, job.issued_on)
+    known = (_facts(now, terms=True) if now else set()) | _facts(_subject(job), terms=True)
+    return _facts(case, terms=False) - known
+
+
+@pytest.mark.parametrize("job", JOBS, ids=[job.stem for job in JOBS])
+def test_no_fact_dated_after_the_document(job):
+    text = _plain(job.markdown)
+    leaked = sorted(fact for fact in later_facts(job) if fact in text)
+    assert leaked == [], f"{job.stem}（{job.issued_on}）写入了此后才发生的事实"
+
+
+@pytest.mark.parametrize("job", JOBS, ids=[job.stem for job in JOBS])
+def test_no_undated_narrative_is_pasted(job):
+    # The summary, the agreement summary and the progress note are written once and may tell of later steps.
+    case = CASES[job.case_id]
+    text = _plain(job.markdown)
+    undated = [case.summary, case.agreement.summary if case.agreement else None,
+               case.restoration.implementation.progress if case.restoration and case.restoration.implementation else None]
+    for value in filter(None, undated):
+        assert value.strip().rstrip("。") not in text, job.stem
+
+
+@pytest.mark.parametrize("job", JOBS, ids=[job.stem for job in JOBS])
+def test_cites_the_instrument_in_force_on_its_date(job):
+    governing = PROFILE.governing(job.issued_on)
+    if job.key in BY_KEY and BY_KEY[job.key].form:  # a form to fill in and sign (送达回证, 磋商记录) cites nothing
+        assert "《" not in job.markdown, job.stem
+    else:
+        assert governing.name in job.markdown, f"{job.stem} 未引用 {job.issued_on} 有效的 {governing.name}"
+    for instrument in PROFILE.instruments:
+        if instrument.effective > job.issued_on:
+            assert instrument.reference not in job.markdown, f"{job.stem}（{job.issued_on}）引用了尚未施行的 {instrument.reference}"
+    assert "依据：" not in job.markdown  # the basis is cited in the body, never as a line under the date
+
+
+def test_no_document_before_the_ningxia_regulation_cites_it():
+    early = [job for job in JOBS if job.issued_on < dt.date(2024, 4, 3)]
+    assert len(early) > 40 and not [job.stem for job in early if NINGXIA in job.markdown]
+
+
+def _job(stem: str):
+    return next(job for job in JOBS if job.stem == stem)
+
+
+def test_agreement_of_2023_tells_neither_the_confirmation_nor_the_evaluation():
+    text = _job("NX-2023-001/agreement").markdown
+    case = CASES["NX-2023-001"]
+    jc, evaluation = case.agreement.judicial_confirmation, case.restoration.evaluations[0]
+    for later in (jc.ruling_no, cn_date(jc.ruled_on), "经司法确认，", "已经司法确认", "确认有效", "评估通过",
+                  cn_date(evaluation.evaluated_on), evaluation.summary.rstrip("。")):
+        assert later not in text
+    application = _job("NX-2023-001/judicial-confirmation").markdown
+    assert "请求依法确认" in application and jc.ruling_no not in application and "确认赔偿协议有效" not in application
+
+
+def test_each_evaluation_carries_its_own_number():
+    first, second = _job("GY-2024-001/effect-evaluation-1"), _job("GY-2024-001/effect-evaluation-2")
+    assert first.doc_no is None and first.issued_on == dt.date(2025, 9, 10)
+    assert second.doc_no == "固林草函〔2026〕25号" and "固林草函〔2026〕25号" not in first.markdown
+
+
+def test_extension_notice_is_the_institution_telling_the_commissioning_parties():
+    job = _job("NX-2023-001/assessment-extension")
+    recipient = job.markdown.split("::: recipient")[1].split(":::")[0]
+    signature = job.markdown.split("::: signature")[1].split(":::")[0]
+    assert "宁夏回族自治区自然资源厅、宁夏虚构矿业有限公司" in recipient  # joint commission: both commissioned
+    assert "宁夏虚构自然资源司法鉴定中心" in signature and "自然资源厅" not in signature
+    # The complex-case term (60) is what the extension reaches, not what the commission had set.
+    commission = _job("NX-2023-001/assessment-commission").markdown
+    assert "60个工作日" not in commission and "延长至60个工作日" in job.markdown
+
+
+@pytest.mark.parametrize("stem", ["GY-2024-001/agreement", "ZW-2025-001/agreement"])
+def test_several_natural_persons_are_jointly_liable(stem):
+    assert "乙方一、乙方二对本协议约定的全部赔偿义务承担连带责任" in _job(stem).markdown
+
+
+def test_restoration_in_kind_is_not_paid_into_the_treasury():
+    text = _job("NX-2023-001/agreement").markdown
+    assert f"一次性缴入自治区本级国库" in text and money(Decimal("6556800.00")) in text
+    assert f"将赔偿资金{money(Decimal('28116800.00'))}" not in text
+    notice = _job("NX-2023-001/payment-notice").markdown
+    assert money(Decimal("6556800.00")) in notice and "清除污染、修复费用由你方以实际修复履行" in notice
+
+
+def test_simplified_reminder_compares_the_estimated_costs():
+    text = _job("GY-2025-001/simplified-reminder").markdown
+    assert money(Decimal("150000")) in text and money(Decimal("90000")) in text and money(Decimal("3500")) not in text
+
+
+def test_the_department_signs_what_it_is_named_in_the_parties():
+    text = _job("YC-2023-002/agreement").markdown
+    assert "甲方（赔偿权利人指定的部门或机构）：银川市生态环境局" in text
+    assert "甲方：银川市生态环境局（盖章）" in text and "甲方：银川市人民政府" not in text
+
+
+def test_an_expert_opinion_is_called_an_expert_opinion():
+    text = _job("WZ-2024-001/simplified-agreement").markdown
+    assert "专家意见（吴环专意〔2024〕2号）" in text and "鉴定评估报告（吴环专意" not in text
+
+
+def test_no_filing_receipt_for_a_plan_the_department_made():
+    # WZ-2023-001: the department restores with the compensation money; the plan is its own, nothing is filed with it.
+    assert not [job for job in JOBS if job.case_id == "WZ-2023-001" and job.key == "plan-filing-receipt"]
+    assert [job for job in JOBS if job.case_id == "NX-2023-001" and job.key == "plan-filing-receipt"]
+
+
+def test_copies_are_counted_from_the_parties():
+    assert "一式三份，甲方执二份，乙方执一份" in _job("YC-2023-002/agreement").markdown
+    assert "一式四份，甲方执二份，乙方各方各执一份" in _job("GY-2024-001/agreement").markdown
