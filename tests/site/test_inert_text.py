@@ -170,11 +170,11 @@ def test_no_filter_macro_or_operator_lets_markup_through(template):
 
 
 def fenced(case: Case) -> Case:
-    """The case of issue 9: a fence with an attribute list in a body field and in the title (after Latin text,
-    which the Chinese typesetting keeps on its own line)."""
+    """The case of issue 9: a fence with an attribute list in a body field and in the title, each on lines of
+    its own between lines of Latin text (the Chinese typesetting joins lines next to Chinese characters)."""
     data = case.model_dump()
-    data["summary"] += f"\nSee annex A\n{FENCE}\n"
-    data["title"] += f" A\n{FENCE}"
+    data["summary"] += f"\nSee annex A\n{FENCE}\nEnd of annex A\n"
+    data["title"] += f" A\n{FENCE}\nB"
     return Case.model_validate(data)
 
 
@@ -323,12 +323,21 @@ def test_payload_pages_run_nothing_and_show_the_text_in_chromium(browser, payloa
                         assert squashed(visible(case.title)) in text, (path, case_id)
 
 
+# The page title in the header, once it has slid in and is the element under its own middle.
+HEADER_TITLE = """() => {
+    const title = document.querySelectorAll(".md-header__topic .md-ellipsis")[1], box = title.getBoundingClientRect();
+    const x = box.x + box.width / 2, y = box.y + box.height / 2;
+    return document.elementFromPoint(x, y) === title && title.hasAttribute("title") && [x, y];
+}"""
+
+
 def hover_the_header_title(page) -> None:
-    """Scroll so that the header shows the (long, cut off) page title, and point at it: any tooltip holds text only."""
-    page.mouse.wheel(0, 800)
-    page.wait_for_timeout(100)
-    page.locator(".md-header__topic .md-ellipsis").last.hover(force=True)
-    page.wait_for_timeout(300)
+    """Scroll past the heading, so that the header shows the page title, and point at it: Material gives a title
+    that does not fit (a long case title) a tooltip, which must hold text only."""
+    page.evaluate("window.scrollBy(0, document.querySelector('h1').getBoundingClientRect().bottom + 50)")
+    x, y = page.wait_for_function(HEADER_TITLE).json_value()
+    page.mouse.move(x, y)
+    page.wait_for_timeout(400)
     assert page.locator("[role=tooltip] :not(.md-tooltip__inner, .md-tooltip2__inner)").count() == 0
 
 
