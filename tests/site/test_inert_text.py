@@ -352,6 +352,11 @@ def test_search_results_show_payload_as_text_in_chromium(browser, payload_sites)
         results = page.locator(".md-search-result")
         assert results.locator("img, script, iframe, svg[onload], [onerror], [onload], [onfocus]").count() == 0
         assert "onerror" in results.inner_text()
+        # The result opens with the term marked in the page's text (search.highlight rewrites text nodes as HTML).
+        page.locator(".md-search-result__link[href*='cases/']").first.click()
+        page.wait_for_url("**/cases/**")
+        page.locator("article mark").first.wait_for()
+        assert page.locator("article img, article script, article iframe, article [onerror], article [onfocus]").count() == 0
 
 
 # -- the Content Security Policy ----------------------------------------------------------------------
