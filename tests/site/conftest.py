@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +11,7 @@ import pytest
 from ecoredress.model import Case
 from ecoredress.project import find_project
 from ecoredress.publish.site import build_site
+from browsing import guarded_page, served
 from portal_factory import generated_cases, hostile_case, variant_case
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,18 +52,10 @@ def portal(sample_cases, tmp_path_factory) -> Portal:
     return Portal(site=work / "public", cases=cases, documents=documents)
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - http.server signature
-        pass
-
-
 @pytest.fixture(scope="session")
-def site_url(portal) -> str:
-    handler = functools.partial(QuietHandler, directory=str(portal.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+def site_url(portal) -> Iterator[str]:
+    with served(portal.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -79,29 +70,6 @@ def browser():
 
 
 @pytest.fixture
-def external_requests() -> list[str]:
-    return []
-
-
-@pytest.fixture
-def page(browser, site_url, external_requests):
-    """A desktop page; any request to another host is blocked and recorded (the test then fails)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-
-    def guard(route):
-        url = route.request.url
-        if url.startswith(site_url) or url.startswith(("data:", "blob:")):
-            route.continue_()
-        else:
-            external_requests.append(url)
-            route.abort()
-
-    context.route("**/*", guard)
-    page = context.new_page()
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.dialogs = dialogs  # type: ignore[attr-defined]
-    yield page
-    context.close()
-    assert external_requests == [], f"页面请求了外部地址：{external_requests}"
-    assert dialogs == [], f"页面弹出了对话框（脚本注入）：{dialogs}"
+def page(browser, site_url):
+    with guarded_page(browser, site_url) as page:
+        yield page

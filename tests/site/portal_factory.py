@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from ecoredress.loading.yamlio import load_data
 from ecoredress.model import Case
 from ecoredress.model.identifiers import id_number_check_char
+from payloads import with_text
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE_CASE = ROOT / "cases" / "YC-2023-002.yaml"
@@ -120,31 +121,10 @@ def generated_cases(count: int, seed: int = 20240403) -> list[Case]:
     ]
 
 
-def _hostile(value: Any, key: str) -> Any:
-    if isinstance(value, dict):
-        return {k: _hostile(v, k) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_hostile(v, key) for v in value]
-    if isinstance(value, str) and key in FREE_TEXT:
-        return value + HOSTILE
-    return value
-
-
-# Every free-text field of the model: anything a person types as prose or a name.
-FREE_TEXT = frozenset(
-    "title summary description site obligor_profile causation extent other institution report_no reason "
-    "end_reason note restoration_terms court ruling_no case_no result executor progress purpose payee treasury "
-    "alternative_site filing_no procuratorate letter_no reply_no grounds basis screening_ref name lead_department".split()
-)
-
-
 def hostile_case() -> Case:
-    """YC-2023-002 with script, event-handler, javascript: and Markdown payloads appended to every free-text field."""
-    data = _hostile(copy.deepcopy(base_data()), "")
-    data["id"] = "YC-2023-099"
-    data["jurisdiction"]["designated_departments"] = [d + HOSTILE for d in data["jurisdiction"]["designated_departments"]]
-    data["damage"]["counties"] = [c + HOSTILE for c in data["damage"]["counties"]]
-    return Case.model_validate(data)
+    """YC-2023-002 with script, event-handler, javascript: and Markdown payloads appended to every public text field."""
+    case, _ = with_text(Case.model_validate(base_data()), lambda value, path: (value + HOSTILE,), {})
+    return case.model_copy(update={"id": "YC-2023-099"})
 
 
 # Private values written the way people really type them, and what must not survive of each.

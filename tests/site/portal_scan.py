@@ -134,6 +134,33 @@ def parse(path: Path) -> _Markup:
     return parser
 
 
+class _Shape(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, tuple[str, ...]]] = []
+        self.text: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, tuple(sorted(name for name, _ in attrs))))
+        self._hidden += tag in {"script", "style"}
+
+    def handle_endtag(self, tag: str) -> None:
+        self._hidden -= tag in {"script", "style"}
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.text.append(data)
+
+
+def shape(markup: str) -> _Shape:
+    """The elements of ``markup`` in order, each as (tag, attribute names), and its text outside scripts and styles."""
+    parser = _Shape()
+    parser.feed(markup)
+    parser.close()
+    return parser
+
+
 def injections(site: Path) -> list[tuple[str, str]]:
     """(page, problem): event handlers, script URLs, frames, and inline or unexpected scripts in any page."""
     found = []
@@ -147,7 +174,7 @@ def injections(site: Path) -> list[tuple[str, str]]:
 
 
 def _is_theme_script(src: str) -> bool:
-    return bool(re.fullmatch(r"(/|(\.\./)*)assets/(javascripts/bundle\.[0-9a-f]+\.min\.js|filter\.js)", src))
+    return bool(re.fullmatch(r"(/|(\.\./)*)assets/(javascripts/bundle\.[0-9a-f]+\.min\.js|filter\.js|material-scope\.js)", src))
 
 
 def external_assets(site: Path) -> list[tuple[str, str]]:

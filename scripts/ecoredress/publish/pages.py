@@ -1,7 +1,9 @@
 """Generated Markdown pages of the portal, from templates/site/*.md.j2.
 
-Templates are autoescaped: case text reaches the page as escaped text inside raw HTML blocks, which
-Markdown leaves untouched, so no case field can produce a tag, a link or an emphasis mark.
+Every ``{{ … }}`` of a template goes through ``inert`` (the environment's finalize), whatever the value:
+markup produced by a filter (``tojson``, ``safe``, ``join``), a macro or a concatenation is escaped like any
+text, so the only markup of a page is the template's own. Partials are therefore included, not called as
+macros. No case field can produce a tag, an attribute, a Markdown construct or front matter.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from ecoredress.documents.formatting import cn_date
 from ecoredress.model.enums import City, DamageType
 from ecoredress.model.types import CJK_CHAR, yuan
 from ecoredress.publish import charts, figures
+from ecoredress.publish.inert import inert
 from ecoredress.publish.projection import PublishedCase
 
 LATEST = 10  # cases listed under 最新公开 on the home page
@@ -28,15 +31,6 @@ def cjk(text: str) -> str:
     return _CJK_GAP.sub("", text.strip())
 
 
-# The theme prints page titles with `striptags`, which un-escapes entities: a title must hold no markup at all.
-_MARKUP_TO_FULLWIDTH = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂", "'": "＇", "`": "｀"})
-
-
-def page_title(text: str) -> str:
-    """A case title fit for front matter: markup characters become their full-width forms."""
-    return cjk(text).translate(_MARKUP_TO_FULLWIDTH)
-
-
 def wan(amount: Decimal) -> str:
     """Yuan as 万元 for headline figures, always two decimals so figures side by side line up."""
     return f"{(amount / 10000).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,.2f}"
@@ -45,12 +39,13 @@ def wan(amount: Decimal) -> str:
 def environment(templates: Path) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
+        auto_reload=False,  # partials are included once per row: no file check each time
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
-        finalize=lambda value: "—" if value is None else value,  # an empty optional field reads as a dash, never "None"
+        finalize=lambda value: inert("—" if value is None else value),  # an empty optional field reads as a dash, never "None"
     )
-    env.filters.update(cjk=cjk, page_title=page_title, yuan=yuan, wan=wan, cn_date=lambda d: cn_date(d) if d else "—")
+    env.filters.update(cjk=cjk, yuan=yuan, wan=wan, cn_date=lambda d: cn_date(d) if d else "—")
     return env
 
 
