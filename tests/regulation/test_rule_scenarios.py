@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from scenario_runner import SCENARIOS, build_case, finding_codes, load_file, scenario_as_of
+from scenario_runner import SCENARIOS, build_case, findings, load_file, scenario_as_of
 
-FILES = sorted(p for p in SCENARIOS.glob("art*.yaml"))
+FILES = sorted(p for p in SCENARIOS.glob("*.yaml") if not p.name.startswith("_"))
 CASES = [(path, i) for path in FILES for i, _ in enumerate(load_file(path)["scenarios"])]
 
 
@@ -13,8 +13,12 @@ CASES = [(path, i) for path in FILES for i, _ in enumerate(load_file(path)["scen
 def test_scenario(path, index):
     spec = load_file(path)
     scenario = spec["scenarios"][index]
-    case = build_case(spec, scenario)
-    assert finding_codes(case, scenario_as_of(spec, scenario)) == sorted(scenario["expect"]), scenario["name"]
+    found = findings(build_case(spec, scenario), scenario_as_of(spec, scenario))
+    assert sorted(f.code for f in found) == sorted(scenario["expect"]), scenario["name"]
+    cited = {f.code: f.article for f in found}
+    assert {code: cited.get(code) for code in scenario.get("articles", {})} == scenario.get("articles", {}), scenario["name"]
+    levels = {f.code: f.severity.label for f in found}
+    assert {code: levels.get(code) for code in scenario.get("severity", {})} == scenario.get("severity", {}), scenario["name"]
 
 
 # Every rule the issue lists, with the scenario file that covers it.
@@ -22,8 +26,9 @@ REQUIRED = {
     "第五条": "art05_jurisdiction", "第十条": "art10_preliminary_check", "第十一条": "art11_major_case",
     "第十二条": "art12_claim_end", "第十三条": "art13_investigation", "第十四条": "art14_assessment",
     "第十五条": "art15_simplified_assessment", "第十六条": "art16_conclusion", "第十七条": "art17_simplified_consultation",
-    "第十八条": "art18_consultation", "第十九条": "art19_remedies", "第二十二条": "art22_punitive",
-    "第二十三条": "art23_restoration", "第二十六条": "art26_referrals", "第三十二条": "art32_funds",
+    "第十八条": "art18_consultation", "第十九条": "art19_remedies", "第二十一条": "art21_liability", "第二十二条": "art22_punitive",
+    "第二十三条": "art23_restoration", "第二十六条": "art26_referrals", "第二十七条": "art27_procuratorate",
+    "第二十八条": "art28_enforcement_clues", "第三十二条": "art32_funds", "第三十三条": "art33_disclosure",
 }
 
 

@@ -215,6 +215,13 @@ class ReferralDirection(StrEnum):
     TO_PROCURATORATE = "移送检察机关"
 
 
+class FineKind(StrEnum):
+    """同一损害行为的罚款、罚金 (第二十一条第一款)."""
+
+    ADMINISTRATIVE = "行政罚款"
+    CRIMINAL = "刑事罚金"
+
+
 class CompanyNaming(StrEnum):
     """公开时单位名称的写法 (domain §5)."""
 
@@ -230,6 +237,15 @@ class PublicItem(StrEnum):
     JUDGMENT = "裁判文书"
     FUND_USE = "资金使用情况"
     RESTORATION_EFFECT = "修复效果"
+
+
+class WithholdingGround(StrEnum):
+    """依法不予公开的理由 (第三十三条“依法”公开；《政府信息公开条例》第十四条、第十五条)."""
+
+    STATE_SECRET = "国家秘密"
+    BUSINESS_SECRET = "商业秘密"
+    PERSONAL_PRIVACY = "个人隐私"
+    PROHIBITED_BY_LAW = "法律、行政法规禁止公开"
 
 
 class DocumentKind(StrEnum):

@@ -12,6 +12,8 @@ PRIVATE = "x-private"  # personal information: never published (domain §5)
 # Date fields that name a term fixed in advance (答复期限, 分期应付日期, 整改期限), not an event that happened.
 TERM_FIELDS = frozenset({"reply_due_on", "due_on"})
 INTERNAL = "x-internal"  # internal working data: never leaves the repository (domain §5)
+# What `ecoredress new` writes where staff must fill in a text; `check` reports any left behind.
+PLACEHOLDER = "（待补充）"
 
 
 def field(title: str, description: str = "", *, private: bool = False, internal: bool = False, **kwargs: Any) -> Any:
