@@ -249,7 +249,7 @@ class WithholdingGround(StrEnum):
 
 
 class DocumentKind(StrEnum):
-    """文书种类 (第十二条至第二十六条、第三十五条)."""
+    """文书种类; the article each kind is issued under is in ``documents.kinds``."""
 
     CONSULTATION_NOTICE = "索赔磋商告知书"
     AGREEMENT = "赔偿协议"
