@@ -1,4 +1,9 @@
-"""第五条 管辖: who holds the claim follows from where the damage is."""
+"""第五条 管辖: who holds the claim follows from where the damage is.
+
+第一款：“自治区政府负责管辖在全国有重大影响、跨省域、跨设区市，以及宁东能源化工基地范围内的生态环境损害赔偿案件……”
+第二款：“设区市政府负责管辖本行政区域内生态环境损害赔偿案件……” 第三款：“涉及两个及以上指定部门或机构的生态环境损害赔偿
+案件的办理，由赔偿权利人指定主办部门或机构。”
+"""
 
 from __future__ import annotations
 
