@@ -3,10 +3,10 @@
     python3 tests/mutation/mutate.py MODULE... [--jobs N] [--json FILE] [-- PYTEST-ARGS...]
 
 MODULE is a dotted name or a pattern (``ecoredress.regulation.rules.*``). Each mutant changes one thing in
-one module (an operator, a constant, a string, a returned or assigned value, see ``variants``); the tests
-(the pytest arguments after ``--``, default ``tests/regulation``) that run the mutated line, found by one traced
-run of them all, run against it with ``-x``: the mutant is *killed* if a test fails or it times out, *survives*
-if every test passes, and is *not covered* if no test runs its line. Mutants listed in ``equivalent.yaml`` beside this
+one module (an operator, a constant, a string, a returned or assigned value, see ``variants``). The tests are
+the pytest arguments after ``--`` (default ``tests/regulation``); one traced run of them all tells which tests run
+each line, so a mutant first runs (with ``-x``) only the tests that reach it, and a survivor is run against all of
+them before it counts: *killed* if a test fails or the run times out, *survived* if every test passes. Mutants listed in ``equivalent.yaml`` beside this
 script (same module, line and description, with a reason) change no behaviour and are left out of the score.
 
 Why not mutmut: it rewrites the package into a ``mutants/`` copy and needs the package where its layout
@@ -51,6 +51,7 @@ class Mutant:
     line: int
     description: str
     span: tuple[int, int] = (0, 0)  # lines whose execution reaches the node: its statement's first line to its last
+    module_level: bool = False  # outside any function: runs at import and affects every test
 
     @property
     def key(self) -> tuple[str, int, str]:
@@ -167,17 +168,21 @@ def mutants_of(module: str, source: str) -> list[Mutant]:
     tree = ast.parse(source)
     skip = _skipped(tree)
     statement: dict[int, ast.stmt] = {}
+    in_function: set[int] = set()
     for stmt in ast.walk(tree):  # parents come first: the innermost statement wins
         if isinstance(stmt, ast.stmt):
             for node in ast.walk(stmt):
                 statement[id(node)] = stmt
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            in_function.update(id(n) for n in ast.walk(stmt) if n is not stmt)
     found = []
     for index, node in enumerate(ast.walk(tree)):
         if id(node) in skip:
             continue
         for variant, description in enumerate(variants(node)):
             start = statement[id(node)].lineno if id(node) in statement else node.lineno
-            found.append(Mutant(module, index, variant, node.lineno, description, (start, node.end_lineno or node.lineno)))
+            span = (start, node.end_lineno or node.lineno)
+            found.append(Mutant(module, index, variant, node.lineno, description, span, id(node) not in in_function))
     return found
 
 
@@ -313,23 +318,29 @@ def _mutant_task(mutant: Mutant, module: ModuleSource, test_args: list[str]) -> 
 
 def run_all(todo: list[Mutant], modules: dict[str, ModuleSource], tests: list[str], coverage: Coverage,
             timeout: float, jobs: int) -> dict[Mutant, str]:
-    """Run the mutants ``jobs`` at a time, each in its own forked process with the tests that reach it."""
-    pending, running, outcomes = list(reversed(todo)), {}, {}
+    """Each mutant against the tests that ran its lines, then each survivor against all the tests: code that runs
+    once and is remembered (a module imported lazily, a cached result) is traced to the first test only."""
+    first = {}
+    for mutant in todo:
+        reaching = None if mutant.module_level else coverage.tests_for(modules[mutant.module].origin, *mutant.span)
+        first[mutant] = tests if not reaching else sorted(reaching)
+    outcomes = _batch([(m, first[m]) for m in todo], modules, timeout, jobs)
+    again = [m for m in todo if outcomes[m] == "survived" and first[m] is not tests]
+    outcomes.update(_batch([(m, tests) for m in again], modules, timeout, jobs))
+    return outcomes
+
+
+def _batch(work: list[tuple[Mutant, list[str]]], modules: dict[str, ModuleSource], timeout: float, jobs: int) -> dict[Mutant, str]:
+    """Run ``(mutant, tests)`` pairs ``jobs`` at a time, each in its own forked process."""
+    pending, running, outcomes = list(reversed(work)), {}, {}
     while pending or running:
         while pending and len(running) < jobs:
-            mutant = pending.pop()
-            module = modules[mutant.module]
-            reaching = coverage.tests_for(module.origin, *mutant.span)
-            if reaching is not None and not reaching:
-                outcomes[mutant] = "not covered"
-                continue
-            selection = tests if reaching is None else sorted(reaching)
-            running[_start(_mutant_task(mutant, module, selection), timeout)] = mutant
-        if running:
-            pid, status = os.wait()
-            outcomes[running.pop(pid)] = _outcome(status)
-            if len(outcomes) % 25 == 0 or len(outcomes) == len(todo):
-                print(f"  {len(outcomes)}/{len(todo)}", file=sys.stderr, flush=True)
+            mutant, selection = pending.pop()
+            running[_start(_mutant_task(mutant, modules[mutant.module], selection), timeout)] = mutant
+        pid, status = os.wait()
+        outcomes[running.pop(pid)] = _outcome(status)
+        if len(outcomes) % 25 == 0 or len(outcomes) == len(work):
+            print(f"  {len(outcomes)}/{len(work)}", file=sys.stderr, flush=True)
     return outcomes
 
 

@@ -30,7 +30,7 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))  # scenario_runner
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from scenario_runner import SCENARIOS, build_case, findings, load_file, scenario_as_of  # noqa: E402
+from scenario_runner import SCENARIOS, load_file, run  # noqa: E402
 
 from ecoredress.model import Case  # noqa: E402
 from ecoredress.model.introspect import as_model  # noqa: E402
@@ -117,7 +117,7 @@ def rules_and_scenarios() -> tuple[dict[int, set[str]], dict[int, dict[str, list
             files[n].setdefault(path.name, [0, total])
         for scenario in spec["scenarios"]:
             cited: set[int] = set()
-            for f in findings(build_case(spec, scenario), scenario_as_of(spec, scenario)):
+            for f in run(spec, scenario):
                 for n in article_numbers(f.article):
                     codes[n].add(f.code)
                     cited.add(n)

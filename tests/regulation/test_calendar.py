@@ -66,6 +66,7 @@ def test_shipped_years_match_chinese_calendar(year):
 def test_every_year_cites_its_notice():
     for year, data in shipped_years().items():
         assert data.notices and all(n.startswith("国办发明电〔") for n in data.notices), year
+        assert data.source == f"holidays/{year}.yaml"  # named in messages about the data
 
 
 def test_year_without_data_names_the_override_file(tmp_path):
@@ -141,13 +142,15 @@ def test_explain_names_why_each_day_is_off_or_on():
     assert D("2024-09-30") not in [n.date for n in notes]  # an ordinary working day is not listed
     assert CAL.note(D("2024-09-30")) == DayNote(D("2024-09-30"), True, "工作日")
     assert CAL.note(D("2024-10-05")) == DayNote(D("2024-10-05"), False, "国庆节放假")  # a Saturday inside the holiday
+    # counting starts the day after the start: a start on a holiday is not listed, nor the day before it
+    assert [n.date for n in CAL.explain(D("2024-10-01"), D("2024-10-03"))] == [D("2024-10-02"), D("2024-10-03")]
 
 
 def test_next_workday_and_negative_counts():
     assert CAL.next_workday(D("2024-09-30")) == D("2024-09-30")
     assert CAL.next_workday(D("2024-10-01")) == D("2024-10-08")
     assert CAL.add_workdays(D("2024-10-01"), 0) == D("2024-10-01")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="^n must be non-negative$"):
         CAL.add_workdays(D("2024-10-01"), -1)
 
 
@@ -203,6 +206,13 @@ def test_local_year_replaces_the_shipped_one(tmp_path):
     cal = load_calendar(tmp_path)
     assert cal.is_workday(D("2026-10-01"))  # the local 2026 lists no holiday
     assert cal.years[2026].notices == ("国办发明电〔2025〕99号",)
+
+
+def test_local_file_that_is_not_a_list_of_years(tmp_path):
+    path = _local(tmp_path, "year: 2027\n")
+    with pytest.raises(CalendarError) as exc:
+        local_years(path)
+    assert str(exc.value) == f"{path}：本地节假日文件应为“years:”下的列表，每项为一年的数据（year、notices、holidays）。"
 
 
 @pytest.mark.parametrize(

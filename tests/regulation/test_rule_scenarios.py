@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from scenario_runner import SCENARIOS, build_case, findings, load_file, scenario_as_of
+from scenario_runner import SCENARIOS, load_file, run
 
 FILES = sorted(p for p in SCENARIOS.glob("*.yaml") if not p.name.startswith("_"))
 CASES = [(path, i) for path in FILES for i, _ in enumerate(load_file(path)["scenarios"])]
@@ -13,7 +13,7 @@ CASES = [(path, i) for path in FILES for i, _ in enumerate(load_file(path)["scen
 def test_scenario(path, index):
     spec = load_file(path)
     scenario = spec["scenarios"][index]
-    found = findings(build_case(spec, scenario), scenario_as_of(spec, scenario))
+    found = run(spec, scenario)
     assert sorted(f.code for f in found) == sorted(scenario["expect"]), scenario["name"]
     cited = {f.code: f.article for f in found}
     assert {code: cited.get(code) for code in scenario.get("articles", {})} == scenario.get("articles", {}), scenario["name"]
@@ -64,7 +64,7 @@ def _wording(path) -> str:
     out = [f"# {spec['rule']}", ""]
     for scenario in spec["scenarios"]:
         out.append(f"## {scenario['name']}")
-        found = findings(build_case(spec, scenario), scenario_as_of(spec, scenario))
+        found = run(spec, scenario)
         for f in sorted(found, key=lambda f: (f.code, f.message)):
             where = ".".join(map(str, f.loc))
             out.append(f"- {f.severity.label} {f.code}{f'（依据：{f.article}）' if f.article else ''} `{where}`：{f.message}")

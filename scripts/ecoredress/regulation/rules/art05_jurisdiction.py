@@ -53,9 +53,9 @@ def rights_holder(ctx: CaseContext) -> Iterator[Finding]:
                     ("jurisdiction", "rights_holder"), "第五条第一款")
         return
     city = HOLDER_CITY[j.rights_holder]
-    if city not in d.cities:
+    if city not in d.cities:  # one city here: damage in two or more is the region's (above)
         yield error("art5-city-mismatch",
-                    f"赔偿权利人为{j.rights_holder}，但损害发生在{'、'.join(d.cities)}。设区市政府只管辖本行政区域内的案件，"
+                    f"赔偿权利人为{j.rights_holder}，但损害发生在{d.cities[0]}。设区市政府只管辖本行政区域内的案件，"
                     "请核对赔偿权利人或损害所在设区市。",
                     ("jurisdiction", "rights_holder"), "第五条第二款")
 

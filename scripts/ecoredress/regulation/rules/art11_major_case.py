@@ -15,14 +15,8 @@ from ecoredress.model.enums import MajorCaseCriterion as Criterion
 from ecoredress.validation.checker import CaseContext, case_check
 from ecoredress.validation.findings import Finding, info, warning
 
-_ITEM = {
-    Criterion.EMERGENCY_LARGE: "第一项",
-    Criterion.RED_LINE: "第二项",
-    Criterion.INSPECTION_ASSIGNED: "第三项",
-    Criterion.MAJOR_MATTER: "第四项",
-    Criterion.MAJOR_IMPACT: "第五项",
-    Criterion.SERIOUS_CONSEQUENCE: "第六项",
-}
+# The items of 第十一条第一款 that recorded facts establish (the others are judgements staff make).
+_ITEM = {Criterion.RED_LINE: "第二项", Criterion.INSPECTION_ASSIGNED: "第三项", Criterion.MAJOR_MATTER: "第四项"}
 
 
 def criteria_from_facts(ctx: CaseContext) -> list[Criterion]:

@@ -23,7 +23,7 @@ def _claimed_items(ctx: CaseContext) -> tuple[list[ClaimItem], tuple[str, ...]]:
     judgment = case.litigation.judgment if case.litigation else None
     if judgment and judgment.items:
         return judgment.items, ("litigation", "judgment", "items")
-    return (case.agreement.items, ("agreement", "items")) if case.agreement else ([], ("agreement",))
+    return (case.agreement.items if case.agreement else []), ("agreement", "items")
 
 
 @case_check
