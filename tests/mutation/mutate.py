@@ -175,6 +175,7 @@ def mutants_of(module: str, source: str) -> list[Mutant]:
                 statement[id(node)] = stmt
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
             in_function.update(id(n) for n in ast.walk(stmt) if n is not stmt)
+    keyword = {id(k.value): k.arg for k in ast.walk(tree) if isinstance(k, ast.keyword) and k.arg}
     found = []
     for index, node in enumerate(ast.walk(tree)):
         if id(node) in skip:
@@ -182,6 +183,8 @@ def mutants_of(module: str, source: str) -> list[Mutant]:
         for variant, description in enumerate(variants(node)):
             start = statement[id(node)].lineno if id(node) in statement else node.lineno
             span = (start, node.end_lineno or node.lineno)
+            if id(node) in keyword:  # name the argument: two on one line are told apart
+                description = f"{keyword[id(node)]}={description}"
             found.append(Mutant(module, index, variant, node.lineno, description, span, id(node) not in in_function))
     return found
 
