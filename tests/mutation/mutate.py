@@ -435,7 +435,9 @@ def main(argv: list[str] | None = None) -> int:
         killed = [mu for mu in counted if outcomes[mu] in ("killed", "timeout")]
         score = 100.0 * len(killed) / len(counted) if counted else 100.0
         failed |= score < args.min_score
-        print(f"{m.name}: {len(killed)}/{len(counted)} killed = {score:.1f}%  ({len(equivalent)} equivalent, {len(mine)} mutants)")
+        timeouts = sum(1 for mu in killed if outcomes[mu] == "timeout")
+        print(f"{m.name}: {len(killed)}/{len(counted)} killed = {score:.1f}%  "
+              f"({timeouts} by timeout, {len(equivalent)} equivalent, {len(mine)} mutants)")
         lines = m.source.splitlines()
         for mu in counted:
             if outcomes[mu] not in ("killed", "timeout"):
