@@ -13,11 +13,10 @@ from ecoredress.errors import UserError
 from ecoredress.loading.discovery import discover_case_files
 from ecoredress.loading.yamlio import load_data
 from ecoredress.model.enums import HOLDER_CITY, HOLDER_CODES, City, RightsHolder
-from ecoredress.model.types import CASE_ID_RE
+from ecoredress.model.types import CASE_ID_RE, PLACEHOLDER
 from ecoredress.project import Project
 
 TEMPLATE_FOLDER, TEMPLATE = "case", "new.yaml.j2"
-_PLACEHOLDER = "（待补充）"
 
 
 def holder_from_text(text: str) -> RightsHolder:
@@ -63,18 +62,18 @@ def render_new_case(project: Project, holder: RightsHolder, found_on: dt.date, t
     values = {
         "case_id": case_id,
         "path": f"{project.settings.get('cases', 'cases')}/{case_id}.yaml",
-        "title": _yaml_text(title or f"{_PLACEHOLDER}生态环境损害赔偿案"),
-        "summary": _yaml_text(f"{_PLACEHOLDER}简要说明案情：时间、地点、行为、损害后果。"),
+        "title": _yaml_text(title or f"{PLACEHOLDER}生态环境损害赔偿案"),
+        "summary": _yaml_text(f"{PLACEHOLDER}简要说明案情：时间、地点、行为、损害后果。"),
         "rights_holder": holder.value,
         "regional": holder is RightsHolder.REGION,
         "department": department,
         "source": "日常监管与执法巡查",
         "found_on": found_on.isoformat(),
-        "clue_description": _yaml_text(f"{_PLACEHOLDER}线索内容"),
+        "clue_description": _yaml_text(f"{PLACEHOLDER}线索内容"),
         "damage_type": "其他",
         "city": city.value,
-        "site": _yaml_text(f"{_PLACEHOLDER}损害地点"),
-        "damage_description": _yaml_text(f"{_PLACEHOLDER}损害情况"),
+        "site": _yaml_text(f"{PLACEHOLDER}损害地点"),
+        "damage_description": _yaml_text(f"{PLACEHOLDER}损害情况"),
     }
     try:
         return env.get_template(TEMPLATE).render(values)

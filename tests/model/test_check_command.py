@@ -94,8 +94,9 @@ def test_wrong_type_has_a_json_pointer(tmp_path):
 
 def test_spent_more_than_received(tmp_path):
     path, _ = corrupt(tmp_path, "      amount: 150000.00", "      amount: 500000.00")
-    finding = only_error(path, "amount-mismatch")
-    assert finding["pointer"] == "/funds/expenditures" and "超过入库合计" in finding["message"]
+    finding = only_error(path, "art32-spent-over-received")
+    assert finding["pointer"] == "/funds/expenditures" and "超过缴入国库的合计 472,400.00 元" in finding["message"]
+    assert finding["article"] == "第三十二条、第三十三条"  # the sample publishes its fund use
 
 
 def test_money_keeps_every_cent(tmp_path):

@@ -1,7 +1,9 @@
 """Run a lawyer-readable YAML scenario: a base case, the facts that differ, the findings expected.
 
 A scenario's ``facts`` are merged into the base case: mappings merge key by key, a list replaces the
-list, ``null`` removes the key. The findings compared are the codes of every registered check.
+list, ``null`` removes the key. The findings compared are the codes of every registered check; a scenario
+may also name the article a finding cites (``articles: {code: 第N条…}``) and its level (``severity: {code: 错误}``),
+and a rule profile from ``profiles/`` to check under (``profile: revised-2024-12``; default ningxia-2024).
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from ecoredress.model import Case
 from ecoredress.regulation.calendar import Calendar, load_calendar
 from ecoredress.regulation.profile import Profile, load_profile
 from ecoredress.validation.checker import CaseContext, registered_checks
+from ecoredress.validation.findings import Finding
 
 SCENARIOS = Path(__file__).parent / "scenarios"
+PROFILES = Path(__file__).parent / "profiles"
 
 
 def merge(base: Any, facts: Any) -> Any:
@@ -44,10 +48,24 @@ def build_case(spec: dict[str, Any], scenario: dict[str, Any]) -> Case:
     return Case.model_validate(data)
 
 
-def finding_codes(case: Case, as_of: dt.date, profile: Profile | None = None, calendar: Calendar | None = None) -> list[str]:
+def findings(case: Case, as_of: dt.date, profile: Profile | None = None, calendar: Calendar | None = None) -> list[Finding]:
     ctx = CaseContext(case, SCENARIOS / f"{case.id}.yaml", as_of, profile or load_profile("ningxia-2024"), calendar or load_calendar(None))
-    return sorted(f.code for check in registered_checks() for f in check(ctx))
+    return [f for check in registered_checks() for f in check(ctx)]
+
+
+def finding_codes(case: Case, as_of: dt.date, profile: Profile | None = None, calendar: Calendar | None = None) -> list[str]:
+    return sorted(f.code for f in findings(case, as_of, profile, calendar))
 
 
 def scenario_as_of(spec: dict[str, Any], scenario: dict[str, Any]) -> dt.date:
     return scenario.get("as_of") or spec["as_of"]
+
+
+def scenario_profile(scenario: dict[str, Any]) -> Profile:
+    name = scenario.get("profile")
+    return load_profile(str(PROFILES / f"{name}.yaml")) if name else load_profile("ningxia-2024")
+
+
+def run(spec: dict[str, Any], scenario: dict[str, Any]) -> list[Finding]:
+    """The findings of one scenario of a scenario file."""
+    return findings(build_case(spec, scenario), scenario_as_of(spec, scenario), scenario_profile(scenario))

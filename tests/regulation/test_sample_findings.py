@@ -9,11 +9,14 @@ from ecoredress.regulation.lifecycle import derive_stage
 
 AS_OF = "2026-11-29"
 
-# (file, code, line): the only deliberate flaw in the samples is WZ-2023-001's late extension notice
+# (file, code, line): the deliberate flaws in the samples are WZ-2023-001's late extension notice
 # (the 30-working-day term ended 2023-05-10, with 清明 and 劳动节 2023 holidays and the 4-23/5-6 调休
-# working days; the extension was notified on 2023-05-15).
+# working days; the extension was notified on 2023-05-15) and YC-2025-001's disclosure deferred while a
+# criminal trial runs, which is no lawful ground to withhold the agreement and the restoration effect (第三十三条).
 EXPECTED_FINDINGS = [
     ("cases/WZ-2023-001.yaml", "art14-extension-notice-late", 52),
+    ("cases/YC-2025-001.yaml", "art33-not-disclosed", 121),
+    ("cases/YC-2025-001.yaml", "art33-not-disclosed", 121),
 ]
 
 EXPECTED_STAGES = {
@@ -43,8 +46,10 @@ def test_check_reports_exactly_the_expected_findings(cli):
     found = sorted((f["path"], f["code"], f["line"]) for f in payload["findings"])
     assert found == sorted(EXPECTED_FINDINGS)
     assert result.code == 0  # warnings only
-    late = payload["findings"][0]
+    late, agreement, effect = payload["findings"]
     assert late["article"] == "第十四条第二款" and "2023-05-10" in late["message"]
+    assert "赔偿协议签署于 2025-08-21，至 2026-11-29 已 465 日" in agreement["message"]
+    assert "首次修复效果评估于 2026-04-22，至 2026-11-29 已 221 日" in effect["message"]
 
 
 def test_samples_are_in_their_expected_stage(sample_cases):

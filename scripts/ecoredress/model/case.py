@@ -13,6 +13,7 @@ from ecoredress.model.outcome import (
     Funds,
     IssuedDocument,
     Litigation,
+    Penalties,
     Referral,
     Restoration,
 )
@@ -67,6 +68,9 @@ class Case(Section):
     agreement: Agreement | None = field("赔偿协议", default=None)
     punitive: Punitive | None = field("惩罚性赔偿", default=None)
     litigation: Litigation | None = field("诉讼", default=None)
+    penalties: Penalties | None = field(
+        "罚款、罚金", "同一损害行为的行政责任、刑事责任（第二十一条第一款）；内部记录，不公开", default=None, internal=True
+    )
     restoration: Restoration | None = field("生态环境修复", default=None)
     funds: Funds | None = field("赔偿资金", default=None)
     referrals: list[Referral] = field("检察衔接", default_factory=list)

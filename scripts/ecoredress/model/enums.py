@@ -222,6 +222,13 @@ class ReferralDirection(StrEnum):
     TO_PROCURATORATE = "移送检察机关"
 
 
+class FineKind(StrEnum):
+    """同一损害行为的罚款、罚金 (第二十一条第一款)."""
+
+    ADMINISTRATIVE = "行政罚款"
+    CRIMINAL = "刑事罚金"
+
+
 class CompanyNaming(StrEnum):
     """公开时单位名称的写法 (domain §5)."""
 
@@ -239,8 +246,17 @@ class PublicItem(StrEnum):
     RESTORATION_EFFECT = "修复效果"
 
 
+class WithholdingGround(StrEnum):
+    """依法不予公开的理由 (第三十三条“依法”公开；《政府信息公开条例》第十四条、第十五条)."""
+
+    STATE_SECRET = "国家秘密"
+    BUSINESS_SECRET = "商业秘密"
+    PERSONAL_PRIVACY = "个人隐私"
+    PROHIBITED_BY_LAW = "法律、行政法规禁止公开"
+
+
 class DocumentKind(StrEnum):
-    """文书种类 (第十条至第三十五条)."""
+    """文书种类; the article each kind is issued under is in ``documents.kinds``."""
 
     CLAIM_START_APPROVAL = "启动索赔审批表"
     INVESTIGATION_REPORT = "损害调查报告"

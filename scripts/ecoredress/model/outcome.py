@@ -11,6 +11,7 @@ from ecoredress.model.enums import (
     DocumentKind,
     EnforcementBasis,
     EnforcementOutcome,
+    FineKind,
     LawsuitGround,
     Liability,
     PaymentMode,
@@ -18,6 +19,7 @@ from ecoredress.model.enums import (
     ReferralDirection,
     RestorationEndGround,
     RestorationMode,
+    WithholdingGround,
 )
 from ecoredress.model.types import DocNo, Money, Section, field
 
@@ -77,6 +79,11 @@ class Agreement(Section):
     liability: Liability | None = field("义务人之间的责任形式", "两名以上义务人时写明连带责任或按份责任；按份的在 shares 中写明各自份额", default=None)
     shares: list[Share] = field("按份责任份额", default_factory=list)
     instalments: list[Instalment] = field("分期计划", "分期或延期赔偿（第二十一条第二款）", default_factory=list)
+    fine_set_off: Money | None = field(
+        "以罚款、罚金抵扣的赔偿金额（元）",
+        "协议以义务人已缴纳的罚款、罚金抵减赔偿的，如实记录抵扣金额；不得以罚代赔（第二十一条）",
+        default=None,
+    )
     restoration_terms: str | None = field("修复方案、启动时间及期限", "（第十六条第二款）", default=None)
     judicial_confirmation: JudicialConfirmation | None = field("司法确认", default=None)
     fully_performed_on: dt.date | None = field("履行完毕日期", default=None)
@@ -210,6 +217,31 @@ class Funds(Section):
         return sum((e.amount for e in self.expenditures), Decimal("0"))
 
 
+class Fine(Section):
+    """同一损害行为的罚款或罚金 (第二十一条第一款)."""
+
+    kind: FineKind = field("类别", "行政罚款或刑事罚金")
+    authority: str = field("作出机关", "作出行政处罚决定的行政机关或作出判决的人民法院")
+    decided_on: dt.date = field("决定或判决日期")
+    doc_no: str | None = field("处罚决定书文号或判决书案号", default=None)
+    amount: Money = field("金额（元）")
+    paid_amount: Money | None = field("已缴纳金额（元）", default=None)
+    paid_on: dt.date | None = field("缴纳日期", "已缴纳部分的最近缴纳日期", default=None)
+
+
+class Penalties(Section):
+    """行政责任、刑事责任与赔偿责任 (第二十一条第一款)."""
+
+    fines: list[Fine] = field(
+        "罚款、罚金", "同一损害行为的行政处罚和刑事罚金；承担行政责任或刑事责任不影响依法承担赔偿责任", default_factory=list
+    )
+    assets_insufficient: bool = field(
+        "义务人财产是否不足以同时承担赔偿责任和缴纳罚款、罚金",
+        "不足时，义务人的财产优先用于承担生态环境损害赔偿责任（第二十一条第一款）",
+        default=False,
+    )
+
+
 class Referral(Section):
     """与检察机关的线索移送和函告 (第二十六条)."""
 
@@ -223,6 +255,15 @@ class Referral(Section):
     reply_no: str | None = field("函告文号", default=None)
 
 
+class Withholding(Section):
+    """依法不予公开的一项公开事项 (第三十三条)."""
+
+    item: PublicItem = field("不公开的事项")
+    ground: WithholdingGround = field("法定理由", "国家秘密、商业秘密、个人隐私或法律、行政法规禁止公开")
+    reason: str = field("具体说明", min_length=4)
+    decided_on: dt.date | None = field("决定日期", default=None)
+
+
 class Disclosure(Section):
     """信息公开 (第三十三条)."""
 
@@ -231,6 +272,12 @@ class Disclosure(Section):
     company_naming: CompanyNaming = field("单位名称写法", "全称或“某公司”", default=CompanyNaming.FULL)
     items: list[PublicItem] = field("公开事项", default_factory=list)
     withheld_reason: str | None = field("不公开理由", default=None, internal=True)
+    withheld: list[Withholding] = field(
+        "依法不予公开的事项",
+        "赔偿协议、裁判文书、资金使用情况和修复效果应当依法公开（第三十三条）；确因国家秘密、商业秘密、个人隐私等法定理由不公开的逐项记录",
+        default_factory=list,
+        internal=True,
+    )
 
 
 class IssuedDocument(Section):

@@ -26,6 +26,11 @@ class Clue(Section):
     found_on: dt.date = field("发现日期", "筛查发现或收到线索的日期；初步核查的 30 日期限自此起算（第十条）")
     description: str = field("线索概述", min_length=4)
     screening_ref: str | None = field("筛查记录编号", "对应 cases/screening/ 中的季度筛查记录", default=None)
+    evidence_preserved_on: dt.date | None = field(
+        "固定保全证据日期",
+        "日常监管、执法巡查、专项行动或办理行政处罚案件中发现的，应同步开展赔偿责任调查、及时固定保全证据（第二十八条）",
+        default=None,
+    )
 
 
 class PreliminaryCheck(Section):
@@ -132,6 +137,11 @@ class ClaimEnd(Section):
     decided_on: dt.date = field("决定日期")
     ground: ClaimEndGround = field("终止情形", "第十二条所列情形之一；仅适用于生态保护红线外")
     reason: str = field("理由", min_length=4)
+    remediated_on: dt.date | None = field(
+        "整改或纠正完成日期",
+        "第一项：违法行为后立即整改并已完成污染清除或生态修复的日期；第三项：及时纠正的日期（第十二条）",
+        default=None,
+    )
 
 
 class ConsultationNotice(Section):
@@ -161,9 +171,18 @@ class Consultation(Section):
     """索赔磋商 (第十六条–第十八条)."""
 
     procedure: ConsultationProcedure = field("磋商程序", "简易磋商仅适用于评估损害金额 50 万元以下（第十七条）")
+    obligor_agreed_simplified: bool | None = field(
+        "义务人是否同意简易磋商", "简易磋商须经与赔偿义务人协商一致（第十七条）；一般磋商不填", default=None
+    )
     notice: ConsultationNotice = field("磋商告知书")
     reply: ConsultationReply | None = field("义务人答复", default=None)
     started_on: dt.date | None = field("磋商开始日期", "磋商期限原则上不超过 90 日（第十八条）", default=None)
+    procuratorate_invited_on: dt.date | None = field(
+        "邀请检察机关参与磋商日期",
+        "可以邀请检察机关参与磋商，商请其在调查取证、法律咨询、修复监督等方面提供协助（第二十七条第一款）；"
+        "各次会议检察机关是否参加记在 meetings[].procuratorate_invited",
+        default=None,
+    )
     meetings: list[Meeting] = field("磋商会议", default_factory=list)
     outcome: ConsultationOutcome = field("磋商结果", default=ConsultationOutcome.ONGOING)
     ended_on: dt.date | None = field("磋商结束日期", default=None)

@@ -15,6 +15,8 @@ INTERNAL = "x-internal"  # internal working data: never leaves the repository (d
 # Free text written once and updated as the case goes on: it may tell of steps taken after any given day,
 # so a legal document (true as of its own date) never prints it; documents tell the facts from their dates.
 UNDATED = "x-undated"
+# What `ecoredress new` writes where staff must fill in a text; `check` reports any left behind.
+PLACEHOLDER = "（待补充）"
 
 
 def field(

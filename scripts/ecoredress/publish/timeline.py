@@ -11,20 +11,48 @@ from typing import Any
 
 import cn2an
 
-from ecoredress.model.enums import AssessmentMode, ConsultationProcedure
+from ecoredress.model.enums import AssessmentMode, ClueSource, ConsultationProcedure
 
 Label = str | Callable[[dict[str, Any]], str]
 
-# (path to a date, label, article). "[]" walks a list; a callable label reads the item holding the date.
-EVENTS: tuple[tuple[str, Label, str], ...] = (
-    ("clue.found_on", "发现损害线索", "第九条"),
+# The article under which a clue reaches the rights-holder: its own screening (第九条) unless another body
+# referred it — the procuratorate (第二十六条), enforcement departments (第二十八条), inspection (第三十一条).
+CLUE_ARTICLES = {
+    ClueSource.PROCURATORATE: "第二十六条",
+    ClueSource.SUPERVISION: "第二十八条",
+    ClueSource.ADMIN_PENALTY: "第二十八条",
+    ClueSource.INSPECTION: "第三十一条",
+}
+
+
+def _clue_article(clue: dict[str, Any]) -> str:
+    return CLUE_ARTICLES.get(ClueSource(clue["source"]), "第九条")
+
+
+def _assessment_article(assessment: dict[str, Any]) -> str:
+    """A simplified assessment (expert opinion, comprehensive finding) is 第十五条, a commissioned one 第十四条."""
+    return "第十五条" if AssessmentMode(assessment["mode"]).simplified else "第十四条"
+
+
+# (commission, report) labels of each assessment mode (第十四条第一款, 第十五条第二款第一项、第二项).
+ASSESSMENT_LABELS = {
+    AssessmentMode.SOLE_COMMISSION: ("委托鉴定评估", "出具鉴定意见或鉴定评估报告"),
+    AssessmentMode.JOINT_COMMISSION: ("共同委托鉴定评估", "出具鉴定意见或鉴定评估报告"),
+    AssessmentMode.EXPERT_OPINION: ("委托专家评估", "出具专家意见"),
+    AssessmentMode.COMPREHENSIVE: ("开始综合认定", "作出综合认定"),
+}
+
+
+# (path to a date, label, article). "[]" walks a list; a callable label or article reads the item holding the date.
+EVENTS: tuple[tuple[str, Label, Label], ...] = (
+    ("clue.found_on", "发现损害线索", _clue_article),
     ("preliminary_check.completed_on", "完成初步核查", "第十条"),
     ("preliminary_check.claim_started_on", "启动索赔程序", "第十条"),
     ("major_case.decided_on", "纳入重大案件管理", "第十一条"),
     ("investigation.started_on", "开始损害调查", "第十三条"),
     ("investigation.ended_on", "损害调查结束", "第十三条"),
-    ("assessment.commissioned_on", "委托鉴定评估", "第十四条"),
-    ("assessment.report_on", "出具鉴定评估报告或专家意见", "第十四条"),
+    ("assessment.commissioned_on", lambda a: ASSESSMENT_LABELS[AssessmentMode(a["mode"])][0], _assessment_article),
+    ("assessment.report_on", lambda a: ASSESSMENT_LABELS[AssessmentMode(a["mode"])][1], _assessment_article),
     ("conclusion.concluded_on", lambda c: f"形成调查结论：{c['decision']}", "第十六条"),
     ("claim_end.decided_on", "决定终止索赔", "第十二条"),
     ("consultation.notice.served_on", "送达索赔磋商告知书", "第十六条"),
@@ -46,7 +74,7 @@ EVENTS: tuple[tuple[str, Label, str], ...] = (
     ("restoration.evaluations[].evaluated_on", lambda e: "修复效果评估" + ("通过" if e["passed"] else "未通过"), "第二十三条"),
     ("restoration.end.approved_on", "同意终止修复", "第二十五条"),
     ("funds.receipts[].received_on", "赔偿资金缴入国库", "第三十二条"),
-    ("funds.expenditures[].spent_on", "赔偿资金使用", "第三十二条"),
+    ("funds.expenditures[].spent_on", "赔偿资金使用", "第三十三条"),
     ("referrals[].referred_on", lambda r: r["direction"], "第二十六条"),
     ("disclosure.decided_on", "作出信息公开决定", "第三十三条"),
 )
@@ -81,9 +109,13 @@ def timeline(data: dict[str, Any]) -> list[dict[str, Any]]:
         for holder in _nodes(data, holder_path):
             on = holder.get(key) if isinstance(holder, dict) else None
             if isinstance(on, dt.date):
-                events.append({"date": on, "event": label(holder) if callable(label) else label, "article": article})
+                events.append({"date": on, "event": _text(label, holder), "article": _text(article, holder)})
     events.sort(key=lambda e: e["date"])  # stable: same-day events keep procedural order
     return events
+
+
+def _text(value: Label, holder: dict[str, Any]) -> str:
+    return value(holder) if callable(value) else value
 
 
 def article_number(article: str) -> int:
@@ -97,8 +129,8 @@ def applied_articles(data: dict[str, Any], events: list[dict[str, Any]]) -> list
         if any(value not in ([], "") for value in _nodes(data, path.split("."))):
             articles.add(article)
     assessment = data.get("assessment")
-    if assessment and AssessmentMode(assessment["mode"]).simplified:
-        articles.add("第十五条")
+    if assessment:
+        articles.add(_assessment_article(assessment))
     consultation = data.get("consultation")
     if consultation and consultation["procedure"] == ConsultationProcedure.SIMPLIFIED:
         articles.add("第十七条")

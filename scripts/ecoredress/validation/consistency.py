@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from ecoredress.model import Case
 from ecoredress.model.introspect import Loc
-from ecoredress.model.types import TERM_FIELDS, yuan
+from ecoredress.model.types import PLACEHOLDER, TERM_FIELDS, yuan
 from ecoredress.validation.checker import CaseContext, case_check
 from ecoredress.validation.findings import Finding, error, warning
 
@@ -99,8 +99,8 @@ def dates_in_order(ctx: CaseContext) -> Iterable[Finding]:
 
 @case_check
 def dates_not_in_future(ctx: CaseContext) -> Iterable[Finding]:
-    for loc, value in _date_fields(ctx.case, ()):
-        if loc[-1] not in TERM_FIELDS and value > ctx.as_of:
+    for loc, value in _leaves(ctx.case, ()):
+        if isinstance(value, dt.date) and loc[-1] not in TERM_FIELDS and value > ctx.as_of:
             yield error(
                 "date-in-future",
                 f"{_title(ctx.case, loc)}（{value}）晚于今天（{ctx.as_of}）。已发生的事项不能写将来的日期，请核对；"
@@ -109,15 +109,31 @@ def dates_not_in_future(ctx: CaseContext) -> Iterable[Finding]:
             )
 
 
-def _date_fields(node: Any, loc: Loc) -> Iterator[tuple[Loc, dt.date]]:
+def _leaves(node: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
+    """Every value of the case that is not a section or a list, with its location."""
     if isinstance(node, BaseModel):
         for name in type(node).model_fields:
-            yield from _date_fields(getattr(node, name), (*loc, name))
+            yield from _leaves(getattr(node, name), (*loc, name))
     elif isinstance(node, list):
         for i, item in enumerate(node):
-            yield from _date_fields(item, (*loc, i))
-    elif isinstance(node, dt.date):
+            yield from _leaves(item, (*loc, i))
+    else:
         yield loc, node
+
+
+@case_check
+def placeholders_filled(ctx: CaseContext) -> Iterable[Finding]:
+    """The "（待补充）" texts of `ecoredress new` left in a field: a warning, an error once the case is published."""
+    published = ctx.case.disclosure.publish
+    make = error if published else warning
+    for loc, value in _leaves(ctx.case, ()):
+        if isinstance(value, str) and PLACEHOLDER in value:
+            yield make(
+                "placeholder-left",
+                f"{_title(ctx.case, loc)}仍含新建案件时的占位文字“{PLACEHOLDER}”。请填写实际内容。"
+                + ("案件已决定公开（disclosure.publish: true），占位文字会原样出现在公开网站上，须先填写。" if published else ""),
+                loc,
+            )
 
 
 def _total(parts: Iterable[Any]) -> Decimal:
@@ -140,19 +156,12 @@ def amounts_add_up(ctx: CaseContext) -> Iterable[Finding]:
     if judgment := case.litigation and case.litigation.judgment:
         owed = judgment.total
         yield from _sum_differs(judgment.items, judgment.total, "判决各项目", "判决赔偿总额", "请按判决书核对。", ("litigation", "judgment", "total"))
-    if funds := case.funds:
-        if funds.spent > funds.received:
-            yield error(
-                "amount-mismatch",
-                f"资金支出合计 {yuan(funds.spent)} 超过入库合计 {yuan(funds.received)}。支出不能多于收到的赔偿资金，请核对。",
-                ("funds", "expenditures"),
-            )
-        if owed is not None and funds.received > owed:
-            yield warning(
-                "amount-mismatch",
-                f"入库合计 {yuan(funds.received)} 超过应付赔偿总额 {yuan(owed)}。如含迟延履行金等请在备注中说明，否则请核对。",
-                ("funds", "receipts"),
-            )
+    if (funds := case.funds) and owed is not None and funds.received > owed:
+        yield warning(
+            "amount-mismatch",
+            f"入库合计 {yuan(funds.received)} 超过应付赔偿总额 {yuan(owed)}。如含迟延履行金等请在备注中说明，否则请核对。",
+            ("funds", "receipts"),
+        )
 
 
 @case_check

@@ -8,15 +8,11 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from functools import cache
 
-_loaded = False
 
-
+@cache
 def register_all() -> None:
-    global _loaded
-    if _loaded:
-        return
-    _loaded = True
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         if info.name.startswith("art") or info.name == "transitions":
             importlib.import_module(f"{__name__}.{info.name}")

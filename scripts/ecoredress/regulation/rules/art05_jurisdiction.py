@@ -1,4 +1,9 @@
-"""第五条 管辖: who holds the claim follows from where the damage is."""
+"""第五条 管辖: who holds the claim follows from where the damage is.
+
+第一款：“自治区政府负责管辖在全国有重大影响、跨省域、跨设区市，以及宁东能源化工基地范围内的生态环境损害赔偿案件……”
+第二款：“设区市政府负责管辖本行政区域内生态环境损害赔偿案件……” 第三款：“涉及两个及以上指定部门或机构的生态环境损害赔偿
+案件的办理，由赔偿权利人指定主办部门或机构。”
+"""
 
 from __future__ import annotations
 
@@ -48,9 +53,9 @@ def rights_holder(ctx: CaseContext) -> Iterator[Finding]:
                     ("jurisdiction", "rights_holder"), "第五条第一款")
         return
     city = HOLDER_CITY[j.rights_holder]
-    if city not in d.cities:
+    if city not in d.cities:  # one city here: damage in two or more is the region's (above)
         yield error("art5-city-mismatch",
-                    f"赔偿权利人为{j.rights_holder}，但损害发生在{'、'.join(d.cities)}。设区市政府只管辖本行政区域内的案件，"
+                    f"赔偿权利人为{j.rights_holder}，但损害发生在{d.cities[0]}。设区市政府只管辖本行政区域内的案件，"
                     "请核对赔偿权利人或损害所在设区市。",
                     ("jurisdiction", "rights_holder"), "第五条第二款")
 

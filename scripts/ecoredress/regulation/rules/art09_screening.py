@@ -1,4 +1,8 @@
-"""第九条 线索筛查: a case's clue.screening_ref names a record in ``cases/screening/``."""
+"""第九条 线索筛查: a case's clue.screening_ref names a record in ``cases/screening/``.
+
+第九条：“赔偿权利人及其指定的部门或机构应当通过国家规定的渠道，定期组织生态环境损害线索的全面筛查，每季度不少于 1次。”
+(The quarterly count itself is ``registers.screening``.)
+"""
 
 from __future__ import annotations
 

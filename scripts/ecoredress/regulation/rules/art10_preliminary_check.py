@@ -1,4 +1,8 @@
-"""第十条 初步核查 within 30 days of the clue; damage found → start the claim at once."""
+"""第十条 初步核查 within 30 days of the clue; damage found → start the claim at once.
+
+第一款：“筛查发现涉及生态环境损害的线索，赔偿权利人及其指定的部门或机构应当在 30日内就是否造成生态环境损害进行初步核查；
+经核查发现造成生态环境损害的，除国家规定的不启动索赔情形外，应当立即启动索赔程序。”
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,10 @@
-"""第十一条 重大案件: suggest the classification from the facts; major cases go on the ledger."""
+"""第十一条 重大案件: suggest the classification from the facts; major cases go on the ledger.
+
+第一款：“符合以下情形的，纳入重大案件管理：……（二）在国家和自治区划定的生态保护红线等必须强制性严格保护的区域发生环境
+污染、生态破坏事件的；（三）中央和自治区生态环境保护督察发现并明确交办需要开展生态环境损害赔偿工作的；（四）国家和自治区
+交办的重大事项中涉及生态环境损害赔偿工作的；……” 第二款：“自治区建立重大案件督办机制，对重大案件建立台账，定期调度”。
+Only items 二 to 四 follow from recorded facts, so the classification is suggested (提示), not required.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +15,8 @@ from ecoredress.model.enums import MajorCaseCriterion as Criterion
 from ecoredress.validation.checker import CaseContext, case_check
 from ecoredress.validation.findings import Finding, info, warning
 
-_ITEM = {
-    Criterion.EMERGENCY_LARGE: "第一项",
-    Criterion.RED_LINE: "第二项",
-    Criterion.INSPECTION_ASSIGNED: "第三项",
-    Criterion.MAJOR_MATTER: "第四项",
-    Criterion.MAJOR_IMPACT: "第五项",
-    Criterion.SERIOUS_CONSEQUENCE: "第六项",
-}
+# The items of 第十一条第一款 that recorded facts establish (the others are judgements staff make).
+_ITEM = {Criterion.RED_LINE: "第二项", Criterion.INSPECTION_ASSIGNED: "第三项", Criterion.MAJOR_MATTER: "第四项"}
 
 
 def criteria_from_facts(ctx: CaseContext) -> list[Criterion]:

@@ -1,4 +1,9 @@
-"""第十三条 损害调查 must cover the obligor, causation and the extent of the damage."""
+"""第十三条 损害调查 must cover the obligor, causation and the extent of the damage.
+
+第十三条：“赔偿权利人及其指定的部门或机构开展损害调查时，应当包括如下内容：（一）生态环境损害赔偿义务人的登记信息、经营状况，
+环境保护措施，以及环境违法情况等；（二）……行为与生态环境损害事实关联关系，发生的时间、地点、起因、经过等；（三）生态环境
+损害行为造成的影响范围和损害程度估算；（四）其他涉及生态环境损害的内容。” (四) is open-ended and not required.
+"""
 
 from __future__ import annotations
 

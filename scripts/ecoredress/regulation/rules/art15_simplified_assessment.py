@@ -1,5 +1,12 @@
 """第十五条 简易评估认定: only for estimated damage of 50万元 or less, by agreement, with at least 3 experts;
-remind the obligor of it when assessment costs clearly exceed the damage."""
+remind the obligor of it when assessment costs clearly exceed the damage.
+
+第一款：“对预估生态环境损害金额（不包括生态环境损害调查、鉴定评估等费用）在 50万元以下，且损害事实简单、责任认定无争议的
+案件，经赔偿权利人及其指定的部门或机构同意，并与赔偿义务人协商一致，可适用简易评估认定程序。”
+第三款：“参与简易评估程序的专家……人数不少于 3人。”
+第四款：“初步调查发现生态环境损害鉴定评估费用明显高于损害金额的，赔偿权利人及其指定的部门或机构要及时提醒赔偿义务人适用简易
+评估认定程序。赔偿义务人明确表示不同意适用简易评估认定程序的，以共同委托方式委托符合条件的鉴定机构开展鉴定评估。”
+"""
 
 from __future__ import annotations
 
@@ -35,6 +42,11 @@ def simplified_allowed(ctx: CaseContext) -> Iterator[Finding]:
         yield error("art15-simplified-without-consent",
                     "赔偿义务人不同意适用简易评估认定程序，不得适用。应以共同委托方式委托符合条件的鉴定机构开展鉴定评估。",
                     ("assessment", "obligor_agreed_simplified"), "第十五条第一款、第四款")
+    elif a.obligor_agreed_simplified is None:
+        yield warning("art15-consent-missing",
+                      f"适用简易评估认定程序（{a.mode}），但没有赔偿义务人是否同意的记录。简易评估认定须与赔偿义务人协商一致，"
+                      "请填写 assessment.obligor_agreed_simplified；义务人不同意的，应改为共同委托鉴定评估。",
+                      ("assessment", "mode"), "第十五条第一款")
     if a.mode is AssessmentMode.EXPERT_OPINION:
         experts_param = ctx.profile.param("simplified_assessment.min_experts")
         needed = experts_param.at(on)

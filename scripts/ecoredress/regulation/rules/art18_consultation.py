@@ -1,4 +1,9 @@
-"""第十八条 磋商: in principle no longer than 90 days; ended only on a listed ground the facts support."""
+"""第十八条 磋商: in principle no longer than 90 days; ended only on a listed ground the facts support.
+
+第十八条：“磋商期限原则上不超过 90日。符合下列情形之一的，可以终止磋商：（一）赔偿义务人明确答复不同意磋商或不再磋商的，
+或逾期未答复的；（二）赔偿义务人无故不参加磋商会议或退出磋商会议的；（三）经三次磋商或超过磋商期限，双方未达成赔偿协议的；
+（四）其他终止磋商的情形。” “原则上” makes a late end a warning; ending without a ground the facts support is an error.
+"""
 
 from __future__ import annotations
 

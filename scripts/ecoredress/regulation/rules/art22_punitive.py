@@ -1,4 +1,9 @@
-"""第二十二条 惩罚性赔偿: only for intentional, serious harm; the base is interim loss plus permanent loss."""
+"""第二十二条 惩罚性赔偿: only for intentional, serious harm; the base is interim loss plus permanent loss.
+
+第一款：“违反法律法规规定故意污染环境、破坏生态造成严重后果的，赔偿权利人及其指定的部门或机构有权提出惩罚性赔偿请求。”
+第二款：“惩罚性赔偿资金数额以生态环境受到损害至修复完成期间服务功能丧失导致的损失、生态环境功能永久性损害造成的损失数额
+作为计算基数。” With neither loss among the items the case was decided on, there is no lawful base.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +23,7 @@ def _claimed_items(ctx: CaseContext) -> tuple[list[ClaimItem], tuple[str, ...]]:
     judgment = case.litigation.judgment if case.litigation else None
     if judgment and judgment.items:
         return judgment.items, ("litigation", "judgment", "items")
-    return (case.agreement.items, ("agreement", "items")) if case.agreement else ([], ("agreement",))
+    return (case.agreement.items if case.agreement else []), ("agreement", "items")
 
 
 @case_check
@@ -38,11 +43,17 @@ def punitive_base(ctx: CaseContext) -> Iterator[Finding]:
                     ("punitive",), "第二十二条第一款")
     param = ctx.profile.param("punitive.base_categories")
     categories = set(param.at(case.clue.found_on))
+    if not items:
+        return  # nothing decided yet (claim pending): no items to compare the base with
     base_items = [i for i in items if i.category in categories]
-    if not base_items:
-        return
     expected = sum((i.amount for i in base_items), Decimal("0"))
-    if punitive.base != expected:
+    if not base_items:
+        yield error("art22-punitive-base-missing",
+                    f"惩罚性赔偿的计算基数为 {yuan(punitive.base)}，但赔偿项目中没有{'或'.join(sorted(categories))}，"
+                    "惩罚性赔偿没有合法的计算基数。计算基数只能是期间服务功能损失与永久性损害损失之和，不含清除污染、修复费用等；"
+                    "请补充这两项损失或撤回惩罚性赔偿请求。",
+                    ("punitive", "base"), param.article(case.clue.found_on))
+    elif punitive.base != expected:
         yield error("art22-punitive-base-mismatch",
                     f"惩罚性赔偿的计算基数为 {yuan(punitive.base)}，但赔偿项目中{'与'.join(sorted(categories))}合计 {yuan(expected)}。"
                     "计算基数应为期间服务功能损失与永久性损害损失之和，请改正。",

@@ -1,16 +1,21 @@
 """第二十一条 分期赔偿 and 第三十二条 赔偿资金: instalments paid on time; receipts reconcile with what is owed
-in money; paid into the treasury of the rights-holder's own level."""
+in money; paid into the treasury of the rights-holder's own level; no more spent than was received.
+
+第二十一条第二款：“……允许赔偿义务人分期赔偿、延期赔偿或以其他合理形式代偿，但不得以罚代赔。”
+第三十二条：“……生态环境损害赔偿资金作为政府非税收入，实行国库集中收缴，全额上缴赔偿权利人指定部门、机构的本级国库，
+纳入一般公共预算管理。” 第三十三条：“……赔偿资金使用情况……应当依法向社会公开。”
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ecoredress.model.enums import HOLDER_CITY, EnforcementOutcome, RightsHolder
+from ecoredress.model.enums import HOLDER_CITY, EnforcementOutcome, PublicItem, RightsHolder
 from ecoredress.model.types import yuan
 from ecoredress.regulation.obligations import cash_owed, received
 from ecoredress.regulation.rules.common import term_of, timing
 from ecoredress.validation.checker import CaseContext, case_check
-from ecoredress.validation.findings import Finding, warning
+from ecoredress.validation.findings import Finding, error, warning
 
 
 @case_check
@@ -58,3 +63,16 @@ def treasury_level(ctx: CaseContext) -> Iterator[Finding]:
                           f"赔偿资金缴入“{receipt.treasury}”，但应全额上缴赔偿权利人（{holder}）指定部门、机构的本级国库（{level}本级国库）。"
                           "请核对缴入国库。",
                           ("funds", "receipts", i, "treasury"), "第三十二条")
+
+
+@case_check
+def spending_within_receipts(ctx: CaseContext) -> Iterator[Finding]:
+    funds, disclosure = ctx.case.funds, ctx.case.disclosure
+    if funds is None or funds.spent <= funds.received:
+        return
+    published = disclosure.publish and PublicItem.FUND_USE in disclosure.items
+    yield error("art32-spent-over-received",
+                f"赔偿资金支出合计 {yuan(funds.spent)}，超过缴入国库的合计 {yuan(funds.received)}。赔偿资金全额上缴国库、纳入预算管理，"
+                "支出不能多于收到的赔偿资金。请核对入库和支出记录"
+                + ("；资金使用情况已决定公开，错误的数字会出现在公开网站上。" if published else "。"),
+                ("funds", "expenditures"), "第三十二条、第三十三条" if published else "第三十二条")
