@@ -211,7 +211,7 @@ def test_local_year_replaces_the_shipped_one(tmp_path):
 def test_local_file_that_is_not_a_list_of_years(tmp_path):
     path = _local(tmp_path, "year: 2027\n")
     with pytest.raises(CalendarError) as exc:
-        local_years(path)
+        local_years(tmp_path)
     assert str(exc.value) == f"{path}：本地节假日文件应为“years:”下的列表，每项为一年的数据（year、notices、holidays）。"
 
 
@@ -229,7 +229,7 @@ def test_local_file_that_is_not_a_list_of_years(tmp_path):
 def test_malformed_local_file_is_a_clear_error(tmp_path, text, expected):
     path = _local(tmp_path, text)
     with pytest.raises(CalendarError) as exc:
-        local_years(path)
+        local_years(tmp_path)
     assert expected in str(exc.value)
     assert path.as_posix() in str(exc.value)  # the message names the file to fix
 

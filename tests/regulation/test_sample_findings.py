@@ -15,8 +15,8 @@ AS_OF = "2026-11-29"
 # criminal trial runs, which is no lawful ground to withhold the agreement and the restoration effect (第三十三条).
 EXPECTED_FINDINGS = [
     ("cases/WZ-2023-001.yaml", "art14-extension-notice-late", 52),
-    ("cases/YC-2025-001.yaml", "art33-not-disclosed", 121),
-    ("cases/YC-2025-001.yaml", "art33-not-disclosed", 121),
+    ("cases/YC-2025-001.yaml", "art33-not-disclosed", 127),
+    ("cases/YC-2025-001.yaml", "art33-not-disclosed", 127),
 ]
 
 EXPECTED_STAGES = {
