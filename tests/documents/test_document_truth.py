@@ -152,7 +152,7 @@ def test_simplified_reminder_compares_the_estimated_costs():
 def test_the_department_signs_what_it_is_named_in_the_parties():
     text = _job("YC-2023-002/agreement").markdown
     assert "甲方（赔偿权利人指定的部门或机构）：银川市生态环境局" in text
-    assert "甲方：银川市生态环境局（盖章）" in text and "甲方：银川市人民政府" not in text
+    assert "甲方（盖章）：银川市生态环境局" in text and "：银川市人民政府（盖章）" not in text
 
 
 def test_an_expert_opinion_is_called_an_expert_opinion():

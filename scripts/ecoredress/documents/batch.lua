@@ -3,32 +3,313 @@
 --
 -- JOBS.json: {"reference_doc": path, "typst_template": path, "variables": {...},
 --             "jobs": [{"markdown": text, "docx": path or null, "typst": path or null}]}
--- Divs with a class below become Word paragraph styles (docx) or template functions (typst).
+--
+-- Divs written by templates/documents/_layout.md.j2 become Word paragraph styles (docx, defined in
+-- reference_docx.py) or functions of gbt9704.typ (typst):
+--   docno, recipient, basis, note  a styled block
+--   closing                        此致 and the addressee
+--   signature                      issuer line(s), then the date as the last paragraph
+--   parties > party                one signature block per party of an agreement
+-- The block before a closing, signature or parties block is kept on the page of that block.
 
 local STYLES = {
   docno = '文号',
   recipient = '主送机关',
-  signature = '署名',
   basis = '依据',
+  note = '附注',
 }
+local CLOSING_STYLES = {'结束语', '结束语顶格'}  -- 此致 / the line after it
+local SIGNATURE_STYLES = {first = '署名首行', rest = '署名'}
+local PARTY_STYLES = {first = '签署方首行', rest = '签署方'}
+local KEEP_STYLE = '正文末段'  -- a body paragraph kept on the page of the signature after it
+local SIGNING = {closing = true, signature = true, parties = true}
 
-local function docx_styles(div)
-  local style = STYLES[div.classes[1]]
-  if style then
-    div.attributes['custom-style'] = style
-    return div
+-- A table is set in 4号 (14 pt) in a 156 mm (442.2 pt) line; a cell pads its text by about 12 pt.
+local TABLE_PT, LINE_PT, CELL_PAD_PT = 14, 442.2, 12
+
+local function class_of(block)
+  return block and block.t == 'Div' and block.classes[1] or nil
+end
+
+-- Add a block, or each block of a list, to ``out``.
+local function append(out, converted)
+  if converted.t then
+    table.insert(out, converted)
+  else
+    for _, block in ipairs(converted) do
+      table.insert(out, block)
+    end
   end
 end
 
-local function typst_styles(div)
-  local class = div.classes[1]
+local function paragraphs(div)
+  local found = {}
+  for _, block in ipairs(div.content) do
+    if block.t == 'Para' or block.t == 'Plain' then
+      table.insert(found, block)
+    end
+  end
+  return found
+end
+
+-- A line break between two Chinese characters in the Markdown is no space in the document: what pandoc's
+-- east_asian_line_breaks does on the command line, which pandoc.read leaves out. (Code points of the East
+-- Asian wide and full-width ranges.)
+local function wide(code)
+  return (code >= 0x2E80 and code <= 0xA4CF) or (code >= 0xF900 and code <= 0xFAFF)
+    or (code >= 0xFE30 and code <= 0xFE4F) or (code >= 0xFF00 and code <= 0xFF60) or code >= 0x20000
+end
+
+local function join_east_asian(inlines)
+  for i = #inlines - 1, 2, -1 do
+    local before, after = inlines[i - 1], inlines[i + 1]
+    if inlines[i].t == 'SoftBreak' and before.t == 'Str' and after.t == 'Str'
+      and wide(utf8.codepoint(before.text, utf8.offset(before.text, -1))) and wide(utf8.codepoint(after.text, 1)) then
+      inlines:remove(i)
+    end
+  end
+  return inlines
+end
+
+-- Figures and Latin letters: what the Latin face sets (gbt9704.typ), runs of which never break.
+local function latin(code)
+  return code > 32 and code < 0x2000
+end
+
+-- Table columns ----------------------------------------------------------------------------------
+
+-- Width in em of the widest run that cannot break (figures, Latin, amounts: the Latin face's range in
+-- gbt9704.typ), as Times New Roman sets it: figures, letters and ¥ half an em, separators a quarter.
+local function widest_run_em(cell)
+  local widest, run = 0, 0
+  for _, code in utf8.codes(pandoc.utils.stringify(cell.contents)) do
+    if latin(code) then
+      run = run + ((code == 44 or code == 46 or code == 58) and 0.25 or 0.5)
+      widest = math.max(widest, run)
+    else
+      run = 0
+    end
+  end
+  return widest
+end
+
+-- A column is at least as wide as its widest unbreakable run (an amount never wraps in a cell);
+-- what it gains is taken from the widest column.
+local function fit_columns(tbl)
+  local specs = tbl.colspecs
+  local need = {}
+  for i = 1, #specs do
+    need[i] = 0
+  end
+  local function measure(rows)
+    for _, row in ipairs(rows) do
+      for i, cell in ipairs(row.cells) do
+        if need[i] then
+          need[i] = math.max(need[i], (widest_run_em(cell) * TABLE_PT + CELL_PAD_PT) / LINE_PT)
+        end
+      end
+    end
+  end
+  measure(tbl.head.rows)
+  for _, body in ipairs(tbl.bodies) do
+    measure(body.body)
+  end
+  local widest = 1
+  for i, spec in ipairs(specs) do
+    if type(spec[2]) ~= 'number' then
+      return nil  -- no stated widths: the writer sizes the columns
+    end
+    if spec[2] > specs[widest][2] then
+      widest = i
+    end
+  end
+  local changed = false
+  for i, spec in ipairs(specs) do
+    if i ~= widest and spec[2] < need[i] then
+      specs[widest][2] = specs[widest][2] - (need[i] - spec[2])
+      spec[2] = need[i]
+      changed = true
+    end
+  end
+  if changed then
+    tbl.colspecs = specs
+    return tbl
+  end
+end
+
+-- docx ----------------------------------------------------------------------------------------------
+
+local function styled(style, blocks)
+  return pandoc.Div(blocks, pandoc.Attr('', {}, {['custom-style'] = style}))
+end
+
+local function docx_block(block)
+  local class = class_of(block)
   if STYLES[class] then
-    local blocks = pandoc.Blocks{pandoc.RawBlock('typst', '#gb-' .. class .. '[')}
-    blocks:extend(div.content)
-    blocks:insert(pandoc.RawBlock('typst', ']'))
-    return blocks
+    return styled(STYLES[class], block.content)
+  elseif class == 'signature' then
+    -- docx_layout.py centres each line on the date, which a paragraph style cannot say.
+    local out = {}
+    for i, para in ipairs(paragraphs(block)) do
+      table.insert(out, styled(i == 1 and SIGNATURE_STYLES.first or SIGNATURE_STYLES.rest, {para}))
+    end
+    return out
+  elseif class == 'closing' then
+    local lines = paragraphs(block)
+    local out = {}
+    for i, para in ipairs(lines) do
+      table.insert(out, styled(CLOSING_STYLES[math.min(i, 2)], {para}))
+    end
+    return out
+  elseif class == 'parties' then
+    local out = {}
+    for _, party in ipairs(block.content) do
+      for i, para in ipairs(paragraphs(party)) do
+        table.insert(out, styled(i == 1 and PARTY_STYLES.first or PARTY_STYLES.rest, {para}))
+      end
+    end
+    return out
   end
+  return block
 end
+
+local function docx_blocks(blocks)
+  local out = {}
+  for i, block in ipairs(blocks) do
+    local next_class = class_of(blocks[i + 1])
+    if SIGNING[next_class] and block.t == 'Para' then
+      block = styled(KEEP_STYLE, {block})
+    end
+    append(out, docx_block(block))
+  end
+  return out
+end
+
+-- typst ---------------------------------------------------------------------------------------------
+
+-- A call of a gbt9704.typ function whose arguments are pieces of raw typst and paragraphs' text (as content
+-- blocks, escaped by the writer), as one line of markup.
+local function typst_call(...)
+  local inlines = pandoc.Inlines{}
+  for _, part in ipairs({...}) do
+    if type(part) == 'string' then
+      inlines:insert(pandoc.RawInline('typst', part))
+    else
+      inlines:insert(pandoc.RawInline('typst', '['))
+      inlines:extend(part.content)
+      inlines:insert(pandoc.RawInline('typst', ']'))
+    end
+  end
+  return pandoc.Plain(inlines)
+end
+
+local function raw(text)
+  return pandoc.RawBlock('typst', text)
+end
+
+local function wrapped(call, blocks)
+  local out = pandoc.Blocks{raw('#' .. call .. '[')}
+  out:extend(blocks)
+  out:insert(raw(']'))
+  return out
+end
+
+local function typst_block(block)
+  local class = class_of(block)
+  if STYLES[class] then
+    return wrapped('gb-' .. class, block.content)
+  elseif class == 'signature' then
+    local lines = paragraphs(block)
+    local parts = {'#gb-signature(('}
+    for i = 1, #lines - 1 do
+      table.insert(parts, lines[i])
+      table.insert(parts, ', ')
+    end
+    table.insert(parts, '), ')
+    table.insert(parts, lines[#lines])
+    table.insert(parts, ')')
+    return typst_call(table.unpack(parts))
+  elseif class == 'closing' then
+    local lines = paragraphs(block)
+    return typst_call('#gb-closing(', lines[1], ', ', lines[2] or pandoc.Plain{}, ')')
+  elseif class == 'parties' then
+    local out = pandoc.Blocks{}
+    for i, party in ipairs(block.content) do
+      out:extend(wrapped(i == #block.content and 'gb-party(last: true)' or 'gb-party', party.content))
+    end
+    return out
+  end
+  return block
+end
+
+-- A run of figures or Latin letters never breaks (an amount, a 文号 year, a case number, a credit code). Each
+-- run of four or more gets a conditional break before it (before an opening bracket bound to it) and a probe
+-- after its first character, where no line can break: when the probe finds the run at the start of a line,
+-- the line it left ends short instead of being letter-spaced (gbt9704.typ unit-break).
+local OPENING = {['（'] = true, ['〔'] = true, ['《'] = true, ['“'] = true, ['【'] = true, ['‘'] = true}
+local MIN_RUN = 4  -- a shorter run (a day, a month) leaves less than a cell to spread
+
+local function typst_string(text)
+  return '"' .. text:gsub('\\', '\\\\'):gsub('"', '\\"') .. '"'
+end
+
+local function unit_breaks(blocks)  -- the body only: the title is typeset (and named) twice
+  local count = 0
+  return blocks:walk{
+    traverse = 'topdown',
+    Div = function(div)
+      if SIGNING[div.classes[1]] then
+        return div, false  -- a signature line is set whole, never broken
+      end
+    end,
+    Str = function(str)
+      local chars = {}
+      for pos, code in utf8.codes(str.text) do
+        table.insert(chars, {pos = pos, code = code})
+      end
+      table.insert(chars, {pos = #str.text + 1, code = 0})
+      local pieces, from, i = {}, 1, 1
+      while i < #chars do
+        local j = i
+        while j < #chars and latin(chars[j].code) do
+          j = j + 1
+        end
+        if j - i >= MIN_RUN then
+          local opening = i > 1 and OPENING[utf8.char(chars[i - 1].code)]
+          local cut = opening and chars[i - 1].pos or chars[i].pos
+          local lead = str.text:sub(cut, chars[i + 1].pos - 1)  -- the bracket and the run's first character
+          count = count + 1
+          local key = 'gb-unit-' .. count
+          table.insert(pieces, pandoc.Str(str.text:sub(from, cut - 1)))
+          table.insert(pieces, pandoc.RawInline('typst', '#unit-break("' .. key .. '", ' .. typst_string(lead) .. ')'))
+          table.insert(pieces, pandoc.Str(lead))
+          table.insert(pieces, pandoc.RawInline('typst', '#[#metadata(none)<' .. key .. '>]'))
+          from = chars[i + 1].pos
+        end
+        i = math.max(j, i + 1)
+      end
+      if #pieces == 0 then
+        return nil
+      end
+      table.insert(pieces, pandoc.Str(str.text:sub(from)))
+      return pieces
+    end,
+  }
+end
+
+local function typst_blocks(blocks)
+  local out = pandoc.Blocks{}
+  for i, block in ipairs(blocks) do
+    if SIGNING[class_of(blocks[i + 1])] and not SIGNING[class_of(block)] then
+      out:extend(wrapped('gb-keep', {block}))
+    else
+      append(out, typst_block(block))
+    end
+  end
+  return out
+end
+
+-- Batch ---------------------------------------------------------------------------------------------
 
 local function write_file(path, content)
   local handle = assert(io.open(path, 'wb'))
@@ -55,11 +336,15 @@ local docx_options = {reference_doc = spec.reference_doc}
 local reader_options = {columns = 8}
 
 for _, job in ipairs(spec.jobs) do
-  local doc = pandoc.read(job.markdown, 'markdown', reader_options)
+  local doc = pandoc.read(job.markdown, 'markdown', reader_options):walk{Inlines = join_east_asian, Table = fit_columns}
   if job.docx ~= pandoc.json.null and job.docx then
-    write_file(job.docx, pandoc.write(doc:walk{Div = docx_styles}, 'docx', docx_options))
+    local docx = doc:clone()
+    docx.blocks = docx_blocks(docx.blocks)
+    write_file(job.docx, pandoc.write(docx, 'docx', docx_options))
   end
   if job.typst ~= pandoc.json.null and job.typst then
-    write_file(job.typst, pandoc.write(doc:walk{Div = typst_styles}, 'typst', typst_options))
+    local typst = doc:clone()
+    typst.blocks = typst_blocks(unit_breaks(typst.blocks))
+    write_file(job.typst, pandoc.write(typst, 'typst', typst_options))
   end
 end

@@ -1,0 +1,110 @@
+"""The docx as an office suite lays it out: every docx converted by LibreOffice headless (the office suite
+closest to WPS and Word that runs here), read back from its PDF.
+
+No amount wraps in a table cell, tables span the type area, a full line holds 28 characters, the line
+before a wrapped amount is not letter-spaced, and the signature shares its page with body text.
+"""
+
+from __future__ import annotations
+
+import re
+
+import docx
+import pytest
+
+from ecoredress.documents.reference_docx import CHARS_PER_LINE
+from tests.documents.conftest import BIG_AMOUNTS, SIGNATURE_FILLS
+from tests.documents.pages import CELL, CLOSING, LEFT, RIGHT, pdf_lines
+from tests.documents.test_typesetting import assert_signature_with_body, body_lines
+
+AMOUNT = re.compile(r"¥[\d,]+\.\d\d")
+
+
+def test_no_amount_wraps_in_a_table_cell(rendered, office_rendered):
+    out, jobs, _ = rendered
+    checked = 0
+    for job in jobs:
+        amounts = {
+            cell.text
+            for table in docx.Document(str(out / f"{job.stem}.docx")).tables
+            for row in table.rows
+            for cell in row.cells
+            if AMOUNT.fullmatch(cell.text)
+        }
+        lines = [line.text for line in pdf_lines(office_rendered[job.stem])]
+        for amount in amounts:
+            assert any(amount in line for line in lines), (job.stem, amount)  # on one line, not "¥21,560,000." / "00"
+            checked += 1
+    assert checked
+
+
+def test_a_table_column_is_as_wide_as_its_widest_amount(amount_tables, office_pdfs):
+    pdf = office_pdfs({"table": amount_tables / "table.docx"})["table"]
+    lines = [line.text for line in pdf_lines(pdf)]
+    for amount in BIG_AMOUNTS:
+        assert any(amount in line for line in lines), amount
+
+
+def test_tables_span_the_type_area(rendered, office_rendered):
+    # The amount column's right edge (right-aligned figures) lies within a cell's padding of the margin.
+    out, jobs, _ = rendered
+    agreements = [job for job in jobs if job.key in ("agreement", "simplified-agreement")]
+    assert agreements
+    for job in agreements:
+        figures = [line for line in pdf_lines(office_rendered[job.stem]) if AMOUNT.fullmatch(line.text)]
+        assert figures and all(RIGHT - 12 < line.x1 <= RIGHT for line in figures), job.stem
+
+
+def test_a_full_line_holds_28_characters(rendered, office_rendered):
+    # LibreOffice, like Word and WPS, lets a stop or comma hang into the margin (标点溢出边界): it is not
+    # one of the 28.
+    out, jobs, _ = rendered
+    full = 0
+    for job in jobs:
+        for line in body_lines(pdf_lines(office_rendered[job.stem])):
+            if not (line.full_width and line.body_size and line.at_left_margin):
+                continue
+            hanging = line.x1 > RIGHT + 2 and line.text[-1] in CLOSING
+            inside = len(line.text) - hanging
+            assert inside <= CHARS_PER_LINE, (job.stem, line.text)
+            full += inside == CHARS_PER_LINE
+    assert full > 100
+
+
+def test_the_line_before_a_wrapped_amount_is_not_letter_spaced(rendered, office_rendered):
+    out, jobs, _ = rendered
+    checked = 0
+    for job in jobs:
+        lines = pdf_lines(office_rendered[job.stem])
+        for before, line in zip(lines, lines[1:]):
+            if line.text.startswith("（¥") and before.full_width:
+                assert before.pitch < CELL + 0.1, (job.stem, before.text)
+                checked += 1
+    assert checked
+
+
+def test_the_signature_shares_its_page_with_body_text(rendered, office_rendered):
+    out, jobs, _ = rendered
+    for job in jobs:
+        lines = pdf_lines(office_rendered[job.stem])
+        paragraphs = docx.Document(str(out / f"{job.stem}.docx")).paragraphs
+        signature = [re.sub(r"\s", "", p.text) for p in paragraphs if p.style.name.startswith("署名")]
+        if not signature:
+            continue
+        # A signature line may wrap: its first line starts the first paragraph, its last ends the last.
+        first = [line for line in lines if line.text and signature[0].startswith(line.text)]
+        date = [line for line in lines if line.text and signature[-1].endswith(line.text)]
+        assert date and first and first[-1].page == date[-1].page, job.stem
+        assert any(
+            line.page == first[-1].page and line.y < first[-1].y and LEFT - 2 < line.x0 for line in body_lines(lines)
+        ), job.stem
+
+
+@pytest.fixture(scope="module")
+def office_sweep(signature_sweep, office_pdfs):
+    return office_pdfs({f"signature-{fill}": signature_sweep / f"signature-{fill}.docx" for fill in SIGNATURE_FILLS})
+
+
+@pytest.mark.parametrize("fill", SIGNATURE_FILLS)
+def test_the_signature_never_goes_alone_to_a_page(office_sweep, fill):
+    assert_signature_with_body(pdf_lines(office_sweep[f"signature-{fill}"]), fill)
