@@ -12,6 +12,7 @@ import pytest
 from ecoredress.documents.plan import DocumentJob, plan_jobs
 from ecoredress.documents.renderer import render_documents
 from ecoredress.documents.settings import document_settings
+from ecoredress.documents.templating import environment
 from ecoredress.project import find_project
 from ecoredress.regulation.profile import load_profile
 from tests.documents.pages import convert_with_office
@@ -128,3 +129,26 @@ def amount_table() -> str:
 @pytest.fixture(scope="session")
 def amount_tables(typeset):
     return typeset({"table": document("赔偿协议", "赔偿项目和金额如下：", amount_table())})
+
+
+@pytest.fixture(scope="session")
+def layout(templates):
+    """Markdown from the shared template macros (_layout.md.j2), as a document template writes it."""
+    env = environment(templates)
+
+    def render(source: str, **values) -> str:
+        return env.from_string('{% import "_layout.md.j2" as layout %}' + source).render(**values)
+
+    return render
+
+
+ANNEXES = ["鉴定评估报告复印件", "生态环境损害赔偿协议及其附件、履行情况说明、修复效果评估意见和有关票据"]  # the second wraps
+
+
+@pytest.fixture(scope="session")
+def annexed(typeset, layout):
+    """A notice whose annexes (附件说明) come between its last paragraph and the signature."""
+    annexes = layout("{{ layout.annexes(items) | safe }}", items=ANNEXES)
+    single = layout("{{ layout.annexes(items[:1]) | safe }}", items=ANNEXES)
+    return typeset({"annexes": document("告知书", "特此告知。", annexes, signature()),
+                    "annex": document("告知书", "特此告知。", single, signature())})

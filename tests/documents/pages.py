@@ -12,6 +12,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+import docx
 from lxml import etree
 
 from ecoredress.documents.reference_docx import CHARS_PER_LINE
@@ -79,6 +80,15 @@ def pdf_fonts(path: Path, page: int) -> set[str]:
         ["pdffonts", "-f", str(page), "-l", str(page), str(path)], capture_output=True, text=True, check=True
     ).stdout
     return {line.split()[0].split("+")[-1] for line in out.splitlines()[2:] if line.strip()}
+
+
+def signing(docx_path: Path) -> tuple[list[str], list[str]]:
+    """A docx's signature block (one issuer: its paragraphs) and its party blocks (the first line of each), as
+    text without spaces."""
+    paragraphs = docx.Document(str(docx_path)).paragraphs
+    signature = [re.sub(r"\s", "", p.text) for p in paragraphs if p.style.name.startswith("署名")]
+    parties = [re.sub(r"\s", "", p.text) for p in paragraphs if p.style.name == "签署方首行"]
+    return signature, parties
 
 
 def soffice() -> str | None:

@@ -14,7 +14,7 @@ import pytest
 
 from ecoredress.documents.reference_docx import CHARS_PER_LINE
 from tests.documents.conftest import BIG_AMOUNTS, SIGNATURE_FILLS
-from tests.documents.pages import CELL, CLOSING, LEFT, RIGHT, pdf_lines
+from tests.documents.pages import CELL, CLOSING, LEFT, RIGHT, pdf_lines, signing
 from tests.documents.test_typesetting import assert_signature_with_body, body_lines
 
 AMOUNT = re.compile(r"¥[\d,]+\.\d\d")
@@ -83,14 +83,18 @@ def test_the_line_before_a_wrapped_amount_is_not_letter_spaced(rendered, office_
     assert checked
 
 
-def test_the_signature_shares_its_page_with_body_text(rendered, office_rendered):
+def _signed(rendered, office_rendered, which):
+    """(job, its signature block or its parties' first lines, LibreOffice's lines) of each document signed so:
+    ``which`` 0 for one issuer, 1 for parties (pages.signing)."""
     out, jobs, _ = rendered
     for job in jobs:
-        lines = pdf_lines(office_rendered[job.stem])
-        paragraphs = docx.Document(str(out / f"{job.stem}.docx")).paragraphs
-        signature = [re.sub(r"\s", "", p.text) for p in paragraphs if p.style.name.startswith("署名")]
-        if not signature:
-            continue
+        if blocks := signing(out / f"{job.stem}.docx")[which]:
+            yield job, blocks, pdf_lines(office_rendered[job.stem])
+
+
+def test_the_signature_shares_its_page_with_body_text(rendered, office_rendered):
+    checked = 0
+    for job, signature, lines in _signed(rendered, office_rendered, 0):
         # A signature line may wrap: its first line starts the first paragraph, its last ends the last.
         first = [line for line in lines if line.text and signature[0].startswith(line.text)]
         date = [line for line in lines if line.text and signature[-1].endswith(line.text)]
@@ -98,6 +102,39 @@ def test_the_signature_shares_its_page_with_body_text(rendered, office_rendered)
         assert any(
             line.page == first[-1].page and line.y < first[-1].y and LEFT - 2 < line.x0 for line in body_lines(lines)
         ), job.stem
+        checked += 1
+    assert checked
+
+
+def test_each_party_block_is_whole_and_the_first_shares_its_page_with_body_text(rendered, office_rendered):
+    checked = 0
+    for job, parties, lines in _signed(rendered, office_rendered, 1):
+        starts = [next(i for i, line in enumerate(lines) if line.text and party.startswith(line.text)) for party in parties]
+        for start in starts:  # the block runs to its date line (年…日, or blank 年 月 日 to fill in)
+            end = next(i for i in range(start, len(lines)) if lines[i].text.endswith("日"))
+            assert lines[start].page == lines[end].page, (job.stem, lines[start].text)
+        first = lines[starts[0]]
+        assert any(line.page == first.page and line.y < first.y for line in body_lines(lines)), job.stem
+        checked += 1
+    assert checked
+
+
+def test_a_form_is_one_page(rendered, office_rendered):
+    out, jobs, _ = rendered
+    forms = [job for job in jobs if job.key == "service-receipt"]
+    assert forms
+    for job in forms:
+        assert {line.page for line in pdf_lines(office_rendered[job.stem])} == {1}, job.stem
+        assert {line.page for line in pdf_lines(out / f"{job.stem}.pdf")} == {1}, job.stem
+
+
+def test_annexes_hang_each_name_under_its_first_character(annexed, office_pdfs):
+    lines = body_lines(pdf_lines(office_pdfs({"annexes": annexed / "annexes.docx"})["annexes"]))
+    start = next(i for i, line in enumerate(lines) if line.text.startswith("附件："))
+    first, second, wrapped = lines[start : start + 3]
+    assert first.text == "附件：1.鉴定评估报告复印件" and abs(first.x0 - (LEFT + 2 * CELL)) < 2
+    assert second.text.startswith("2.") and abs(second.x0 - (LEFT + 5 * CELL)) < 2  # under "1."
+    assert 10 < wrapped.x0 - second.x0 < 13  # under the name, after "2."
 
 
 @pytest.fixture(scope="module")

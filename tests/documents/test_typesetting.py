@@ -2,7 +2,7 @@
 
 仿宋 body, 28 characters a line and 22 lines a page, full-width punctuation on the grid, no space between
 Chinese and figures, amounts never broken and never letter-spacing the line they leave, the signature
-never alone on a page, 此致/附注/per-party signature blocks as _layout.md.j2 writes them.
+never alone on a page, 此致, 附件说明 and per-party signature blocks as _layout.md.j2 writes them.
 """
 
 from __future__ import annotations
@@ -30,25 +30,20 @@ from ecoredress.documents.reference_docx import (
     TEXT_WIDTH,
 )
 from ecoredress.documents.settings import FONT_PRESETS, document_settings
-from ecoredress.documents.templating import environment
-from tests.documents.conftest import BIG_AMOUNTS, SIGNATURE_DATE, SIGNATURE_FILLS, SIGNATURE_ISSUER, document, signature
+from tests.documents.conftest import (
+    BIG_AMOUNTS,
+    SIGNATURE_DATE,
+    SIGNATURE_FILLS,
+    SIGNATURE_ISSUER,
+    document,
+    signature,
+)
 from tests.documents.pages import CELL, CLOSING, LEFT, OPENING, PITCH, RIGHT, pdf_fonts, pdf_lines
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 # Common characters of the documents (all in FandolFang) and their punctuation.
 HANZI = "生态环境损害赔偿协议书甲乙方人民政府自治区宁夏银川市修复费用鉴定评估磋商告知司法确认履行期限资金国库"
-
-
-@pytest.fixture(scope="module")
-def layout(templates):
-    """Markdown from the shared template macros (_layout.md.j2), as a document template writes it."""
-    env = environment(templates)
-
-    def render(source: str, **values) -> str:
-        return env.from_string('{% import "_layout.md.j2" as layout %}' + source).render(**values)
-
-    return render
 
 
 def body_lines(lines):
@@ -119,6 +114,7 @@ def test_a_full_page_holds_22_lines(typeset):
 # Text as documents write it: runs of 汉字, each followed by a stop or a comma, or set in a pair of brackets.
 hanzi = st.text(alphabet=HANZI, min_size=1, max_size=15)
 PAIRS = ["（）", "《》", "“”", "〔〕"]
+PAIRS_BY_OPENING = dict(zip(OPENING, "）》〕】”’"))
 phrase = st.one_of(
     st.builds(lambda run, stop: run + stop, hanzi, st.sampled_from(["", "，", "。", "、", "；", "："])),
     st.builds(lambda run, pair: pair[0] + run + pair[1], hanzi, st.sampled_from(PAIRS)),
@@ -135,6 +131,18 @@ def test_punctuation_keeps_a_full_cell_and_never_starts_or_ends_a_line_wrongly(t
     for line in lines:
         assert line.text[0] not in CLOSING and line.text[-1] not in OPENING, line.text
     assert_on_the_grid(lines)
+
+
+def test_a_full_line_before_an_opening_mark_holds_28(typeset):
+    # The 28th character of a line is followed by an opening mark that must begin the next line: it stays
+    # (元 | 整（¥222,000.00）), instead of going down with the mark and letter-spacing the 27 it leaves.
+    first, second = HANZI[:26], (HANZI * 2)[26:54]
+    out = typeset({f"opening-{n}": document("协议", f"{first}{second}{mark}¥222,000.00{PAIRS_BY_OPENING[mark]}。")
+                   for n, mark in enumerate(OPENING)})
+    for n, mark in enumerate(OPENING):
+        lines = body_lines(pdf_lines(out / f"opening-{n}.pdf"))[1:]  # after the title
+        assert [line.text for line in lines[:2]] == [first, second], mark
+        assert lines[2].text.startswith(mark) and abs(lines[1].pitch - CELL) < 0.05, mark
 
 
 def test_no_space_between_chinese_and_figures(typeset):
@@ -180,7 +188,7 @@ def test_sample_documents_never_letter_space_the_line_before_an_amount(rendered)
     assert checked  # NX-2023-001's agreement wraps its total
 
 
-# Signature, 此致, 附注, parties -------------------------------------------------------------------------------
+# Signature, 此致, 附件, parties -------------------------------------------------------------------------------
 
 
 def assert_signature_with_body(lines, where=""):
@@ -227,7 +235,8 @@ hostile = st.text(
 @given(signer=hostile, note=hostile)
 def test_case_text_in_the_signature_blocks_renders_safely(typeset, layout, signer, note):
     blocks = layout(
-        "{{ layout.signature(signer, day) | safe }}{{ layout.closing(signer) | safe }}{{ layout.note(note) | safe }}"
+        "{{ layout.annexes([signer, note]) | safe }}{{ layout.annexes([note], word='附') | safe }}"
+        "{{ layout.signature(signer, day) | safe }}{{ layout.closing(signer) | safe }}"
         "{{ layout.party_signatures([{'label': '甲方', 'name': signer, 'seal': '盖章', 'signer': note}], day) | safe }}",
         signer=signer,
         note=note,
@@ -257,16 +266,30 @@ def test_closing_sets_cizhi_indented_and_the_addressee_flush_left(typeset, layou
     assert court.style.paragraph_format.keep_with_next
 
 
-def test_note_goes_below_the_date_two_characters_in_and_in_parentheses(typeset, layout):
-    note = layout("{{ layout.note('此件依法公开') | safe }}")
-    out = typeset({"note": document("告知书", "特此告知。", signature(), note)})
-    lines = pdf_lines(out / "note.pdf")
-    dates = [i for i, line in enumerate(lines) if line.text == "2024年1月2日"]
-    below = lines[dates[0] + 1]
-    assert below.text == "（此件依法公开）" and abs(below.x0 - (LEFT + 2 * CELL)) < 1
-    assert abs(below.y - lines[dates[0]].y - PITCH) < 4  # the next line (figures and 汉字 have other tops)
-    (paragraph,) = [p for p in docx.Document(str(out / "note.docx")).paragraphs if p.text == "（此件依法公开）"]
-    assert paragraph.style.name == "附注"
+def test_annexes_go_two_characters_in_below_a_blank_line_each_name_hung_under_its_first_character(annexed):
+    lines = body_lines(pdf_lines(annexed / "annexes.pdf"))
+    start = next(i for i, line in enumerate(lines) if line.text.startswith("附件："))
+    before, first, second, wrapped, signer = lines[start - 1 : start + 4]
+    assert first.text == "附件：1.鉴定评估报告复印件" and abs(first.x0 - (LEFT + 2 * CELL)) < 1
+    assert abs(first.y - before.y - 2 * PITCH) < 4  # 正文下空一行
+    assert second.text.startswith("2.生态环境") and abs(second.x0 - (LEFT + 5 * CELL)) < 1  # under "1."
+    assert abs(wrapped.x0 - second.x0 - 11.6) < 1  # under the name, after "2." (two figures' width, tracked)
+    assert signer.text == SIGNATURE_ISSUER and abs(signer.y - wrapped.y - 2 * PITCH) < 4
+    (single,) = [line for line in pdf_lines(annexed / "annex.pdf") if line.text.startswith("附件：")]
+    assert single.text == "附件：鉴定评估报告复印件"  # one annex: no number (§7.3.3)
+
+
+def test_docx_annexes_hang_each_name_under_its_first_character(annexed):
+    paragraphs = [p for p in docx.Document(str(annexed / "annexes.docx")).paragraphs if p.style.name.startswith("附件说明")]
+    assert [p.style.name for p in paragraphs] == ["附件说明首行", "附件说明"]
+    assert paragraphs[0].style.paragraph_format.space_before.pt == PITCH
+    assert all(p.style.paragraph_format.keep_with_next for p in paragraphs)
+    (first_left, first_line), (left, line) = [
+        (p.paragraph_format.left_indent.twips, p.paragraph_format.first_line_indent.twips) for p in paragraphs
+    ]
+    assert first_left + first_line == 2 * CHAR  # 附件： starts two characters in
+    assert left + line == 2 * CHAR + 3 * (CHAR + CHAR_SPACING)  # 2. under 1.
+    assert first_left == left and 0 < -line < CHAR  # every name starts after its number, at one left edge
 
 
 PARTIES = [

@@ -6,23 +6,27 @@
 --
 -- Divs written by templates/documents/_layout.md.j2 become Word paragraph styles (docx, defined in
 -- reference_docx.py) or functions of gbt9704.typ (typst):
---   docno, recipient, basis, note  a styled block
---   closing                        此致 and the addressee
---   signature                      issuer line(s), then the date as the last paragraph
---   parties > party                one signature block per party of an agreement
--- The block before a closing, signature or parties block is kept on the page of that block.
+--   docno, recipient  a styled block
+--   closing           此致 and the addressee
+--   signature         issuer line(s), then the date as the last paragraph
+--   parties > party   one signature block per party of an agreement
+--   annex             附件说明: a label (附件：, a court filing's 附：), then one paragraph per annex
+-- The block before a closing, signature, parties or annex block is kept on the page of that block.
 
 local STYLES = {
   docno = '文号',
   recipient = '主送机关',
-  basis = '依据',
-  note = '附注',
 }
-local CLOSING_STYLES = {'结束语', '结束语顶格'}  -- 此致 / the line after it
-local SIGNATURE_STYLES = {first = '署名首行', rest = '署名'}
-local PARTY_STYLES = {first = '签署方首行', rest = '签署方'}
+-- The paragraph styles of a block's lines: its first line's and the others'.
+local LINE_STYLES = {
+  closing = {first = '结束语', rest = '结束语顶格'},  -- 此致 / the addressee
+  signature = {first = '署名首行', rest = '署名'},  -- docx_layout.py centres each line on the date
+  annex = {first = '附件说明首行', rest = '附件说明'},  -- docx_layout.py indents each annex
+}
+local PARTY_STYLES = {first = '签署方首行', rest = '签署方'}  -- the lines of each party of a parties block
 local KEEP_STYLE = '正文末段'  -- a body paragraph kept on the page of the signature after it
-local SIGNING = {closing = true, signature = true, parties = true}
+local SIGNING = {closing = true, signature = true, parties = true}  -- lines set whole, never broken
+local KEPT_BEFORE = {closing = true, signature = true, parties = true, annex = true}
 
 -- A table is set in 4号 (14 pt) in a 156 mm (442.2 pt) line; a cell pads its text by about 12 pt.
 local TABLE_PT, LINE_PT, CELL_PAD_PT = 14, 442.2, 12
@@ -74,6 +78,62 @@ end
 -- Figures and Latin letters: what the Latin face sets (gbt9704.typ), runs of which never break.
 local function latin(code)
   return code > 32 and code < 0x2000
+end
+
+-- 附件说明 ------------------------------------------------------------------------------------------
+
+-- _layout.md.j2 writes "附件：1.名称", "2.名称" (one annex: "附件：名称"). The label and the number become Spans of
+-- their own before anything else splits the text (unit_breaks), so that gbt9704.typ can hang each name under
+-- its first character; the docx gets the same indents from docx_layout.py, which reads the text.
+local ANNEX_LABELS = {'附件：', '附：'}
+
+local function split_annex_item(para)
+  local head = para.content[1]
+  if not head or head.t ~= 'Str' then
+    return para
+  end
+  local text, parts = head.text, {}
+  for _, word in ipairs(ANNEX_LABELS) do
+    if text:sub(1, #word) == word then
+      table.insert(parts, pandoc.Span(pandoc.Str(word), pandoc.Attr('', {'label'})))
+      text = text:sub(#word + 1)
+      break
+    end
+  end
+  local number = text:match('^%d+%.')
+  if number then
+    table.insert(parts, pandoc.Span(pandoc.Str(number), pandoc.Attr('', {'number'})))
+    text = text:sub(#number + 1)
+  end
+  local content = pandoc.Inlines(parts)
+  if text ~= '' then
+    content:insert(pandoc.Str(text))
+  end
+  for i = 2, #para.content do
+    content:insert(para.content[i])
+  end
+  return pandoc.Para(content)
+end
+
+local function annex_items(div)
+  if div.classes[1] == 'annex' then
+    div.content = div.content:map(function(block)
+      return block.t == 'Para' and split_annex_item(block) or block
+    end)
+    return div
+  end
+end
+
+-- The text of a leading Span of ``class`` in a paragraph's inlines, or ''.
+local function lead_span(inlines, class)
+  for _, inline in ipairs(inlines) do
+    if inline.t ~= 'Span' then
+      return ''
+    elseif inline.classes[1] == class then
+      return pandoc.utils.stringify(inline)
+    end
+  end
+  return ''
 end
 
 -- Table columns ----------------------------------------------------------------------------------
@@ -143,30 +203,25 @@ local function styled(style, blocks)
   return pandoc.Div(blocks, pandoc.Attr('', {}, {['custom-style'] = style}))
 end
 
+-- The paragraphs of ``div`` added to ``out`` in paragraph styles: the first in ``styles.first``, the others in
+-- ``styles.rest``.
+local function styled_lines(div, styles, out)
+  for i, para in ipairs(paragraphs(div)) do
+    table.insert(out, styled(i == 1 and styles.first or styles.rest, {para}))
+  end
+  return out
+end
+
 local function docx_block(block)
   local class = class_of(block)
   if STYLES[class] then
     return styled(STYLES[class], block.content)
-  elseif class == 'signature' then
-    -- docx_layout.py centres each line on the date, which a paragraph style cannot say.
-    local out = {}
-    for i, para in ipairs(paragraphs(block)) do
-      table.insert(out, styled(i == 1 and SIGNATURE_STYLES.first or SIGNATURE_STYLES.rest, {para}))
-    end
-    return out
-  elseif class == 'closing' then
-    local lines = paragraphs(block)
-    local out = {}
-    for i, para in ipairs(lines) do
-      table.insert(out, styled(CLOSING_STYLES[math.min(i, 2)], {para}))
-    end
-    return out
+  elseif LINE_STYLES[class] then
+    return styled_lines(block, LINE_STYLES[class], {})
   elseif class == 'parties' then
     local out = {}
     for _, party in ipairs(block.content) do
-      for i, para in ipairs(paragraphs(party)) do
-        table.insert(out, styled(i == 1 and PARTY_STYLES.first or PARTY_STYLES.rest, {para}))
-      end
+      styled_lines(party, PARTY_STYLES, out)
     end
     return out
   end
@@ -177,7 +232,7 @@ local function docx_blocks(blocks)
   local out = {}
   for i, block in ipairs(blocks) do
     local next_class = class_of(blocks[i + 1])
-    if SIGNING[next_class] and block.t == 'Para' then
+    if KEPT_BEFORE[next_class] and block.t == 'Para' then
       block = styled(KEEP_STYLE, {block})
     end
     append(out, docx_block(block))
@@ -203,6 +258,10 @@ local function typst_call(...)
   return pandoc.Plain(inlines)
 end
 
+local function typst_string(text)
+  return '"' .. text:gsub('\\', '\\\\'):gsub('"', '\\"') .. '"'
+end
+
 local function raw(text)
   return pandoc.RawBlock('typst', text)
 end
@@ -214,7 +273,23 @@ local function wrapped(call, blocks)
   return out
 end
 
-local function typst_block(block)
+local function typst_annex(block)
+  local items = paragraphs(block)
+  local parts = {'#gb-annex(', typst_string(lead_span(items[1].content, 'label')), ', (('}
+  for _, para in ipairs(items) do
+    local name = para.content:filter(function(inline)
+      return not (inline.t == 'Span' and (inline.classes[1] == 'label' or inline.classes[1] == 'number'))
+    end)
+    table.insert(parts, typst_string(lead_span(para.content, 'number')))
+    table.insert(parts, ', ')
+    table.insert(parts, pandoc.Plain(name))
+    table.insert(parts, '), (')
+  end
+  parts[#parts] = '),))'
+  return typst_call(table.unpack(parts))
+end
+
+local function typst_block(block, next_block)
   local class = class_of(block)
   if STYLES[class] then
     return wrapped('gb-' .. class, block.content)
@@ -235,9 +310,12 @@ local function typst_block(block)
   elseif class == 'parties' then
     local out = pandoc.Blocks{}
     for i, party in ipairs(block.content) do
-      out:extend(wrapped(i == #block.content and 'gb-party(last: true)' or 'gb-party', party.content))
+      local last = i == #block.content and not KEPT_BEFORE[class_of(next_block)]
+      out:extend(wrapped(last and 'gb-party(last: true)' or 'gb-party', party.content))
     end
     return out
+  elseif class == 'annex' then
+    return typst_annex(block)
   end
   return block
 end
@@ -248,10 +326,6 @@ end
 -- the line it left ends short instead of being letter-spaced (gbt9704.typ unit-break).
 local OPENING = {['（'] = true, ['〔'] = true, ['《'] = true, ['“'] = true, ['【'] = true, ['‘'] = true}
 local MIN_RUN = 4  -- a shorter run (a day, a month) leaves less than a cell to spread
-
-local function typst_string(text)
-  return '"' .. text:gsub('\\', '\\\\'):gsub('"', '\\"') .. '"'
-end
 
 local function unit_breaks(blocks)  -- the body only: the title is typeset (and named) twice
   local count = 0
@@ -300,10 +374,10 @@ end
 local function typst_blocks(blocks)
   local out = pandoc.Blocks{}
   for i, block in ipairs(blocks) do
-    if SIGNING[class_of(blocks[i + 1])] and not SIGNING[class_of(block)] then
+    if KEPT_BEFORE[class_of(blocks[i + 1])] and not KEPT_BEFORE[class_of(block)] then
       out:extend(wrapped('gb-keep', {block}))
     else
-      append(out, typst_block(block))
+      append(out, typst_block(block, blocks[i + 1]))
     end
   end
   return out
@@ -336,7 +410,8 @@ local docx_options = {reference_doc = spec.reference_doc}
 local reader_options = {columns = 8}
 
 for _, job in ipairs(spec.jobs) do
-  local doc = pandoc.read(job.markdown, 'markdown', reader_options):walk{Inlines = join_east_asian, Table = fit_columns}
+  local doc = pandoc.read(job.markdown, 'markdown', reader_options)
+    :walk{Inlines = join_east_asian, Table = fit_columns, Div = annex_items}
   if job.docx ~= pandoc.json.null and job.docx then
     local docx = doc:clone()
     docx.blocks = docx_blocks(docx.blocks)

@@ -7,6 +7,8 @@ pages.
 
 Issuer lines are centred on the date, the date four characters in from the right (GB/T 9704 §7.3.5.1), as
 gbt9704.typ sets them: a paragraph style cannot say this, so each signature paragraph gets its own indent.
+Likewise each annex (§7.3.3): two characters in, the later ones under the first one's number, a wrapped name
+under its first character.
 
 An amount "（¥…）" never breaks, so when it moves to the next line a justified paragraph letter-spaces the
 line it leaves. A paragraph with an amount in its text is set flush left instead: on the 28-character grid
@@ -16,16 +18,20 @@ its full lines still reach the margin, and the line before a wrapped amount simp
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from lxml import etree
 
-from ecoredress.documents.reference_docx import CHAR, TEXT_WIDTH, W
+from ecoredress.documents.reference_docx import CHAR, CHAR_SPACING, TEXT_WIDTH, W
 from ecoredress.documents.reproducible import normalise_docx
 
 AMOUNT_IN_TEXT = "（¥"
 SIGNATURE_STYLES = ("SignatureFirst", "Signature")  # style ids of the lines of a signature block
 DATE_INDENT = 4  # characters in from the right
+ANNEX_STYLES = ("AnnexFirst", "Annex")  # the first annex (after its label), the others
+ANNEX_LEAD = re.compile(r"(附件：|附：)?(\d+\.)?")  # as _layout.md.j2 annexes() writes them
+INDENT = 2 * CHAR  # 空二字, as the body's first lines
 
 
 def _scaled(widths: list[int], total: int) -> list[int]:
@@ -80,8 +86,14 @@ def _style_id(paragraph: etree._Element) -> str | None:
 
 
 def _chars(text: str) -> float:
-    """Width in characters: full-width characters one, figures and Latin letters half."""
-    return sum(0.5 if ord(c) < 0x2000 else 1 for c in text)
+    """Width in characters: full-width characters one, figures and Latin letters half, a stop, comma or colon
+    a quarter (Times New Roman, as batch.lua measures table columns)."""
+    return sum(1 if ord(c) >= 0x2000 else 0.25 if c in ".,:" else 0.5 for c in text)
+
+
+def _twips(text: str) -> int:
+    """Width of 3号 text as set, each character condensed by CHAR_SPACING."""
+    return round(_chars(text) * CHAR) + len(text) * CHAR_SPACING
 
 
 def _centre_signatures(root: etree._Element) -> None:
@@ -99,6 +111,22 @@ def _centre_signatures(root: etree._Element) -> None:
             _set(_properties(paragraph), "ind", right=str(round(right * CHAR)), rightChars=str(round(right * 100)))
 
 
+def _hang_annexes(root: etree._Element) -> None:
+    label = 0
+    for paragraph in root.iter(f"{W}p"):
+        style = _style_id(paragraph)
+        if style not in ANNEX_STYLES:
+            continue
+        lead = ANNEX_LEAD.match("".join(paragraph.itertext()))
+        first = style == ANNEX_STYLES[0]
+        if first:
+            label = _twips(lead.group(1) or "")
+        number = _twips(lead.group(2) or "")
+        left, hanging = INDENT + label + number, number + (label if first else 0)
+        _set(_properties(paragraph), "ind", left=str(left), leftChars=str(round(left * 100 / CHAR)),
+             hanging=str(hanging), hangingChars=str(round(hanging * 100 / CHAR)))
+
+
 def _flush_left_amounts(root: etree._Element) -> None:
     for paragraph in root.iter(f"{W}p"):
         if paragraph.getparent().tag != f"{W}tc" and AMOUNT_IN_TEXT in "".join(paragraph.itertext()):
@@ -111,6 +139,7 @@ def finish_docx(data: bytes) -> bytes:
     root = etree.fromstring(parts["word/document.xml"])
     _fit_tables(root)
     _centre_signatures(root)
+    _hang_annexes(root)
     _flush_left_amounts(root)
     parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     return normalise_docx(parts)

@@ -58,12 +58,12 @@ CUSTOM_STYLES = {
     "Recipient": "主送机关",
     "SignatureFirst": "署名首行",
     "Signature": "署名",
-    "Basis": "依据",
-    "Note": "附注",
     "Closing": "结束语",
     "ClosingFlush": "结束语顶格",
     "PartyFirst": "签署方首行",
     "Party": "签署方",
+    "AnnexFirst": "附件说明首行",
+    "Annex": "附件说明",
     "BodyKeep": "正文末段",
 }
 
@@ -163,12 +163,13 @@ def _style_rules(fonts: FontSet) -> dict[str, tuple[etree._Element, etree._Eleme
         # Issuer and date (§7.3.5.1), one blank line below the body; batch.lua centres each line on the date.
         "SignatureFirst": (_para_props(align="right", right_chars=4, before=LINE_PITCH, **kept), body()),
         "Signature": (_para_props(align="right", right_chars=4, **kept), body()),
-        "Basis": (_para_props(), _run_props(fonts.latin, fonts.body, BODY_PT - 2)),
-        "Note": (_para_props(**indented), body()),  # 附注 (§7.3.6): 居左空二字, below the date
         "Closing": (_para_props(keep_next=True, **indented), body()),  # 此致, two characters in
         "ClosingFlush": (_para_props(align="left", keep_next=True), body()),  # the addressee or 敬礼, flush left
         "PartyFirst": (_para_props(before=LINE_PITCH, **party), body()),  # a blank line above, for the seal
         "Party": (_para_props(**party), body()),
+        # 附件说明 (§7.3.3), one blank line above; docx_layout.py indents each annex and hangs its name.
+        "AnnexFirst": (_para_props(before=LINE_PITCH, **kept), body()),
+        "Annex": (_para_props(**kept), body()),
         "BodyKeep": (_para_props(keep_next=True, **indented), body()),
     }
 
