@@ -2,8 +2,8 @@
 
     python3 docs/contact_sheet.py            # from the repository root
 
-Renders the PDF of one document of each kind from the sample cases (the internal version, and the annual
-report of one rights holder), turns its first page into an image with pdftoppm, and lays the images out
+Renders the PDF of one document of each kind from the sample cases (the internal version where there is one,
+and the annual report of one rights holder), turns its first page into an image with pdftoppm, and lays the images out
 with their kind names in one typst page: docs/images/document-kinds.png. Page 1 of the consultation notice
 at reading size goes to docs/images/document-sample.png. Run it again when a kind or the layout changes.
 """
@@ -42,9 +42,8 @@ def _one_of_each_kind(project):
     cases = [load_case(path, path.name).case for path in discover_case_files([project.cases_dir])]
     jobs = plan_jobs([case for case in cases if case], profile, templates, None)
     first = {}
-    for job in jobs:
-        if not job.public:
-            first.setdefault(job.key, job)
+    for job in sorted(jobs, key=lambda job: job.public):  # the internal version, or the public one of a notice to the public
+        first.setdefault(job.key, job)
     picked = [first[spec.key] for spec in SPECS if spec.key in first]
     return picked + annual_jobs([case for case in cases if case], ANNUAL_YEAR, profile, templates)[:1], templates
 

@@ -38,7 +38,7 @@ from tests.documents.conftest import (
     document,
     signature,
 )
-from tests.documents.pages import CELL, CLOSING, LEFT, OPENING, PITCH, RIGHT, pdf_fonts, pdf_lines
+from tests.documents.pages import CELL, CLOSING, LEFT, OPENING, PITCH, RIGHT, pdf_fonts, pdf_lines, signing
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -292,6 +292,33 @@ def test_docx_annexes_hang_each_name_under_its_first_character(annexed):
     assert first_left == left and 0 < -line < CHAR  # every name starts after its number, at one left edge
 
 
+APPROVAL_FILLS = range(12, 21)  # from room for all of it to room for none of it
+
+
+@pytest.fixture(scope="module")
+def approvals(typeset, layout):
+    approval = layout("# 四、审批意见\n\n{{ layout.approval() | safe }}")
+    line = HANZI[:26]
+    return typeset({f"approval-{fill}": document("审批表", *[line] * fill, approval, signature()) for fill in APPROVAL_FILLS})
+
+
+@pytest.mark.parametrize("fill", APPROVAL_FILLS)
+def test_the_approval_lines_stay_together_with_room_to_write_and_the_signature(approvals, fill):
+    lines = body_lines(pdf_lines(approvals / f"approval-{fill}.pdf"))
+    heading = next(i for i, line in enumerate(lines) if line.text == "四、审批意见")
+    block = lines[heading : heading + 6]
+    assert [line.text for line in block] == [
+        "四、审批意见", "承办人（签字）：", "负责人审批意见：", "负责人（签字）：", SIGNATURE_ISSUER, SIGNATURE_DATE
+    ]
+    assert len({line.page for line in block}) == 1, fill
+    for above, below in zip(block[1:4], block[2:5]):
+        assert abs(below.y - above.y - 2 * PITCH) < 1  # a blank line to write in
+    styles = [p.style for p in docx.Document(str(approvals / f"approval-{fill}.docx")).paragraphs if p.style.name.startswith("审批栏")]
+    assert [style.name for style in styles] == ["审批栏首行", "审批栏", "审批栏"]
+    assert all(style.paragraph_format.keep_with_next and style.paragraph_format.keep_together for style in styles)
+    assert [style.paragraph_format.space_before.pt if style.paragraph_format.space_before else 0 for style in styles] == [0, PITCH, PITCH]
+
+
 PARTIES = [
     Party("甲方", "宁夏回族自治区自然资源厅", "盖章", "负责人或者委托代理人（签字）"),
     Party("乙方一", "宁夏虚构矿业有限公司", "盖章", "法定代表人或者委托代理人（签字）"),
@@ -325,6 +352,19 @@ def test_party_signature_blocks_stay_whole_and_with_the_body(party_sweep, fill):
     styles = [p.style.name for p in paragraphs if p.style.name.startswith("签署方")]
     assert styles.count("签署方首行") == len(PARTIES)
     assert all(p.style.paragraph_format.keep_with_next for p in paragraphs if p.style.name.startswith("签署方"))
+
+
+def test_a_sample_party_line_is_one_line(rendered):
+    # The role labels the templates give (甲方, 申请人, 指定部门或机构…) leave room for the names of the samples.
+    out, jobs, _ = rendered
+    checked = 0
+    for job in jobs:
+        _, parties = signing(out / f"{job.stem}.docx")
+        lines = {line.text for line in pdf_lines(out / f"{job.stem}.pdf")}
+        for party in parties:
+            assert party in lines, (job.stem, party)
+            checked += 1
+    assert checked
 
 
 # docx: grid, styles, tables ------------------------------------------------------------------------------

@@ -11,7 +11,9 @@
 --   signature         issuer line(s), then the date as the last paragraph
 --   parties > party   one signature block per party of an agreement
 --   annex             附件说明: a label (附件：, a court filing's 附：), then one paragraph per annex
--- The block before a closing, signature, parties or annex block is kept on the page of that block.
+--   approval          审批意见 of an approval form: lines to sign and write in, a blank line between them
+-- The block before a closing, signature, parties or annex block is kept on the page of that block; an
+-- approval block is kept whole and with what follows it.
 
 local STYLES = {
   docno = '文号',
@@ -22,11 +24,12 @@ local LINE_STYLES = {
   closing = {first = '结束语', rest = '结束语顶格'},  -- 此致 / the addressee
   signature = {first = '署名首行', rest = '署名'},  -- docx_layout.py centres each line on the date
   annex = {first = '附件说明首行', rest = '附件说明'},  -- docx_layout.py indents each annex
+  approval = {first = '审批栏首行', rest = '审批栏'},
 }
 local PARTY_STYLES = {first = '签署方首行', rest = '签署方'}  -- the lines of each party of a parties block
 local KEEP_STYLE = '正文末段'  -- a body paragraph kept on the page of the signature after it
 local SIGNING = {closing = true, signature = true, parties = true}  -- lines set whole, never broken
-local KEPT_BEFORE = {closing = true, signature = true, parties = true, annex = true}
+local KEPT_BEFORE = {closing = true, signature = true, parties = true, annex = true, approval = true}
 
 -- A table is set in 4号 (14 pt) in a 156 mm (442.2 pt) line; a cell pads its text by about 12 pt.
 local TABLE_PT, LINE_PT, CELL_PAD_PT = 14, 442.2, 12
@@ -316,6 +319,8 @@ local function typst_block(block, next_block)
     return out
   elseif class == 'annex' then
     return typst_annex(block)
+  elseif class == 'approval' then
+    return wrapped('gb-approval', block.content)
   end
   return block
 end

@@ -64,6 +64,8 @@ CUSTOM_STYLES = {
     "Party": "签署方",
     "AnnexFirst": "附件说明首行",
     "Annex": "附件说明",
+    "ApprovalFirst": "审批栏首行",
+    "Approval": "审批栏",
     "BodyKeep": "正文末段",
 }
 
@@ -170,6 +172,9 @@ def _style_rules(fonts: FontSet) -> dict[str, tuple[etree._Element, etree._Eleme
         # 附件说明 (§7.3.3), one blank line above; docx_layout.py indents each annex and hangs its name.
         "AnnexFirst": (_para_props(before=LINE_PITCH, **kept), body()),
         "Annex": (_para_props(**kept), body()),
+        # 审批意见 of an approval form: a blank line above each line after the first, to write in.
+        "ApprovalFirst": (_para_props(**indented, **kept), body()),
+        "Approval": (_para_props(before=LINE_PITCH, **indented, **kept), body()),
         "BodyKeep": (_para_props(keep_next=True, **indented), body()),
     }
 
