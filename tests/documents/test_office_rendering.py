@@ -1,7 +1,7 @@
 """The docx as an office suite lays it out: every docx converted by LibreOffice headless (the office suite
 closest to WPS and Word that runs here), read back from its PDF.
 
-No amount wraps in a table cell, tables span the type area, a full line holds 28 characters, the line
+No amount or date wraps in a table cell, tables span the type area, a full line holds 28 characters, the line
 before a wrapped amount is not letter-spaced, and the signature shares its page with body text.
 """
 
@@ -18,24 +18,27 @@ from tests.documents.pages import CELL, CLOSING, LEFT, RIGHT, pdf_lines, signing
 from tests.documents.test_typesetting import assert_signature_with_body, body_lines
 
 AMOUNT = re.compile(r"¥[\d,]+\.\d\d")
+DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 
 
-def test_no_amount_wraps_in_a_table_cell(rendered, office_rendered):
+def test_no_amount_or_date_wraps_in_a_table_cell(rendered, office_rendered):
     out, jobs, _ = rendered
-    checked = 0
+    checked = set()
     for job in jobs:
-        amounts = {
+        unbroken = {
             cell.text
             for table in docx.Document(str(out / f"{job.stem}.docx")).tables
             for row in table.rows
             for cell in row.cells
-            if AMOUNT.fullmatch(cell.text)
+            if AMOUNT.fullmatch(cell.text) or DATE.fullmatch(cell.text)
         }
-        lines = [line.text for line in pdf_lines(office_rendered[job.stem])]
-        for amount in amounts:
-            assert any(amount in line for line in lines), (job.stem, amount)  # on one line, not "¥21,560,000." / "00"
-            checked += 1
-    assert checked
+        for maker, pdf in (("LibreOffice", office_rendered[job.stem]), ("typst", out / f"{job.stem}.pdf")):
+            lines = [line.text for line in pdf_lines(pdf)]
+            for text in unbroken:
+                # on one line, not "¥21,560,000." / "00" or "2026年7月10" / "日"
+                assert any(text in line for line in lines), (job.stem, maker, text)
+                checked.add("date" if DATE.fullmatch(text) else "amount")
+    assert checked == {"amount", "date"}
 
 
 def test_a_table_column_is_as_wide_as_its_widest_amount(amount_tables, office_pdfs):

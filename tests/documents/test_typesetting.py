@@ -169,6 +169,16 @@ def test_a_wrapped_amount_is_whole_and_leaves_its_line_unspaced(typeset, data):
             assert abs(before.pitch - CELL) < 0.05, before.text  # ends short, not letter-spaced
 
 
+def test_a_long_table_runs_on_to_the_next_page_under_its_heading_row(typeset):
+    rows = "\n".join(f"| {n} | 修复费用 | ¥{n},000.00 |" for n in range(1, 31))
+    table = f"| 序号 | 赔偿项目 | 金额（元） |\n|:--:|:----------------|------:|\n{rows}"
+    out = typeset({"long-table": document("资金使用情况", *[HANZI[:26]] * 12, table)})
+    lines = pdf_lines(out / "long-table.pdf")
+    first_row = next(line for line in lines if line.text == "¥1,000.00")
+    assert first_row.page == 1  # the table starts under the text, not on a page of its own
+    assert {line.page for line in lines if line.text == "序号"} == {1, 2}  # the heading row again on page 2
+
+
 def test_a_table_column_is_as_wide_as_its_widest_amount(amount_tables):
     lines = pdf_lines(amount_tables / "table.pdf")
     for amount in BIG_AMOUNTS:

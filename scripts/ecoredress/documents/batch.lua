@@ -143,9 +143,12 @@ end
 
 -- Width in em of the widest run that cannot break (figures, Latin, amounts: the Latin face's range in
 -- gbt9704.typ), as Times New Roman sets it: figures, letters and ¥ half an em, separators a quarter.
+-- A date (2026年7月10日) is kept whole too: its figures, 年月日 an em each, and at each of the five places
+-- where figures meet a character the fifth of an em LibreOffice adds (Word does not: autoSpaceDE/DN).
 local function widest_run_em(cell)
+  local text = pandoc.utils.stringify(cell.contents)
   local widest, run = 0, 0
-  for _, code in utf8.codes(pandoc.utils.stringify(cell.contents)) do
+  for _, code in utf8.codes(text) do
     if latin(code) then
       run = run + ((code == 44 or code == 46 or code == 58) and 0.25 or 0.5)
       widest = math.max(widest, run)
@@ -153,11 +156,15 @@ local function widest_run_em(cell)
       run = 0
     end
   end
+  for date in text:gmatch('%d+年%d+月%d+日') do
+    local figures = select(2, date:gsub('%d', ''))
+    widest = math.max(widest, figures * 0.5 + 3 + 5 * 0.2)
+  end
   return widest
 end
 
--- A column is at least as wide as its widest unbreakable run (an amount never wraps in a cell);
--- what it gains is taken from the widest column.
+-- A column is at least as wide as its widest unbreakable run (an amount or a date never wraps in a
+-- cell); what it gains is taken from the widest column.
 local function fit_columns(tbl)
   local specs = tbl.colspecs
   local need = {}
