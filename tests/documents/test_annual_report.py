@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from document_samples import sample_cases, sample_profile, sample_templates
 
 from ecoredress.documents.annual import annual_jobs
+from ecoredress.documents.renderer import render_documents
+from ecoredress.documents.settings import document_settings
+from tests.documents.pages import pdf_lines
 
 
 def _report(year: int, holder: str) -> str:
@@ -23,3 +27,18 @@ def test_a_case_finished_before_the_year_with_nothing_in_it_is_left_out():
     report = _report(2025, "YC")
     assert "YC\\-2023\\-002" not in report  # closed in 2024, nothing happened in 2025
     assert "YC\\-2024\\-001" in report and "YC\\-2026\\-001" not in report  # the latter's clue came in 2026
+
+
+@pytest.fixture(scope="module")
+def reports_2025(project, tmp_path_factory):
+    jobs = annual_jobs(list(sample_cases()), 2025, sample_profile(), sample_templates())
+    out = tmp_path_factory.mktemp("annual")
+    render_documents(jobs, document_settings(project), sample_templates(), out, formats=("pdf",), workers=2)
+    return out, jobs
+
+
+def test_the_case_table_headings_stay_on_one_line(reports_2025):
+    out, jobs = reports_2025
+    for job in jobs:
+        lines = {line.text for line in pdf_lines(out / f"{job.stem}.pdf")}
+        assert {"序号", "案件编号", "案件名称", "年末所处阶段"} <= lines, job.stem

@@ -22,6 +22,7 @@ from ecoredress.documents.plan import case_jobs
 from ecoredress.documents.renderer import render_documents
 from ecoredress.documents.settings import FONT_PRESETS
 from ecoredress.errors import UserError
+from tests.documents.pages import signing
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -59,8 +60,20 @@ def test_each_docx_follows_gbt_9704(rendered, project):
         assert section.footer.paragraphs[0].text == "— 1 —"
         assert section.footer.paragraphs[0].alignment == 2 and section.even_page_footer.paragraphs[0].alignment == 0
         if "::: signature" in job.markdown:  # one issuer; agreements and court filings sign per party
-            signature = [p for p in document.paragraphs if p.style.name == "署名"]
+            signature = [p for p in document.paragraphs if p.style.name.startswith("署名")]
             assert signature and signature[-1].style.paragraph_format.alignment == 2, job.stem  # right
+
+
+def test_every_document_is_signed_by_an_issuer_its_parties_or_in_its_form(rendered):
+    # A form (送达回证) is signed in its rows by the people who serve and receive it; every other document
+    # carries a signature block or one block per party.
+    out, jobs, _ = rendered
+    for job in jobs:
+        signature, parties = signing(out / f"{job.stem}.docx")
+        if not (signature or parties):
+            assert BY_KEY[job.key].form, job.stem
+            rows = {re.sub(r"\s", "", row.cells[0].text) for table in docx.Document(str(out / f"{job.stem}.docx")).tables for row in table.rows}
+            assert {"受送达人签收", "送达人"} <= rows, job.stem
 
 
 @lru_cache(maxsize=None)

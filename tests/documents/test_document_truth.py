@@ -152,7 +152,7 @@ def test_simplified_reminder_compares_the_estimated_costs():
 def test_the_department_signs_what_it_is_named_in_the_parties():
     text = _job("YC-2023-002/agreement").markdown
     assert "甲方（赔偿权利人指定的部门或机构）：银川市生态环境局" in text
-    assert "甲方：银川市生态环境局（盖章）" in text and "甲方：银川市人民政府" not in text
+    assert "甲方（盖章）：银川市生态环境局" in text and "：银川市人民政府（盖章）" not in text
 
 
 def test_an_expert_opinion_is_called_an_expert_opinion():
@@ -169,3 +169,36 @@ def test_no_filing_receipt_for_a_plan_the_department_made():
 def test_copies_are_counted_from_the_parties():
     assert "一式三份，甲方执二份，乙方执一份" in _job("YC-2023-002/agreement").markdown
     assert "一式四份，甲方执二份，乙方各方各执一份" in _job("GY-2024-001/agreement").markdown
+
+
+def test_an_agreement_is_told_performed_after_the_evaluation_that_completes_it():
+    # GY-2024-001: the second evaluation passed on 2026-09-08, and with it the agreement was performed.
+    for stem in ("GY-2024-001/handling-letter", "GY-2024-001/closing-report"):
+        assert "2026年9月8日，本机关组织修复效果评估，评估通过。同日，赔偿协议履行完毕。" in _job(stem).markdown, stem
+
+
+def test_a_closing_report_proposes_closing_a_case_it_does_not_call_closed():
+    reports = [job for job in JOBS if job.key == "closing-report"]
+    assert reports
+    for job in reports:
+        assert "拟予结案" in job.markdown and "“结案”" not in job.markdown, job.stem
+
+
+def test_a_failed_evaluation_asks_for_rectification_as_the_regulation_says():
+    # 第二十四条: 应当要求赔偿义务人限期整改 — a civil duty under the agreement, not an administrative order.
+    text = _job("GY-2024-001/rectification-notice").markdown
+    assert "现要求你方于2026年5月31日前完成整改" in text and "责令" not in text
+
+
+COURT_FILINGS = {"complaint", "judicial-confirmation", "enforcement-application"}
+
+
+def test_annexes_are_listed_where_the_kind_lists_them():
+    annexed = [job for job in JOBS if "::: annex" in job.markdown]
+    assert {job.key for job in annexed} >= COURT_FILINGS | {"consultation-notice", "referral-letter"}
+    for job in annexed:
+        annex = job.markdown.index("::: annex")
+        if job.key in COURT_FILINGS:  # court practice: 附： after the date
+            assert job.markdown[annex:].startswith("::: annex\n\n附：") and job.markdown.rindex(":::: parties") < annex, job.stem
+        else:  # GB/T 9704 §7.3.3: 附件： below the body and before the signature
+            assert job.markdown[annex:].startswith("::: annex\n\n附件：") and annex < job.markdown.index("::: signature"), job.stem

@@ -22,6 +22,11 @@ FAMILIES = (
 )
 
 
+# Steps that follow from the others of their day and are told after them: an agreement is performed once the
+# last evaluation passes or the last payment arrives.
+_OUTCOMES = frozenset({"agreement.performed"})
+
+
 @dataclass(frozen=True)
 class Step:
     day: dt.date
@@ -68,7 +73,7 @@ def steps(case: Case, we: str, they: str = "赔偿义务人") -> list[Step]:
     """Every dated step of ``case`` (already cut to the document's date), in date order, told by ``we`` (本机关,
     甲方, 原告…) of ``they`` (赔偿义务人, 乙方, 被告…)."""
     found = [s for make in _MAKERS for s in make(case, we, they)]
-    return sorted(found, key=lambda s: (s.day, FAMILIES.index(s.family)))
+    return sorted(found, key=lambda s: (s.day, s.key in _OUTCOMES, FAMILIES.index(s.family)))
 
 
 def recount(steps_: list[Step], families: tuple[str, ...] | list[str], until: dt.date, own: tuple[str, ...] | None = ()) -> str:

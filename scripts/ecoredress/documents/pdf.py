@@ -40,7 +40,8 @@ class PdfFonts:
             folders = "、".join(str(d) for d in font_dirs) or "（未设置）"
             raise UserError(
                 f"生成 PDF 需要的中文字体未安装：{'、'.join(missing)}。"
-                f"Debian/Ubuntu 可运行 `sudo apt-get install fonts-noto-cjk fonts-arphic-ukai` 安装免费字体，"
+                "Debian/Ubuntu 可运行 `sudo apt-get install fonts-noto-cjk fonts-arphic-ukai fonts-liberation2` "
+                "安装免费字体（仿宋字体 FandolFang 由 `bash .ci/install` 从 texlive-lang-chinese 中取出安装），"
                 f"或把字体文件放入字体目录（{folders}），"
                 "或在 pyproject.toml 的 [tool.ecoredress.documents] pdf_fonts 中改用已安装的字体。"
             )

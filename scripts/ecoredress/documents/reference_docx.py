@@ -2,13 +2,15 @@
 
 Pandoc takes styles, page setup and footers from a reference document. We start from pandoc's own
 default reference.docx (so every style pandoc needs exists) and rewrite the parts GB/T 9704 fixes:
-A4, margins 37/35/28/26 mm, 22 lines of 3号仿宋 a page, 2号小标宋 title, 黑体/楷体 headings,
-a right-aligned signature block and "— 1 —" page numbers, odd pages right and even pages left.
+A4, margins 37/35/28/26 mm, a grid of 22 lines of 28 characters of 3号仿宋, 2号小标宋 title, 黑体/楷体
+headings, a signature block kept on the page of the last body lines, and "— 1 —" page numbers, odd pages
+right and even pages left.
 """
 
 from __future__ import annotations
 
 import io
+import math
 import subprocess
 import zipfile
 
@@ -34,13 +36,38 @@ def mm(value: float) -> int:
 # GB/T 9704-2012 §5.2.1 and §7: the page and the type area.
 PAGE_WIDTH, PAGE_HEIGHT = mm(210), mm(297)
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = mm(37), mm(35), mm(28), mm(26)
+TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT  # 156 mm
 BODY_PT, TITLE_PT, PAGE_NUMBER_PT = 16, 22, 14  # 3号, 2号, 4号
-LINE_PITCH = 579  # twips: 28.95 pt, 22 lines in the 225 mm type area
+LINES_PER_PAGE, CHARS_PER_LINE = 22, 28  # §5.2.2
+LINE_PITCH = (PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM) // LINES_PER_PAGE  # 579 twips, 28.95 pt
 CHAR = BODY_PT * 20  # one 3号 character, in twips
+# 28 characters in the 156 mm line: each advances 15.79 pt instead of 16. The section carries the official
+# grid, which Page Setup shows as 每行28字、每页22行 (w:docGrid linesAndChars; charSpace is the difference in
+# 1/4096 pt, rounded down so that 28 fit). LibreOffice cannot shrink a character on a grid (it gives each one
+# two cells instead), so no paragraph snaps to the grid: the 28 come from condensed character spacing, which
+# Word, WPS and LibreOffice all honour, and exact line spacing keeps the 22 lines. -6 twips (紧缩 0.3 磅) is
+# the least condensing with which LibreOffice 7.4 sets 28 to the line (-5 would fit on paper; it sets 27).
+CHAR_SPACE = math.floor((TEXT_WIDTH / 20 / CHARS_PER_LINE - BODY_PT) * 4096)
+CHAR_SPACING = -6
 FOOTER_DISTANCE = mm(23)  # page number 7 mm below the type area (§7.5)
 
-# Paragraph styles pandoc's Markdown Divs map to (custom-style); ids are ASCII, names are what Word shows.
-CUSTOM_STYLES = {"DocNo": "文号", "Recipient": "主送机关", "Signature": "署名", "Basis": "依据"}
+# Paragraph styles pandoc's Markdown Divs map to (custom-style, batch.lua); ids are ASCII, names are what
+# Word shows.
+CUSTOM_STYLES = {
+    "DocNo": "文号",
+    "Recipient": "主送机关",
+    "SignatureFirst": "署名首行",
+    "Signature": "署名",
+    "Closing": "结束语",
+    "ClosingFlush": "结束语顶格",
+    "PartyFirst": "签署方首行",
+    "Party": "签署方",
+    "AnnexFirst": "附件说明首行",
+    "Annex": "附件说明",
+    "ApprovalFirst": "审批栏首行",
+    "Approval": "审批栏",
+    "BodyKeep": "正文末段",
+}
 
 
 def _el(tag: str, **attrs: str | int) -> etree._Element:
@@ -61,6 +88,7 @@ def _run_props(latin: str, east_asia: str, size_pt: int, bold: bool = False) -> 
     rpr.append(_el("b", val=1 if bold else 0))
     rpr.append(_el("bCs", val=1 if bold else 0))
     rpr.append(_el("color", val="000000"))
+    rpr.append(_el("spacing", val=CHAR_SPACING))
     rpr.append(_el("sz", val=size_pt * 2))
     rpr.append(_el("szCs", val=size_pt * 2))
     return rpr
@@ -70,20 +98,31 @@ def _para_props(
     *,
     align: str = "both",
     first_line_chars: int = 0,
+    left_chars: int = 0,
     right_chars: int = 0,
     line: int = LINE_PITCH,
     line_rule: str = "exact",
+    before: int = 0,
     after: int = 0,
     keep_next: bool = False,
+    keep_lines: bool = False,
 ) -> etree._Element:
+    # Children in the order the schema (CT_PPrBase) prescribes: Word rejects a file that mixes it up.
     ppr = _el("pPr")
     if keep_next:
         ppr.append(_el("keepNext"))
-    ppr.append(_el("spacing", before=0, after=after, line=line, lineRule=line_rule))
+    if keep_lines:
+        ppr.append(_el("keepLines"))
+    # No automatic space between Chinese and Latin text or figures (GB/T 9704 sets them on the grid).
+    ppr.append(_el("autoSpaceDE", val=0))
+    ppr.append(_el("autoSpaceDN", val=0))
+    ppr.append(_el("snapToGrid", val=0))  # see CHAR_SPACE
+    ppr.append(_el("spacing", before=before, after=after, line=line, lineRule=line_rule))
     ind = _el("ind", firstLine=first_line_chars * CHAR, firstLineChars=first_line_chars * 100)
-    if right_chars:
-        ind.set(W + "right", str(right_chars * CHAR))
-        ind.set(W + "rightChars", str(right_chars * 100))
+    for side, chars in (("left", left_chars), ("right", right_chars)):
+        if chars:
+            ind.set(W + side, str(chars * CHAR))
+            ind.set(W + side + "Chars", str(chars * 100))
     ppr.append(ind)
     ppr.append(_el("jc", val=align))
     return ppr
@@ -101,12 +140,17 @@ def _paragraph_style(style_id: str, name: str, ppr: etree._Element, rpr: etree._
 
 def _style_rules(fonts: FontSet) -> dict[str, tuple[etree._Element, etree._Element]]:
     """Paragraph and run properties of each style id, per GB/T 9704 §7 (fresh elements on every call)."""
-    body = _run_props(fonts.latin, fonts.body, BODY_PT)
+    def body() -> etree._Element:
+        return _run_props(fonts.latin, fonts.body, BODY_PT)
+
     indented = dict(first_line_chars=2)
+    # The signature block and what leads to it stay on one page (GB/T 9704 §7.3.5: seal and body together).
+    kept = dict(keep_next=True, keep_lines=True)
+    party = dict(align="left", left_chars=2, **kept)
     return {
-        "Normal": (_para_props(), body),
-        "BodyText": (_para_props(**indented), _run_props(fonts.latin, fonts.body, BODY_PT)),
-        "FirstParagraph": (_para_props(**indented), _run_props(fonts.latin, fonts.body, BODY_PT)),
+        "Normal": (_para_props(), body()),
+        "BodyText": (_para_props(**indented), body()),
+        "FirstParagraph": (_para_props(**indented), body()),
         "Compact": (_para_props(align="center"), _run_props(fonts.latin, fonts.body, BODY_PT - 2)),
         "Title": (
             _para_props(align="center", line=240, line_rule="auto", after=LINE_PITCH),
@@ -116,10 +160,22 @@ def _style_rules(fonts: FontSet) -> dict[str, tuple[etree._Element, etree._Eleme
         "Heading2": (_para_props(keep_next=True, **indented), _run_props(fonts.latin, fonts.heading2, BODY_PT)),
         "Heading3": (_para_props(keep_next=True, **indented), _run_props(fonts.latin, fonts.body, BODY_PT, bold=True)),
         "Heading4": (_para_props(keep_next=True, **indented), _run_props(fonts.latin, fonts.body, BODY_PT)),
-        "DocNo": (_para_props(align="center", after=LINE_PITCH), _run_props(fonts.latin, fonts.body, BODY_PT)),
-        "Recipient": (_para_props(), _run_props(fonts.latin, fonts.body, BODY_PT)),
-        "Signature": (_para_props(align="right", right_chars=4), _run_props(fonts.latin, fonts.body, BODY_PT)),
-        "Basis": (_para_props(), _run_props(fonts.latin, fonts.body, BODY_PT - 2)),
+        "DocNo": (_para_props(align="center", after=LINE_PITCH), body()),
+        "Recipient": (_para_props(keep_next=True), body()),
+        # Issuer and date (§7.3.5.1), one blank line below the body; batch.lua centres each line on the date.
+        "SignatureFirst": (_para_props(align="right", right_chars=4, before=LINE_PITCH, **kept), body()),
+        "Signature": (_para_props(align="right", right_chars=4, **kept), body()),
+        "Closing": (_para_props(keep_next=True, **indented), body()),  # 此致, two characters in
+        "ClosingFlush": (_para_props(align="left", keep_next=True), body()),  # the addressee or 敬礼, flush left
+        "PartyFirst": (_para_props(before=LINE_PITCH, **party), body()),  # a blank line above, for the seal
+        "Party": (_para_props(**party), body()),
+        # 附件说明 (§7.3.3), one blank line above; docx_layout.py indents each annex and hangs its name.
+        "AnnexFirst": (_para_props(before=LINE_PITCH, **kept), body()),
+        "Annex": (_para_props(**kept), body()),
+        # 审批意见 of an approval form: a blank line above each line after the first, to write in.
+        "ApprovalFirst": (_para_props(**indented, **kept), body()),
+        "Approval": (_para_props(before=LINE_PITCH, **indented, **kept), body()),
+        "BodyKeep": (_para_props(keep_next=True, **indented), body()),
     }
 
 
@@ -170,7 +226,7 @@ def _footer(align: str, fonts: FontSet) -> bytes:
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         f'<w:ftr xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:p><w:pPr>'
-        f'<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+        f'<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
         f'<w:ind w:{side}="{PAGE_NUMBER_PT * 20}"/><w:jc w:val="{align}"/>'
         f"</w:pPr>{runs}</w:p></w:ftr>"
     ).encode()
@@ -198,7 +254,7 @@ def _section(document_xml: bytes) -> bytes:
             gutter=0,
         )
     )
-    sect.append(_el("docGrid", type="lines", linePitch=LINE_PITCH))
+    sect.append(_el("docGrid", type="linesAndChars", linePitch=LINE_PITCH, charSpace=CHAR_SPACE))
     body.append(sect)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 

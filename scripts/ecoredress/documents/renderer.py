@@ -11,12 +11,12 @@ from typing import Any, TextIO
 from ecoredress import __version__
 from ecoredress.documents import manifest
 from ecoredress.documents.cache import RenderState, content_key, sha256_bytes
+from ecoredress.documents.docx_layout import finish_docx
 from ecoredress.documents.pandoc_batch import PandocJob, pandoc_path, pandoc_version, run_batch
 from ecoredress.documents.pdf import PdfFonts, font_variables
 from ecoredress.documents.plan import DocumentJob
 from ecoredress.documents.progress import Progress
 from ecoredress.documents.reference_docx import build_reference_docx, pandoc_default_reference
-from ecoredress.documents.reproducible import normalise_docx
 from ecoredress.documents.settings import DocumentSettings
 
 FORMATS = ("docx", "pdf")
@@ -41,7 +41,7 @@ class _Formats:
     keys: dict[str, str]
 
 
-_OUTPUT_CODE = ("batch.lua", "pdf.py", "reproducible.py")
+_OUTPUT_CODE = ("batch.lua", "docx_layout.py", "pdf.py", "reproducible.py")
 
 
 def _prepare(settings: DocumentSettings, templates: Path, work: Path) -> _Formats:
@@ -105,7 +105,7 @@ def _render_chunk(
     for job, wanted in chunk:
         if "docx" in wanted:
             source = scratch(job, ".docx")
-            done(f"{job.stem}.docx", normalise_docx(source.read_bytes()))
+            done(f"{job.stem}.docx", finish_docx(source.read_bytes()))
             source.unlink()
         if "pdf" in wanted:
             source = scratch(job, ".typ")

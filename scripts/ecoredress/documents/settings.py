@@ -19,8 +19,9 @@ class FontSet:
     body: str  # 3号仿宋
     heading1: str  # "一、" 黑体
     heading2: str  # "（一）" 楷体
-    latin: str  # digits and Latin letters
+    latin: str  # digits and Latin letters (Times New Roman in government documents)
     page_number: str  # 4号宋体
+    fallback: str  # a complete Song face for characters the others lack (rare characters in names)
     title_bold: bool = False  # a free Song face needs bold to look like 小标宋
 
 
@@ -33,15 +34,19 @@ FONT_PRESETS: dict[str, FontSet] = {
         heading2="楷体_GB2312",
         latin="Times New Roman",
         page_number="宋体",
+        fallback="宋体",
     ),
-    # Free fonts on Debian (fonts-noto-cjk, fonts-arphic-ukai): what the PDF is compiled with here.
+    # Free fonts on Debian: what the PDF is compiled with here. FandolFang (a 仿宋 face, GPL with the font
+    # exception) comes from texlive-lang-chinese, the others from fonts-noto-cjk, fonts-arphic-ukai and
+    # fonts-liberation2 (Liberation Serif has the metrics of Times New Roman); .ci/install installs them.
     "free": FontSet(
         title="Noto Serif CJK SC",
-        body="Noto Serif CJK SC",
+        body="FandolFang R",  # as typst names it (fontconfig also knows it as "FandolFang")
         heading1="Noto Sans CJK SC",
         heading2="AR PL UKai",  # fonts-arphic-ukai's simplified face, as typst names it (fontconfig: "AR PL UKai CN")
-        latin="Noto Serif CJK SC",
+        latin="Liberation Serif",
         page_number="Noto Serif CJK SC",
+        fallback="Noto Serif CJK SC",
         title_bold=True,
     ),
 }
