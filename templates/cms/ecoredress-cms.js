@@ -19,5 +19,8 @@ String.prototype.toLocaleLowerCase = function (...locales) {
   return caseId.test(text) ? text : lowerCase.apply(text, locales);
 };
 
-window.CMS.registerCustomFormat('ecoredress-yaml', 'yaml', caseFormat(fields));
+const format = caseFormat(fields);
+window.CMS.registerCustomFormat('ecoredress-yaml', 'yaml', format);
+// The text of the entry being saved is the base of the save (ecoredress-yaml.js), even when its id changed.
+window.CMS.registerEventListener({ name: 'preSave', handler: ({ entry }) => format.saving(entry.get('raw')) });
 window.CMS.init({ config: { ...config, load_config_file: false } });

@@ -12,9 +12,12 @@ const WRITE = { lineWidth: 0, minContentWidth: 0, indentSeq: true, flowCollectio
 const SCHEMA_LINE = ' yaml-language-server: $schema=../schema/case.schema.json';
 
 // ``fields``: the collection's fields in admin/config.yml, which describe every value of a case file.
+// ``saving(raw)`` names the file text of the entry about to be saved (Decap's preSave event); without it, as
+// for Decap's draft backups, the text loaded for the same case id is the base.
 export function caseFormat(fields) {
   const root = { widget: 'object', fields };
-  const originals = new Map(); // case id → the file's text as loaded: the base a save is patched onto
+  const originals = new Map(); // case id → the file's text as loaded
+  let saving = null;
   return {
     fromFile(text) {
       const doc = parseDocument(text);
@@ -23,13 +26,23 @@ export function caseFormat(fields) {
       if (typeof data.id === 'string') originals.set(data.id, text);
       return data;
     },
+    saving(raw) {
+      saving = raw || null;
+    },
     toFile(data) {
       const value = prune(data) ?? {};
-      const base = originals.get(value.id);
+      const base = saving ?? originals.get(value.id);
+      saving = null;
       return (base && patched(base, value, root)) || fresh(value, root);
     },
   };
 }
+
+// Characters YAML does not allow raw in a file (ruamel refuses DEL and C1 controls; NEL, LS and PS would be
+// read as line breaks): scalar() double-quotes text holding them, and the text this writer makes (never the
+// original's) carries them as \u escapes.
+const UNPRINTABLE = /[\x7f-\x9f\u2028\u2029\ufffe\uffff]/g;
+const escaped = (text) => text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 // Empty values are absent: Decap leaves "" or [] behind when a field is opened and cleared.
 function prune(value) {
@@ -72,25 +85,30 @@ function ordered(keys, spec) {
   return [...known.filter((k) => keys.includes(k)), ...keys.filter((k) => !known.includes(k))];
 }
 
-const RUAMEL_NOT_TEXT = [/^\d{4}-\d\d?-\d\d?(?:[Tt\s]|$)/, /^[-+]?[\d_.]+(?:[eE][-+]?\d+)?$/];
+const RUAMEL_NOT_TEXT = [/^\d{4}-\d\d?-\d\d?(?:[Tt\s]|$)/, /^[-+]?[\d_.]+(?:[eE][-+]?\d+)?$/, /^(=|<<)$/];
 const isAmount = (spec) => spec?.widget === 'number' && spec.value_type === 'float';
 const isDate = (spec) => spec?.widget === 'datetime';
 
-// A scalar as the project writes it.
-function scalar(value, spec) {
+// A scalar as the project writes it; ``flow`` inside [a, b], where libyaml (which ruamel reads case files
+// with) ends a plain value at more characters than the yaml library knows: there only plain names stay plain.
+const FLOW_PLAIN = /^[\p{L}\p{N}][\p{L}\p{N}\p{M}\p{Zs}._（）〔〕、·—-]*$/u; // names, as lists of departments hold; else quoted
+function scalar(value, spec, flow = false) {
   const node = new Scalar(value);
+  if (flow && typeof value === 'string' && !(FLOW_PLAIN.test(value) && value.trimEnd() === value)) node.type = Scalar.QUOTE_DOUBLE;
   if (typeof value === 'number' && isAmount(spec)) node.minFractionDigits = 2;
   // The yaml library quotes what YAML 1.2 would not read back as text; ruamel, which reads case files, also
-  // takes 2024-05-01 for a date and 1_000 for a number.
+  // takes 2024-05-01 for a date, 1_000 for a number, and = or << for YAML 1.1's value and merge keys.
   if (typeof value === 'string' && !isDate(spec) && RUAMEL_NOT_TEXT.some((re) => re.test(value))) node.type = Scalar.QUOTE_DOUBLE;
+  // Blank text, or text with spaces at an end (U+00A0, U+3000 too), is read back trimmed or empty unless quoted.
+  if (typeof value === 'string' && (value.search(UNPRINTABLE) >= 0 || value.trim() !== value)) node.type = Scalar.QUOTE_DOUBLE;
   return node;
 }
 
 function node(value, spec) {
   if (Array.isArray(value)) {
     const seq = new YAMLSeq();
-    seq.items = value.map((v) => node(v, item(spec, v)));
     seq.flow = value.every((v) => typeof v !== 'object'); // [固原市, 中卫市], as the sample files write short lists
+    seq.items = value.map((v) => (seq.flow ? scalar(v, item(spec, v), true) : node(v, item(spec, v))));
     return seq;
   }
   if (value && typeof value === 'object') {
@@ -105,7 +123,7 @@ function fresh(value, root) {
   const doc = new Document();
   doc.contents = node(value, root);
   doc.commentBefore = SCHEMA_LINE; // VS Code's YAML extension then completes fields, as in files from `ecoredress new`
-  return doc.toString(WRITE);
+  return escaped(doc.toString(WRITE));
 }
 
 // The saved text, made from the original; null if the original cannot serve as the base.
@@ -124,20 +142,20 @@ function patched(base, value, root) {
 }
 
 // Scalar replacements only, each at its place in the text; false on any change of structure.
-function inPlace(current, before, after, spec, edits) {
+function inPlace(current, before, after, spec, edits, flow = false) {
   if (same(before, after)) return true;
   if (Array.isArray(before) && Array.isArray(after) && isSeq(current) && before.length === after.length) {
-    return after.every((v, i) => inPlace(current.items[i], before[i], v, item(spec, v), edits));
+    return after.every((v, i) => inPlace(current.items[i], before[i], v, item(spec, v), edits, flow || current.flow));
   }
   const objects = [before, after].every((v) => v && typeof v === 'object' && !Array.isArray(v));
   if (objects && isMap(current) && same(Object.keys(before).sort(), Object.keys(after).sort())) {
-    return Object.keys(after).every((k) => inPlace(current.get(k, true), before[k], after[k], child(spec, k), edits));
+    return Object.keys(after).every((k) => inPlace(current.get(k, true), before[k], after[k], child(spec, k), edits, flow || current.flow));
   }
   const block = [Scalar.BLOCK_FOLDED, Scalar.BLOCK_LITERAL].includes(current?.type);
   if (typeof after === 'object' || typeof before === 'object' || !isScalar(current) || !current.range || block) return false;
-  const text = stringify(scalar(after, spec), WRITE).trimEnd();
+  const text = stringify(scalar(after, spec, flow), WRITE).trimEnd();
   if (text.includes('\n')) return false;
-  edits.push({ start: current.range[0], end: current.range[1], text });
+  edits.push({ start: current.range[0], end: current.range[1], text: escaped(text) });
   return true;
 }
 
@@ -186,13 +204,16 @@ function section(pair) {
   const doc = new Document();
   doc.contents = new YAMLMap();
   doc.contents.items.push(pair);
-  return doc.toString(WRITE);
+  return escaped(doc.toString(WRITE));
 }
 
 // Bring the node tree to ``value``, keeping the nodes (with their comments and styles) that stay.
-function merge(current, value, spec, before) {
+function merge(current, value, spec, before, flow = false) {
   if (Array.isArray(value) && isSeq(current)) {
-    current.items = value.map((v, i) => (i < current.items.length ? merge(current.items[i], v, item(spec, v), before?.[i]) : node(v, item(spec, v))));
+    const inner = flow || current.flow;
+    current.items = value.map((v, i) =>
+      i < current.items.length ? merge(current.items[i], v, item(spec, v), before?.[i], inner) : inner && typeof v !== 'object' ? scalar(v, item(spec, v), true) : node(v, item(spec, v)),
+    );
     if (value.some((v) => typeof v === 'object')) current.flow = false; // `obligors: []` filled with entries becomes a block list
     return current;
   }
@@ -204,7 +225,7 @@ function merge(current, value, spec, before) {
       const pair = current.items.find((p) => p.key.value === key);
       if (pair && same(before?.[key], value[key])) continue;
       if (pair) {
-        pair.value = merge(pair.value, value[key], child(spec, key), before?.[key]);
+        pair.value = merge(pair.value, value[key], child(spec, key), before?.[key], flow || current.flow);
       } else {
         const at = current.items.findIndex((p) => known.indexOf(p.key.value) > known.indexOf(key));
         current.items.splice(at < 0 ? current.items.length : at, 0, new Pair(new Scalar(key), node(value[key], child(spec, key))));
@@ -213,8 +234,8 @@ function merge(current, value, spec, before) {
     return current;
   }
   if (typeof value !== 'object' && isScalar(current)) {
-    const replaced = scalar(value, spec);
-    if (current.type !== Scalar.PLAIN && typeof value === 'string') replaced.type = current.type; // a folded or quoted text stays so
+    const replaced = scalar(value, spec, flow);
+    if (![Scalar.PLAIN, undefined].includes(current.type) && typeof value === 'string' && replaced.type === undefined) replaced.type = current.type; // a folded or quoted text stays so
     if (current.minFractionDigits) replaced.minFractionDigits = current.minFractionDigits;
     replaced.comment = current.comment;
     return replaced;

@@ -35,7 +35,7 @@ BACKENDS = {
     "forgejo": Backend("/api/v1", editorial=True, needs_app_id=True, needs_base_url=True),
 }
 KEYS = ("backend", "repo", "branch", "base_url", "api_root", "app_id", "auth_type", "editorial_workflow")
-_REPO = re.compile(r"^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+$")
+_REPO = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*(/[A-Za-z0-9_][A-Za-z0-9_.-]*)+$")
 _BRANCH = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./-]*$")
 _APP_ID = re.compile(r"^[A-Za-z0-9_.-]+$")
 
