@@ -28,6 +28,7 @@ VENDORED = (
     ("decap-cms/dist", re.compile(r"^(\d+\.)?decap-cms\.js$|^decap-cms\.js\.LICENSE\.txt$|^[0-9a-f]+\.wasm$"), ""),
     ("yaml/browser/dist", re.compile(r"\.js$"), "vendor/yaml"),
 )
+NO_SCRIPT_CSP = "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'self'; form-action 'self'"
 LICENCES = (("yaml/LICENSE", "vendor/yaml/LICENSE"),)
 
 
@@ -70,7 +71,8 @@ def write_admin(project: Project, site: Path, local_backend: str | None = None) 
     folder.mkdir()
     templates = project.template_folder(TEMPLATES)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True, undefined=jinja2.StrictUndefined)
-    page = env.get_template("index.html.j2").render(csp=admin_csp(settings, local_backend), configured=configured)
+    csp = admin_csp(settings, local_backend) if configured else NO_SCRIPT_CSP  # (the notice page runs nothing)
+    page = env.get_template("index.html.j2").render(csp=csp, configured=configured)
     (folder / "index.html").write_text(page, encoding="utf-8")
     (folder / "ecoredress-cms.css").write_bytes(read_file(templates / "ecoredress-cms.css", project.root))
     if not configured:

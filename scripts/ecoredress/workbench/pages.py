@@ -103,7 +103,8 @@ def write_internal_pages(repo: Repository, report: Report, templates: Path, docs
     month = report_month(repo)
     reports = [build_annual(repo, year, month) for year in years if any(c.clue.found_on.year <= year for c in repo.cases)]
     for annual in reports:
-        markdown = Download(f"{DOWNLOADS}/annual-{annual.year}.md", f"年度工作情况-{annual.year}.md", "Markdown")
+        # (.txt: a .md file in the sources would become a page, built from text no escape has seen)
+        markdown = Download(f"{DOWNLOADS}/annual-{annual.year}.md.txt", f"年度工作情况-{annual.year}.md", "Markdown")
         _write(docs / markdown.file, to_markdown(annual))
         title = f"{annual.year} 年度工作情况"
         _register_page(env, docs, f"annual/{annual.year}", title, f"第三十五条：于 {annual.year} 年 {month} 月底前报送", annual.tables, f"年度工作情况-{annual.year}.xlsx", [markdown])
