@@ -23,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="生成 Decap CMS 配置：schema 中的每个字段都是表单中的一项，标签为中文标题，说明为提示。内部网站生成时自动写入 admin/config.yml。",
     )
     config.add_argument("--out", type=Path, default=None, metavar="文件", help="写入文件（默认：标准输出）")
-    config.add_argument("--local-backend", default=None, metavar="网址", help="本机 decap-server 的地址，如 http://127.0.0.1:8081/api/v1")
+    config.add_argument("--local-backend", default=None, metavar="网址", help="本机 decap-server 的地址（未设置 [tool.ecoredress.cms] 时默认 http://127.0.0.1:8081/api/v1）")
     config.set_defaults(func=run_config)
     serve = actions.add_parser(
         "serve",
@@ -42,9 +42,12 @@ def run_config(args: argparse.Namespace) -> int:
     from ecoredress.workbench.admin import schema
     from ecoredress.workbench.cms_config import cms_config, config_text
     from ecoredress.workbench.cms_settings import cms_settings
+    from ecoredress.workbench.local import DEFAULT_BACKEND
 
     project = find_project(args.project)
-    text = config_text(cms_config(schema(project), cms_settings(project), args.local_backend))
+    settings = cms_settings(project)
+    local = args.local_backend or (None if settings else DEFAULT_BACKEND)  # without a git server, only the local one
+    text = config_text(cms_config(schema(project), settings, local))
     if args.out is None:
         sys.stdout.write(text)
     else:

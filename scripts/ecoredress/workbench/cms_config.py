@@ -62,6 +62,7 @@ def cms_config(schema: Schema, settings: CmsSettings | None, local_backend: str 
             # Uploads are not case data; they stay out of cases/ (the editor hides its media library).
             "media_folder": "build/cms-media",
             "slug": {"encoding": "unicode", "clean_accents": False, "sanitize_replacement": "-"},
+            "show_preview_links": False,  # a case file has no page of its own to preview
             "collections": [
                 {
                     "name": COLLECTION,

@@ -30,6 +30,7 @@ from ecoredress.workbench.internal_site import build_internal_site
 
 DECAP_SERVER = "node_modules/decap-server/dist/index.js"
 OUT = "build/cms"
+DEFAULT_BACKEND = "http://127.0.0.1:8081/api/v1"  # decap-server's own default port
 START_SECONDS = 30
 
 
