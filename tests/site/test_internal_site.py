@@ -9,7 +9,6 @@ import json
 import re
 import shutil
 import subprocess
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -25,7 +24,6 @@ from ecoredress.workbench.facts import text
 from ecoredress.workbench.internal_site import build_internal_site
 from portal_scan import injections, leaks, readable_text, shape
 from tests.ci.gitrepo import CaseRepo
-from tests.conftest import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'"

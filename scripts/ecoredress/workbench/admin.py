@@ -18,7 +18,7 @@ from ecoredress.confined import read_file, walk
 from ecoredress.errors import UserError
 from ecoredress.project import Project
 from ecoredress.workbench.cms_config import cms_config, config_text
-from ecoredress.workbench.cms_settings import CmsSettings, cms_settings
+from ecoredress.workbench.cms_settings import CmsSettings, cms_settings, origin
 
 ADMIN = "admin"
 TEMPLATES = "cms"
@@ -48,7 +48,7 @@ def admin_csp(settings: CmsSettings | None, local_backend: str | None) -> str:
     - style-src 'unsafe-inline': Decap's components insert their styles as <style> elements (emotion);
     - connect-src and img-src: the git server's API and login (and this PC's decap-server in local mode).
     The policy is this page's own (a meta element), so the case pages keep the strict one."""
-    servers = " ".join([*(settings.origins() if settings else []), *([_origin(local_backend)] if local_backend else [])])
+    servers = " ".join([*(settings.origins() if settings else []), *([origin(local_backend)] if local_backend else [])])
     return "; ".join(
         [
             "default-src 'self'",
@@ -108,7 +108,3 @@ def _vendor(project: Project, folder: Path) -> None:
     for source, target in LICENCES:
         (folder / target).write_bytes(read_file(project.root / "node_modules" / source, project.root))
 
-
-def _origin(url: str) -> str:
-    scheme, _, rest = url.partition("://")
-    return f"{scheme}://{rest.split('/', 1)[0]}"

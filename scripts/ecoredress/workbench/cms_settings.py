@@ -64,7 +64,7 @@ class CmsSettings:
     def origins(self) -> list[str]:
         """The servers the editor's page talks to (its Content Security Policy allows exactly these)."""
         urls = [self.api_root or ("https://api.github.com" if self.backend == "github" else None), self.base_url]
-        return sorted({_origin(u) for u in urls if u})
+        return sorted({origin(u) for u in urls if u})
 
 
 def cms_settings(project: Project) -> CmsSettings | None:
@@ -144,6 +144,7 @@ def _absent(table: dict[str, Any], key: str, backend: str) -> None:
         raise UserError(f"pyproject.toml {TABLE} {key} 只用于 gitlab 后端，{backend} 后端不使用。请删除该键。")
 
 
-def _origin(url: str) -> str:
+def origin(url: str) -> str:
+    """scheme://host:port of a URL: what a Content Security Policy names."""
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"

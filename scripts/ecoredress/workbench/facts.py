@@ -29,25 +29,25 @@ class Fact:
 
 
 @dataclass(frozen=True)
-class Section:
+class Part:
     title: str
     facts: list[Fact]
 
 
-def case_sections(case: BaseModel) -> list[Section]:
+def case_sections(case: BaseModel) -> list[Part]:
     """The case's top-level scalar fields under 基本信息, then one section per part that holds anything."""
     basic: list[Fact] = []
-    sections: list[Section] = []
+    sections: list[Part] = []
     for name, info in type(case).model_fields.items():
         value = getattr(case, name)
         if _empty(value):
             continue
         title = info.title or name
         if isinstance(value, BaseModel) or _models(value):
-            sections.append(Section(title, list(_rows(value, 0))))
+            sections.append(Part(title, list(_rows(value, 0))))
         else:
             basic.append(Fact(0, title, text(value), _mark(info)))
-    return [Section(BASIC, basic), *sections]
+    return [Part(BASIC, basic), *sections]
 
 
 def _rows(value: Any, level: int) -> Any:

@@ -21,7 +21,6 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 from ecoredress.errors import UserError
 from ecoredress.project import Project

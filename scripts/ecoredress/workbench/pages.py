@@ -21,7 +21,7 @@ from ecoredress.publish.pages import environment
 from ecoredress.publish.timeline import timeline
 from ecoredress.registers.annual import build_annual, report_month, to_markdown
 from ecoredress.registers.cases import Repository
-from ecoredress.registers.ledger import major_ledger, all_cases, next_action, screening_compliance, screening_records, screening_years
+from ecoredress.registers.ledger import all_cases, major_ledger, next_action, screening_compliance, screening_records, screening_years
 from ecoredress.registers.xlsx import Table, write_workbook
 from ecoredress.regulation.lifecycle import derive_stage
 from ecoredress.scaffold import next_case_id
@@ -42,7 +42,7 @@ class Download:
 
 
 @dataclass(frozen=True)
-class Document:
+class RenderedDocument:
     title: str
     doc_no: str | None
     issued_on: str
@@ -120,10 +120,10 @@ def _register_page(env: Any, docs: Path, path: str, title: str, lead: str, table
     _write(docs / f"{path}.md", env.get_template("internal/registers.md.j2").render(base=base, title=title, lead=lead, tables=tables, downloads=[xlsx, *extra]))
 
 
-def _documents(cases: list[Case], rendered: Path, docs: Path) -> tuple[dict[str, list[Document]], int]:
+def _documents(cases: list[Case], rendered: Path, docs: Path) -> tuple[dict[str, list[RenderedDocument]], int]:
     """Every rendered document of the valid cases, internal and public versions, copied with its SHA-256 checked."""
     known = {case.id for case in cases}
-    found: dict[str, list[Document]] = {}
+    found: dict[str, list[RenderedDocument]] = {}
     copied = 0
     for entry in read_manifest(rendered):
         if entry["case"] not in known:
@@ -136,7 +136,7 @@ def _documents(cases: list[Case], rendered: Path, docs: Path) -> tuple[dict[str,
                 files.append((suffix.upper(), path, digest))
                 copied += 1
         title = str(entry.get("title") or entry.get("kind", ""))
-        found.setdefault(entry["case"], []).append(Document(title, entry.get("doc_no"), str(entry.get("issued_on", "")), entry.get("public") is True, files))
+        found.setdefault(entry["case"], []).append(RenderedDocument(title, entry.get("doc_no"), str(entry.get("issued_on", "")), entry.get("public") is True, files))
     for documents in found.values():
         documents.sort(key=lambda d: (d.issued_on, d.title, d.public))
     return found, copied
@@ -159,5 +159,5 @@ def _ensure(path: Path) -> Path:
     return path
 
 
-def _write(path: Path, text_: str) -> None:
-    _ensure(path).write_text(text_, encoding="utf-8")
+def _write(path: Path, content: str) -> None:
+    _ensure(path).write_text(content, encoding="utf-8")
