@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +14,7 @@ import pytest
 from ecoredress.cli import main
 from ecoredress.loading.discovery import discover_case_files
 from ecoredress.validation.checker import load_case
+from ecoredress.workbench.admin import LICENCES, VENDORED
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "cases"
@@ -50,3 +53,20 @@ def sample_cases():
         assert checked.case is not None, [f.message for f in checked.findings]
         loaded.append(checked.case)
     return loaded
+
+
+def install_cms_files(root: Path, server: bool = False) -> None:
+    """In a copy of the project at ``root``, what `npm ci` installs for the form editor: the browser files the
+    internal site copies (real files: the build reads node_modules without following links) and, with
+    ``server``, decap-server linked to this checkout's (node runs it, with the dependencies beside it)."""
+    modules = ROOT / "node_modules"
+    for package, wanted, _ in VENDORED:
+        for source in (modules / package).rglob("*"):
+            if source.is_file() and wanted.search(source.name):
+                target = root / "node_modules" / package / source.relative_to(modules / package)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
+    for source, _ in LICENCES:
+        shutil.copyfile(modules / source, root / "node_modules" / source)
+    if server:
+        os.symlink(modules / "decap-server", root / "node_modules" / "decap-server")

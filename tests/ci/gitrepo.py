@@ -6,7 +6,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from tests.conftest import CASES, ROOT
+from tests.conftest import CASES, ROOT, install_cms_files
 
 SAMPLE = CASES / "YC-2023-002.yaml"
 GIT_IDENTITY = ("-c", "user.name=测试", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false")
@@ -31,7 +31,8 @@ class CaseRepo:
 
     @classmethod
     def from_project(cls, root: Path) -> CaseRepo:
-        """A fresh clone, as CI gets it: every file of this project that git tracks or would track, committed."""
+        """A fresh clone, as CI gets it: every file of this project that git tracks or would track, committed;
+        plus the form editor's files that the CI jobs install with `npm ci` (git-ignored)."""
         listed = subprocess.run(
             ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT, capture_output=True, check=True
         ).stdout.decode("utf-8")
@@ -43,6 +44,7 @@ class CaseRepo:
         repo = cls(root)
         repo.git("init", "-q", "-b", "main")
         repo.commit("当前版本")
+        install_cms_files(root)
         return repo
 
     def head(self) -> str:

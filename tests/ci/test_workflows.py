@@ -108,7 +108,7 @@ def test_every_step_either_installs_or_runs_ecoredress():
     """So the partition the runs below rely on is complete: nothing else happens in CI that tests skip."""
     for step in all_steps():
         if not ecoredress_commands(step.script):
-            assert re.search(r"\b(pip install|apt-get install)\b", step.script), f"{step.source}: {step.name}"
+            assert re.search(r"\b(pip install|apt-get install|npm ci)\b", step.script), f"{step.source}: {step.name}"
 
 
 def test_apt_packages_of_ci_are_installed_by_ci_install():

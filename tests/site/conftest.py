@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,8 +28,8 @@ class Portal:
     documents: Path
 
 
-def render_public_agreement(out: Path) -> None:
-    """Render the masked agreement PDF of one sample case with the documents package, as `ecoredress render` does."""
+def render_kinds(out: Path, case_id: str, kinds: set[str], formats: tuple[str, ...] = ("pdf",)) -> None:
+    """Render documents of one sample case with the documents package, as `ecoredress render` does."""
     from ecoredress.documents.plan import plan_jobs
     from ecoredress.documents.renderer import render_documents
     from ecoredress.documents.settings import document_settings
@@ -36,10 +37,15 @@ def render_public_agreement(out: Path) -> None:
     from ecoredress.validation.checker import load_case
 
     project = find_project(ROOT)
-    case = load_case(ROOT / "cases" / f"{RENDERED_CASE}.yaml", RENDERED_CASE).case
+    case = load_case(ROOT / "cases" / f"{case_id}.yaml", case_id).case
     templates = project.templates_dir / "documents"
-    jobs = plan_jobs([case], load_profile(project_root=ROOT), templates, {"agreement"})
-    render_documents(jobs, document_settings(project), templates, out, ("pdf",))
+    jobs = plan_jobs([case], load_profile(project_root=ROOT), templates, kinds)
+    render_documents(jobs, document_settings(project), templates, out, formats)
+
+
+def render_public_agreement(out: Path) -> None:
+    """The masked agreement PDF of one sample case."""
+    render_kinds(out, RENDERED_CASE, {"agreement"})
 
 
 @pytest.fixture(scope="session")
@@ -73,3 +79,37 @@ def browser():
 def page(browser, site_url):
     with guarded_page(browser, site_url) as page:
         yield page
+
+
+# --- the internal site (workbench/) -----------------------------------------------------------------------
+
+INTERNAL_AS_OF = dt.date(2026, 12, 19)  # a day on which the samples have overdue duties and duties due soon
+PEOPLE_CASE = "GY-2024-001"  # two natural persons as obligors
+
+
+@dataclass
+class Sites:
+    internal: Path
+    public: Path  # the portal built from the same cases and documents
+    documents: Path
+
+
+@pytest.fixture(scope="session")
+def sites(tmp_path_factory) -> Sites:
+    """The internal site and the portal, both from the sample cases, with the agreement of a case whose
+    obligors are two persons rendered (internal and public versions, PDF and DOCX)."""
+    from ecoredress.workbench.internal_site import build_internal_site
+
+    work = tmp_path_factory.mktemp("sites")
+    documents = work / "documents"
+    render_kinds(documents, PEOPLE_CASE, {"agreement"}, ("pdf", "docx"))
+    project = find_project(ROOT)
+    build_internal_site(project, work / "internal", INTERNAL_AS_OF, documents)
+    build_site(project, work / "public", docs=work / "src", documents=documents)
+    return Sites(work / "internal", work / "public", documents)
+
+
+@pytest.fixture(scope="session")
+def internal_url(sites) -> Iterator[str]:
+    with served(sites.internal) as url:
+        yield url

@@ -22,15 +22,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from ecoredress.errors import UserError
     from ecoredress.project import find_project
-    from ecoredress.registers.annual import build_annual, to_markdown
+    from ecoredress.registers.annual import build_annual, report_month, to_markdown
     from ecoredress.registers.cases import open_repository
     from ecoredress.registers.xlsx import write_workbook
 
     project = find_project(args.project)
     repo = open_repository(project)
-    month = project.setting("annual_report_month", repo.profile.get("annual_report.month", None))
-    if not isinstance(month, int) or not 1 <= month <= 12:
-        raise UserError(f"pyproject.toml 中 [tool.ecoredress] annual_report_month 的值“{month}”无效。请写 1 到 12 的整数月份。")
+    month = report_month(repo)
     if not 2000 <= args.year <= 2100:
         raise UserError(f"年度 {args.year} 不在合理范围内。请写四位年份，如 --year 2024。")
     report = build_annual(repo, args.year, month)

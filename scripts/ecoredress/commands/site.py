@@ -14,8 +14,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="由公开案件生成静态网站。只发布作出公开决定的案件，个人信息和内部信息一律不公开。",
     )
     actions = parser.add_subparsers(dest="site_action", metavar="操作", required=True)
-    build = actions.add_parser("build", help="生成网站（原子替换：失败时保留原网站）")
-    build.add_argument("--out", type=Path, default=None, metavar="目录", help="输出目录（默认：public/）")
+    from ecoredress.cli import date_argument
+
+    build = actions.add_parser(
+        "build",
+        help="生成网站（原子替换：失败时保留原网站）",
+        description="生成信息公开网站；加 --internal 时生成内部网站：全部案件（含未公开的）、不脱敏、待办期限、校验结果、"
+        "全部文书、台账和年度报告，以及表单编辑器（/admin/）。内部网站每页标明“内部资料”，不得公开发布。",
+    )
+    build.add_argument("--out", type=Path, default=None, metavar="目录", help="输出目录（默认：public/；--internal 时 build/internal/）")
+    build.add_argument("--internal", action="store_true", help="生成供办案人员使用的内部网站（不得部署到公开网站）")
+    build.add_argument("--as-of", type=date_argument, default=None, metavar="YYYY-MM-DD", help="内部网站以该日期为“今天”计算期限（默认：今天）")
     build.set_defaults(func=run_build)
     serve = actions.add_parser("serve", help="在 127.0.0.1 上预览网站，案件文件改动后自动重新生成")
     serve.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
@@ -28,12 +37,27 @@ def output_dir(project, out: Path | None) -> Path:  # noqa: ANN001 - Project
 
 
 def run_build(args: argparse.Namespace) -> int:
+    from ecoredress.errors import UserError
     from ecoredress.project import find_project
     from ecoredress.publish.site import build_site
 
     project = find_project(args.project)
+    if args.internal:
+        return _build_internal(project, args)
+    if args.as_of:
+        raise UserError("--as-of 只用于内部网站（--internal）：信息公开网站不按日期计算期限。")
     result = build_site(project, output_dir(project, args.out))
     print(f"网站已生成：{result.out}（公开案件 {result.published} 件 / 共 {result.cases} 件，公开文书 {result.documents} 份）")
+    return 0
+
+
+def _build_internal(project, args: argparse.Namespace) -> int:  # noqa: ANN001 - Project
+    from ecoredress.workbench.internal_site import DEFAULT_OUT, build_internal_site
+
+    result = build_internal_site(project, args.out or project.root / DEFAULT_OUT, args.as_of)
+    editor = "表单编辑器：/admin/" if result.editor else "表单编辑器未设置（见 README“表单编辑”），/admin/ 只显示设置说明"
+    invalid = f"，{result.invalid} 个文件未通过校验（见首页）" if result.invalid else ""
+    print(f"内部网站已生成：{result.out}（案件 {result.cases} 件{invalid}，文书文件 {result.documents} 个；{editor}）。内部资料，不得公开发布。")
     return 0
 
 
@@ -71,6 +95,7 @@ def _register_review_actions(site_actions: argparse._SubParsersAction) -> None:
     )
     publish.add_argument("--from", dest="source", type=Path, required=True, metavar="目录", help="构建好的门户目录")
     publish.add_argument("--to", dest="target", type=Path, required=True, metavar="目录", help="网站服务器提供的目录")
+    publish.add_argument("--internal", action="store_true", help="发布的是内部网站（目标须是只对办案人员开放的内网服务器目录）")
     publish.set_defaults(func=run_publish)
 
 
@@ -87,6 +112,16 @@ def run_diff(args: argparse.Namespace) -> int:
 
 def run_publish(args: argparse.Namespace) -> int:
     from ecoredress.publish.sync import sync_tree
+    from ecoredress.workbench.internal_site import is_internal_build
+
+    if is_internal_build(args.source) != args.internal:
+        from ecoredress.errors import UserError
+
+        raise UserError(
+            f"{args.source} 是内部网站（含个人信息和未公开的案件），不能发布到公开网站目录。只发布到只对办案人员开放的内网服务器时，加 --internal。"
+            if not args.internal
+            else f"{args.source} 不是内部网站（ecoredress site build --internal 的输出），请去掉 --internal。"
+        )
 
     result = sync_tree(args.source, args.target)
     print(

@@ -102,7 +102,9 @@ def build_date(day: dt.date | None) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
-def run_mkdocs(project: Project, docs: Path, out: Path, released: dt.date | None = None) -> None:
+def run_mkdocs(project: Project, docs: Path, out: Path, released: dt.date | None = None, overrides: dict | None = None) -> None:
+    """Build ``docs`` into ``out`` with the repository's mkdocs.yml; ``overrides`` replace top-level settings
+    (the internal site gives its own name, navigation and no public address)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -120,9 +122,7 @@ def run_mkdocs(project: Project, docs: Path, out: Path, released: dt.date | None
         config = load_config(
             config_file=io.BytesIO(text),
             config_file_path=str(settings),
-            docs_dir=str(docs),
-            site_dir=str(out),
-            site_url=publisher(project).url or None,
+            **{"site_url": publisher(project).url or None, **(overrides or {}), "docs_dir": str(docs), "site_dir": str(out)},
         )
         _check_theme_folder(project, config.theme.custom_dir)
         with build_date(released):

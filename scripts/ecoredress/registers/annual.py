@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ecoredress.errors import UserError
 from ecoredress.model import Case
 from ecoredress.model.enums import City, DamageType
 from ecoredress.regulation.asof import case_as_of
@@ -44,6 +45,14 @@ class AnnualReport:
 
 def _in_year(day: dt.date | None, year: int) -> bool:
     return day is not None and day.year == year
+
+
+def report_month(repo: Repository) -> int:
+    """The month by which the report is due (第三十五条 leaves it blank): pyproject.toml, else the profile."""
+    month = repo.project.setting("annual_report_month", repo.profile.get("annual_report.month", None))
+    if not isinstance(month, int) or not 1 <= month <= 12:
+        raise UserError(f"pyproject.toml 中 [tool.ecoredress] annual_report_month 的值“{month}”无效。请写 1 到 12 的整数月份。")
+    return month
 
 
 def build_annual(repo: Repository, year: int, due_month: int) -> AnnualReport:

@@ -24,7 +24,7 @@ def _judged(case: Case) -> Decimal | None:
     return j.total if j else None
 
 
-def _next(case: Case, repo: Repository) -> tuple[str, str, dt.date | str | None]:
+def next_action(case: Case, repo: Repository) -> tuple[str, str, dt.date | str | None]:
     try:
         step = next_step(case, repo.profile, repo.calendar)
     except CalendarError as exc:
@@ -40,7 +40,7 @@ def major_ledger(repo: Repository) -> Table:
     for case in repo.cases:
         if case.major_case is None:
             continue
-        action, article, due = _next(case, repo)
+        action, article, due = next_action(case, repo)
         table.rows.append([
             case.id, case.title, case.jurisdiction.rights_holder, case.damage.cities, case.major_case.criteria,
             case.major_case.decided_on, case.major_case.ledger_entered_on, derive_stage(case), action, article, due,
@@ -56,7 +56,7 @@ def all_cases(repo: Repository) -> Table:
                               "当前阶段", "下一步", "依据", "下一期限", "评估损害金额（元）", "协议金额（元）", "判决金额（元）",
                               "应缴资金（元）", "已入库（元）", "已支出（元）"])
     for case in repo.cases:
-        action, article, due = _next(case, repo)
+        action, article, due = next_action(case, repo)
         table.rows.append([
             case.id, case.title, case.jurisdiction.rights_holder, case.damage.cities, case.damage.types, case.clue.source,
             case.clue.found_on, "是" if case.major_case else "否", derive_stage(case), action, article, due,
