@@ -58,15 +58,16 @@ def by_recency(cases: list[PublishedCase]) -> list[PublishedCase]:
     return sorted(cases, key=lambda c: (c.updated_on, c.id), reverse=True)
 
 
-def write_pages(cases: list[PublishedCase], templates: Path, docs: Path) -> None:
-    """Write every generated page into ``docs`` (the Markdown source folder mkdocs builds)."""
+def write_pages(cases: list[PublishedCase], templates: Path, docs: Path, skip: frozenset[str] = frozenset()) -> None:
+    """Write every generated page into ``docs`` (the Markdown source folder the engine builds), but no page
+    for the cases in ``skip`` (their page from the last build is kept)."""
     env = environment(templates)
     recent = by_recency(cases)
     headline = figures.headline(cases)
     _write(docs / "index.md", env.get_template("home.md.j2").render(base="", headline=headline, latest=recent[:LATEST]))
     _write(docs / "cases" / "index.md", env.get_template("index.md.j2").render(base="../", cases=recent, filters=_filters(cases)))
     case_page = env.get_template("case.md.j2")
-    for case in cases:
+    for case in (c for c in cases if c.id not in skip):
         text = case_page.render(base="../../", c=case, received=figures.received(case), spent=figures.spent(case))
         _write(docs / "cases" / f"{case.id}.md", text)
     series = figures.statistics(cases)
