@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,7 +55,8 @@ def portal(sample_cases, tmp_path_factory) -> Portal:
     documents = work / "documents"
     render_public_agreement(documents)
     cases = [*sample_cases, hostile_case(), variant_case(), *generated_cases(6)]
-    build_site(find_project(ROOT), work / "public", documents=documents, cases=cases)
+    # ECOREDRESS_SITE_ENGINE=zensical runs every portal test against the Zensical build.
+    build_site(find_project(ROOT), work / "public", documents=documents, cases=cases, engine=os.environ.get("ECOREDRESS_SITE_ENGINE"))
     return Portal(site=work / "public", cases=cases, documents=documents)
 
 

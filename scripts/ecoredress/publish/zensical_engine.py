@@ -102,12 +102,13 @@ def run_zensical(project: Project, workspace: Path, site_url: str) -> Path:
 
 def _decode_search_paths(index: Path) -> None:
     """Zensical copies a page's title into its search entries' ``path`` still holding the character references
-    the generated pages write every ASCII punctuation as (publish/inert.py), and its dialog shows that path as
-    text: "YC&#45;2023&#45;002". Decode them, so the dialog shows what the page shows; it stays text."""
+    the generated pages write every ASCII punctuation as (publish/inert.py), and its dialog showed them as typed:
+    "YC&#45;2023&#45;002". The dialog reads ``path`` as HTML, like ``title`` and ``text``: decode the references
+    and escape the text again, so it shows what the page shows and markup in it stays text."""
     try:
         data = json.loads(index.read_bytes())
     except FileNotFoundError:
         return
     for item in data.get("items", []):
-        item["path"] = [html.unescape(part) for part in item.get("path", [])]
+        item["path"] = [html.escape(html.unescape(part), quote=False) for part in item.get("path", [])]
     index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
