@@ -8,12 +8,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import json
 import logging
 import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 from ecoredress.confined import check_tree, copy_tree, read_file
@@ -160,10 +162,6 @@ def site_engine(project: Project, requested: str | None = None) -> str:
 
 def _settings_key(project: Project, engine: str) -> str:
     """Hash of everything besides the cases that shapes every page: templates, configuration, engine, code."""
-    import json
-
-    from importlib.metadata import version
-
     versions = [version(name) for name in (("mkdocs", "mkdocs-material", "jieba") if engine == "mkdocs" else ("zensical",))]
     return digest(
         engine,
@@ -191,7 +189,7 @@ def build_site(
     of ``out`` no engine runs at all (``changed`` is False)."""
     engine = site_engine(project, engine)
     if engine == "zensical":
-        zensical_version()  # a missing engine is said before any work
+        zensical_version()  # a missing engine is said before any work, not after the pages are generated
     workspace = workspace_for(out, engine)
     with locked(workspace):
         cases = load_cases(project) if cases is None else cases

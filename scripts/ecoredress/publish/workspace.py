@@ -1,5 +1,5 @@
-"""The workspace an output keeps between builds, ``.NAME.cache/ENGINE/`` beside it: the Markdown sources, the
-engine's own cache and what the last successful build was made from.
+"""The workspace an output keeps between builds, ``.ecoredress-cache/site-NAME/ENGINE/`` beside it: the Markdown
+sources, the engine's own cache and what the last successful build was made from.
 
 What must be regenerated is decided by content hashes: of each case's published projection, of the site
 templates, of the configuration (mkdocs.yml, [tool.ecoredress], engine and its version, ecoredress' own code).
@@ -7,8 +7,9 @@ A source file is written only when its bytes change, so unchanged sources keep t
 engine that looks at them (Zensical's cache) skips them. The state is removed before an engine runs and written
 only after the new site is in place: a build killed half-way leaves no state, and the next one rebuilds.
 
-The workspace is locked (``flock``) for the whole build: a preview server and a command-line build of the same
-output take turns instead of writing into each other's sources.
+The workspace is locked (``flock``) for the whole build. A build that finds it locked (a preview server and a
+command-line build of the same output at the same time) neither waits nor shares it: it builds everything in a
+private temporary workspace, removed when it ends, so no build writes into another one's sources.
 """
 
 from __future__ import annotations
@@ -31,15 +32,21 @@ STATE_VERSION = 1
 
 def workspace_for(out: Path, engine: str) -> Path:
     out = out.resolve()
-    return out.parent / f".{out.name}.cache" / engine
+    return out.parent / ".ecoredress-cache" / f"site-{out.name}" / engine
 
 
 @contextmanager
 def locked(folder: Path) -> Iterator[Path]:
+    """``folder``, locked for this build; a private temporary folder if another build holds it."""
     folder.mkdir(parents=True, exist_ok=True)
     fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            with tempfile.TemporaryDirectory(prefix="ecoredress-site-") as private:
+                yield Path(private)
+            return
         yield folder
     finally:
         os.close(fd)

@@ -86,7 +86,6 @@ def write_theme(project: Project, workspace: Path) -> None:
 
 def run_zensical(project: Project, workspace: Path, site_url: str) -> Path:
     """Build ``workspace/docs`` into ``workspace/site`` with Zensical's incremental cache; the output folder."""
-    zensical_version()
     import zensical
 
     config = workspace / "mkdocs.yml"
@@ -94,7 +93,7 @@ def run_zensical(project: Project, workspace: Path, site_url: str) -> Path:
     write_theme(project, workspace)
     try:
         zensical.build(str(config), {"clean": False, "strict": True})
-    except Exception as exc:  # noqa: BLE001 - the Rust runtime raises plain exceptions of several kinds
+    except Exception as exc:  # the Rust runtime raises plain exceptions of several kinds
         raise UserError(f"网站生成失败（Zensical）：{exc}。原网站保持不变。", exit_code=1) from exc
     _decode_search_paths(workspace / "site" / "search.json")
     return workspace / "site"
