@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urljoin
 
 import pytest
 from lxml import html as lxml_html
@@ -57,6 +58,25 @@ def test_every_case_page_reads_the_same_in_both_engines(portal, zensical_site):
     assert len(pages) > 10
     for name in pages:
         assert _article_text(zensical_site.site / name) == _article_text(portal.site / name), name
+
+
+def _link_targets(site: Path) -> dict[str, set[str]]:
+    """Every link and source of every page's content, resolved as a browser does for a site served under a
+    sub-path (as on GitHub Pages): a link one level too high still works at a server's root, not there."""
+    targets = {}
+    for page in sorted(site.rglob("*.html")):
+        name = page.relative_to(site).as_posix()
+        for article in lxml_html.fromstring(page.read_bytes()).xpath("//article"):
+            found = {urljoin(f"https://example.gov.cn/portal/{name}", e.get("href") or e.get("src")) for e in article.xpath(".//*[@href or @src]")}
+            targets[name] = {unquote(url) for url in found}
+    return targets
+
+
+def test_every_link_of_the_content_leads_to_the_same_place_in_both_engines(portal, zensical_site):
+    theirs, ours = _link_targets(zensical_site.site), _link_targets(portal.site)
+    assert any(url == "https://example.gov.cn/portal/regulation/#第十九条" for links in ours.values() for url in links)
+    assert any(url.endswith(".pdf") for links in ours.values() for url in links)
+    assert {page: links for page, links in theirs.items() if links != ours.get(page)} == {}
 
 
 def test_open_data_feed_and_documents_are_identical(portal, zensical_site):

@@ -93,9 +93,9 @@ def stage_sources(
     return published, sum(1 for case in published for d in case.documents if d.file)
 
 
-def write_generated(project: Project, published: list[PublishedCase], docs: Path, skip: frozenset[str] = frozenset()) -> None:
+def write_generated(project: Project, published: list[PublishedCase], docs: Path, engine: str, skip: frozenset[str] = frozenset()) -> None:
     """Every generated page and file, except the pages of the cases in ``skip`` (unchanged since the last build)."""
-    write_pages(published, project.template_folder("site"), docs, skip)
+    write_pages(published, project.template_folder("site"), docs, skip, links_from_source=engine == "zensical")
     write_open_data(published, publisher(project), docs)
 
 
@@ -200,7 +200,7 @@ def build_site(
         unchanged = frozenset(
             i for i, key in keys.items() if state.settings == settings and state.pages.get(i) == key and (docs / "cases" / f"{i}.md").is_file()
         )
-        write_generated(project, published, stage, unchanged)
+        write_generated(project, published, stage, engine, unchanged)
         changes = merge_tree(stage, docs, keep=[f"cases/{i}.md" for i in unchanged])
         shutil.rmtree(stage)
         result = SiteResult(out=out, cases=len(cases), published=len(published), documents=copied)
