@@ -98,3 +98,17 @@ def test_build_command_with_nothing_changed_says_so_and_touches_nothing(tmp_path
     shutil.rmtree(out)  # an output removed by hand is built again
     fourth = run_cli(*command)
     assert NOTHING_CHANGED not in fourth.out and (out / "index.html").is_file()
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_incremental_build_gives_the_bytes_of_a_cold_build(tmp_path, sample_cases, engine):
+    from ecoredress.publish.sync import file_hashes
+
+    project = find_project(ROOT)
+    cold, warm = tmp_path / "cold", tmp_path / "warm"
+    build_site(project, cold, documents=tmp_path / "none", cases=sample_cases, engine=engine)
+    changed = [c.model_copy(update={"title": c.title + "（更正）"}) if c.id == "ZW-2022-001" else c for c in sample_cases]
+    build_site(project, warm, documents=tmp_path / "none", cases=changed, engine=engine)
+    assert "（更正）" in (warm / "cases" / "ZW-2022-001" / "index.html").read_text(encoding="utf-8")
+    assert build_site(project, warm, documents=tmp_path / "none", cases=sample_cases, engine=engine).changed
+    assert file_hashes(warm) == file_hashes(cold)
