@@ -30,7 +30,7 @@ INPUT_FILES = ("mkdocs.yml", "pyproject.toml")
 class BuildStamp:
     inputs: str
     outputs: str
-    report: str  # what the build printed: the findings and the summary, printed again when nothing changed
+    findings: str  # the check's findings as printed: they still hold, and are printed again when nothing changed
 
 
 def inputs_key(project: Project, options: str, today: dt.date | None = None) -> str | None:

@@ -35,19 +35,19 @@ def run(args: argparse.Namespace) -> int:
     inputs = inputs_key(project, f"{site_out.resolve()}\0{args.skip_documents}\0{Path.cwd()}")
     stamp = read_stamp(project)
     if inputs and stamp and stamp.inputs == inputs and stamp.outputs == outputs_key(documents, site_out):
-        print(stamp.report, end="")
+        print(stamp.findings, end="")
         print(NOTHING_CHANGED)
         return 0
     forget_stamp(project)
-    code, report = _build(project, args, site_out)
-    print(report, end="")
+    code, findings, summary = _build(project, args, site_out)
+    print(findings + summary, end="")
     if code == 0 and inputs:
-        write_stamp(project, BuildStamp(inputs, outputs_key(documents, site_out), report))
+        write_stamp(project, BuildStamp(inputs, outputs_key(documents, site_out), findings))
     return code
 
 
-def _build(project, args: argparse.Namespace, site_out: Path) -> tuple[int, str]:  # noqa: ANN001 - Project
-    """Check, render, build the site; the exit code and everything to print."""
+def _build(project, args: argparse.Namespace, site_out: Path) -> tuple[int, str, str]:  # noqa: ANN001 - Project
+    """Check, render, build the site; the exit code, the findings and the summary to print."""
     from ecoredress.loading.discovery import discover_case_files
     from ecoredress.publish.site import build_site
     from ecoredress.validation.checker import check_files
@@ -58,14 +58,14 @@ def _build(project, args: argparse.Namespace, site_out: Path) -> tuple[int, str]
     errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
     printed = FORMATS["text"](report) if report.findings else ""  # warnings do not stop the build, but staff must see them
     if not report.valid:
-        return 1, printed + f"校验未通过：{errors} 个错误。请修正后重新运行 ecoredress build；未生成文书和网站。\n"
+        return 1, printed, f"校验未通过：{errors} 个错误。请修正后重新运行 ecoredress build；未生成文书和网站。\n"
     cases = report.cases  # every file is valid here: parse once, use for documents and site
     lines = [f"校验：{len(report.files)} 个案件文件，0 个错误，{warnings} 个警告"]
     lines.append("文书：" + (_render(project, cases, args.jobs) if not args.skip_documents else "已按 --skip-documents 跳过"))
     site = build_site(project, site_out, cases=cases, with_documents=not args.skip_documents)
     unchanged = "" if site.changed else "，没有变化，未重新生成"
     lines.append(f"网站：{site.out}（公开案件 {site.published} 件 / 共 {site.cases} 件，可下载公开文书 {site.documents} 份{unchanged}）")
-    return 0, printed + "生成完成。\n" + "\n".join(f"  {line}" for line in lines) + "\n"
+    return 0, printed, "生成完成。\n" + "\n".join(f"  {line}" for line in lines) + "\n"
 
 
 def _render(project, cases, jobs: int) -> str:  # noqa: ANN001 - Project, list[Case]
