@@ -139,3 +139,24 @@ def test_search_dialog_shows_hostile_text_as_text(browser, zensical_site):
         result.wait_for(timeout=10000)
         assert "<img src=x onerror=alert(1)>" in result.inner_text()
         assert result.locator("img, svg[onload], script, a[href^='javascript']").count() == 0
+
+
+def test_a_failed_zensical_build_says_why_in_chinese_and_keeps_the_site(tmp_path, cli):
+    import shutil
+
+    from ecoredress.errors import UserError
+
+    repo = tmp_path / "repo"
+    for part in ("cases", "templates", "site"):
+        shutil.copytree(ROOT / part, repo / part)
+    for name in ("pyproject.toml", "mkdocs.yml"):
+        shutil.copy(ROOT / name, repo / name)
+    out = tmp_path / "public"
+    build_site(find_project(repo), out, documents=tmp_path / "none", engine="zensical")
+    before = sorted(p.relative_to(out).as_posix() for p in out.rglob("*"))
+    with (repo / "site" / "about.md").open("a", encoding="utf-8") as page:
+        page.write("\n[坏链接](nowhere.md)\n")
+    with pytest.raises(UserError, match="网站生成失败（Zensical）") as failure:
+        build_site(find_project(repo), out, documents=tmp_path / "none", engine="zensical")
+    assert "about.md" in str(failure.value)
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == before

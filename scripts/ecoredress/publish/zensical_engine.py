@@ -16,6 +16,12 @@ from __future__ import annotations
 import html
 import io
 import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import IO
 from pathlib import Path
 
 from ecoredress.confined import read_file, walk
@@ -91,12 +97,33 @@ def run_zensical(project: Project, workspace: Path, site_url: str) -> Path:
     config = workspace / "mkdocs.yml"
     write_if_changed(config, zensical_config(project, site_url))
     write_theme(project, workspace)
-    try:
-        zensical.build(str(config), {"clean": False, "strict": True})
-    except Exception as exc:  # the Rust runtime raises plain exceptions of several kinds
-        raise UserError(f"网站生成失败（Zensical）：{exc}。原网站保持不变。", exit_code=1) from exc
+    with tempfile.TemporaryFile() as said:
+        try:
+            with _output_to(said):  # its English progress lines are not for the user; its messages go with a failure
+                zensical.build(str(config), {"clean": False, "strict": True})
+        except Exception as exc:  # the Rust runtime raises plain exceptions of several kinds
+            said.seek(0)
+            detail = said.read().decode("utf-8", "replace").strip()
+            raise UserError(f"网站生成失败（Zensical）：{exc}。原网站保持不变。\n{detail}".rstrip(), exit_code=1) from exc
     _decode_search_paths(workspace / "site" / "search.json")
     return workspace / "site"
+
+
+@contextmanager
+def _output_to(stream: IO[bytes]) -> Iterator[None]:
+    """Standard output and error of this process, Rust's included (file descriptors 1 and 2), into ``stream``."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = [os.dup(1), os.dup(2)]
+    try:
+        os.dup2(stream.fileno(), 1)
+        os.dup2(stream.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved[0], 1)
+        os.dup2(saved[1], 2)
+        for fd in saved:
+            os.close(fd)
 
 
 def _decode_search_paths(index: Path) -> None:
