@@ -141,7 +141,7 @@ def test_search_dialog_shows_hostile_text_as_text(browser, zensical_site):
         assert result.locator("img, svg[onload], script, a[href^='javascript']").count() == 0
 
 
-def test_a_failed_zensical_build_says_why_in_chinese_and_keeps_the_site(tmp_path, cli):
+def test_a_failed_zensical_build_says_why_in_chinese_and_keeps_the_site(tmp_path):
     import shutil
 
     from ecoredress.errors import UserError
