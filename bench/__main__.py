@@ -130,7 +130,17 @@ def main(counts: list[int]) -> None:
             print(lines[-1], flush=True)
         # Written after each count: a long run that is stopped keeps what it measured.
         verdict = ["", "## Targets (computed from the table above)", "", *verdicts(results)]
-        (ROOT / "bench" / "RESULTS.md").write_text("\n".join(lines + verdict) + "\n", encoding="utf-8")
+        (ROOT / "bench" / "RESULTS.md").write_text("\n".join(lines + verdict) + "\n" + _notes(), encoding="utf-8")
+
+
+def _notes() -> str:
+    """The hand-written reading of the figures (## Notes to the end of RESULTS.md), kept when the tables are
+    measured again; re-read it against the new figures."""
+    try:
+        text = (ROOT / "bench" / "RESULTS.md").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return ""
+    return "\n" + text[text.index("## Notes") :] if "## Notes" in text else ""
 
 
 def verdicts(results: dict[int, dict[str, tuple[Run, Run]]]) -> list[str]:
