@@ -28,7 +28,7 @@ from ecoredress.publish.opendata import Publisher, release_date, write_open_data
 from ecoredress.publish.pages import write_pages
 from ecoredress.publish.projection import PublishedCase, publish_cases
 from ecoredress.publish.swap import replacing
-from ecoredress.publish.workspace import BuildState, code_digest, copy_site, digest, folder_identity, locked, merge_tree, tree_digest, workspace_for
+from ecoredress.publish.workspace import BuildState, ProjectionCache, code_digest, copy_site, digest, folder_identity, locked, merge_tree, tree_digest, workspace_for
 from ecoredress.publish.zensical_engine import run_zensical, zensical_version
 from ecoredress.validation.checker import load_case
 
@@ -80,16 +80,16 @@ def load_cases(project: Project) -> list[Case]:
 
 
 def stage_sources(
-    project: Project, cases: list[Case], docs: Path, documents: Path | None = None, with_documents: bool = True
+    project: Project, cases: list[Case], docs: Path, documents: Path | None = None, with_documents: bool = True, publish=publish_cases  # noqa: ANN001
 ) -> tuple[list[PublishedCase], int]:
     """Fill ``docs`` (emptied first) with the hand-written pages of site/ and the public documents; the
-    published projections and the number of documents copied."""
+    published projections (made by ``publish``) and the number of documents copied."""
     if docs.exists():
         shutil.rmtree(docs)
     copy_tree(project.root / "site", docs, project.root)  # links refused: nothing from outside the repository
     rendered = documents or project.root / project.setting("documents.out", "build/documents")
     pdfs = copy_public_documents(rendered, docs, cases) if with_documents else {}
-    published = publish_cases(cases, pdfs)
+    published = publish(cases, pdfs)
     return published, sum(1 for case in published for d in case.documents if d.file)
 
 
@@ -195,7 +195,9 @@ def build_site(
         cases = load_cases(project) if cases is None else cases
         state, settings = BuildState.read(workspace), _settings_key(project, engine)
         docs, stage = workspace / "docs", workspace / "stage"
-        published, copied = stage_sources(project, cases, stage, documents, with_documents)
+        projections = ProjectionCache(workspace / "projections", settings)
+        published, copied = stage_sources(project, cases, stage, documents, with_documents, projections.publish)
+        projections.prune()
         keys = {case.id: digest(settings, case.model_dump_json()) for case in published}
         unchanged = frozenset(
             i for i, key in keys.items() if state.settings == settings and state.pages.get(i) == key and (docs / "cases" / f"{i}.md").is_file()

@@ -154,3 +154,36 @@ def copy_site(built: Path, target: Path, workspace: Path) -> None:
     in it is refused, as in every tree the portal publishes."""
     target.rmdir()
     copy_tree(built, target, workspace)
+
+
+class ProjectionCache:
+    """Each case's published projection kept in the workspace by the hash of what it is made from (the case as
+    parsed, its public documents, ``settings``): masking, the costly part of a build, runs only for cases that
+    changed. Entries no build asked for are removed by ``prune``."""
+
+    def __init__(self, folder: Path, settings: str) -> None:
+        self.folder, self.settings, self.used = folder, settings, set()
+
+    def publish(self, cases: Iterable, pdfs: dict | None = None) -> list:
+        from ecoredress.publish.projection import PublishedCase, publish_case
+
+        published = []
+        for case in sorted(cases, key=lambda c: c.id):
+            documents = (pdfs or {}).get(case.id)
+            key = digest(self.settings, case.model_dump_json(), repr(documents))
+            entry = self.folder / f"{key}.json"
+            self.used.add(entry.name)
+            try:
+                stored = entry.read_bytes()
+                projection = None if stored == b"null" else PublishedCase.model_validate_json(stored)
+            except (OSError, ValueError):
+                projection = publish_case(case, documents)
+                write_if_changed(entry, b"null" if projection is None else projection.model_dump_json().encode("utf-8"))
+            if projection is not None:
+                published.append(projection)
+        return published
+
+    def prune(self) -> None:
+        for entry in self.folder.glob("*.json") if self.folder.is_dir() else []:
+            if entry.name not in self.used:
+                entry.unlink()
