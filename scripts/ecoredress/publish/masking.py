@@ -24,20 +24,17 @@ from pydantic import BaseModel
 from ecoredress.model import PRIVATE, Case
 from ecoredress.model.enums import CompanyNaming
 from ecoredress.model.parties import Organisation, Person
+from ecoredress.model.person_names import COMPOUND_SURNAMES
 from ecoredress.model.personal_data import scrub
 from ecoredress.model.types import is_withheld
 
 REMOVED = "［已隐去］"
 ORDINALS = "甲乙丙丁戊己庚辛壬癸"
-COMPOUND_SURNAMES = frozenset(
-    "欧阳 太史 端木 上官 司马 东方 独孤 南宫 万俟 闻人 夏侯 诸葛 尉迟 公羊 赫连 澹台 皇甫 宗政 濮阳 公冶 太叔 申屠 "
-    "公孙 慕容 仲孙 钟离 长孙 宇文 司徒 鲜于 司空 闾丘 子车 亓官 司寇 巫马 公西 颛孙 壤驷 公良 漆雕 乐正 宰父 谷梁 拓跋 夹谷 "
-    "轩辕 令狐 段干 百里 呼延 东郭 南门 羊舌 微生 公户 公玉 公仪 梁丘 公仲 公上 公门 公山 公坚 左丘 公伯 西门 公祖 第五 公乘 "
-    "贯丘 公皙 南荣 东里 东宫 仲长 子书 子桑 即墨 达奚 褚师".split()
-)
 # Organisation names: drop the place prefix and the legal-form suffix to catch short forms in text.
 _PLACE_PREFIX = re.compile(r"^(宁夏回族自治区|宁夏|内蒙古自治区|银川市|石嘴山市|吴忠市|固原市|中卫市|[^\s]{2,3}[市县区旗])")
 _LEGAL_SUFFIX = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团公司|公司|合作社|养殖场|厂|场)$")
+
+
 def surname(name: str) -> str:
     """The surname kept in publication: a compound surname, the first part of a transliterated name, or one character."""
     name = name.strip()
