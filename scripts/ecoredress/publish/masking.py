@@ -122,7 +122,11 @@ class Masker:
             if len(given) >= 2:
                 replacements.setdefault(given, self.person_names[_compact(person.name)])
         masked = {o.name: o for o in case.obligors if isinstance(o, Organisation)}
+        # A company published under its full name still loses the persons' names written into it (银川李秀英养殖场).
+        persons = re.compile("|".join(_loose(k) for k in sorted(self.person_names, key=lambda k: (-len(k), k))))
         for full, public in self.organisation_names.items():
+            if full == public and self.person_names:
+                public = persons.sub(lambda m: self.person_names[_compact(m.group(0))], public)
             replacements[full] = public  # also when public: the whole name outranks a given name inside it
             if full != public:
                 replacements[masked[full].credit_code] = REMOVED  # the code names the company as surely as its name
@@ -142,7 +146,7 @@ class Masker:
     def obligor_name(self, obligor: Organisation | Person) -> str:
         if isinstance(obligor, Person):  # a name of blanks only is no name: nothing to keep of it
             return self.person_names.get(_compact(obligor.name), REMOVED)
-        return self.organisation_names[obligor.name]
+        return self.text(self.organisation_names[obligor.name])  # a full name is case text like any other
 
 
 _ADDRESS_PART = re.compile(r".+?(?:乡|镇|街道|社区|村|组|路|街|巷|号|栋|楼|室)")
