@@ -16,7 +16,7 @@ from ecoredress.loading.yamlio import load_data
 from ecoredress.model import Case
 from ecoredress.regulation.calendar import Calendar, load_calendar
 from ecoredress.regulation.profile import Profile, load_profile
-from ecoredress.validation.checker import CaseContext, registered_checks
+from ecoredress.validation.checker import CaseContext, run_checks
 from ecoredress.validation.findings import Finding
 
 SCENARIOS = Path(__file__).parent / "scenarios"
@@ -50,7 +50,7 @@ def build_case(spec: dict[str, Any], scenario: dict[str, Any]) -> Case:
 
 def findings(case: Case, as_of: dt.date, profile: Profile | None = None, calendar: Calendar | None = None) -> list[Finding]:
     ctx = CaseContext(case, SCENARIOS / f"{case.id}.yaml", as_of, profile or load_profile("ningxia-2024"), calendar or load_calendar(None))
-    return [f for check in registered_checks() for f in check(ctx)]
+    return run_checks(ctx)
 
 
 def finding_codes(case: Case, as_of: dt.date, profile: Profile | None = None, calendar: Calendar | None = None) -> list[str]:

@@ -67,7 +67,7 @@ def _wording(path) -> str:
         found = run(spec, scenario)
         for f in sorted(found, key=lambda f: (f.code, f.message)):
             where = ".".join(map(str, f.loc))
-            out.append(f"- {f.severity.label} {f.code}{f'（依据：{f.article}）' if f.article else ''} `{where}`：{f.message}")
+            out.append(f"- {f.severity.label} {f.code}{f'（{f.basis}）' if f.article else ''} `{where}`：{f.message}")
         out.append("" if found else "（无）\n")
     return "\n".join(out)
 
