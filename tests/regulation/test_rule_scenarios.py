@@ -19,6 +19,8 @@ def test_scenario(path, index):
     assert {code: cited.get(code) for code in scenario.get("articles", {})} == scenario.get("articles", {}), scenario["name"]
     levels = {f.code: f.severity.label for f in found}
     assert {code: levels.get(code) for code in scenario.get("severity", {})} == scenario.get("severity", {}), scenario["name"]
+    applied = {f.code: f.analogy for f in found}  # the profile article applied by analogy (参照), None if applied directly
+    assert {code: applied.get(code, "—") for code in scenario.get("analogy", {})} == scenario.get("analogy", {}), scenario["name"]
 
 
 # Every rule the issue lists, with the scenario file that covers it.
