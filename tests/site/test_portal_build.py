@@ -32,7 +32,7 @@ def all_private_values(cases) -> set[str]:
 
 def broken_build(tmp_path: Path, cases, project: Project | None = None) -> Path:
     out = tmp_path / "public"
-    build_site(project or find_project(ROOT), out, docs=tmp_path / "src", documents=tmp_path / "none", cases=cases)
+    build_site(project or find_project(ROOT), out, documents=tmp_path / "none", cases=cases)
     return out
 
 
@@ -199,7 +199,7 @@ def test_failed_build_leaves_the_previous_site_intact(tmp_path, monkeypatch, sam
 
     monkeypatch.setattr("ecoredress.publish.site.run_mkdocs", fail)
     with pytest.raises(UserError):
-        build_site(find_project(ROOT), out, docs=tmp_path / "src", documents=tmp_path / "none", cases=sample_cases)
+        build_site(find_project(ROOT), out, documents=tmp_path / "none", cases=sample_cases)
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".public")] == []
 
