@@ -127,7 +127,11 @@ def datapackage(cases: list[PublishedCase], publisher: Publisher) -> str:
         "publisher": {"name": publisher.name, "contact": publisher.contact},
         "licenses": [{"name": publisher.licence, "title": publisher.licence_title}],
         "publicationPolicy": "about/#公开政策",
-        **({"created": _moment(released).isoformat(), "version": released.isoformat()} if released else {"version": "0"}),
+        **(
+            {"created": _moment(released).isoformat(), "version": released.isoformat()}
+            if released
+            else {"version": "0"}
+        ),
         "resources": [
             {
                 "name": "cases-json",
@@ -147,7 +151,9 @@ def datapackage(cases: list[PublishedCase], publisher: Publisher) -> str:
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
                 "profile": "tabular-data-resource",
-                "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": "\"", "doubleQuote": True, "header": True},
+                "dialect": {
+                    "delimiter": ",", "lineTerminator": "\r\n", "quoteChar": "\"", "doubleQuote": True, "header": True
+                },
                 "schema": {
                     "fields": [{"name": n, "type": t, "title": title} for n, t, title in CSV_FIELDS],
                     "primaryKey": ["id"],
@@ -186,7 +192,8 @@ def feed(cases: list[PublishedCase], publisher: Publisher) -> str:
             entry.published(_moment(case.disclosure.decided_on))
         entry.link(href=case_url(case, publisher.url), rel="alternate")
         entry.summary(xml_text(f"办理阶段：{case.stage}。{case.summary}"))
-    return generator.atom_str(pretty=True).decode("utf-8")
+    atom: bytes = generator.atom_str(pretty=True)
+    return atom.decode("utf-8")
 
 
 def xml_text(value: str) -> str:
@@ -205,5 +212,6 @@ def write_open_data(cases: list[PublishedCase], publisher: Publisher, docs: Path
     (data / "cases.json").write_text(cases_json(cases), encoding="utf-8")
     (data / "cases.csv").write_text(cases_csv(cases, publisher.url), encoding="utf-8", newline="")
     (data / "datapackage.json").write_text(datapackage(cases, publisher), encoding="utf-8")
-    (data / "case.schema.json").write_text(json.dumps(published_schema(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    schema = json.dumps(published_schema(), ensure_ascii=False, indent=1) + "\n"
+    (data / "case.schema.json").write_text(schema, encoding="utf-8")
     (docs / "feed.xml").write_text(feed(cases, publisher), encoding="utf-8")
