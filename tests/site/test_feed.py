@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import random
 from xml.etree import ElementTree as ET
 
@@ -26,7 +27,7 @@ HOSTILE = st.lists(
 
 def published_with(title: str, summary: str):
     """A published case whose title and summary hold the text inside fixed words (the model wants some)."""
-    data = base_data()
+    data = copy.deepcopy(base_data())  # (cached: shared with other tests)
     data["title"], data["summary"] = f"标题{title}赔偿案", f"案件摘要：{summary}。本案已结案。"
     return publish_case(Case.model_validate(data))
 
