@@ -1,6 +1,8 @@
 """YAML parsing with ruamel.yaml.
 
-Two parsers, one job each:
+Every text is first screened by ``loading/guarded.py`` (size, depth, number of values, anchors and aliases,
+tags, control characters): both parsers below build documents recursively and expand aliases, so they only
+ever see a text that passed. Two parsers, one job each:
 - ``load_data``: the fast path (libyaml via ruamel.yaml.clib) used to validate every file.
   Floats become ``Decimal`` so money is never binary floating point; a date-shaped value that
   is not a real date (2024-02-30) stays a string, so the schema reports it at its position.
@@ -21,7 +23,7 @@ from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.resolver import VersionedResolver
 
-from ecoredress.confined import read_file
+from ecoredress.loading.guarded import DEFAULT_LIMITS, Limits, read_case_bytes, screen
 
 
 class _CaseConstructor(SafeConstructor):
@@ -60,8 +62,10 @@ def _fast_yaml() -> YAML:
 _FAST = _fast_yaml()
 
 
-def load_data(text: str) -> Any:
-    """Parse YAML text to plain Python data (dict, list, str, int, Decimal, date, bool, None)."""
+def load_data(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
+    """Parse YAML text to plain Python data (dict, list, str, int, Decimal, date, bool, None); InputRejected
+    for a text over ``limits`` or holding what case files never hold."""
+    screen(text, limits)
     data = _FAST.load(text)
     return _dates_only(data)
 
@@ -118,7 +122,8 @@ def roundtrip() -> YAML:
     return yaml
 
 
-def load_roundtrip(text: str) -> Any:
+def load_roundtrip(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
+    screen(text, limits)
     return roundtrip().load(text)
 
 
@@ -130,6 +135,7 @@ def dump_roundtrip(data: Any, explicit_start: bool = False) -> str:
     return buffer.getvalue()
 
 
-def read_text(path: Path) -> str:
-    """Read a case file as UTF-8 (a BOM is tolerated); a link or a special file is refused (RefusedFile)."""
-    return read_file(path).decode("utf-8-sig")
+def read_text(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
+    """Read a case file as UTF-8 (a BOM is tolerated); a link or a special file is refused (RefusedFile), a
+    file over the size limit too, before it is read (InputRejected)."""
+    return read_case_bytes(path, limits).decode("utf-8-sig")

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from ecoredress.confined import RefusedFile
+from ecoredress.loading.guarded import DEFAULT_LIMITS, InputRejected, Limits, limits_from
 from ecoredress.loading.sourcemap import SourceMap
 from ecoredress.loading.yamlio import load_data, read_text
 from ecoredress.model import Case
@@ -103,29 +104,30 @@ def display_path(path: Path, base: Path) -> str:
         return path.as_posix()
 
 
-def load_case(path: Path, display: str) -> CheckedFile:
+def load_case(path: Path, display: str, limits: Limits = DEFAULT_LIMITS) -> CheckedFile:
     """Parse and schema-validate one case file. Findings are located; the case is None if invalid."""
-    checked, value = _load_model(path, display, Case, "案件")
+    checked, value = _load_model(path, display, Case, "案件", limits)
     checked.case = value  # type: ignore[assignment]
     return checked
 
 
-def check_screening_log(path: Path, display: str) -> CheckedFile:
+def check_screening_log(path: Path, display: str, limits: Limits = DEFAULT_LIMITS) -> CheckedFile:
     """Parse and schema-validate one quarterly screening log (第九条); it holds no case."""
     from ecoredress.model.screening import ScreeningLog
 
-    return _load_model(path, display, ScreeningLog, "季度筛查记录")[0]
+    return _load_model(path, display, ScreeningLog, "季度筛查记录", limits)[0]
 
 
-def _load_model(path: Path, display: str, model: type[BaseModel], what: str) -> tuple[CheckedFile, BaseModel | None]:
+def _load_model(path: Path, display: str, model: type[BaseModel], what: str, limits: Limits) -> tuple[CheckedFile, BaseModel | None]:
     try:
-        text = read_text(path)
+        text = read_text(path, limits)
+        data = load_data(text, limits)
+    except InputRejected as exc:  # over a limit, or an alias, a foreign tag, a control character
+        return CheckedFile(path, display, None, [error(exc.code, str(exc)).placed(display, exc.line, exc.column)]), None
     except RefusedFile as exc:
         return CheckedFile(path, display, None, [error("not-a-regular-file", str(exc)).placed(display, 1, 1)]), None
     except UnicodeDecodeError as exc:
         return CheckedFile(path, display, None, [error("encoding", f"文件不是 UTF-8 编码（第 {exc.start} 字节）。请用 UTF-8 另存。").placed(display, 1, 1)]), None
-    try:
-        data = load_data(text)
     except YAMLError as exc:
         return CheckedFile(path, display, None, [_syntax_finding(exc, display)]), None
     if not isinstance(data, dict):
@@ -155,7 +157,8 @@ def check_files(
     as_of = as_of or dt.date.today()
     profile = load_profile(project_root=project.root) if project else _default_profile()
     calendar = load_calendar(project.root) if project else _default_calendar()
-    report = Report([load_case(p, display_path(p, base)) for p in paths])
+    limits = limits_from(project)
+    report = Report([load_case(p, display_path(p, base), limits) for p in paths])
     checks = registered_checks()
     seen: dict[str, str] = {}
     for checked in report.files:
@@ -170,7 +173,7 @@ def check_files(
                 located.extend(replace(f, loc=view.original_loc(f.loc)) if view else f for f in check(context))
         checked.findings.extend(_place(f, checked.sources, checked.display) for f in located)
         checked.sources = None  # positions are resolved; do not keep every file's node graph alive
-    report.files += [check_screening_log(p, display_path(p, base)) for p in screening]
+    report.files += [check_screening_log(p, display_path(p, base), limits) for p in screening]
     return report
 
 
@@ -220,6 +223,8 @@ _SYNTAX_PHRASES = {
     "expected <block end>": "缩进层级不一致",
     "while scanning a quoted scalar": "引号没有成对",
     "while parsing a flow": "“[”或“{”没有闭合",
+    "special characters are not allowed": "含有不允许的控制字符",
+    "invalid Unicode character": "转义写法不是有效的字符",
 }
 _SYNTAX_HINTS = {
     "mapping values are not allowed": "通常是值中含有“: ”却没有加引号，或上一行缩进不对。请给该值加引号或调整缩进。",
@@ -227,4 +232,6 @@ _SYNTAX_HINTS = {
     "tab": "YAML 只能用空格缩进，请把 Tab 换成空格。",
     "did not find expected key": "请检查本行与上一行的缩进是否对齐。",
     "duplicate key": "同一层级中每个键只能出现一次，请删除或合并重复的键。",
+    "special characters are not allowed": "除制表符和换行外，案件文件中不能有控制字符。请删除该字符。",
+    "invalid Unicode character": "请删除该转义，直接写出要写的文字。",
 }
