@@ -17,7 +17,6 @@ from pathlib import Path
 
 from ecoredress.confined import check_tree, copy_tree, read_file
 from ecoredress.errors import UserError
-from ecoredress.loading.discovery import discover_case_files
 from ecoredress.model import Case
 from ecoredress.project import Project
 from ecoredress.publish.documents import copy_public_documents
@@ -25,7 +24,7 @@ from ecoredress.publish.opendata import Publisher, release_date, write_open_data
 from ecoredress.publish.pages import write_pages
 from ecoredress.publish.projection import PublishedCase, publish_cases
 from ecoredress.publish.swap import replacing
-from ecoredress.validation.checker import load_case
+from ecoredress.validation.repository import load_cases
 
 DEFAULT_PUBLISHER = Publisher(
     name="宁夏回族自治区生态环境厅（示例数据）",
@@ -41,6 +40,7 @@ class SiteResult:
     cases: int
     published: int
     documents: int
+    skipped: int = 0  # case files that could not be used (reported on stderr)
 
 
 def publisher(project: Project) -> Publisher:
@@ -56,20 +56,6 @@ def publisher(project: Project) -> Publisher:
         licence_title=site.get("licence_title", DEFAULT_PUBLISHER.licence_title),
         url=url.rstrip("/") + "/" if url else "",
     )
-
-
-def load_cases(project: Project) -> list[Case]:
-    """Every case of the repository; an invalid file stops the build (publishing a guess is worse than not publishing)."""
-    cases, broken = [], []
-    for path in discover_case_files([project.cases_dir]):
-        checked = load_case(path, path.relative_to(project.root).as_posix())
-        if checked.case is None:
-            broken.append(checked.display)
-        else:
-            cases.append(checked.case)
-    if broken:
-        raise UserError(f"以下案件文件未通过校验，网站未生成：{'、'.join(broken)}。请先运行 ecoredress check 修正。", exit_code=1)
-    return cases
 
 
 def write_sources(
@@ -154,9 +140,12 @@ def build_site(
     The Markdown sources go to ``docs``, by default the build's own work folder beside ``out``, so that a
     preview server and a build running at the same time never write into each other's sources, and the
     sources of a killed build are found and removed by the next one."""
+    skipped = 0
     with replacing(out) as work:
-        cases = load_cases(project) if cases is None else cases
+        if cases is None:  # a file that cannot be used is not published (validation/repository.py)
+            loaded = load_cases(project, "其中的案件未列入网站")
+            cases, skipped = loaded.cases, len(loaded.skipped)
         sources = docs or work / "docs"
         published, copied = write_sources(project, cases, sources, documents, with_documents)
         run_mkdocs(project, sources, work / "site", release_date(published))
-    return SiteResult(out=out, cases=len(cases), published=len(published), documents=copied)
+    return SiteResult(out=out, cases=len(cases), published=len(published), documents=copied, skipped=skipped)

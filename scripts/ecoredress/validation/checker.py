@@ -129,7 +129,7 @@ def _load_model(path: Path, display: str, model: type[BaseModel], what: str, lim
     except UnicodeDecodeError as exc:
         return CheckedFile(path, display, None, [error("encoding", f"文件不是 UTF-8 编码（第 {exc.start} 字节）。请用 UTF-8 另存。").placed(display, 1, 1)]), None
     except YAMLError as exc:
-        return CheckedFile(path, display, None, [_syntax_finding(exc, display)]), None
+        return CheckedFile(path, display, None, [syntax_finding(exc, display)]), None
     if not isinstance(data, dict):
         message = f"文件内容不是{what}（应为“键: 值”结构的映射）。请参照同类文件的写法。"
         return CheckedFile(path, display, None, [error("not-a-case", message).placed(display, 1, 1)]), None
@@ -197,7 +197,7 @@ def _place(finding: Finding, sources: SourceMap | None, display: str) -> Finding
     return finding.placed(display, line, column)
 
 
-def _syntax_finding(exc: YAMLError, display: str) -> Finding:
+def syntax_finding(exc: YAMLError, display: str) -> Finding:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem if isinstance(exc, MarkedYAMLError) and exc.problem else str(exc).splitlines()[0]
