@@ -15,6 +15,7 @@ produces them, while an expanded alias is shared data that `ecoredress fix` coul
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -105,6 +106,9 @@ def screen(text: str, limits: Limits = DEFAULT_LIMITS) -> None:
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > limits.file_bytes:
         raise _too_large(size, limits)
+    if raw := _RAW_FORBIDDEN.search(text):  # written as such: located exactly (escapes are found in the values below)
+        line = text.count("\n", 0, raw.start()) + 1
+        raise InputRejected("control-character", _control_message(raw.group()), line, raw.start() - text.rfind("\n", 0, raw.start()))
     depth = values = 0
     for event in _EVENTS.parse(text):
         if isinstance(event, AliasEvent) or (isinstance(event, NodeEvent) and event.anchor):
@@ -134,6 +138,8 @@ def _forbidden(char: str) -> bool:
     return unicodedata.category(char) in ("Cc", "Cs") or char in "\ufffe\uffff"
 
 
+# Raw line breaks (CR, NEL) are YAML's business: the parser turns them into newlines inside values.
+_RAW_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _EVENTS = YAML(typ="safe", pure=False)  # libyaml: events come one at a time, without recursion
 
 
