@@ -260,3 +260,13 @@ def test_foreign_tags_and_too_many_values_are_located_errors(repo):
     assert located(findings, "cases/YC-2099-001.yaml", "yaml-tag") == (4, 8)
     assert located(findings, "cases/YC-2099-003.yaml", "too-many-values") == (20_000, 5)
     assert load_data("a: !!str 12\nb: !!int '3'\n") == {"a": "12", "b": 3}  # core tags are plain values
+
+
+def test_a_second_file_with_the_same_case_number_is_skipped_not_rendered_over_the_first(repo, tmp_path):
+    """Found by the fuzz suite: two files of one case number made `render` crash (both wrote one document)."""
+    shutil.copyfile(repo / "cases" / f"{OTHER}.yaml", repo / "cases" / "YC-2099-001.yaml")
+    with deadline(300):
+        result = run_cli("render", "--kind", "claim-start", "--to", "docx", "--out", str(tmp_path / "docs"))
+    assert result.code == 1 and "Traceback" not in result.err
+    assert re.search(r"cases/YC-2099-001.yaml:4:5: 错误 duplicate-id 案件编号 NX-2023-001 已在 cases/NX-2023-001.yaml", result.err)
+    assert (tmp_path / "docs" / OTHER).is_dir()

@@ -185,9 +185,18 @@ def _file_level(checked: CheckedFile, case: Case, seen: dict[str, str]) -> Itera
             ("id",),
         )
     if case.id in seen:
-        yield error("duplicate-id", f"案件编号 {case.id} 已在 {seen[case.id]} 中使用。每个案件编号只能使用一次，请改用 ecoredress new 生成的新编号。", ("id",))
+        yield duplicate_id(case.id, seen[case.id])
     else:
         seen[case.id] = checked.display
+
+
+def duplicate_id(case_id: str, first: str) -> Finding:
+    return error("duplicate-id", f"案件编号 {case_id} 已在 {first} 中使用。每个案件编号只能使用一次，请改用 ecoredress new 生成的新编号。", ("id",))
+
+
+def place(finding: Finding, checked: CheckedFile) -> Finding:
+    """``finding`` at its line and column in the file of ``checked``."""
+    return _place(finding, checked.sources, checked.display)
 
 
 def _place(finding: Finding, sources: SourceMap | None, display: str) -> Finding:

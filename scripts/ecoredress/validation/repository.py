@@ -2,7 +2,8 @@
 cannot be used.
 
 A case file that cannot be read, parsed or validated against the case model (a link, a file over a limit, an
-alias, a control character, a syntax or schema error) is skipped: each of its located findings goes to stderr
+alias, a control character, a syntax or schema error), or whose case number an earlier file already has
+(two documents or pages would be written to one place), is skipped: each of its located findings goes to stderr
 with its remedy, the command does its work with the other cases, and it exits with code 1, so that a script
 or CI never takes the incomplete output for a complete one. Nothing is ever produced from a broken file.
 `check` reports the same files as errors, and `build` stops on any error before producing anything.
@@ -19,7 +20,7 @@ from ecoredress.loading.discovery import discover_case_files
 from ecoredress.loading.guarded import limits_from
 from ecoredress.model import Case
 from ecoredress.project import Project
-from ecoredress.validation.checker import CheckedFile, display_path, load_case
+from ecoredress.validation.checker import CheckedFile, display_path, duplicate_id, load_case, place
 from ecoredress.validation.report import text_line
 
 
@@ -38,12 +39,16 @@ def load_cases(project: Project, consequence: str, paths: list[Path] | None = No
     skipped is reported on stderr, ending with ``consequence`` (what the command did not do with it)."""
     limits = limits_from(project)
     cases, skipped = [], []
+    seen: dict[str, str] = {}
     for path in discover_case_files(paths or [project.cases_dir]):
         checked = load_case(path, display_path(path, Path.cwd()), limits)
-        if checked.case is None:
-            skipped.append(checked)
-        else:
+        if checked.case is not None and checked.case.id in seen:
+            checked.findings.append(place(duplicate_id(checked.case.id, seen[checked.case.id]), checked))
+        elif checked.case is not None:
+            seen[checked.case.id] = checked.display
             cases.append(checked.case)
+            continue
+        skipped.append(checked)
     report_skipped(skipped, consequence)
     return LoadedCases(cases, skipped)
 
