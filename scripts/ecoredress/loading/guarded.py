@@ -16,13 +16,12 @@ produces them, while an expanded alias is shared data that `ecoredress fix` coul
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent, ScalarEvent
+from ruamel.yaml.events import AliasEvent, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent
 
 from ecoredress.confined import OversizedFile, read_file
 from ecoredress.errors import UserError
@@ -53,7 +52,6 @@ _KEYS = {
     "max_values": ("values", 1, "单个文件中值的个数上限"),
 }
 _CORE_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq"))
-_ALLOWED_CONTROLS = frozenset("\t\n")
 
 
 class InputRejected(UserError):
@@ -111,35 +109,38 @@ def screen(text: str, limits: Limits = DEFAULT_LIMITS) -> None:
         raise InputRejected("control-character", _control_message(raw.group()), line, raw.start() - text.rfind("\n", 0, raw.start()))
     depth = values = 0
     for event in _EVENTS.parse(text):
-        if isinstance(event, AliasEvent) or (isinstance(event, NodeEvent) and event.anchor):
-            raise _rejected(event, "yaml-alias", _ALIAS_MESSAGE)
-        if isinstance(event, CollectionStartEvent):
-            depth += 1
-            if depth > limits.depth:
-                raise _rejected(event, "too-deep", _DEPTH_MESSAGE.format(limit=limits.depth))
-        elif isinstance(event, CollectionEndEvent):
-            depth -= 1
-        if isinstance(event, (CollectionStartEvent, ScalarEvent)):
-            if event.tag is not None and event.tag not in _CORE_TAGS and event.tag != "!":
-                raise _rejected(event, "yaml-tag", _TAG_MESSAGE.format(tag=event.tag))
-        if isinstance(event, ScalarEvent):
+        kind = type(event)
+        if kind is ScalarEvent:
             values += 1
             if values > limits.values:
                 raise _rejected(event, "too-many-values", _VALUES_MESSAGE.format(limit=limits.values))
-            if bad := next((c for c in event.value if _forbidden(c)), None):
-                raise _rejected(event, "control-character", _control_message(bad))
+            # Raw characters were found above: only a double-quoted scalar's escapes can add one.
+            if event.style == '"' and (bad := _VALUE_FORBIDDEN.search(event.value)):
+                raise _rejected(event, "control-character", _control_message(bad.group()))
+        elif kind in _OPENING:
+            depth += 1
+            if depth > limits.depth:
+                raise _rejected(event, "too-deep", _DEPTH_MESSAGE.format(limit=limits.depth))
+        elif kind in _CLOSING:
+            depth -= 1
+            continue
+        elif kind is AliasEvent:
+            raise _rejected(event, "yaml-alias", _ALIAS_MESSAGE)
+        else:
+            continue
+        if event.anchor:
+            raise _rejected(event, "yaml-alias", _ALIAS_MESSAGE)
+        if event.tag is not None and event.tag not in _CORE_TAGS and event.tag != "!":
+            raise _rejected(event, "yaml-tag", _TAG_MESSAGE.format(tag=event.tag))
 
 
-def _forbidden(char: str) -> bool:
-    # Control characters (C0, DEL, C1), lone surrogates and the two noncharacters XML refuses: each makes
-    # feed.xml invalid, hides text in HTML and spreadsheets, or cannot be written as UTF-8 at all.
-    if char in _ALLOWED_CONTROLS:
-        return False
-    return unicodedata.category(char) in ("Cc", "Cs") or char in "\ufffe\uffff"
-
-
-# Raw line breaks (CR, NEL) are YAML's business: the parser turns them into newlines inside values.
+# Control characters (C0, DEL, C1), lone surrogates and the two noncharacters XML refuses: each makes feed.xml
+# invalid, hides text in HTML and spreadsheets, or cannot be written as UTF-8 at all. Tab and newline are text;
+# raw line breaks (CR, NEL) are YAML's business: the parser turns them into newlines inside values.
 _RAW_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_VALUE_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_OPENING = (MappingStartEvent, SequenceStartEvent)
+_CLOSING = (MappingEndEvent, SequenceEndEvent)
 _EVENTS = YAML(typ="safe", pure=False)  # libyaml: events come one at a time, without recursion
 
 
