@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pytest
+
 
 def test_render_one_case_to_docx(cli, tmp_path):
     result = cli("render", "YC-2023-002", "--to", "docx", "--out", str(tmp_path), "--jobs", "1")
@@ -47,3 +49,16 @@ def test_a_case_with_nothing_to_issue_yet_is_not_an_error(cli, tmp_path):
     assert nothing.code == 0 and "目前没有需要出具的文书" in nothing.out
     wrong_kind = cli("render", str(fresh), "--kind", "赔偿协议", "--out", str(tmp_path / "out"))
     assert wrong_kind.code == 2 and "不适用于所选案件" in wrong_kind.err
+
+
+def test_help_lists_every_kind_whole_on_its_own_line(capsys):
+    from ecoredress.cli import main
+    from ecoredress.documents.kinds import SPECS
+
+    with pytest.raises(SystemExit):
+        main(["render", "--help"])
+    lines = [line.split(maxsplit=1) for line in capsys.readouterr().out.splitlines()]
+    listed = {words[0]: words[1] for words in lines if len(words) == 2}
+    for spec in SPECS:
+        assert listed[spec.key].startswith(spec.kind.value), spec.key
+    assert "annual-report" in listed

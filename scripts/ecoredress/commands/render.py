@@ -22,14 +22,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     from ecoredress.documents.kinds import SPECS
     from ecoredress.documents.settings import default_jobs
 
-    kinds = "；".join(f"{s.key}（{s.kind.value}，{s.articles}）" for s in SPECS)
+    # One kind a line, never wrapped: argparse would otherwise break keys such as claim-start at the hyphen.
+    kinds = [(s.key, f"{s.kind.value}（{s.articles}）") for s in SPECS]
+    kinds.append((ANNUAL_KEY, f"{ANNUAL_NAME}（第三十五条，须配合 --year）"))
+    width = max(len(key) for key, _ in kinds)
     parser = subparsers.add_parser(
         "render",
         help="生成法律文书（GB/T 9704 格式的 docx 和 pdf）",
-        description=(
-            "按案件所处阶段生成应当出具的文书；用 --kind 只生成指定种类。未变化的文书不重复生成。"
-            f"文书种类：{kinds}；{ANNUAL_KEY}（{ANNUAL_NAME}，第三十五条，须配合 --year）。"
-        ),
+        description="按案件所处阶段生成应当出具的文书；用 --kind 只生成指定种类。未变化的文书不重复生成。",
+        epilog="文书种类：\n" + "\n".join(f"  {key:<{width}}  {name}" for key, name in kinds),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("cases", nargs="*", metavar="案件", help="案件文件、目录或案件编号（默认：全部案件）")
     parser.add_argument(
