@@ -270,3 +270,21 @@ def test_a_second_file_with_the_same_case_number_is_skipped_not_rendered_over_th
     assert result.code == 1 and "Traceback" not in result.err
     assert re.search(r"cases/YC-2099-001.yaml:4:5: 错误 duplicate-id 案件编号 NX-2023-001 已在 cases/NX-2023-001.yaml", result.err)
     assert (tmp_path / "docs" / OTHER).is_dir()
+
+
+def test_numbers_beyond_any_amount_period_or_count_are_located_errors(repo):
+    """Found while fuzzing: 5,000 digits made the parser raise a bare ValueError, and a finite 1e99999999 yuan
+    would be written out digit by digit in the ledger and the documents."""
+    variant(repo, "YC-2099-001", "title: 宁夏", "title: 宁夏\nround_trip: " + "9" * 5000 + "\nx:")
+    variant(repo, "YC-2099-003", "title: 宁夏", "title: 宁夏\nround_trip: 0x" + "f" * 5000 + "\nx:")
+    amounts = SAMPLE.read_text(encoding="utf-8").count("estimated_amount: ")
+    assert amounts == 1
+    variant(repo, "YC-2099-004", "estimated_amount: ", "estimated_amount: 1e99999999  #")
+    variant(repo, "YC-2099-005", "estimated_amount: ", 'estimated_amount: "1e99999999"  #')
+    code, findings = check_json()
+    assert code == 1
+    assert located(findings, "cases/YC-2099-001.yaml", "number-too-large") == (5, 13)
+    assert located(findings, "cases/YC-2099-003.yaml", "number-too-large") == (5, 13)
+    assert located(findings, "cases/YC-2099-004.yaml", "number-too-large")[1] > 1
+    assert any(f["path"] == "cases/YC-2099-005.yaml" and "合理范围" in f["message"] for f in findings)
+    assert_others_reported(findings)

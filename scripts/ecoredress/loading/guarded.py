@@ -16,6 +16,7 @@ produces them, while an expanded alias is shared data that `ecoredress fix` coul
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -117,6 +118,8 @@ def screen(text: str, limits: Limits = DEFAULT_LIMITS) -> None:
             # Raw characters were found above: only a double-quoted scalar's escapes can add one.
             if event.style == '"' and (bad := _VALUE_FORBIDDEN.search(event.value)):
                 raise _rejected(event, "control-character", _control_message(bad.group()))
+            if not event.style and _too_big(event.value):
+                raise _rejected(event, "number-too-large", _NUMBER_MESSAGE.format(digits=MAX_DIGITS))
         elif kind in _OPENING:
             depth += 1
             if depth > limits.depth:
@@ -139,9 +142,22 @@ def screen(text: str, limits: Limits = DEFAULT_LIMITS) -> None:
 # raw line breaks (CR, NEL) are YAML's business: the parser turns them into newlines inside values.
 _RAW_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _VALUE_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+MAX_DIGITS = 16  # 1,000 万亿: more than any amount, period or count a case holds
+_NUMBER = re.compile(r"[-+]?(?:(?P<based>0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+)|(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)(?:[eE][-+]?[0-9]+)?)")
 _OPENING = (MappingStartEvent, SequenceStartEvent)
 _CLOSING = (MappingEndEvent, SequenceEndEvent)
 _EVENTS = YAML(typ="safe", pure=False)  # libyaml: events come one at a time, without recursion
+
+
+def _too_big(plain: str) -> bool:
+    """Whether a plain scalar is a number of more than MAX_DIGITS integer digits: Python refuses to convert
+    one of over 4,300 digits (a ValueError deep in the parser), and 1e99999999 would be written out in full."""
+    number = _NUMBER.fullmatch(plain)
+    if number is None:
+        return False
+    if number.group("based"):
+        return len(plain.lstrip("+-").replace("_", "")) - 2 > MAX_DIGITS
+    return Decimal(plain.replace("_", "")).adjusted() >= MAX_DIGITS
 
 
 def _rejected(event: Any, code: str, message: str) -> InputRejected:
@@ -178,6 +194,10 @@ _DEPTH_MESSAGE = (
 _VALUES_MESSAGE = (
     "文件中的值超过 {limit} 个。一个案件通常只有几百个值：请检查是否误粘贴了大量数据；"
     "确需更多时，在 pyproject.toml 的 [tool.ecoredress.limits] 中设置 max_values（不超过 200000）。"
+)
+_NUMBER_MESSAGE = (
+    "数值超过 {digits} 位整数，超出合理范围：金额、期限和数量都不会这么大。请核对该数值；"
+    "若它是编号、账号等文字，请加引号。"
 )
 _TAG_MESSAGE = (
     "案件文件中不能使用 YAML 标签“{tag}”。只能写普通的值（文字、数字、日期、是/否）、列表和映射；"
