@@ -129,7 +129,11 @@ class Calendar:
     def add_days(self, start: dt.date, n: int) -> dt.date:
         """Last day of a period of n natural days from ``start``: start not counted; a last day that is not a
         working day moves to the next working day (民法典第二百零一条、第二百零三条)."""
-        return self.next_workday(start + dt.timedelta(days=n))
+        try:
+            end = start + dt.timedelta(days=n)
+        except OverflowError:  # past 9999-12-31: as much a year without holiday data as any other
+            raise CalendarYearMissing(dt.MAXYEAR, self.known_years, self.override) from None
+        return self.next_workday(end)
 
     def explain(self, start: dt.date, end: dt.date) -> list[DayNote]:
         """Notes for every day after ``start`` up to ``end`` that is not an ordinary weekday."""
