@@ -21,6 +21,7 @@ import io
 import json
 import os
 import random
+import re
 import resource
 import shutil
 import signal
@@ -42,6 +43,7 @@ from ecoredress.cli import main  # noqa: E402
 from ecoredress.validation.checker import load_case  # noqa: E402
 
 SAMPLES = sorted((ROOT / "cases").glob("*.yaml"))
+SAMPLES_BY_ID = {p.stem: p for p in SAMPLES}
 NEIGHBOUR = "NX-2023-001"
 HOSTILE = [
     "\x00", "\x01\x0b\u0000", "\u0085", "\u2028", "\u202e", "\u200b", "\ufeff", "\ud800", "\uffff", "😀" * 50,
@@ -50,7 +52,8 @@ HOSTILE = [
     "~", "null", "yes", "NO", "&a", "*a", "!!python/object:os.system", "a: b", "- x", "[", "{", "'", '"', "\\",
     "\t", "\r\n", " " * 100, "x" * 100_000, "宁" * 20_000, "../../etc/passwd", "/proc/self/environ",
 ]
-TIMEOUT_EXIT = 124
+EXTREME_DATES = ["0001-01-01", "9999-12-31", "1900-02-29", "2024-02-29", "2100-01-01", "2024-02-30"]
+EXTREME_NUMBERS = ["0", "-1", "1e99999999", "9" * 5000, "0x" + "f" * 40, "1e-99999", "0.001", ".inf", "9999999999999999"]
 
 
 class Hang(Exception):
@@ -130,7 +133,17 @@ def mutate_values(text: str, rnd: random.Random, extra: str) -> str:
         forms = [json.dumps(value, ensure_ascii=rnd.random() < 0.5), value, f"'{value}'", f"|-\n{' ' * (len(key) + 2)}{value}"]
         quoted = forms[0] if rnd.random() < 0.6 else rnd.choice(forms)  # JSON-quoted: still YAML, still a valid case
         lines[at] = f"{key}: {quoted}"
-    return "\n".join(lines)
+    text = "\n".join(lines)
+    if rnd.random() < 0.3:  # an extreme date or number where the sample has one
+        dates = list(re.finditer(r"\b\d{4}-\d{2}-\d{2}\b", text))
+        if dates:
+            hit = rnd.choice(dates)
+            text = text[: hit.start()] + rnd.choice(EXTREME_DATES) + text[hit.end() :]
+        numbers = list(re.finditer(r"(?<=: )\d+(?:\.\d+)?$", text, flags=re.M))
+        if numbers:
+            hit = rnd.choice(numbers)
+            text = text[: hit.start()] + rnd.choice(EXTREME_NUMBERS) + text[hit.end() :]
+    return text
 
 
 # --- one run -----------------------------------------------------------------------------------------------
@@ -160,7 +173,7 @@ def run_command(args: list[str], seconds: int) -> tuple[str, int | None, str]:
     return "ok", code, ""
 
 
-def exercise(repo: Path, payload: bytes, heavy_every: int, seconds: int, tally: Counter, failures: list) -> None:
+def exercise(repo: Path, payload: bytes, heavy_every: int, seconds: int, tally: Counter, failures: list, heavy: bool = False) -> None:
     """check and fix on every mutant; site build and render on every ``heavy_every``-th mutant that is still a
     valid case (the hostile values then travel through projection, masking, pages, feed, CSV and documents)."""
     target = repo / "cases" / "YC-2099-001.yaml"
@@ -168,7 +181,7 @@ def exercise(repo: Path, payload: bytes, heavy_every: int, seconds: int, tally: 
     runs = [["check", "--format", "json"], ["fix", "--check"], ["fix"]]
     if load_case(target, target.name).case is not None:
         tally["valid-mutants"] += 1
-        if tally["valid-mutants"] % heavy_every == 1 or heavy_every == 1:
+        if heavy or tally["valid-mutants"] % heavy_every == 1 or heavy_every == 1:
             runs += [["site", "build", "--out", str(repo.parent / "public")], ["render", "--to", "docx", "--out", str(repo.parent / "documents")]]
     for args in runs:
         outcome, code, detail = run_command(["--project", str(repo), *args], seconds)
@@ -209,6 +222,11 @@ def fuzz(examples: int, heavy_every: int, seconds: int, seed: int | None, minute
         one = hypothesis.seed(seed)(one)
     started = time.monotonic()  # read by one()
     try:
+        # First a mutant known to stay valid, through every command: script, Markdown and personal data in the title.
+        title = "宁夏虚构化工有限公司向典农河排放超标废水生态环境损害赔偿案"
+        hostile = json.dumps(f"{title}<script>alert(1)</script>```{{ onfocus=alert(1) }}=HYPERLINK(\"x\") 13812345678 \u202e", ensure_ascii=False)
+        exercise(repo, SAMPLES_BY_ID["YC-2023-002"].read_text(encoding="utf-8").replace(title, hostile, 1).encode("utf-8"), heavy_every, seconds, tally, failures, heavy=True)
+        tally["mutation:fixed"] += 1
         one()
     finally:
         os.chdir(ROOT)
