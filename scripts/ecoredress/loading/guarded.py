@@ -16,13 +16,20 @@ produces them, while an expanded alias is shared data that `ecoredress fix` coul
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from dataclasses import dataclass, fields
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.events import AliasEvent, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent
+from ruamel.yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
 
 from ecoredress.confined import OversizedFile, read_file
 from ecoredress.errors import UserError

@@ -20,7 +20,13 @@ from ecoredress.loading.discovery import discover_case_files
 from ecoredress.loading.guarded import limits_from
 from ecoredress.model import Case
 from ecoredress.project import Project
-from ecoredress.validation.checker import CheckedFile, display_path, duplicate_id, load_case, place
+from ecoredress.validation.checker import (
+    CheckedFile,
+    display_path,
+    duplicate_id,
+    load_case,
+    place,
+)
 from ecoredress.validation.report import text_line
 
 
