@@ -52,7 +52,7 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
-CEILINGS = Limits(file_bytes=16 * MB, depth=100, values=200_000)
+CEILINGS = Limits(file_bytes=8 * MB, depth=100, values=200_000)
 # Setting key → (field, unit in bytes or 1, what it is), as documented in README 设置.
 _KEYS = {
     "max_file_mb": ("file_bytes", MB, "单个文件的大小上限（MB）"),
@@ -89,9 +89,10 @@ def limits_from(project: Project | None) -> Limits:
             raise UserError(f"pyproject.toml [tool.ecoredress.{SETTINGS}] 中没有设置项“{key}”。可用：{'、'.join(_KEYS)}。")
         name, unit, what = _KEYS[key]
         ceiling = getattr(CEILINGS, name) // unit
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= ceiling:
+        number = (int, float) if unit > 1 else int  # megabytes may be fractional, levels and values are counted
+        if isinstance(value, bool) or not isinstance(value, number) or not 0 < value <= ceiling:
             raise UserError(
-                f"pyproject.toml [tool.ecoredress.{SETTINGS}] {key} = {value!r} 无效：{what}应为大于 0、不超过 {ceiling} 的数。"
+                f"pyproject.toml [tool.ecoredress.{SETTINGS}] {key} = {value!r} 无效：{what}应为大于 0、不超过 {ceiling} 的{'数' if unit > 1 else '整数'}。"
             )
         values[name] = int(value * unit)
     return Limits(**values)
