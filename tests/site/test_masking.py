@@ -106,3 +106,102 @@ def test_loosely_typed_private_data_is_masked_too():
     assert left == [], left
     assert published.title == "某公司与欧阳某倾倒废渣生态环境损害赔偿案"
     assert "欧阳某" in published.summary and "某公司" in published.summary
+
+
+# -- issue 9, finding 2: what masking must do whatever the case records --------------------------------------
+
+from ecoredress.model import Case  # noqa: E402
+from ecoredress.model.types import is_withheld  # noqa: E402
+from ecoredress.publish.masking import organisation_short_name  # noqa: E402
+from portal_factory import base_data as _base  # noqa: E402
+import copy  # noqa: E402
+
+
+def _case(**changes) -> Case:
+    data = copy.deepcopy(_base())
+    for dotted, value in changes.items():
+        holder = data
+        *parents, key = dotted.split("__")
+        for part in parents:
+            holder = holder[int(part)] if part.isdigit() else holder[part]
+        holder[key] = value
+    return Case.model_validate(data)
+
+
+def _person(name: str, **fields) -> dict:
+    return {"kind": "个人", "name": name, "id_number": id_number(1980, 5), **fields}
+
+
+def test_names_the_case_lists_are_masked_everywhere_and_never_published():
+    case = _case(disclosure__person_names=["李秀英", "李 秀梅"], summary="举报人李秀英、证人李秀梅反映，义务人夜间排放废水。",
+                 title="李秀英举报宁夏虚构化工有限公司排污案")
+    published = publish_case(case)
+    assert published.summary == "举报人李某甲、证人李某乙反映，义务人夜间排放废水。"
+    assert published.title.startswith("李某甲举报")
+    dumped = published.model_dump_json()
+    assert "秀英" not in dumped and "秀梅" not in dumped and "person_names" not in dumped
+
+
+def test_a_blank_private_value_does_not_stop_the_values_after_it():
+    person = _person("欧阳明华", address=" ", phone="13900004417", plate_number="宁DQ9E01")
+    case = _case(obligors=[*_base()["obligors"], person], summary="欧阳明华驾驶宁DQ9E01倾倒，联系电话13900004417。")
+    assert publish_case(case).summary == f"欧阳某驾驶{REMOVED}倾倒，联系电话{REMOVED}。"
+
+
+def test_a_recorded_name_typed_with_spaces_is_masked_as_typed_and_without_spaces():
+    case = _case(obligors=[*_base()["obligors"], _person("欧阳 明华")], summary="欧阳明华与欧阳 明华是同一人，明华已到案。")
+    published = publish_case(case)
+    assert published.summary == "欧阳某与欧阳某是同一人，欧阳某已到案。"
+    assert published.obligors[-1].name == "欧阳某"
+
+
+def test_a_name_of_blanks_is_published_as_removed_not_a_crash():
+    case = _case(obligors=[*_base()["obligors"], _person("   ")])
+    assert publish_case(case).obligors[-1].name == REMOVED
+
+
+def test_full_name_publication_keeps_the_company_and_its_credit_code():
+    published = publish_case(_case(disclosure__company_naming="全称"))
+    company = published.obligors[0]
+    assert (company.name, company.credit_code) == ("宁夏虚构化工有限公司", "91640100MA76XK3Q29")
+    assert "虚构化工" in published.summary or "宁夏虚构化工有限公司" in published.title
+
+
+def test_two_masked_companies_get_ordinals_and_lose_short_names_and_codes():
+    second = {"kind": "单位", "name": "石嘴山市惠农区琨翊精细化工有限公司", "credit_code": "91640205MA75KQ8X6Q"}
+    case = _case(obligors=[*_base()["obligors"], second], disclosure__company_naming="某公司",
+                 summary="宁夏虚构化工有限公司与琨翊精细化工（91640205MA75KQ8X6Q）共同排放，虚构化工先行赔付。")
+    published = publish_case(case)
+    assert [o.name for o in published.obligors] == ["某公司甲", "某公司乙"]
+    assert [o.credit_code for o in published.obligors] == [None, None]
+    assert published.summary == f"某公司甲与某公司乙（{REMOVED}）共同排放，某公司甲先行赔付。"
+
+
+def test_short_names_below_two_characters_are_not_replaced_in_text():
+    assert organisation_short_name("宁夏虎有限公司") == "虎"
+    case = _case(obligors=[{"kind": "单位", "name": "宁夏虎有限公司", "credit_code": "91640100MA76XK3Q29"}, _person("张三")],
+                 disclosure__company_naming="某公司", summary="张三在虎跳沟三组倾倒，宁夏虎有限公司负责。", title="宁夏虎有限公司排污案")
+    assert publish_case(case).summary == "张某在虎跳沟三组倾倒，某公司负责。"
+
+
+def test_masking_that_shortens_a_text_below_its_minimum_does_not_stop_publication():
+    case = _case(obligors=[*_base()["obligors"], _person("欧阳明华")], title="欧阳明华", summary="电话13900004417")
+    published = publish_case(case)  # title and summary are below their minimum lengths (4 and 10) once masked
+    assert (published.title, published.summary) == ("欧阳某", f"电话{REMOVED}")
+
+
+def test_recorded_address_tails_and_plates_however_spaced_are_removed():
+    person = _person("欧阳明华", address="中卫市沙坡头区翊骁镇琨珂村三组", plate_number="宁DQ9E01")
+    case = _case(obligors=[*_base()["obligors"], person], summary="欧阳明华家在琨珂村三组（翊骁镇琨珂村），车辆宁 D Q9E01，琨珂村村民反映。")
+    assert publish_case(case).summary == f"欧阳某家在{REMOVED}（翊骁镇{REMOVED}），车辆{REMOVED}，{REMOVED}村民反映。"
+
+
+def test_only_private_and_internal_fields_are_withheld():
+    from ecoredress.model.outcome import Disclosure
+    from ecoredress.model.parties import Person
+
+    fields = {**Person.model_fields, **Disclosure.model_fields}
+    assert [n for n, info in fields.items() if is_withheld(info)] == [
+        "name", "id_number", "address", "phone", "bank_account", "plate_number", "withheld_reason", "withheld",
+        "person_names", "not_person_names",
+    ]

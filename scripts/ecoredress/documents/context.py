@@ -94,7 +94,7 @@ def document_context(case: Case, spec: Spec, subject: Subject, profile: Profile,
     now = _agreed(view.case, case)
     masker = Masker(case) if public else None
     mask = masker.text if masker else (lambda text: text)
-    department = issuing_department(case)
+    department = mask(issuing_department(case))  # the department and the number are case text too
     told: dict[tuple[str, str], list[Any]] = {}
 
     def history(families: list[str], we: str = "本机关", they: str = "赔偿义务人", before: dt.date | None = None) -> str:
@@ -111,7 +111,7 @@ def document_context(case: Case, spec: Spec, subject: Subject, profile: Profile,
         "subject": _data(section_as_of(subject.item, day), masker),
         "party": parties[subject.party - 1] if subject.party else None,
         "title": spec.title,
-        "doc_no": subject.doc_no,
+        "doc_no": mask(subject.doc_no) if subject.doc_no else subject.doc_no,
         "issued_on": day,
         "department": department,
         "holder": case.jurisdiction.rights_holder.value,

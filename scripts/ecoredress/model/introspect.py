@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import types
 import typing
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel
+
+from ecoredress.model.types import is_withheld
 
 Loc = tuple[str | int, ...]
 
@@ -68,3 +72,16 @@ def is_date(model: type[BaseModel], loc: Loc) -> bool:
 
 def is_money(model: type[BaseModel], loc: Loc) -> bool:
     return _is(model, loc, Decimal)
+
+
+def public_strings(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """(location, text) of every string of ``value`` in a field that is published (not private or internal)."""
+    if isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            if not is_withheld(info):
+                yield from public_strings(getattr(value, name), (*loc, name))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from public_strings(item, (*loc, index))
+    elif isinstance(value, str) and not isinstance(value, enum.Enum):
+        yield loc, value

@@ -278,6 +278,19 @@ class Disclosure(Section):
         default_factory=list,
         internal=True,
     )
+    person_names: list[str] = field(
+        "公开内容中需隐去的人名",
+        "案件文字中出现、但未作为当事人等记录的自然人姓名（如举报人、证人、村民）：公开时只保留姓氏，写作“李某”。"
+        "ecoredress check 提示疑似人名时，是人名的列在此处",
+        default_factory=list,
+        private=True,
+    )
+    not_person_names: list[str] = field(
+        "不是人名的词语",
+        "ecoredress check 提示为疑似人名、但实为地名、单位名、河湖山名等的词语：列在此处后不再提示，公开时照常显示",
+        default_factory=list,
+        internal=True,
+    )
 
 
 class IssuedDocument(Section):

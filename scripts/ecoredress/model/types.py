@@ -33,6 +33,12 @@ def field(
     return Field(title=title, description=description or title, json_schema_extra=extra or None, **kwargs)
 
 
+def is_withheld(info: Any) -> bool:
+    """Whether a pydantic field is marked private or internal: such a field never leaves the repository."""
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    return bool(extra.get(PRIVATE) or extra.get(INTERNAL))
+
+
 # CJK characters and full-width punctuation: Chinese text has no spaces between them.
 CJK_CHAR = r"[\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
 _FOLDED_BREAK = re.compile(rf"(?<={CJK_CHAR})[ \t\n]+(?={CJK_CHAR})")

@@ -3,8 +3,10 @@
 A ``Masker`` is built once per case from every field marked ``x-private`` and from the obligors:
 - natural persons keep their surname: 张三 → 张某; two persons with one surname → 张某甲 / 张某乙;
 - companies follow ``disclosure.company_naming``: 全称 keeps the name, 某公司 replaces it everywhere;
+- names the case lists for masking (``disclosure.person_names``: 举报人, 证人...) are treated like persons;
 - every other private value (ID numbers, phones, addresses, accounts, plates...) is removed from text;
-- patterns of such values are removed from free text even when they are not recorded in a field.
+- personal data of any person is removed from free text even when no field records it
+  (``model.personal_data``: e-mails, ID numbers, phones, cards, plates, addresses below county level).
 
 ``public_data`` walks any model generically: fields marked private or internal never leave, and every
 string that does leave goes through ``Masker.text``.
@@ -19,38 +21,18 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ecoredress.model import INTERNAL, PRIVATE, Case
+from ecoredress.model import PRIVATE, Case
 from ecoredress.model.enums import CompanyNaming
 from ecoredress.model.parties import Organisation, Person
+from ecoredress.model.person_names import COMPOUND_SURNAMES
+from ecoredress.model.personal_data import scrub
+from ecoredress.model.types import is_withheld
 
 REMOVED = "［已隐去］"
 ORDINALS = "甲乙丙丁戊己庚辛壬癸"
-COMPOUND_SURNAMES = frozenset(
-    "欧阳 太史 端木 上官 司马 东方 独孤 南宫 万俟 闻人 夏侯 诸葛 尉迟 公羊 赫连 澹台 皇甫 宗政 濮阳 公冶 太叔 申屠 "
-    "公孙 慕容 仲孙 钟离 长孙 宇文 司徒 鲜于 司空 闾丘 子车 亓官 司寇 巫马 公西 颛孙 壤驷 公良 漆雕 乐正 宰父 谷梁 拓跋 夹谷 "
-    "轩辕 令狐 段干 百里 呼延 东郭 南门 羊舌 微生 公户 公玉 公仪 梁丘 公仲 公上 公门 公山 公坚 左丘 公伯 西门 公祖 第五 公乘 "
-    "贯丘 公皙 南荣 东里 东宫 仲长 子书 子桑 即墨 达奚 褚师".split()
-)
 # Organisation names: drop the place prefix and the legal-form suffix to catch short forms in text.
 _PLACE_PREFIX = re.compile(r"^(宁夏回族自治区|宁夏|内蒙古自治区|银川市|石嘴山市|吴忠市|固原市|中卫市|[^\s]{2,3}[市县区旗])")
 _LEGAL_SUFFIX = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团公司|公司|合作社|养殖场|厂|场)$")
-# Patterns removed from any free text (domain §5), whether or not the value is recorded in the case.
-# Digits may be full-width and groups may be split by spaces, dots or dashes of any width, as people type them.
-_D = "[0-9０-９]"
-_SEP = r"[\s\-.．·•—–－]?"
-_EDGE_L, _EDGE_R = r"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ])", r"(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ])"
-_SCRUB_PATTERNS = (
-    re.compile(rf"{_EDGE_L}[1-9１-９]{_D}{{5}}(?:18|19|20|１８|１９|２０){_D}{{2}}{_D}{{4}}{_D}{{3}}[0-9０-９XxＸｘ]{_EDGE_R}"),  # ID
-    re.compile(rf"{_EDGE_L}[1-9１-９]{_D}{{7}}{_D}{{4}}{_D}{{3}}{_EDGE_R}"),  # 15-digit ID
-    re.compile(rf"{_EDGE_L}(?:\+?86{_SEP})?[1１][3-9３-９]{_D}(?:{_SEP}{_D}{{4}}){{2}}{_EDGE_R}"),  # mobile
-    re.compile(rf"{_EDGE_L}[(（]?[0０]{_D}{{2,3}}[)）]?{_SEP}[2-9２-９]{_D}{{2,3}}{_SEP}{_D}{{4}}{_EDGE_R}"),  # landline
-    re.compile(
-        r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领]\s?[A-HJ-NP-Za-hj-np-z][\s·•\-－]?"
-        r"[A-HJ-NP-Za-hj-np-z0-9]{4,5}[A-HJ-NP-Za-hj-np-z0-9挂学警港澳](?![A-Za-z0-9])"
-    ),  # licence plate
-    re.compile(rf"{_EDGE_L}{_D}{{4}}(?:{_SEP}{_D}{{4}}){{2,3}}(?:{_SEP}{_D}{{1,3}})?{_EDGE_R}"),  # bank card in groups
-    re.compile(rf"{_EDGE_L}{_D}{{12,}}{_EDGE_R}"),  # any long digit run: account numbers
-)
 
 
 def surname(name: str) -> str:
@@ -110,7 +92,8 @@ def _models(value: Any) -> Iterator[BaseModel]:
             yield from _models(item)
 
 
-_NAME_FIELDS = frozenset({"name", "legal_representative"})  # private fields that hold a natural person's name
+# Private fields that hold natural persons' names: a party's, a representative's, and those the case lists for masking.
+_NAME_FIELDS = frozenset({"name", "legal_representative", "person_names"})
 
 
 class Masker:
@@ -123,8 +106,8 @@ class Masker:
             if not value.strip():
                 continue
             if field_name in _NAME_FIELDS:
-                if value not in names:
-                    names.append(value)
+                if _compact(value) not in names:
+                    names.append(_compact(value))
             else:
                 removals.extend(_removal_values(field_name, value))
         names.extend(n for n in _internal_person_names(case) if n not in names)
@@ -137,9 +120,13 @@ class Masker:
         for person in (o for o in case.obligors if isinstance(o, Person)):
             given = person.name[len(surname(person.name)):].lstrip("·•. ")
             if len(given) >= 2:
-                replacements.setdefault(given, self.person_names[person.name])
+                replacements.setdefault(given, self.person_names[_compact(person.name)])
         masked = {o.name: o for o in case.obligors if isinstance(o, Organisation)}
+        # A company published under its full name still loses the persons' names written into it (银川李秀英养殖场).
+        persons = re.compile("|".join(_loose(k) for k in sorted(self.person_names, key=lambda k: (-len(k), k))))
         for full, public in self.organisation_names.items():
+            if full == public and self.person_names:
+                public = persons.sub(lambda m: self.person_names[_compact(m.group(0))], public)
             replacements[full] = public  # also when public: the whole name outranks a given name inside it
             if full != public:
                 replacements[masked[full].credit_code] = REMOVED  # the code names the company as surely as its name
@@ -154,14 +141,12 @@ class Masker:
     def text(self, value: str) -> str:
         if self._values is not None:
             value = self._values.sub(lambda m: self._public[_compact(m.group(0))], value)
-        for pattern in _SCRUB_PATTERNS:
-            value = pattern.sub(REMOVED, value)
-        return value
+        return scrub(value, REMOVED)
 
     def obligor_name(self, obligor: Organisation | Person) -> str:
-        if isinstance(obligor, Person):
-            return self.person_names[obligor.name]
-        return self.organisation_names[obligor.name]
+        if isinstance(obligor, Person):  # a name of blanks only is no name: nothing to keep of it
+            return self.person_names.get(_compact(obligor.name), REMOVED)
+        return self.text(self.organisation_names[obligor.name])  # a full name is case text like any other
 
 
 _ADDRESS_PART = re.compile(r".+?(?:乡|镇|街道|社区|村|组|路|街|巷|号|栋|楼|室)")
@@ -218,12 +203,6 @@ def _organisation_names(case: Case) -> dict[str, str]:
     if len(companies) == 1:
         return {companies[0]: masked}
     return {name: f"{masked}{ORDINALS[i] if i < len(ORDINALS) else i + 1}" for i, name in enumerate(companies)}
-
-
-def is_withheld(info: Any) -> bool:
-    """Whether a pydantic field is marked private or internal: such a field never leaves the repository."""
-    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-    return bool(extra.get(PRIVATE) or extra.get(INTERNAL))
 
 
 def public_data(value: Any, masker: Masker) -> Any:

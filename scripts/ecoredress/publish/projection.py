@@ -163,7 +163,7 @@ def _documents(case: Case, masker: Masker, pdfs: list[PublicPdf]) -> list[dict[s
 def _document(kind: str, doc_no: str | None, issued_on: dt.date, title: str | None, pdf: PublicPdf | None, masker: Masker) -> dict[str, Any]:
     return {
         "kind": kind,
-        "doc_no": doc_no,
+        "doc_no": masker.text(doc_no) if doc_no else None,
         "issued_on": issued_on,
         "title": masker.text(title) if title else None,
         "file": pdf.file if pdf else None,

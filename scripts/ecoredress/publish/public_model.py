@@ -2,6 +2,8 @@
 
 The published projection's JSON Schema therefore cannot even describe a withheld field, and a new
 private field added to the case model disappears from publication without touching this package.
+Constraints on the length or form of a string are left behind: they check what the author typed, and masking
+may shorten a text below its minimum (a title that was mostly a name) without making the case unpublishable.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ import typing
 from functools import cache
 from typing import Annotated, Any, Union, get_args, get_origin
 
+from annotated_types import MaxLen, MinLen
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from ecoredress.publish.masking import is_withheld
+from ecoredress.model.types import is_withheld
 
 PUBLIC_CONFIG = ConfigDict(extra="forbid", frozen=True)
 
@@ -30,8 +33,8 @@ def public_model(model: type[BaseModel]) -> type[BaseModel]:
         if is_withheld(info):
             continue
         annotation = _public_type(info.annotation)
-        if info.metadata:
-            annotation = Annotated[(annotation, *info.metadata)]  # type: ignore[valid-type]
+        if kept := [m for m in info.metadata if not _string_constraint(m)]:
+            annotation = Annotated[(annotation, *kept)]  # type: ignore[valid-type]
         options: dict[str, Any] = {"title": info.title, "description": info.description}
         if info.default_factory is not None:
             options["default_factory"] = info.default_factory
@@ -41,6 +44,10 @@ def public_model(model: type[BaseModel]) -> type[BaseModel]:
     return create_model(  # type: ignore[call-overload, no-any-return]
         f"Public{model.__name__}", __base__=PublicSection, __doc__=model.__doc__, **fields
     )
+
+
+def _string_constraint(metadata: Any) -> bool:
+    return isinstance(metadata, (MinLen, MaxLen)) or getattr(metadata, "pattern", None) is not None
 
 
 def _public_type(annotation: Any) -> Any:

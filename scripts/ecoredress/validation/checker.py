@@ -61,7 +61,7 @@ def case_check(fn: CaseCheck) -> CaseCheck:
 
 def registered_checks() -> list[CaseCheck]:
     from ecoredress.regulation import rules
-    from ecoredress.validation import consistency  # noqa: F401 - registers on import
+    from ecoredress.validation import consistency, person_names  # noqa: F401 - register on import
 
     rules.register_all()
 
@@ -75,6 +75,7 @@ class CheckedFile:
     case: Case | None
     findings: list[Finding] = field(default_factory=list)
     sources: SourceMap | None = None
+    text: str | None = None  # the file as read, to point inside a value (dropped once findings are placed)
 
 
 @dataclass
@@ -133,7 +134,7 @@ def _load_model(path: Path, display: str, model: type[BaseModel], what: str, lim
     if not isinstance(data, dict):
         message = f"文件内容不是{what}（应为“键: 值”结构的映射）。请参照同类文件的写法。"
         return CheckedFile(path, display, None, [error("not-a-case", message).placed(display, 1, 1)]), None
-    checked = CheckedFile(path, display, None, sources=SourceMap(text))
+    checked = CheckedFile(path, display, None, sources=SourceMap(text), text=text)
     try:
         return checked, model.model_validate(data)
     except ValidationError as exc:
@@ -171,8 +172,8 @@ def check_files(
             context = CaseContext(view.case if view else case, checked.path, as_of, profile, calendar)
             for check in checks:
                 located.extend(replace(f, loc=view.original_loc(f.loc)) if view else f for f in check(context))
-        checked.findings.extend(_place(f, checked.sources, checked.display) for f in located)
-        checked.sources = None  # positions are resolved; do not keep every file's node graph alive
+        checked.findings.extend(_place(f, checked.sources, checked.display, checked.text) for f in located)
+        checked.sources, checked.text = None, None  # positions are resolved; do not keep every file's node graph alive
     report.files += [check_screening_log(p, display_path(p, base), limits) for p in screening]
     return report
 
@@ -196,14 +197,33 @@ def duplicate_id(case_id: str, first: str) -> Finding:
 
 def place(finding: Finding, checked: CheckedFile) -> Finding:
     """``finding`` at its line and column in the file of ``checked``."""
-    return _place(finding, checked.sources, checked.display)
+    return _place(finding, checked.sources, checked.display, checked.text)
 
 
-def _place(finding: Finding, sources: SourceMap | None, display: str) -> Finding:
+def _place(finding: Finding, sources: SourceMap | None, display: str, text: str | None = None) -> Finding:
     if sources is None:
         return finding.placed(display, 1, 1)
     line, column = sources.locate_key(finding.loc) if finding.key else sources.locate(finding.loc)
+    if finding.excerpt and text is not None:
+        line, column = within_value(text, line, column, *finding.excerpt)
     return finding.placed(display, line, column)
+
+
+def within_value(text: str, line: int, column: int, excerpt: str, offset: int) -> tuple[int, int]:
+    """Line and column of ``excerpt``, found ``offset`` characters into the value that starts at ``line``:``column``.
+
+    The file is searched from the value's start, no further than the value could reach written out with quotes,
+    escapes or line breaks; if the excerpt is not there as typed (a name folded across two lines), the value's
+    own position is the answer."""
+    start = 0
+    for _ in range(line - 1):  # YAML breaks lines at \n only
+        start = text.index("\n", start) + 1
+    start += column - 1
+    found = text.find(excerpt, start + offset, start + 2 * (offset + len(excerpt)) + 80)
+    if found < 0:
+        return line, column
+    before = text[:found]
+    return before.count("\n") + 1, found - (before.rfind("\n") + 1) + 1
 
 
 def syntax_finding(exc: YAMLError, display: str) -> Finding:

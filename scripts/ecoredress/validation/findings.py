@@ -20,7 +20,8 @@ class Severity(StrEnum):
 @dataclass(frozen=True)
 class Finding:
     """``loc`` is the path inside the case (``("assessment", "report_on")``); the checker turns it into
-    ``line``/``column``. ``key`` asks for the key's position instead of the value's (unknown keys)."""
+    ``line``/``column``. ``key`` asks for the key's position instead of the value's (unknown keys), ``excerpt``
+    for the position of a piece of text inside the value."""
 
     code: str
     severity: Severity
@@ -31,6 +32,8 @@ class Finding:
     line: int | None = None
     column: int | None = None
     key: bool = field(default=False, compare=False)
+    # Text inside the value to point at (a suspected name in a long paragraph), with where it starts in the value.
+    excerpt: tuple[str, int] | None = field(default=None, compare=False)
 
     @property
     def pointer(self) -> str:

@@ -1,0 +1,86 @@
+"""Personal data in free text, found however it is typed; legitimate case content left alone (issue 9, finding 2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ecoredress.model.personal_data import personal_spans, scrub
+
+MARK = "▇"
+# (sentence, the personal data in it): each must be removed whole, and the rest of the sentence kept.
+POSITIVES = [
+    ("举报人邮箱 li.xiuying@example.com。", "li.xiuying@example.com"),
+    ("邮箱 wang_1990 ＠ mail.example.cn 已核实", "wang_1990 ＠ mail.example.cn"),
+    ("身份证号 640102 19900307 123X，", "640102 19900307 123X"),
+    ("身份证号6401021990-0307-123X。", "6401021990-0307-123X"),
+    ("身份证号 64010219900307123x。", "64010219900307123x"),
+    ("证件 ６４０１０２１９９００３０７１２３Ｘ。", "６４０１０２１９９００３０７１２３Ｘ"),
+    ("证件 640102.19900307.1234。", "640102.19900307.1234"),
+    ("旧身份证 640102900307123。", "640102900307123"),
+    ("手机 1381 234 5678。", "1381 234 5678"),
+    ("手机138-1234-5678，", "138-1234-5678"),
+    ("手机 139．0000．4417。", "139．0000．4417"),
+    ("手机一三八一二三四五六七八。", "一三八一二三四五六七八"),
+    ("手机幺三八〇〇〇〇四四一七。", "幺三八〇〇〇〇四四一七"),
+    ("手机 +86 138 1234 5678。", "+86 138 1234 5678"),
+    ("手机 １３９００００４４１７。", "１３９００００４４１７"),
+    ("座机 (0951)6012345。", "(0951)6012345"),
+    ("座机 0951-601-2345。", "0951-601-2345"),
+    ("座机 0951—5554302。", "0951—5554302"),
+    ("电话 6012345。", "6012345"),
+    ("联系电话：601-2345。", "601-2345"),
+    ("卡号 6222 0202 0000 1111 222。", "6222 0202 0000 1111 222"),
+    ("卡号 6222-0202-0000-1111。", "6222-0202-0000-1111"),
+    ("卡号 6222.0202.0000.1111。", "6222.0202.0000.1111"),
+    ("卡号 ６２２２ ０２０２ ００００ １１１１。", "６２２２ ０２０２ ００００ １１１１"),
+    ("账号 622202123456789012。", "622202123456789012"),
+    ("车牌宁Ａ１２３４５。", "宁Ａ１２３４５"),
+    ("车牌宁 A12345，", "宁 A12345"),
+    ("车牌宁A·12345，", "宁A·12345"),
+    ("新能源车宁AD12345，", "宁AD12345"),
+    ("挂车宁A1234挂，", "宁A1234挂"),
+    ("警车宁A1234警，", "宁A1234警"),
+    ("车牌宁d·q9e01，", "宁d·q9e01"),
+    ("车牌宁·C56QSC，", "宁·C56QSC"),
+    ("家住琨珂村三组，", "琨珂村三组"),
+    ("住银川市金凤区凤凰北路8号3号楼2单元501室。", "凤凰北路8号3号楼2单元501室"),
+    ("住在丽景小区，", "丽景小区"),
+    ("住 3栋2单元501室。", "3栋2单元501室"),
+    ("地址：宝湖花园12号楼。", "宝湖花园12号楼"),
+]
+# Legitimate case content that looks like numbers or addresses: none of it may be touched.
+NEGATIVES = [
+    "赔偿金额 ¥21,560,000.00，即人民币21560000元，另 1272400.00 元。",
+    "2024年4月3日，2024-04-03，2024.04.03，2023.03.01-2023.04.01，二〇二四年四月三日。",
+    "依据宁环规发〔2024〕4号，(2023)宁01民特12号，（2024）宁0104民初1234号，石环赔〔2026〕4号。",
+    "东经106.2345°，北纬38.4567°；坐标 106.234567,38.456789。",
+    "面积 12345.67 平方米，体积 23456.789立方米，长 2.4 公里。",
+    "依照《规定》第二十三条、第十一条第一款第（三）项。",
+    "执行 GB 3838-2002、HJ 25.1-2019 标准，2019-2021年监测。",
+    "浓度分别为 13.5 12.3 14.6 15.2 mg/L。",
+    "距离居民小区约500米，某村耕地受损，宁东基地3号渣场和1号排污口。",
+    "统一社会信用代码 91640205MA75KQ8X6Q。",
+    "存栏约 6 万羽，死亡 1200 尾，12 时 30 分。",
+]
+
+
+@pytest.mark.parametrize(("sentence", "value"), POSITIVES, ids=[v for _, v in POSITIVES])
+def test_personal_data_is_found_whole(sentence, value):
+    assert scrub(sentence, MARK) == sentence.replace(value, MARK)
+
+
+@pytest.mark.parametrize("sentence", NEGATIVES)
+def test_legitimate_content_is_left_alone(sentence):
+    assert personal_spans(sentence) == []
+
+
+def test_a_local_number_needs_a_word_that_announces_a_phone():
+    assert scrub("电话 6012345", MARK) == f"电话 {MARK}"
+    assert scrub("共 6012345 株", MARK) == "共 6012345 株"
+
+
+def test_overlapping_finds_are_removed_once():
+    # The plate inside an address tail and an e-mail beside a number: each span is replaced once, in order.
+    text = "住凤凰北路8号，电话 13812345678 或 13912345678，a@b.cn"
+    assert scrub(text, MARK) == f"住{MARK}，电话 {MARK} 或 {MARK}，{MARK}"
+    assert personal_spans("1381234567813912345678") == [(0, 22)]
