@@ -287,3 +287,16 @@ def test_numbers_beyond_any_amount_period_or_count_are_located_errors(repo):
     assert located(findings, "cases/YC-2099-004.yaml", "number-too-large")[1] > 1
     assert any(f["path"] == "cases/YC-2099-005.yaml" and "合理范围" in f["message"] for f in findings)
     assert_others_reported(findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [("years: [\n", ":2:1: YAML 语法错误"), ("years: &a [*a]\n", ":1:8: "), ("years: " + "[" * 3000 + "]" * 3000 + "\n", ":1:27: 嵌套超过 20 层")],
+)
+def test_the_local_calendar_is_read_through_the_same_guard(repo, text, where):
+    (repo / "calendar").mkdir()
+    (repo / "calendar" / "holidays.local.yaml").write_text(text, encoding="utf-8")
+    with deadline(60):
+        result = run_cli("deadlines")
+    assert result.code == 1 and "Traceback" not in result.err
+    assert f"calendar/holidays.local.yaml{where}" in result.err, result.err

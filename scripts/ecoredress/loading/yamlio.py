@@ -20,10 +20,18 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.resolver import VersionedResolver
 
-from ecoredress.loading.guarded import DEFAULT_LIMITS, Limits, read_case_bytes, screen
+from ecoredress.errors import UserError
+from ecoredress.loading.guarded import (
+    DEFAULT_LIMITS,
+    InputRejected,
+    Limits,
+    read_case_bytes,
+    screen,
+)
 
 
 class _CaseConstructor(SafeConstructor):
@@ -133,6 +141,23 @@ def dump_roundtrip(data: Any, explicit_start: bool = False) -> str:
     buffer = io.StringIO()
     yaml.dump(data, buffer)
     return buffer.getvalue()
+
+
+def load_file(path: Path, root: Path | None = None) -> Any:
+    """A repository settings file (local calendar, local rule profile) read and parsed like a case file, without
+    following links below ``root``; every problem is a UserError naming the file, line and column. A missing file
+    raises FileNotFoundError."""
+    try:
+        return load_data(read_case_bytes(path, DEFAULT_LIMITS, root).decode("utf-8-sig"))
+    except InputRejected as exc:
+        raise UserError(exc.located(str(path)), exit_code=1) from None
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{path}: 文件不是 UTF-8 编码（第 {exc.start} 字节）。请用 UTF-8 另存。", exit_code=1) from None
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        problem = str(exc).splitlines()[0]
+        raise UserError(f"{where}: YAML 语法错误（{problem}）。请检查缩进（用空格，不用 Tab）、冒号后的空格和引号是否成对。", exit_code=1) from None
 
 
 def read_text(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:

@@ -19,9 +19,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ecoredress.confined import read_file
 from ecoredress.errors import UserError
-from ecoredress.loading.yamlio import load_data
+from ecoredress.loading.yamlio import load_data, load_file
 
 LOCAL_OVERRIDE = Path("calendar") / "holidays.local.yaml"
 _ONE_DAY = dt.timedelta(days=1)
@@ -198,7 +197,7 @@ def local_years(project_root: Path) -> dict[int, YearData]:
     """Years from the case repository's override file; a year there replaces the shipped one."""
     path = project_root / LOCAL_OVERRIDE
     try:
-        data = load_data(read_file(path, project_root).decode("utf-8-sig"))
+        data = load_file(path, project_root)
     except FileNotFoundError:
         return {}
     entries = data.get("years") if isinstance(data, dict) else None
