@@ -3,11 +3,13 @@ reported, validation/repository.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ecoredress.model import Case
 from ecoredress.project import Project
+from ecoredress.regulation.asof import case_as_of
 from ecoredress.regulation.calendar import Calendar, load_calendar
 from ecoredress.regulation.profile import Profile, load_profile
 from ecoredress.validation.repository import load_cases
@@ -30,6 +32,13 @@ def open_repository(project: Project) -> Repository:
     loaded = load_cases(project, "其中的案件未计入本次输出")
     cases = sorted(loaded.cases, key=lambda c: c.id)
     return Repository(project, cases, load_profile(project_root=project.root), load_calendar(project.root), len(loaded.skipped))
+
+
+def repository_as_of(repo: Repository, day: dt.date) -> Repository:
+    """The repository as it stood on ``day``: a case whose clue came later did not exist, the others hold only
+    the facts of that day (``case_as_of``), so stages, next steps and duties are those of the day."""
+    views = (case_as_of(case, day, repo.profile, repo.calendar) for case in repo.cases)
+    return replace(repo, cases=[view.case for view in views if view is not None])
 
 
 def output_path(project: Project, given: Path | None, default_name: str) -> Path:
