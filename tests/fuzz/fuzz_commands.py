@@ -188,7 +188,7 @@ def exercise(repo: Path, payload: bytes, heavy_every: int, seconds: int, tally: 
         tally[f"{args[0]}:{outcome}"] += 1
         tally[f"{args[0]}:exit{code}"] += 1
         if outcome != "ok":
-            failures.append({"command": args, "outcome": outcome, "detail": detail[-3000:], "input": payload[:2000].decode("utf-8", "replace")})
+            failures.append({"command": args, "outcome": outcome, "detail": detail[-3000:], "input": payload.decode("utf-8", "replace")})  # whole, to replay it
     target.unlink(missing_ok=True)
 
 
