@@ -54,8 +54,9 @@ def run_build(args: argparse.Namespace) -> int:
         return _build_internal(project, args)
     if args.as_of:
         raise UserError("--as-of 只用于内部网站（--internal）：信息公开网站不按日期计算期限。")
-    print(site_summary(build_site(project, output_dir(project, args.out), engine=args.engine)))
-    return 0
+    result = build_site(project, output_dir(project, args.out), engine=args.engine)
+    print(site_summary(result))
+    return 1 if result.skipped else 0
 
 
 def site_summary(result) -> str:  # noqa: ANN001 - SiteResult
@@ -72,7 +73,7 @@ def _build_internal(project, args: argparse.Namespace) -> int:  # noqa: ANN001 -
     editor = "表单编辑器：/admin/" if result.editor else "表单编辑器未设置（见 README“表单编辑”），/admin/ 只显示设置说明"
     invalid = f"，{result.invalid} 个文件未通过校验（见首页）" if result.invalid else ""
     print(f"内部网站已生成：{result.out}（案件 {result.cases} 件{invalid}，文书文件 {result.documents} 个；{editor}）。内部资料，不得公开发布。")
-    return 0
+    return 1 if result.invalid else 0
 
 
 def run_serve(args: argparse.Namespace) -> int:

@@ -20,7 +20,6 @@ from pathlib import Path
 
 from ecoredress.confined import check_tree, copy_tree, read_file
 from ecoredress.errors import UserError
-from ecoredress.loading.discovery import discover_case_files
 from ecoredress.model import Case
 from ecoredress.project import Project
 from ecoredress.publish.documents import copy_public_documents
@@ -30,7 +29,7 @@ from ecoredress.publish.projection import PublishedCase, publish_cases
 from ecoredress.publish.swap import replacing
 from ecoredress.publish.workspace import BuildState, ProjectionCache, code_digest, copy_site, digest, folder_identity, locked, merge_tree, tree_digest, workspace_for
 from ecoredress.publish.zensical_engine import run_zensical, zensical_version
-from ecoredress.validation.checker import load_case
+from ecoredress.validation.repository import load_cases
 
 ENGINES = ("mkdocs", "zensical")
 DEFAULT_PUBLISHER = Publisher(
@@ -48,6 +47,7 @@ class SiteResult:
     published: int
     documents: int
     changed: bool = True  # False: nothing changed since the last build of ``out``, which was left as it was
+    skipped: int = 0  # case files that could not be used (reported on stderr)
 
 
 def publisher(project: Project) -> Publisher:
@@ -63,20 +63,6 @@ def publisher(project: Project) -> Publisher:
         licence_title=site.get("licence_title", DEFAULT_PUBLISHER.licence_title),
         url=url.rstrip("/") + "/" if url else "",
     )
-
-
-def load_cases(project: Project) -> list[Case]:
-    """Every case of the repository; an invalid file stops the build (publishing a guess is worse than not publishing)."""
-    cases, broken = [], []
-    for path in discover_case_files([project.cases_dir]):
-        checked = load_case(path, path.relative_to(project.root).as_posix())
-        if checked.case is None:
-            broken.append(checked.display)
-        else:
-            cases.append(checked.case)
-    if broken:
-        raise UserError(f"以下案件文件未通过校验，网站未生成：{'、'.join(broken)}。请先运行 ecoredress check 修正。", exit_code=1)
-    return cases
 
 
 def stage_sources(
@@ -192,7 +178,10 @@ def build_site(
         zensical_version()  # a missing engine is said before any work, not after the pages are generated
     workspace = workspace_for(out, engine)
     with locked(workspace):
-        cases = load_cases(project) if cases is None else cases
+        skipped = 0
+        if cases is None:  # a file that cannot be used is not published (validation/repository.py)
+            loaded = load_cases(project, "其中的案件未列入网站")
+            cases, skipped = loaded.cases, len(loaded.skipped)
         state, settings = BuildState.read(workspace), _settings_key(project, engine)
         docs, stage = workspace / "docs", workspace / "stage"
         projections = ProjectionCache(workspace / "projections", settings)
@@ -205,7 +194,7 @@ def build_site(
         write_generated(project, published, stage, engine, unchanged)
         changes = merge_tree(stage, docs, keep=[f"cases/{i}.md" for i in unchanged])
         shutil.rmtree(stage)
-        result = SiteResult(out=out, cases=len(cases), published=len(published), documents=copied)
+        result = SiteResult(out=out, cases=len(cases), published=len(published), documents=copied, skipped=skipped)
         if changes == 0 and state.settings == settings and state.pages == keys and state.out == folder_identity(out):
             return dataclasses.replace(result, changed=False)
         BuildState.forget(workspace)
