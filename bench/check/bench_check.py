@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import platform
 import re
+import resource
+import subprocess
 import sys
 import tempfile
 import time
-import resource
-import subprocess
 from pathlib import Path
 
 from ecoredress.loading.discovery import discover_case_files

@@ -15,10 +15,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "site"))
 
-from portal_factory import generated_cases  # noqa: E402
-
 from ecoredress.project import find_project  # noqa: E402
 from ecoredress.publish.site import build_site  # noqa: E402
+from portal_factory import generated_cases  # noqa: E402
 
 
 def measure(count: int) -> tuple[float, float, int]:

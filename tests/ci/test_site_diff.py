@@ -7,9 +7,9 @@ import re
 
 import pytest
 
+from ecoredress.errors import UserError
 from ecoredress.publish.diff import disclosure_diff
 from ecoredress.publish.diff_format import FORMATS
-from ecoredress.errors import UserError
 from tests.ci.gitrepo import NEW_CASE, NEW_TOTAL, CaseRepo
 from tests.conftest import run_cli
 

@@ -15,8 +15,7 @@ from ecoredress.documents.settings import document_settings
 from ecoredress.documents.templating import environment
 from ecoredress.project import find_project
 from ecoredress.regulation.profile import load_profile
-from tests.documents.pages import convert_with_office
-from tests.documents.pages import soffice
+from tests.documents.pages import convert_with_office, soffice
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from document_samples import sample_cases, sample_profile, sample_templates
 
+from document_samples import sample_cases, sample_profile, sample_templates
 from ecoredress.documents.annual import annual_jobs
 from ecoredress.documents.renderer import render_documents
 from ecoredress.documents.settings import document_settings

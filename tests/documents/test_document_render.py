@@ -7,20 +7,18 @@ import json
 import re
 import zipfile
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache
 
 import docx
 import pytest
 from pypdf import PdfReader
-
-from ecoredress.documents.settings import document_settings
 
 from ecoredress.documents.formatting import money_capitals
 from ecoredress.documents.kinds import BY_KEY
 from ecoredress.documents.pdf import PdfFonts
 from ecoredress.documents.plan import case_jobs
 from ecoredress.documents.renderer import render_documents
-from ecoredress.documents.settings import FONT_PRESETS
+from ecoredress.documents.settings import FONT_PRESETS, document_settings
 from ecoredress.errors import UserError
 from tests.documents.pages import signing
 
@@ -76,7 +74,7 @@ def test_every_document_is_signed_by_an_issuer_its_parties_or_in_its_form(render
             assert {"受送达人签收", "送达人"} <= rows, job.stem
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pdf_pages(path) -> tuple[str, ...]:
     return tuple(page.extract_text() for page in PdfReader(path).pages)
 

@@ -9,9 +9,9 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from document_samples import sample_cases, sample_jobs, sample_profile
 from pydantic import BaseModel
 
+from document_samples import sample_cases, sample_jobs, sample_profile
 from ecoredress.documents.formatting import cn_date, money
 from ecoredress.documents.kinds import BY_KEY
 from ecoredress.model.types import TERM_FIELDS
@@ -138,7 +138,7 @@ def test_several_natural_persons_are_jointly_liable(stem):
 
 def test_restoration_in_kind_is_not_paid_into_the_treasury():
     text = _job("NX-2023-001/agreement").markdown
-    assert f"一次性缴入自治区本级国库" in text and money(Decimal("6556800.00")) in text
+    assert "一次性缴入自治区本级国库" in text and money(Decimal("6556800.00")) in text
     assert f"将赔偿资金{money(Decimal('28116800.00'))}" not in text
     notice = _job("NX-2023-001/payment-notice").markdown
     assert money(Decimal("6556800.00")) in notice and "清除污染、修复费用由你方以实际修复履行" in notice

@@ -103,7 +103,7 @@ def test_the_signature_shares_its_page_with_body_text(rendered, office_rendered)
         date = [line for line in lines if line.text and signature[-1].endswith(line.text)]
         assert date and first and first[-1].page == date[-1].page, job.stem
         assert any(
-            line.page == first[-1].page and line.y < first[-1].y and LEFT - 2 < line.x0 for line in body_lines(lines)
+            line.page == first[-1].page and line.y < first[-1].y and line.x0 > LEFT - 2 for line in body_lines(lines)
         ), job.stem
         checked += 1
     assert checked

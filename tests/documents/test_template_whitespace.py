@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from document_samples import sample_cases, sample_profile, sample_templates
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
+from document_samples import sample_cases, sample_profile, sample_templates
 from ecoredress.documents.kinds import SPECS
 from ecoredress.documents.markdown import tidy_blocks
 from ecoredress.documents.plan import case_jobs

@@ -48,7 +48,7 @@ HANZI = "生态环境损害赔偿协议书甲乙方人民政府自治区宁夏�
 
 def body_lines(lines):
     """Lines of the body: between the margins, not the page number."""
-    return [line for line in lines if LEFT - 10 < line.x0 and line.x1 < RIGHT + 20 and "—" not in line.text]
+    return [line for line in lines if line.x0 > LEFT - 10 and line.x1 < RIGHT + 20 and "—" not in line.text]
 
 
 BOUND = re.compile(f"[{OPENING}]*.[{CLOSING}]*")  # a character with the punctuation that goes with it

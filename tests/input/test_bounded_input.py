@@ -16,13 +16,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from ecoredress.loading.guarded import CEILINGS, MB, InputRejected, Limits, limits_from
-from ecoredress.loading.yamlio import load_data, load_roundtrip
-from ecoredress.project import find_project
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from ruamel.yaml.error import YAMLError
 
+from ecoredress.loading.guarded import CEILINGS, MB, InputRejected, Limits, limits_from
+from ecoredress.loading.yamlio import load_data, load_roundtrip
+from ecoredress.project import find_project
 from tests.conftest import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]

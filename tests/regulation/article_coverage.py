@@ -30,10 +30,9 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))  # scenario_runner
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from scenario_runner import SCENARIOS, load_file, run  # noqa: E402
-
 from ecoredress.model import Case  # noqa: E402
 from ecoredress.model.introspect import as_model  # noqa: E402
+from scenario_runner import SCENARIOS, load_file, run  # noqa: E402
 
 TARGET = ROOT / "docs" / "articles.md"
 REGULATION = ROOT / "site" / "regulation.md"

@@ -8,11 +8,11 @@ import json
 
 from hypothesis import given
 from hypothesis import strategies as st
-from scenario_runner import load_file, run
 
 from ecoredress.regulation.profile import load_profile
 from ecoredress.validation.analogy import UNDATED, in_time, verified_counterpart
 from ecoredress.validation.findings import Finding, Severity, error, info, warning
+from scenario_runner import load_file, run
 
 PROFILE = load_profile("ningxia-2024")
 NATIONAL = "《生态环境损害赔偿管理规定》（环法规〔2022〕31号）"

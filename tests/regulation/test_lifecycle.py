@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from scenario_runner import SCENARIOS, build_case, load_file
 
 from ecoredress.regulation.asof import facts_as_of
 from ecoredress.regulation.calendar import load_calendar
 from ecoredress.regulation.lifecycle import Stage, derive_stage, next_step
 from ecoredress.regulation.profile import load_profile
+from scenario_runner import SCENARIOS, build_case, load_file
 
 D = dt.date.fromisoformat
 BASE = {"base": "_base.yaml"}

@@ -6,9 +6,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from scenario_runner import build_case
 
 from ecoredress.regulation.obligations import cash_owed, payment_done, received
+from scenario_runner import build_case
 
 SPEC = {"base": "_base.yaml"}
 NOT_PERFORMED = {"agreement": {"fully_performed_on": None}}

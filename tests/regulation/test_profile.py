@@ -7,10 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
-from scenario_runner import SCENARIOS, build_case, finding_codes, load_file
 
 from ecoredress.errors import UserError
 from ecoredress.regulation.profile import load_profile
+from scenario_runner import SCENARIOS, build_case, finding_codes, load_file
 
 STRICT = Path(__file__).parent / "profiles" / "test-strict.yaml"
 

@@ -9,7 +9,6 @@ from pathlib import Path
 import icalendar
 import openpyxl
 
-
 AS_OF = "2026-11-29"
 CASES = Path(__file__).resolve().parents[2] / "cases"
 

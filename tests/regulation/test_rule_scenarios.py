@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from scenario_runner import SCENARIOS, load_file, run
 
 FILES = sorted(p for p in SCENARIOS.glob("*.yaml") if not p.name.startswith("_"))

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from browsing import guarded_page, served
 from ecoredress.model import Case
 from ecoredress.project import find_project
 from ecoredress.publish.site import build_site
-from browsing import guarded_page, served
 from portal_factory import generated_cases, hostile_case, variant_case
 
 ROOT = Path(__file__).resolve().parents[2]

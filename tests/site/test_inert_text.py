@@ -14,9 +14,9 @@ import re
 import shutil
 import string
 from dataclasses import dataclass
-from xml.etree import ElementTree as ET
 from functools import cache
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 import markdown
 import pytest
@@ -40,7 +40,7 @@ _WHITESPACE = re.compile(r"\s+")
 
 
 _SHOWN = str.maketrans(
-    {**{c: 0xFFFD for c in [*range(0x20), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF]}, **{ord(c): " " for c in "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\u2028\u2029"}}
+    {**dict.fromkeys([*range(0x20), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF], 0xFFFD), **{ord(c): " " for c in "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\u2028\u2029"}}
 )
 
 

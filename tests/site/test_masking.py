@@ -110,11 +110,12 @@ def test_loosely_typed_private_data_is_masked_too():
 
 # -- issue 9, finding 2: what masking must do whatever the case records --------------------------------------
 
+import copy  # noqa: E402
+
 from ecoredress.model import Case  # noqa: E402
 from ecoredress.model.types import is_withheld  # noqa: E402
 from ecoredress.publish.masking import organisation_short_name  # noqa: E402
 from portal_factory import base_data as _base  # noqa: E402
-import copy  # noqa: E402
 
 
 def _case(**changes) -> Case:

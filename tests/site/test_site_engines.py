@@ -12,9 +12,9 @@ from urllib.parse import unquote, urljoin
 import pytest
 from lxml import html as lxml_html
 
+from browsing import guarded_page, served
 from ecoredress.project import find_project
 from ecoredress.publish.site import build_site
-from browsing import guarded_page, served
 from portal_scan import external_assets, injections, leaks, private_values
 
 pytest.importorskip("zensical")

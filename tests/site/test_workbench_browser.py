@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from cms_form import add_item, choose, log_in, publish, running_editor, text, wait_for_file
 from browsing import console_errors
+from cms_form import add_item, choose, log_in, publish, running_editor, text, wait_for_file
 from conftest import PEOPLE_CASE
 from ecoredress.loading.yamlio import load_data
 

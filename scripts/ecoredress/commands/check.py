@@ -9,7 +9,6 @@ from pathlib import Path
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     from ecoredress.cli import date_argument
-
     from ecoredress.validation.report import FORMATS
 
     parser = subparsers.add_parser(

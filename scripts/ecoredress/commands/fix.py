@@ -23,6 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     import sys
 
+    from ruamel.yaml.error import YAMLError
+
     from ecoredress.confined import RefusedFile
     from ecoredress.editing.fix import fix_file
     from ecoredress.loading.discovery import discover_case_files
@@ -30,7 +32,6 @@ def run(args: argparse.Namespace) -> int:
     from ecoredress.project import find_project
     from ecoredress.validation.checker import display_path, syntax_finding
     from ecoredress.validation.report import text_line
-    from ruamel.yaml.error import YAMLError
 
     project = find_project(args.project)
     limits = limits_from(project)

@@ -25,11 +25,11 @@ def run(args: argparse.Namespace) -> int:
     from ecoredress.loading.discovery import discover_screening_files
     from ecoredress.loading.guarded import limits_from
     from ecoredress.project import find_project
-    from ecoredress.validation.checker import Report, check_screening_log, display_path
-    from ecoredress.validation.report import as_text
     from ecoredress.registers.cases import open_repository
     from ecoredress.registers.ledger import screening_years
     from ecoredress.registers.screening import compliance, id_problems, load_logs
+    from ecoredress.validation.checker import Report, check_screening_log, display_path
+    from ecoredress.validation.report import as_text
 
     as_of = args.as_of or dt.date.today()
     project = find_project(args.project)

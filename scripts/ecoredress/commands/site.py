@@ -115,9 +115,9 @@ def _register_review_actions(site_actions: argparse._SubParsersAction) -> None:
 
 
 def run_diff(args: argparse.Namespace) -> int:
+    from ecoredress.project import find_project
     from ecoredress.publish.diff import disclosure_diff
     from ecoredress.publish.diff_format import FORMATS
-    from ecoredress.project import find_project
 
     project = find_project(args.project)
     diff = disclosure_diff(project.root, project.cases_dir, args.base)

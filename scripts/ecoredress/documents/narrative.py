@@ -13,7 +13,13 @@ from dataclasses import dataclass
 
 from ecoredress.documents.formatting import cn_date, cn_number, money
 from ecoredress.model import Case
-from ecoredress.model.enums import AssessmentMode, ClueSource, ConclusionDecision, ConsultationOutcome, ReferralDirection
+from ecoredress.model.enums import (
+    AssessmentMode,
+    ClueSource,
+    ConclusionDecision,
+    ConsultationOutcome,
+    ReferralDirection,
+)
 
 FAMILIES = (
     "clue", "check", "major", "investigation", "assessment", "conclusion", "claim_end", "consultation",

@@ -40,7 +40,7 @@ PLATE = re.compile(
 # Addresses below county level: a road and house number, a village or estate with its group, building or room,
 # or a building / unit / room sequence. A village alone (the place of the damage) stays.
 _NAME_CHAR = r"(?:(?![省市县区旗盟州镇乡住在于至到往的和与及从向位是为将了])[\u4e00-\u9fff])"
-_NUMBER = rf"[0-9０-９一二三四五六七八九十百零〇两]+"
+_NUMBER = r"[0-9０-９一二三四五六七八九十百零〇两]+"
 _UNIT = rf"{_NUMBER}{_BLANK}?(?:号楼|号院|号|栋|幢|单元|室|层|组|队|户)"
 ADDRESS = re.compile(
     rf"{_NAME_CHAR}{{1,8}}(?:路|街|巷|大道|胡同|弄){_BLANK}?{_NUMBER}{_BLANK}?号(?:{_BLANK}?{_UNIT})*"

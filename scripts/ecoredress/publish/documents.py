@@ -13,9 +13,10 @@ import datetime as dt
 import hashlib
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from ecoredress.confined import read_file, relative_inside
 from ecoredress.documents.kinds import BY_NAME

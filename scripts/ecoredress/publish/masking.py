@@ -113,7 +113,7 @@ class Masker:
         names.extend(n for n in _internal_person_names(case) if n not in names)
         self.person_names = _pseudonyms(names)
         self.organisation_names = _organisation_names(case)
-        replacements = {**self.person_names, **{v: REMOVED for v in removals}}
+        replacements = {**self.person_names, **dict.fromkeys(removals, REMOVED)}
         # An obligor's given name alone (明华, once 欧阳明华 is 欧阳某). Obligors only: the narrative speaks of
         # them by given name, while a representative's or expert's given name is likelier a word in a place or
         # company name (马建国 → 建国路), which must stay.

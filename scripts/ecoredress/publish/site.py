@@ -27,7 +27,18 @@ from ecoredress.publish.opendata import Publisher, release_date, write_open_data
 from ecoredress.publish.pages import write_pages
 from ecoredress.publish.projection import PublishedCase, publish_cases
 from ecoredress.publish.swap import replacing
-from ecoredress.publish.workspace import BuildState, ProjectionCache, code_digest, copy_site, digest, folder_identity, locked, merge_tree, tree_digest, workspace_for
+from ecoredress.publish.workspace import (
+    BuildState,
+    ProjectionCache,
+    code_digest,
+    copy_site,
+    digest,
+    folder_identity,
+    locked,
+    merge_tree,
+    tree_digest,
+    workspace_for,
+)
 from ecoredress.publish.zensical_engine import run_zensical, zensical_version
 from ecoredress.validation.repository import load_cases
 
@@ -90,7 +101,7 @@ def build_date(day: dt.date | None) -> Iterator[None]:
     """Pin mkdocs' build date (sitemap lastmod, footer) to the data's date, not the clock: same input, same bytes."""
     saved = os.environ.get("SOURCE_DATE_EPOCH")
     day = day or dt.date(2024, 4, 3)  # no cases yet: the regulation's date
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()))
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()))
     try:
         yield
     finally:
@@ -103,11 +114,10 @@ def build_date(day: dt.date | None) -> Iterator[None]:
 def run_mkdocs(project: Project, docs: Path, out: Path, released: dt.date | None = None, overrides: dict | None = None) -> None:
     """Build ``docs`` into ``out`` with the repository's mkdocs.yml; ``overrides`` replace top-level settings
     (the internal site gives its own name, navigation and no public address)."""
+    import jieba
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
-
-    import jieba
 
     jieba.setLogLevel(logging.WARNING)
     settings = project.root / "mkdocs.yml"

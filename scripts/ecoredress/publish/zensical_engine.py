@@ -21,8 +21,8 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import IO
 from pathlib import Path
+from typing import IO
 
 from ecoredress.confined import read_file, walk
 from ecoredress.errors import UserError

@@ -15,12 +15,12 @@ from decimal import Decimal
 from ecoredress.errors import UserError
 from ecoredress.model import Case
 from ecoredress.model.enums import City, DamageType
-from ecoredress.regulation.asof import case_as_of
-from ecoredress.regulation.deadlines import case_terms
-from ecoredress.regulation.lifecycle import STAGE_ORDER, derive_stage
 from ecoredress.registers.cases import Repository
 from ecoredress.registers.ledger import screening_compliance
 from ecoredress.registers.xlsx import Table
+from ecoredress.regulation.asof import case_as_of
+from ecoredress.regulation.deadlines import case_terms
+from ecoredress.regulation.lifecycle import STAGE_ORDER, derive_stage
 
 ZERO = Decimal("0")
 

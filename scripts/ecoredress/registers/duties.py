@@ -7,9 +7,9 @@ import json
 from dataclasses import dataclass
 
 from ecoredress.model import Case
+from ecoredress.registers.cases import Repository
 from ecoredress.regulation.asof import case_as_of
 from ecoredress.regulation.deadlines import Term
-from ecoredress.registers.cases import Repository
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ def as_ics(duties: list[Duty], as_of: dt.date) -> str:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", "生态环境损害赔偿法定期限")
-    stamp = dt.datetime.combine(as_of, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    stamp = dt.datetime.combine(as_of, dt.time(0, 0), tzinfo=dt.UTC)
     for d in duties:
         if d.term.due is None:
             continue

@@ -7,8 +7,9 @@ and steps live in ``ecoredress.regulation``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from pydantic import BaseModel
 

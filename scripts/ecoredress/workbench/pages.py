@@ -21,7 +21,14 @@ from ecoredress.publish.pages import environment
 from ecoredress.publish.timeline import timeline
 from ecoredress.registers.annual import build_annual, report_month, to_markdown
 from ecoredress.registers.cases import Repository
-from ecoredress.registers.ledger import all_cases, major_ledger, next_action, screening_compliance, screening_records, screening_years
+from ecoredress.registers.ledger import (
+    all_cases,
+    major_ledger,
+    next_action,
+    screening_compliance,
+    screening_records,
+    screening_years,
+)
 from ecoredress.registers.xlsx import Table, write_workbook
 from ecoredress.regulation.lifecycle import derive_stage
 from ecoredress.scaffold import next_case_id
