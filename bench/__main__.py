@@ -51,7 +51,13 @@ def make_repository(folder: Path, count: int) -> Path:
 def timed(command: list[str], cwd: Path) -> tuple[float, float, float]:
     """(wall seconds, peak RSS in MiB, CPU seconds) of one run of ``command``."""
     report = cwd / ".time"
-    subprocess.run(["/usr/bin/time", "-o", str(report), "-f", "%e %M %U %S", *command], cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(
+        ["/usr/bin/time", "-o", str(report), "-f", "%e %M %U %S", *command],
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
+    )
     seconds, kib, user, system = report.read_text().split()[-4:]
     return float(seconds), int(kib) / 1024, float(user) + float(system)
 
@@ -69,7 +75,9 @@ def measure(count: int) -> list[tuple[str, Run, str, Run]]:
     with tempfile.TemporaryDirectory() as tmp:
         repo = make_repository(Path(tmp), count)
         files = sorted(str(p) for p in (repo / "cases").glob("*.yaml"))
-        site = lambda engine, out: timed(ecoredress(repo, "site", "build", "--engine", engine, "--out", str(repo / out)), repo)  # noqa: E731
+        site = lambda engine, out: timed(
+            ecoredress(repo, "site", "build", "--engine", engine, "--out", str(repo / out)), repo
+        )  # noqa: E731
         check = timed(ecoredress(repo, "check", "--as-of", "2026-11-29"), repo)
         schema = timed(["check-jsonschema", "--schemafile", str(ROOT / "schema" / "case.schema.json"), *files], repo)
         mkdocs, zensical = site("mkdocs", "m"), site("zensical", "z")
@@ -96,10 +104,19 @@ def _change_one_case(repo: Path) -> None:
 
 
 def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), platform.processor())
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
     names = ("mkdocs", "mkdocs-material", "zensical", "check-jsonschema", "pydantic", "ruamel.yaml")
     versions = ", ".join(f"{n} {version(n)}" for n in names)
-    return f"{cpu}, {os.cpu_count()} CPUs, Python {platform.python_version()}; {versions}; {dt.date.today().isoformat()}"
+    return (
+        f"{cpu}, {os.cpu_count()} CPUs, Python {platform.python_version()}; {versions}; {dt.date.today().isoformat()}"
+    )
 
 
 def main(counts: list[int]) -> None:
@@ -163,12 +180,16 @@ def verdicts(results: dict[int, dict[str, tuple[Run, Run]]]) -> list[str]:
     ]
     if 1000 in results and "build --skip-documents, nothing changed" in results[1000]:
         run = results[1000]["build --skip-documents, nothing changed"][0]
-        lines.append(f"- `ecoredress build` with nothing changed at 1,000 cases under 2 s: wall {run[0]:.2f} s, CPU {run[2]:.2f} s — {said(run[0] < 2)}.")
+        lines.append(
+            f"- `ecoredress build` with nothing changed at 1,000 cases under 2 s: wall {run[0]:.2f} s, CPU {run[2]:.2f} s — {said(run[0] < 2)}."
+        )
     if largest != smallest:
         for name, (run, _) in top.items():
             if name in results[smallest] and results[smallest][name][0][2]:
                 growth = (run[2] / largest) / (results[smallest][name][0][2] / smallest)
-                lines.append(f"- CPU per case of {name} from {smallest:,} to {largest:,} cases: ×{growth:.2f} (1.00 = linear).")
+                lines.append(
+                    f"- CPU per case of {name} from {smallest:,} to {largest:,} cases: ×{growth:.2f} (1.00 = linear)."
+                )
     return lines
 
 

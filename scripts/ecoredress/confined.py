@@ -133,7 +133,9 @@ def _mkdir(name: str, dir_fd: int) -> None:
         pass
 
 
-def _walk(dir_fd: int, prefix: PurePosixPath, root: Path, base: PurePosixPath) -> Iterator[tuple[PurePosixPath, int | None]]:
+def _walk(
+    dir_fd: int, prefix: PurePosixPath, root: Path, base: PurePosixPath
+) -> Iterator[tuple[PurePosixPath, int | None]]:
     with os.scandir(dir_fd) as entries:
         names = sorted((entry.name, entry.is_dir(follow_symlinks=False)) for entry in entries)
     for name, is_folder in names:

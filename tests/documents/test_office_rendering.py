@@ -112,7 +112,9 @@ def test_the_signature_shares_its_page_with_body_text(rendered, office_rendered)
 def test_each_party_block_is_whole_and_the_first_shares_its_page_with_body_text(rendered, office_rendered):
     checked = 0
     for job, parties, lines in _signed(rendered, office_rendered, 1):
-        starts = [next(i for i, line in enumerate(lines) if line.text and party.startswith(line.text)) for party in parties]
+        starts = [
+            next(i for i, line in enumerate(lines) if line.text and party.startswith(line.text)) for party in parties
+        ]
         for start in starts:  # the block runs to its date line (年…日, or blank 年 月 日 to fill in)
             end = next(i for i in range(start, len(lines)) if lines[i].text.endswith("日"))
             assert lines[start].page == lines[end].page, (job.stem, lines[start].text)

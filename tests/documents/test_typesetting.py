@@ -137,8 +137,12 @@ def test_a_full_line_before_an_opening_mark_holds_28(typeset):
     # The 28th character of a line is followed by an opening mark that must begin the next line: it stays
     # (元 | 整（¥222,000.00）), instead of going down with the mark and letter-spacing the 27 it leaves.
     first, second = HANZI[:26], (HANZI * 2)[26:54]
-    out = typeset({f"opening-{n}": document("协议", f"{first}{second}{mark}¥222,000.00{PAIRS_BY_OPENING[mark]}。")
-                   for n, mark in enumerate(OPENING)})
+    out = typeset(
+        {
+            f"opening-{n}": document("协议", f"{first}{second}{mark}¥222,000.00{PAIRS_BY_OPENING[mark]}。")
+            for n, mark in enumerate(OPENING)
+        }
+    )
     for n, mark in enumerate(OPENING):
         lines = body_lines(pdf_lines(out / f"opening-{n}.pdf"))[1:]  # after the title
         assert [line.text for line in lines[:2]] == [first, second], mark
@@ -217,7 +221,9 @@ def test_the_signature_never_goes_alone_to_a_page(signature_sweep, fill):
 
 def test_a_heading_never_ends_a_page_and_keeps_the_line_grid(typeset):
     line = HANZI[:26]
-    out = typeset({f"heading-{fill}": document("告知书", *[line] * fill, "# 二、损害事实", line) for fill in range(18, 23)})
+    out = typeset(
+        {f"heading-{fill}": document("告知书", *[line] * fill, "# 二、损害事实", line) for fill in range(18, 23)}
+    )
     for fill in range(18, 23):
         lines = body_lines(pdf_lines(out / f"heading-{fill}.pdf"))
         heading = next(i for i, line in enumerate(lines) if line.text == "二、损害事实")
@@ -291,7 +297,9 @@ def test_annexes_go_two_characters_in_below_a_blank_line_each_name_hung_under_it
 
 
 def test_docx_annexes_hang_each_name_under_its_first_character(annexed):
-    paragraphs = [p for p in docx.Document(str(annexed / "annexes.docx")).paragraphs if p.style.name.startswith("附件说明")]
+    paragraphs = [
+        p for p in docx.Document(str(annexed / "annexes.docx")).paragraphs if p.style.name.startswith("附件说明")
+    ]
     assert [p.style.name for p in paragraphs] == ["附件说明首行", "附件说明"]
     assert paragraphs[0].style.paragraph_format.space_before.pt == PITCH
     assert all(p.style.paragraph_format.keep_with_next for p in paragraphs)
@@ -310,7 +318,9 @@ APPROVAL_FILLS = range(12, 21)  # from room for all of it to room for none of it
 def approvals(typeset, layout):
     approval = layout("# 四、审批意见\n\n{{ layout.approval() | safe }}")
     line = HANZI[:26]
-    return typeset({f"approval-{fill}": document("审批表", *[line] * fill, approval, signature()) for fill in APPROVAL_FILLS})
+    return typeset(
+        {f"approval-{fill}": document("审批表", *[line] * fill, approval, signature()) for fill in APPROVAL_FILLS}
+    )
 
 
 @pytest.mark.parametrize("fill", APPROVAL_FILLS)
@@ -319,15 +329,26 @@ def test_the_approval_lines_stay_together_with_room_to_write_and_the_signature(a
     heading = next(i for i, line in enumerate(lines) if line.text == "四、审批意见")
     block = lines[heading : heading + 6]
     assert [line.text for line in block] == [
-        "四、审批意见", "承办人（签字）：", "负责人审批意见：", "负责人（签字）：", SIGNATURE_ISSUER, SIGNATURE_DATE
+        "四、审批意见",
+        "承办人（签字）：",
+        "负责人审批意见：",
+        "负责人（签字）：",
+        SIGNATURE_ISSUER,
+        SIGNATURE_DATE,
     ]
     assert len({line.page for line in block}) == 1, fill
     for above, below in zip(block[1:4], block[2:5]):
         assert abs(below.y - above.y - 2 * PITCH) < 1  # a blank line to write in
-    styles = [p.style for p in docx.Document(str(approvals / f"approval-{fill}.docx")).paragraphs if p.style.name.startswith("审批栏")]
+    styles = [
+        p.style
+        for p in docx.Document(str(approvals / f"approval-{fill}.docx")).paragraphs
+        if p.style.name.startswith("审批栏")
+    ]
     assert [style.name for style in styles] == ["审批栏首行", "审批栏", "审批栏"]
     assert all(style.paragraph_format.keep_with_next and style.paragraph_format.keep_together for style in styles)
-    assert [style.paragraph_format.space_before.pt if style.paragraph_format.space_before else 0 for style in styles] == [0, PITCH, PITCH]
+    assert [
+        style.paragraph_format.space_before.pt if style.paragraph_format.space_before else 0 for style in styles
+    ] == [0, PITCH, PITCH]
 
 
 PARTIES = [

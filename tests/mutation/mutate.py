@@ -60,13 +60,50 @@ class Mutant:
 
 # -- mutators: for a node, the variants it can be turned into ------------------------------------------
 
-_COMPARE = {ast.Eq: ast.NotEq, ast.NotEq: ast.Eq, ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt,
-            ast.Is: ast.IsNot, ast.IsNot: ast.Is, ast.In: ast.NotIn, ast.NotIn: ast.In}
-_BINARY = {ast.Add: ast.Sub, ast.Sub: ast.Add, ast.Mult: ast.Div, ast.Div: ast.Mult, ast.FloorDiv: ast.Div,
-           ast.Mod: ast.FloorDiv, ast.BitOr: ast.BitAnd, ast.BitAnd: ast.BitOr}
-_SYMBOL = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Is: "is",
-           ast.IsNot: "is not", ast.In: "in", ast.NotIn: "not in", ast.Add: "+", ast.Sub: "-", ast.Mult: "*",
-           ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "%", ast.BitOr: "|", ast.BitAnd: "&", ast.And: "and", ast.Or: "or"}
+_COMPARE = {
+    ast.Eq: ast.NotEq,
+    ast.NotEq: ast.Eq,
+    ast.Lt: ast.LtE,
+    ast.LtE: ast.Lt,
+    ast.Gt: ast.GtE,
+    ast.GtE: ast.Gt,
+    ast.Is: ast.IsNot,
+    ast.IsNot: ast.Is,
+    ast.In: ast.NotIn,
+    ast.NotIn: ast.In,
+}
+_BINARY = {
+    ast.Add: ast.Sub,
+    ast.Sub: ast.Add,
+    ast.Mult: ast.Div,
+    ast.Div: ast.Mult,
+    ast.FloorDiv: ast.Div,
+    ast.Mod: ast.FloorDiv,
+    ast.BitOr: ast.BitAnd,
+    ast.BitAnd: ast.BitOr,
+}
+_SYMBOL = {
+    ast.Eq: "==",
+    ast.NotEq: "!=",
+    ast.Lt: "<",
+    ast.LtE: "<=",
+    ast.Gt: ">",
+    ast.GtE: ">=",
+    ast.Is: "is",
+    ast.IsNot: "is not",
+    ast.In: "in",
+    ast.NotIn: "not in",
+    ast.Add: "+",
+    ast.Sub: "-",
+    ast.Mult: "*",
+    ast.Div: "/",
+    ast.FloorDiv: "//",
+    ast.Mod: "%",
+    ast.BitOr: "|",
+    ast.BitAnd: "&",
+    ast.And: "and",
+    ast.Or: "or",
+}
 
 
 def variants(node: ast.AST) -> list[str]:
@@ -147,13 +184,23 @@ def _skipped(tree: ast.Module) -> set[int]:
         body = getattr(node, "body", None)
         if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and body:
             first = body[0]
-            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+            if (
+                isinstance(first, ast.Expr)
+                and isinstance(first.value, ast.Constant)
+                and isinstance(first.value.value, str)
+            ):
                 mark(first)
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             mark(node.returns)
             for dec in node.decorator_list:
                 mark(dec)
-            for arg in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs, node.args.vararg, node.args.kwarg):
+            for arg in (
+                *node.args.posonlyargs,
+                *node.args.args,
+                *node.args.kwonlyargs,
+                node.args.vararg,
+                node.args.kwarg,
+            ):
                 if arg is not None:
                     mark(arg.annotation)
         if isinstance(node, ast.ClassDef):
@@ -229,7 +276,9 @@ class _Finder(importlib.abc.MetaPathFinder):
         if name != self.module.name:
             return None
         locations = [str(Path(self.module.origin).parent)] if self.module.package else None
-        return importlib.util.spec_from_file_location(name, self.module.origin, loader=_Loader(self.code), submodule_search_locations=locations)
+        return importlib.util.spec_from_file_location(
+            name, self.module.origin, loader=_Loader(self.code), submodule_search_locations=locations
+        )
 
 
 def _forget_project_modules() -> None:
@@ -319,8 +368,14 @@ def _mutant_task(mutant: Mutant, module: ModuleSource, test_args: list[str]) -> 
     return task
 
 
-def run_all(todo: list[Mutant], modules: dict[str, ModuleSource], tests: list[str], coverage: Coverage,
-            timeout: float, jobs: int) -> dict[Mutant, str]:
+def run_all(
+    todo: list[Mutant],
+    modules: dict[str, ModuleSource],
+    tests: list[str],
+    coverage: Coverage,
+    timeout: float,
+    jobs: int,
+) -> dict[Mutant, str]:
     """Each mutant against the tests that ran its lines, then each survivor against all the tests: code that runs
     once and is remembered (a module imported lazily, a cached result) is traced to the first test only."""
     first = {}
@@ -333,7 +388,9 @@ def run_all(todo: list[Mutant], modules: dict[str, ModuleSource], tests: list[st
     return outcomes
 
 
-def _batch(work: list[tuple[Mutant, list[str]]], modules: dict[str, ModuleSource], timeout: float, jobs: int) -> dict[Mutant, str]:
+def _batch(
+    work: list[tuple[Mutant, list[str]]], modules: dict[str, ModuleSource], timeout: float, jobs: int
+) -> dict[Mutant, str]:
     """Run ``(mutant, tests)`` pairs ``jobs`` at a time, each in its own forked process."""
     pending, running, outcomes = list(reversed(work)), {}, {}
     while pending or running:
@@ -367,7 +424,14 @@ def resolve(patterns: list[str]) -> list[ModuleSource]:
         if any(fnmatch.fnmatchcase(name, p) for p in patterns):
             spec = importlib.util.find_spec(name)
             assert spec and spec.origin
-            out.append(ModuleSource(name, spec.origin, Path(spec.origin).read_text(encoding="utf-8"), spec.submodule_search_locations is not None))
+            out.append(
+                ModuleSource(
+                    name,
+                    spec.origin,
+                    Path(spec.origin).read_text(encoding="utf-8"),
+                    spec.submodule_search_locations is not None,
+                )
+            )
     missing = [p for p in patterns if not any(fnmatch.fnmatchcase(m.name, p) for m in out)]
     if missing:
         raise SystemExit(f"no module matches {missing}")
@@ -400,13 +464,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="+", help="dotted module names or patterns (ecoredress.regulation.rules.*)")
     parser.add_argument("--jobs", type=int, default=1, help="mutants run at once (default 1)")
-    parser.add_argument("--equivalent", type=Path, default=HERE / "equivalent.yaml", help="mutants judged equivalent (default: equivalent.yaml here)")
-    parser.add_argument("--min-score", type=float, default=95.0, help="per-module score below which the exit code is 1 (default 95)")
+    parser.add_argument(
+        "--equivalent",
+        type=Path,
+        default=HERE / "equivalent.yaml",
+        help="mutants judged equivalent (default: equivalent.yaml here)",
+    )
+    parser.add_argument(
+        "--min-score", type=float, default=95.0, help="per-module score below which the exit code is 1 (default 95)"
+    )
     parser.add_argument("--json", type=Path, help="write every mutant and its outcome here")
     argv = sys.argv[1:] if argv is None else argv
     cut = argv.index("--") if "--" in argv else len(argv)
     args = parser.parse_args(argv[:cut])
-    args.tests = argv[cut + 1:] or ["tests/regulation"]
+    args.tests = argv[cut + 1 :] or ["tests/regulation"]
 
     os.chdir(ROOT)
     sys.path.insert(0, str(ROOT))  # as under ``python3 -m pytest``: the tests import ``tests.conftest``
@@ -436,8 +507,10 @@ def main(argv: list[str] | None = None) -> int:
         score = 100.0 * len(killed) / len(counted) if counted else 100.0
         failed |= score < args.min_score
         timeouts = sum(1 for mu in killed if outcomes[mu] == "timeout")
-        print(f"{m.name}: {len(killed)}/{len(counted)} killed = {score:.1f}%  "
-              f"({timeouts} by timeout, {len(equivalent)} equivalent, {len(mine)} mutants)")
+        print(
+            f"{m.name}: {len(killed)}/{len(counted)} killed = {score:.1f}%  "
+            f"({timeouts} by timeout, {len(equivalent)} equivalent, {len(mine)} mutants)"
+        )
         lines = m.source.splitlines()
         for mu in counted:
             if outcomes[mu] not in ("killed", "timeout"):

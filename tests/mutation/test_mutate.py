@@ -25,7 +25,7 @@ def late(done: "dt.date | None", due: int = 3) -> bool:
 
 def _namespace(mutant=None):
     code = mutate.mutated_code(mutant, SOURCE, "<toy>") if mutant else compile(SOURCE, "<toy>", "exec")
-    ns = {"decorated": lambda **_: (lambda f: f)}
+    ns = {"decorated": lambda **_: lambda f: f}
     exec(code, ns)  # noqa: S102
     return ns
 
@@ -35,7 +35,11 @@ def test_mutants_cover_operators_constants_and_returns_but_not_docstrings_annota
     described = {(m.line, m.description) for m in mutants}
     assert (9, "is → is not") in described and (9, "or → and") in described and (9, "> → >=") in described
     assert (9, "+ → -") in described and (10, "drop not") in described and (10, "False → True") in described
-    assert (3, "30 → 31") in described and (11, "'无' → 'XX…XX'") in described and (11, "return … → return None") in described
+    assert (
+        (3, "30 → 31") in described
+        and (11, "'无' → 'XX…XX'") in described
+        and (11, "return … → return None") in described
+    )
     assert all(m.line not in (1, 6, 8) for m in mutants)  # docstrings and the decorator's 2
     assert not any("dt.date" in m.description for m in mutants)  # the annotation
     assert {m.module_level for m in mutants if m.line == 3} == {True}

@@ -240,9 +240,13 @@ def render() -> str:
             ("公开网站办理过程", _join(site.get(n, set()))),
         ]
         encoded = "<br>".join(f"{label}：{value}" for label, value in parts if value) or "—"
-        scenarios = "<br>".join(
-            f"[{name}](../tests/regulation/scenarios/{name})（{hit}/{total}）" for name, (hit, total) in sorted(files.get(n, {}).items())
-        ) or "—"
+        scenarios = (
+            "<br>".join(
+                f"[{name}](../tests/regulation/scenarios/{name})（{hit}/{total}）"
+                for name, (hit, total) in sorted(files.get(n, {}).items())
+            )
+            or "—"
+        )
         number = cn2an.an2cn(n)
         rows.append(f"| 第{number}条 | {summary(text[n])} | {encoded} | {scenarios} | {NOT_OPERATIVE.get(n, '')} |")
     return "\n".join(rows) + "\n"
@@ -256,7 +260,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
         if current != text:
-            print(f"{TARGET} 与代码不一致，请运行 python3 tests/regulation/article_coverage.py 重新生成。", file=sys.stderr)
+            print(
+                f"{TARGET} 与代码不一致，请运行 python3 tests/regulation/article_coverage.py 重新生成。",
+                file=sys.stderr,
+            )
             return 1
         return 0
     TARGET.write_text(text, encoding="utf-8")

@@ -49,12 +49,22 @@ def build_case(spec: dict[str, Any], scenario: dict[str, Any]) -> Case:
     return Case.model_validate(data)
 
 
-def findings(case: Case, as_of: dt.date, profile: Profile | None = None, calendar: Calendar | None = None) -> list[Finding]:
-    ctx = CaseContext(case, SCENARIOS / f"{case.id}.yaml", as_of, profile or load_profile("ningxia-2024"), calendar or load_calendar(None))
+def findings(
+    case: Case, as_of: dt.date, profile: Profile | None = None, calendar: Calendar | None = None
+) -> list[Finding]:
+    ctx = CaseContext(
+        case,
+        SCENARIOS / f"{case.id}.yaml",
+        as_of,
+        profile or load_profile("ningxia-2024"),
+        calendar or load_calendar(None),
+    )
     return run_checks(ctx)
 
 
-def finding_codes(case: Case, as_of: dt.date, profile: Profile | None = None, calendar: Calendar | None = None) -> list[str]:
+def finding_codes(
+    case: Case, as_of: dt.date, profile: Profile | None = None, calendar: Calendar | None = None
+) -> list[str]:
     return sorted(f.code for f in findings(case, as_of, profile, calendar))
 
 

@@ -27,15 +27,30 @@ def test_default_profile_values_cite_articles():
             assert isinstance(value.effective, dt.date), key
 
 
-@pytest.mark.parametrize(("day", "article", "cited"), [
-    ("2017-12-31", "第十六条第一款", None),  # before the reform scheme's nationwide trial: nothing to cite
-    ("2018-01-01", "第十六条第一款", "《生态环境损害赔偿制度改革方案》（中办发〔2017〕68号）"),
-    ("2022-04-25", "第十二条", "《生态环境损害赔偿制度改革方案》（中办发〔2017〕68号）"),  # the scheme has no articles
-    ("2022-04-26", "第十二条、第十六条", "《生态环境损害赔偿管理规定》（环法规〔2022〕31号）第十八条"),
-    ("2023-05-20", "第十五条第二款第一项", "《生态环境损害赔偿管理规定》（环法规〔2022〕31号）第二十条第二款"),
-    ("2024-04-02", "第十六条第一款", "《生态环境损害赔偿管理规定》（环法规〔2022〕31号）"),  # no counterpart checked
-    ("2024-04-03", "第十六条第一款", "《宁夏回族自治区生态环境损害赔偿管理工作规定》（宁环规发〔2024〕4号）第十六条第一款"),
-])
+@pytest.mark.parametrize(
+    ("day", "article", "cited"),
+    [
+        ("2017-12-31", "第十六条第一款", None),  # before the reform scheme's nationwide trial: nothing to cite
+        ("2018-01-01", "第十六条第一款", "《生态环境损害赔偿制度改革方案》（中办发〔2017〕68号）"),
+        (
+            "2022-04-25",
+            "第十二条",
+            "《生态环境损害赔偿制度改革方案》（中办发〔2017〕68号）",
+        ),  # the scheme has no articles
+        ("2022-04-26", "第十二条、第十六条", "《生态环境损害赔偿管理规定》（环法规〔2022〕31号）第十八条"),
+        ("2023-05-20", "第十五条第二款第一项", "《生态环境损害赔偿管理规定》（环法规〔2022〕31号）第二十条第二款"),
+        (
+            "2024-04-02",
+            "第十六条第一款",
+            "《生态环境损害赔偿管理规定》（环法规〔2022〕31号）",
+        ),  # no counterpart checked
+        (
+            "2024-04-03",
+            "第十六条第一款",
+            "《宁夏回族自治区生态环境损害赔偿管理工作规定》（宁环规发〔2024〕4号）第十六条第一款",
+        ),
+    ],
+)
 def test_citation_is_the_instrument_in_force_on_the_day(day, article, cited):
     citation = load_profile("ningxia-2024").citation(article, dt.date.fromisoformat(day))
     assert (citation.text if citation else None) == cited

@@ -17,21 +17,42 @@ def test_scenario(path, index):
     found = run(spec, scenario)
     assert sorted(f.code for f in found) == sorted(scenario["expect"]), scenario["name"]
     cited = {f.code: f.article for f in found}
-    assert {code: cited.get(code) for code in scenario.get("articles", {})} == scenario.get("articles", {}), scenario["name"]
+    assert {code: cited.get(code) for code in scenario.get("articles", {})} == scenario.get("articles", {}), scenario[
+        "name"
+    ]
     levels = {f.code: f.severity.label for f in found}
-    assert {code: levels.get(code) for code in scenario.get("severity", {})} == scenario.get("severity", {}), scenario["name"]
-    applied = {f.code: f.analogy for f in found}  # the profile article applied by analogy (参照), None if applied directly
-    assert {code: applied.get(code, "—") for code in scenario.get("analogy", {})} == scenario.get("analogy", {}), scenario["name"]
+    assert {code: levels.get(code) for code in scenario.get("severity", {})} == scenario.get("severity", {}), scenario[
+        "name"
+    ]
+    applied = {
+        f.code: f.analogy for f in found
+    }  # the profile article applied by analogy (参照), None if applied directly
+    assert {code: applied.get(code, "—") for code in scenario.get("analogy", {})} == scenario.get("analogy", {}), (
+        scenario["name"]
+    )
 
 
 # Every rule the issue lists, with the scenario file that covers it.
 REQUIRED = {
-    "第五条": "art05_jurisdiction", "第十条": "art10_preliminary_check", "第十一条": "art11_major_case",
-    "第十二条": "art12_claim_end", "第十三条": "art13_investigation", "第十四条": "art14_assessment",
-    "第十五条": "art15_simplified_assessment", "第十六条": "art16_conclusion", "第十七条": "art17_simplified_consultation",
-    "第十八条": "art18_consultation", "第十九条": "art19_remedies", "第二十一条": "art21_liability", "第二十二条": "art22_punitive",
-    "第二十三条": "art23_restoration", "第二十六条": "art26_referrals", "第二十七条": "art27_procuratorate",
-    "第二十八条": "art28_enforcement_clues", "第三十二条": "art32_funds", "第三十三条": "art33_disclosure",
+    "第五条": "art05_jurisdiction",
+    "第十条": "art10_preliminary_check",
+    "第十一条": "art11_major_case",
+    "第十二条": "art12_claim_end",
+    "第十三条": "art13_investigation",
+    "第十四条": "art14_assessment",
+    "第十五条": "art15_simplified_assessment",
+    "第十六条": "art16_conclusion",
+    "第十七条": "art17_simplified_consultation",
+    "第十八条": "art18_consultation",
+    "第十九条": "art19_remedies",
+    "第二十一条": "art21_liability",
+    "第二十二条": "art22_punitive",
+    "第二十三条": "art23_restoration",
+    "第二十六条": "art26_referrals",
+    "第二十七条": "art27_procuratorate",
+    "第二十八条": "art28_enforcement_clues",
+    "第三十二条": "art32_funds",
+    "第三十三条": "art33_disclosure",
 }
 
 

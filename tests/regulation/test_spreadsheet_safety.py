@@ -48,7 +48,9 @@ CORPUS = [
     "-12.50",
 ]
 BODY = st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\t\r\n\"',;|=+-@'"), max_size=24)
-PAYLOADS = st.sampled_from(CORPUS) | st.builds(lambda start, body: start + body, st.sampled_from([*TRIGGERS, "'"]), BODY)
+PAYLOADS = st.sampled_from(CORPUS) | st.builds(
+    lambda start, body: start + body, st.sampled_from([*TRIGGERS, "'"]), BODY
+)
 
 
 def starts_like_formula(text: str) -> bool:
@@ -115,7 +117,7 @@ def assert_no_formula(cells: list[Any]) -> None:
             assert cell.quotePrefix, f"{cell.coordinate} 的文本 {cell.value!r} 编辑后会变成公式"
 
 
-CELLS = PAYLOADS | st.decimals(min_value=-10**9, max_value=10**9, places=2) | st.dates() | st.none()
+CELLS = PAYLOADS | st.decimals(min_value=-(10**9), max_value=10**9, places=2) | st.dates() | st.none()
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -156,7 +158,9 @@ TEXT_COLUMNS = [index for index, (_, kind, _) in enumerate(CSV_FIELDS) if kind i
 @settings(max_examples=15, deadline=None)
 @given(payloads=st.data())
 def test_open_data_csv_fields_never_start_a_formula(payloads):
-    published = [p for p in (publish_case(poisoned(case_id, payloads, published=True)) for case_id in BASES) if p is not None]
+    published = [
+        p for p in (publish_case(poisoned(case_id, payloads, published=True)) for case_id in BASES) if p is not None
+    ]
     assert published
     text = cases_csv(published)
     # QUOTE_NONNUMERIC reading fails on an unquoted field that is not a number: every text is quoted.

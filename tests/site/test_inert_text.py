@@ -40,7 +40,10 @@ _WHITESPACE = re.compile(r"\s+")
 
 
 _SHOWN = str.maketrans(
-    {**dict.fromkeys([*range(0x20), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF], 0xFFFD), **{ord(c): " " for c in "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\u2028\u2029"}}
+    {
+        **dict.fromkeys([*range(0x20), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF], 0xFFFD),
+        **{ord(c): " " for c in "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\u2028\u2029"},
+    }
 )
 
 
@@ -92,9 +95,57 @@ CONTEXTS = (
     "text\n\nVALUE\n\nmore",
 )
 SYNTAX = (
-    *CORPUS, "```", "~~~", "{", "}", "{:", "#", "\n", "\n\n", "    ", "\t", "<", ">", "&", "&amp;", "&#60;", "&#x3c;",
-    "*", "_", "[", "]", "(", ")", "!", "|", "-", "=", "+", ".", ":", "\\", "`", "{{", "}}", "{%", "%}", "---", "===",
-    "1. ", "> ", "\u2028", "\u2029", "\x85", "\x00", "\x02", "\x03", "\x0b", "\x7f", "\ufffe", "\u3000", "\xa0",
+    *CORPUS,
+    "```",
+    "~~~",
+    "{",
+    "}",
+    "{:",
+    "#",
+    "\n",
+    "\n\n",
+    "    ",
+    "\t",
+    "<",
+    ">",
+    "&",
+    "&amp;",
+    "&#60;",
+    "&#x3c;",
+    "*",
+    "_",
+    "[",
+    "]",
+    "(",
+    ")",
+    "!",
+    "|",
+    "-",
+    "=",
+    "+",
+    ".",
+    ":",
+    "\\",
+    "`",
+    "{{",
+    "}}",
+    "{%",
+    "%}",
+    "---",
+    "===",
+    "1. ",
+    "> ",
+    "\u2028",
+    "\u2029",
+    "\x85",
+    "\x00",
+    "\x02",
+    "\x03",
+    "\x0b",
+    "\x7f",
+    "\ufffe",
+    "\u3000",
+    "\xa0",
 )
 hostile_text = st.lists(st.one_of(st.sampled_from(SYNTAX), st.text(max_size=8)), max_size=12).map("".join)
 
@@ -232,8 +283,12 @@ def payload_sites(sample_cases, tmp_path_factory) -> PayloadSites:
     filling = sections(sample_cases)
     hostile, plain, refused = [], [], set()
     for case in sample_cases:
-        bad, refusing = with_text(case, lambda v, path: (f"{v}\n{sentinel(path)}\n{CORPUS_TEXT}", sentinel(path) + COMPACT + v), filling)
-        good, _ = with_text(case, lambda v, path: (f"{v}\n{sentinel(path)}\n{PLAIN}", f"{sentinel(path)}无害{v}"), filling)
+        bad, refusing = with_text(
+            case, lambda v, path: (f"{v}\n{sentinel(path)}\n{CORPUS_TEXT}", sentinel(path) + COMPACT + v), filling
+        )
+        good, _ = with_text(
+            case, lambda v, path: (f"{v}\n{sentinel(path)}\n{PLAIN}", f"{sentinel(path)}无害{v}"), filling
+        )
         hostile.append(bad)
         plain.append(good)
         refused |= refusing
@@ -266,7 +321,9 @@ def test_payload_makes_no_element_or_attribute_in_any_built_page(payload_sites):
 def test_search_index_holds_the_text_and_no_markup(payload_sites):
     # Material's search shows titles and texts of the index as HTML: they must hold the same elements as for
     # harmless text, and the case title as typed.
-    hostile, plain = (json_of(site / "search" / "search_index.json")["docs"] for site in (payload_sites.hostile, payload_sites.plain))
+    hostile, plain = (
+        json_of(site / "search" / "search_index.json")["docs"] for site in (payload_sites.hostile, payload_sites.plain)
+    )
     assert [d["location"] for d in hostile] == [d["location"] for d in plain]
     for bad, good in zip(hostile, plain):
         for key in ("title", "text"):
@@ -354,7 +411,10 @@ def test_search_results_show_payload_as_text_in_chromium(browser, payload_sites)
         page.locator(".md-search-result__link[href*='cases/']").first.click()
         page.wait_for_url("**/cases/**")
         page.locator("article mark").first.wait_for()
-        assert page.locator("article img, article script, article iframe, article [onerror], article [onfocus]").count() == 0
+        assert (
+            page.locator("article img, article script, article iframe, article [onerror], article [onfocus]").count()
+            == 0
+        )
 
 
 # -- the Content Security Policy ----------------------------------------------------------------------
@@ -379,7 +439,11 @@ def test_every_page_has_the_content_security_policy_before_any_script(portal):
         assert meta.start() < text.index("<script"), page
         directives = {d.split()[0]: d.split()[1:] for d in meta.group(1).split(";") if d.strip()}
         assert {k: directives.get(k) for k in POLICY} == POLICY, page
-        inline = [m for m in re.finditer(r"<script(?![^>]*\bsrc=)([^>]*)>", text) if 'type="application/json"' not in m.group(1)]
+        inline = [
+            m
+            for m in re.finditer(r"<script(?![^>]*\bsrc=)([^>]*)>", text)
+            if 'type="application/json"' not in m.group(1)
+        ]
         assert inline == [], page  # no inline script the policy would have to allow
 
 
@@ -388,8 +452,12 @@ def test_content_security_policy_stops_markup_that_slips_through(browser, portal
     site = tmp_path / "site"
     shutil.copytree(portal.site, site)
     page_file = site / "cases" / "YC-2023-002" / "index.html"
-    slipped = '<img src=x onerror="alert(1)"><script>alert(2)</script><a id="er-slipped" href="javascript:alert(3)">x</a>'
-    page_file.write_text(page_file.read_text(encoding="utf-8").replace("</article>", slipped + "</article>", 1), encoding="utf-8")
+    slipped = (
+        '<img src=x onerror="alert(1)"><script>alert(2)</script><a id="er-slipped" href="javascript:alert(3)">x</a>'
+    )
+    page_file.write_text(
+        page_file.read_text(encoding="utf-8").replace("</article>", slipped + "</article>", 1), encoding="utf-8"
+    )
     context = browser.new_context()
     page = context.new_page()
     dialogs: list[str] = []

@@ -15,9 +15,15 @@ from ecoredress.publish.site import DEFAULT_PUBLISHER
 from portal_factory import PersonData, base_data, case_with_people, id_number, person_strategy
 from portal_scan import private_values
 
-ALICE = PersonData("张瑾瑜", id_number(1990, 1), "13912345678", "银川市金凤区琨珂凤凰路8号", "6222021234567890123", "宁A12B34")
-BOB = PersonData("张璇琰", id_number(1988, 2), "15812345678", "银川市金凤区钰锴湖滨路9号", "6217001234567890", "宁B9C8D7")
-CAROL = PersonData("欧阳琨珂", id_number(1975, 3), "18612345678", "银川市金凤区翊骁正源路10号", "6228481234567890", "宁C5E6F7")
+ALICE = PersonData(
+    "张瑾瑜", id_number(1990, 1), "13912345678", "银川市金凤区琨珂凤凰路8号", "6222021234567890123", "宁A12B34"
+)
+BOB = PersonData(
+    "张璇琰", id_number(1988, 2), "15812345678", "银川市金凤区钰锴湖滨路9号", "6217001234567890", "宁B9C8D7"
+)
+CAROL = PersonData(
+    "欧阳琨珂", id_number(1975, 3), "18612345678", "银川市金凤区翊骁正源路10号", "6228481234567890", "宁C5E6F7"
+)
 
 
 def test_same_surname_becomes_jia_and_yi_consistently_and_compound_surnames_are_kept():
@@ -42,7 +48,9 @@ def test_personal_data_is_removed_from_free_text():
 
 def test_patterns_are_scrubbed_even_when_no_field_records_them():
     masker = Masker(case_with_people("YC-2023-103", [ALICE], masked_company=False))
-    text = masker.text("另一人身份证 64010219900101123X，手机 139 0000 1111，座机 (0951)6012345，车牌 宁D·9K8M7，卡号 6222 0202 0000 1111 222")
+    text = masker.text(
+        "另一人身份证 64010219900101123X，手机 139 0000 1111，座机 (0951)6012345，车牌 宁D·9K8M7，卡号 6222 0202 0000 1111 222"
+    )
     assert text.count(REMOVED) == 5, text
     assert masker.text("赔偿 1272400.00 元，2023 年 3 月，2.4 公里") == "赔偿 1272400.00 元，2023 年 3 月，2.4 公里"
 
@@ -61,10 +69,24 @@ def test_masked_company_naming_replaces_full_and_short_names_and_hides_the_credi
 def test_private_and_internal_fields_never_leave_and_are_not_in_the_schema():
     case = case_with_people("YC-2023-105", [ALICE], masked_company=False)
     dumped = publish_case(case).model_dump_json()
-    for internal in ("义务人法务联系人", "YC2023-NT-00417", "银川市生态环境局法规科", "义务人对期间服务功能损失计算方法提出异议"):
+    for internal in (
+        "义务人法务联系人",
+        "YC2023-NT-00417",
+        "银川市生态环境局法规科",
+        "义务人对期间服务功能损失计算方法提出异议",
+    ):
         assert internal not in dumped
     schema = json.dumps(PublishedCase.model_json_schema())
-    for withheld in ('"notes"', '"voucher_no"', '"minutes"', '"participants"', '"draft_amount"', '"id_number"', '"legal_representative"', '"withheld_reason"'):
+    for withheld in (
+        '"notes"',
+        '"voucher_no"',
+        '"minutes"',
+        '"participants"',
+        '"draft_amount"',
+        '"id_number"',
+        '"legal_representative"',
+        '"withheld_reason"',
+    ):
         assert withheld not in schema
 
 
@@ -134,8 +156,11 @@ def _person(name: str, **fields) -> dict:
 
 
 def test_names_the_case_lists_are_masked_everywhere_and_never_published():
-    case = _case(disclosure__person_names=["李秀英", "李 秀梅"], summary="举报人李秀英、证人李秀梅反映，义务人夜间排放废水。",
-                 title="李秀英举报宁夏虚构化工有限公司排污案")
+    case = _case(
+        disclosure__person_names=["李秀英", "李 秀梅"],
+        summary="举报人李秀英、证人李秀梅反映，义务人夜间排放废水。",
+        title="李秀英举报宁夏虚构化工有限公司排污案",
+    )
     published = publish_case(case)
     assert published.summary == "举报人李某甲、证人李某乙反映，义务人夜间排放废水。"
     assert published.title.startswith("李某甲举报")
@@ -150,7 +175,9 @@ def test_a_blank_private_value_does_not_stop_the_values_after_it():
 
 
 def test_a_recorded_name_typed_with_spaces_is_masked_as_typed_and_without_spaces():
-    case = _case(obligors=[*_base()["obligors"], _person("欧阳 明华")], summary="欧阳明华与欧阳 明华是同一人，明华已到案。")
+    case = _case(
+        obligors=[*_base()["obligors"], _person("欧阳 明华")], summary="欧阳明华与欧阳 明华是同一人，明华已到案。"
+    )
     published = publish_case(case)
     assert published.summary == "欧阳某与欧阳某是同一人，欧阳某已到案。"
     assert published.obligors[-1].name == "欧阳某"
@@ -170,8 +197,11 @@ def test_full_name_publication_keeps_the_company_and_its_credit_code():
 
 def test_two_masked_companies_get_ordinals_and_lose_short_names_and_codes():
     second = {"kind": "单位", "name": "石嘴山市惠农区琨翊精细化工有限公司", "credit_code": "91640205MA75KQ8X6Q"}
-    case = _case(obligors=[*_base()["obligors"], second], disclosure__company_naming="某公司",
-                 summary="宁夏虚构化工有限公司与琨翊精细化工（91640205MA75KQ8X6Q）共同排放，虚构化工先行赔付。")
+    case = _case(
+        obligors=[*_base()["obligors"], second],
+        disclosure__company_naming="某公司",
+        summary="宁夏虚构化工有限公司与琨翊精细化工（91640205MA75KQ8X6Q）共同排放，虚构化工先行赔付。",
+    )
     published = publish_case(case)
     assert [o.name for o in published.obligors] == ["某公司甲", "某公司乙"]
     assert [o.credit_code for o in published.obligors] == [None, None]
@@ -180,8 +210,12 @@ def test_two_masked_companies_get_ordinals_and_lose_short_names_and_codes():
 
 def test_short_names_below_two_characters_are_not_replaced_in_text():
     assert organisation_short_name("宁夏虎有限公司") == "虎"
-    case = _case(obligors=[{"kind": "单位", "name": "宁夏虎有限公司", "credit_code": "91640100MA76XK3Q29"}, _person("张三")],
-                 disclosure__company_naming="某公司", summary="张三在虎跳沟三组倾倒，宁夏虎有限公司负责。", title="宁夏虎有限公司排污案")
+    case = _case(
+        obligors=[{"kind": "单位", "name": "宁夏虎有限公司", "credit_code": "91640100MA76XK3Q29"}, _person("张三")],
+        disclosure__company_naming="某公司",
+        summary="张三在虎跳沟三组倾倒，宁夏虎有限公司负责。",
+        title="宁夏虎有限公司排污案",
+    )
     assert publish_case(case).summary == "张某在虎跳沟三组倾倒，某公司负责。"
 
 
@@ -193,7 +227,10 @@ def test_masking_that_shortens_a_text_below_its_minimum_does_not_stop_publicatio
 
 def test_recorded_address_tails_and_plates_however_spaced_are_removed():
     person = _person("欧阳明华", address="中卫市沙坡头区翊骁镇琨珂村三组", plate_number="宁DQ9E01")
-    case = _case(obligors=[*_base()["obligors"], person], summary="欧阳明华家在琨珂村三组（翊骁镇琨珂村），车辆宁 D Q9E01，琨珂村村民反映。")
+    case = _case(
+        obligors=[*_base()["obligors"], person],
+        summary="欧阳明华家在琨珂村三组（翊骁镇琨珂村），车辆宁 D Q9E01，琨珂村村民反映。",
+    )
     assert publish_case(case).summary == f"欧阳某家在{REMOVED}（翊骁镇{REMOVED}），车辆{REMOVED}，{REMOVED}村民反映。"
 
 
@@ -203,6 +240,14 @@ def test_only_private_and_internal_fields_are_withheld():
 
     fields = {**Person.model_fields, **Disclosure.model_fields}
     assert [n for n, info in fields.items() if is_withheld(info)] == [
-        "name", "id_number", "address", "phone", "bank_account", "plate_number", "withheld_reason", "withheld",
-        "person_names", "not_person_names",
+        "name",
+        "id_number",
+        "address",
+        "phone",
+        "bank_account",
+        "plate_number",
+        "withheld_reason",
+        "withheld",
+        "person_names",
+        "not_person_names",
     ]

@@ -61,5 +61,8 @@ def run(args: argparse.Namespace) -> int:
     if args.check:
         print(f"{files} 个文件中有 {total} 处可自动改正。" + ("运行 ecoredress fix 改正。" if total else ""))
         return 1 if total or skipped else 0
-    print(f"已在 {files} 个文件中改正 {total} 处。" + ("请运行 ecoredress check 复核，并用 git diff 查看改动。" if total else ""))
+    print(
+        f"已在 {files} 个文件中改正 {total} 处。"
+        + ("请运行 ecoredress check 复核，并用 git diff 查看改动。" if total else "")
+    )
     return 1 if skipped else 0

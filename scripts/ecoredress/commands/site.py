@@ -22,7 +22,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="生成信息公开网站；加 --internal 时生成内部网站：全部案件（含未公开的）、不脱敏、待办期限、校验结果、"
         "全部文书、台账和年度报告，以及表单编辑器（/admin/）。内部网站每页标明“内部资料”，不得公开发布。",
     )
-    build.add_argument("--out", type=Path, default=None, metavar="目录", help="输出目录（默认：public/；--internal 时 build/internal/）")
+    build.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        metavar="目录",
+        help="输出目录（默认：public/；--internal 时 build/internal/）",
+    )
     build.add_argument("--internal", action="store_true", help="生成供办案人员使用的内部网站（不得部署到公开网站）")
     build.add_argument(
         "--engine",
@@ -30,7 +36,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=None,
         help="网站生成引擎（默认：pyproject.toml [tool.ecoredress.site] engine，未设置时 mkdocs）",
     )
-    build.add_argument("--as-of", type=date_argument, default=None, metavar="YYYY-MM-DD", help="内部网站以该日期为“今天”计算期限（默认：今天）")
+    build.add_argument(
+        "--as-of",
+        type=date_argument,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="内部网站以该日期为“今天”计算期限（默认：今天）",
+    )
     build.set_defaults(func=run_build)
     serve = actions.add_parser("serve", help="在 127.0.0.1 上预览网站，案件文件改动后自动重新生成")
     serve.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
@@ -70,9 +82,13 @@ def _build_internal(project, args: argparse.Namespace) -> int:  # noqa: ANN001 -
     from ecoredress.workbench.internal_site import DEFAULT_OUT, build_internal_site
 
     result = build_internal_site(project, args.out or project.root / DEFAULT_OUT, args.as_of)
-    editor = "表单编辑器：/admin/" if result.editor else "表单编辑器未设置（见 README“表单编辑”），/admin/ 只显示设置说明"
+    editor = (
+        "表单编辑器：/admin/" if result.editor else "表单编辑器未设置（见 README“表单编辑”），/admin/ 只显示设置说明"
+    )
     invalid = f"，{result.invalid} 个文件未通过校验（见首页）" if result.invalid else ""
-    print(f"内部网站已生成：{result.out}（案件 {result.cases} 件{invalid}，文书文件 {result.documents} 个；{editor}）。内部资料，不得公开发布。")
+    print(
+        f"内部网站已生成：{result.out}（案件 {result.cases} 件{invalid}，文书文件 {result.documents} 个；{editor}）。内部资料，不得公开发布。"
+    )
     return 1 if result.invalid else 0
 
 
@@ -96,7 +112,9 @@ def _register_review_actions(site_actions: argparse._SubParsersAction) -> None:
             "变化的公开字段（金额单独标出）、新公开的文书。合并请求的 CI 把结果写入检查摘要，审核人在合并前即可看到。"
         ),
     )
-    diff.add_argument("--base", default="HEAD", metavar="git版本", help="对比基准：分支、标签或提交（默认 HEAD；CI 中如 origin/main）")
+    diff.add_argument(
+        "--base", default="HEAD", metavar="git版本", help="对比基准：分支、标签或提交（默认 HEAD；CI 中如 origin/main）"
+    )
     diff.add_argument("--format", choices=sorted(FORMATS), default="text", help="输出格式（默认 text）")
     diff.set_defaults(func=run_diff)
 
@@ -110,7 +128,9 @@ def _register_review_actions(site_actions: argparse._SubParsersAction) -> None:
     )
     publish.add_argument("--from", dest="source", type=Path, required=True, metavar="目录", help="构建好的门户目录")
     publish.add_argument("--to", dest="target", type=Path, required=True, metavar="目录", help="网站服务器提供的目录")
-    publish.add_argument("--internal", action="store_true", help="发布的是内部网站（目标须是只对办案人员开放的内网服务器目录）")
+    publish.add_argument(
+        "--internal", action="store_true", help="发布的是内部网站（目标须是只对办案人员开放的内网服务器目录）"
+    )
     publish.set_defaults(func=run_publish)
 
 

@@ -123,8 +123,14 @@ def _hang_annexes(root: etree._Element) -> None:
             label = _twips(lead.group(1) or "")
         number = _twips(lead.group(2) or "")
         left, hanging = INDENT + label + number, number + (label if first else 0)
-        _set(_properties(paragraph), "ind", left=str(left), leftChars=str(round(left * 100 / CHAR)),
-             hanging=str(hanging), hangingChars=str(round(hanging * 100 / CHAR)))
+        _set(
+            _properties(paragraph),
+            "ind",
+            left=str(left),
+            leftChars=str(round(left * 100 / CHAR)),
+            hanging=str(hanging),
+            hangingChars=str(round(hanging * 100 / CHAR)),
+        )
 
 
 def _flush_left_amounts(root: etree._Element) -> None:

@@ -47,7 +47,11 @@ def run_batch(
         "typst_template": str(typst_template),
         "variables": variables,
         "jobs": [
-            {"markdown": j.markdown, "docx": str(j.docx) if j.docx else None, "typst": str(j.typst) if j.typst else None}
+            {
+                "markdown": j.markdown,
+                "docx": str(j.docx) if j.docx else None,
+                "typst": str(j.typst) if j.typst else None,
+            }
             for j in jobs
         ],
     }

@@ -140,6 +140,7 @@ def _paragraph_style(style_id: str, name: str, ppr: etree._Element, rpr: etree._
 
 def _style_rules(fonts: FontSet) -> dict[str, tuple[etree._Element, etree._Element]]:
     """Paragraph and run properties of each style id, per GB/T 9704 §7 (fresh elements on every call)."""
+
     def body() -> etree._Element:
         return _run_props(fonts.latin, fonts.body, BODY_PT)
 

@@ -161,7 +161,6 @@ def render_documents(
         state.save()
 
     entries = [
-        manifest.entry(job, {f"{job.stem}.{fmt}": state.sha256(f"{job.stem}.{fmt}") for fmt in formats})
-        for job in jobs
+        manifest.entry(job, {f"{job.stem}.{fmt}": state.sha256(f"{job.stem}.{fmt}") for fmt in formats}) for job in jobs
     ]
     return RenderResult(len(jobs), sorted(rendered), sorted(skipped), manifest.write_manifest(out_dir, entries))

@@ -82,11 +82,15 @@ def limits_from(project: Project | None) -> Limits:
     if not settings:
         return DEFAULT_LIMITS
     if not isinstance(settings, dict):
-        raise UserError(f"pyproject.toml 中 [tool.ecoredress.{SETTINGS}] 应为一节设置。请写成 [tool.ecoredress.{SETTINGS}] 下的键值。")
+        raise UserError(
+            f"pyproject.toml 中 [tool.ecoredress.{SETTINGS}] 应为一节设置。请写成 [tool.ecoredress.{SETTINGS}] 下的键值。"
+        )
     values = {f.name: getattr(DEFAULT_LIMITS, f.name) for f in fields(Limits)}
     for key, value in settings.items():
         if key not in _KEYS:
-            raise UserError(f"pyproject.toml [tool.ecoredress.{SETTINGS}] 中没有设置项“{key}”。可用：{'、'.join(_KEYS)}。")
+            raise UserError(
+                f"pyproject.toml [tool.ecoredress.{SETTINGS}] 中没有设置项“{key}”。可用：{'、'.join(_KEYS)}。"
+            )
         name, unit, what = _KEYS[key]
         ceiling = getattr(CEILINGS, name) // unit
         number = (int, float) if unit > 1 else int  # megabytes may be fractional, levels and values are counted
@@ -115,7 +119,9 @@ def screen(text: str, limits: Limits = DEFAULT_LIMITS) -> None:
         raise _too_large(size, limits)
     if raw := _RAW_FORBIDDEN.search(text):  # written as such: located exactly (escapes are found in the values below)
         line = text.count("\n", 0, raw.start()) + 1
-        raise InputRejected("control-character", _control_message(raw.group()), line, raw.start() - text.rfind("\n", 0, raw.start()))
+        raise InputRejected(
+            "control-character", _control_message(raw.group()), line, raw.start() - text.rfind("\n", 0, raw.start())
+        )
     depth = values = 0
     for event in _EVENTS.parse(text):
         kind = type(event)
@@ -151,7 +157,9 @@ def screen(text: str, limits: Limits = DEFAULT_LIMITS) -> None:
 _RAW_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _VALUE_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 MAX_DIGITS = 16  # 1,000 万亿: more than any amount, period or count a case holds
-_NUMBER = re.compile(r"[-+]?(?:(?P<based>0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+)|(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)(?:[eE][-+]?[0-9]+)?)")
+_NUMBER = re.compile(
+    r"[-+]?(?:(?P<based>0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+)|(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)(?:[eE][-+]?[0-9]+)?)"
+)
 _OPENING = (MappingStartEvent, SequenceStartEvent)
 _CLOSING = (MappingEndEvent, SequenceEndEvent)
 _EVENTS = YAML(typ="safe", pure=False)  # libyaml: events come one at a time, without recursion
@@ -190,7 +198,14 @@ def _control_message(char: str) -> str:
     )
 
 
-_CONTROL_NAMES = {"\x00": "空字符", "\x0b": "垂直制表符", "\x0c": "换页符", "\r": "回车符", "\x1b": "转义符", "\x7f": "删除符"}
+_CONTROL_NAMES = {
+    "\x00": "空字符",
+    "\x0b": "垂直制表符",
+    "\x0c": "换页符",
+    "\r": "回车符",
+    "\x1b": "转义符",
+    "\x7f": "删除符",
+}
 _ALIAS_MESSAGE = (
     "案件文件中不能使用 YAML 锚点和别名（&名称、*名称）：别名会被展开成大量数据（“别名炸弹”），"
     "表单编辑器和 ecoredress fix 也无法单独修改被共享的值。请把被引用的内容直接写在每一处。"

@@ -101,7 +101,9 @@ class _CaseRoundTripConstructor(RoundTripConstructor):
             return _RawTimestamp(node.value)
 
 
-_CaseRoundTripConstructor.add_constructor("tag:yaml.org,2002:timestamp", _CaseRoundTripConstructor.construct_yaml_timestamp)
+_CaseRoundTripConstructor.add_constructor(
+    "tag:yaml.org,2002:timestamp", _CaseRoundTripConstructor.construct_yaml_timestamp
+)
 
 
 class _CaseRepresenter(RoundTripRepresenter):
@@ -157,7 +159,10 @@ def load_file(path: Path, root: Path | None = None) -> Any:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
         problem = str(exc).splitlines()[0]
-        raise UserError(f"{where}: YAML 语法错误（{problem}）。请检查缩进（用空格，不用 Tab）、冒号后的空格和引号是否成对。", exit_code=1) from None
+        raise UserError(
+            f"{where}: YAML 语法错误（{problem}）。请检查缩进（用空格，不用 Tab）、冒号后的空格和引号是否成对。",
+            exit_code=1,
+        ) from None
 
 
 def read_text(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:

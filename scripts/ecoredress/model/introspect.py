@@ -61,9 +61,15 @@ def title_at(model: type[BaseModel], loc: Loc) -> str | None:
 
 def _is(model: type[BaseModel], loc: Loc, kind: type) -> bool:
     annotation = annotation_at(model, loc)
-    members = typing.get_args(annotation) if typing.get_origin(annotation) in (typing.Union, types.UnionType) else (annotation,)
+    members = (
+        typing.get_args(annotation)
+        if typing.get_origin(annotation) in (typing.Union, types.UnionType)
+        else (annotation,)
+    )
     # Optional[Money] is Optional[Annotated[Decimal, ...]]: look through the Annotated wrapper.
-    return any(m is kind or (typing.get_origin(m) is typing.Annotated and typing.get_args(m)[0] is kind) for m in members)
+    return any(
+        m is kind or (typing.get_origin(m) is typing.Annotated and typing.get_args(m)[0] is kind) for m in members
+    )
 
 
 def is_date(model: type[BaseModel], loc: Loc) -> bool:

@@ -35,7 +35,9 @@ _COMMON_WORD = 50
 _PLACE_END = "山河湖海江渠沟滩泉峡湾岭塬坡川原谷洞池塘湿地镇村乡县区市州旗盟庄堡寨屯营桥路街港站厂矿场园林区段"
 _FOLLOWED_BY_PLACE = re.compile(rf"^(?![在于和与的向从到将把被是等及对])[\u4e00-\u9fff]?[{_PLACE_END}]")
 _QUANTITY_BEFORE = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两几约余]\s*$")
-_DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\s*(19|20)\d{2}\s*[〕\]］)）][^，。；、\n]{0,8}?\d+\s*号")
+_DOCUMENT_NUMBER = re.compile(
+    r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\s*(19|20)\d{2}\s*[〕\]］)）][^，。；、\n]{0,8}?\d+\s*号"
+)
 
 
 @cache
@@ -74,7 +76,9 @@ def suspected_names(text: str) -> list[tuple[int, str]]:
     tagger, found, offset = _tagger()[0], [], 0
     for pair in tagger.cut(blanked):
         word, flag = pair.word, pair.flag
-        if flag in _PERSON_TAGS and looks_like_name(word, blanked[max(0, offset - 3) : offset], blanked[offset + len(word) : offset + len(word) + 2]):
+        if flag in _PERSON_TAGS and looks_like_name(
+            word, blanked[max(0, offset - 3) : offset], blanked[offset + len(word) : offset + len(word) + 2]
+        ):
             found.append((offset, word))
         offset += len(word)
     return found

@@ -23,7 +23,9 @@ _MARK = r"[-‐‑‒–—―－.．·•・/]"
 # One separator between two digits: a dash, dot or slash with spaces around it, or up to two spaces; a closing
 # bracket after an area code ((0951)6012345).
 _SEP = rf"(?:{_BLANK}{{0,2}}(?:{_MARK}|[)）]){_BLANK}{{0,2}}|{_BLANK}{{1,2}})"
-_RUN = re.compile(rf"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ{_CHINESE_DIGITS}])(?:[+＋]{_BLANK}?)?[(（]?{_DIGIT}(?:{_SEP}?{_DIGIT})*(?:{_SEP}?[XxＸｘ](?![A-Za-z]))?")
+_RUN = re.compile(
+    rf"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ{_CHINESE_DIGITS}])(?:[+＋]{_BLANK}?)?[(（]?{_DIGIT}(?:{_SEP}?{_DIGIT})*(?:{_SEP}?[XxＸｘ](?![A-Za-z]))?"
+)
 _GROUP = re.compile(_DIGIT + "+")
 # Words that announce a phone number: a local number without area code is only taken after one of them.
 _PHONE_WORDS = re.compile(r"(电话|座机|固话|手机|联系方式|联系|传真|致电|热线|号码|[Tt][Ee][Ll])[^\n。；;]{0,8}$")

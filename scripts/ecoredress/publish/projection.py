@@ -160,7 +160,9 @@ def _documents(case: Case, masker: Masker, pdfs: list[PublicPdf]) -> list[dict[s
     return sorted(listed, key=lambda d: (d["issued_on"], d["kind"]))
 
 
-def _document(kind: str, doc_no: str | None, issued_on: dt.date, title: str | None, pdf: PublicPdf | None, masker: Masker) -> dict[str, Any]:
+def _document(
+    kind: str, doc_no: str | None, issued_on: dt.date, title: str | None, pdf: PublicPdf | None, masker: Masker
+) -> dict[str, Any]:
     return {
         "kind": kind,
         "doc_no": masker.text(doc_no) if doc_no else None,

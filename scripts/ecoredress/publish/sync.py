@@ -95,7 +95,9 @@ def _read_manifest(target: Path) -> dict[str, str]:
     except FileNotFoundError:
         return {}
     except (ValueError, KeyError, TypeError) as exc:
-        raise UserError(f"{path} 已损坏（{exc}），无法判断哪些文件由 ecoredress 发布。请核对后删除该文件并改用空目录发布。") from exc
+        raise UserError(
+            f"{path} 已损坏（{exc}），无法判断哪些文件由 ecoredress 发布。请核对后删除该文件并改用空目录发布。"
+        ) from exc
     outside = sorted(str(name) for name in files if relative_inside(str(name)) is None)
     if outside:
         raise UserError(

@@ -132,7 +132,12 @@ class BuildState:
         return cls()
 
     def write(self, workspace: Path) -> None:
-        data = {"version": STATE_VERSION, "settings": self.settings, "pages": dict(sorted(self.pages.items())), "out": self.out}
+        data = {
+            "version": STATE_VERSION,
+            "settings": self.settings,
+            "pages": dict(sorted(self.pages.items())),
+            "out": self.out,
+        }
         write_if_changed(workspace / STATE, json.dumps(data, ensure_ascii=False, indent=0).encode("utf-8"))
 
     @staticmethod

@@ -44,7 +44,10 @@ def as_table(duties: list[Duty], as_of: dt.date) -> str:
     if not duties:
         return f"截至 {as_of} 没有待办的法定期限。\n"
     headers = ["案件编号", "事项", "依据", "责任方", "到期日", "状态"]
-    rows = [[d.case.id, d.term.title, d.term.article, d.term.responsible, str(d.term.due or "—"), d.status(as_of)] for d in duties]
+    rows = [
+        [d.case.id, d.term.title, d.term.article, d.term.responsible, str(d.term.due or "—"), d.status(as_of)]
+        for d in duties
+    ]
     widths = [max(_w(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
     lines = ["  ".join(_pad(c, widths[i]) for i, c in enumerate(r)).rstrip() for r in [headers, *rows]]
     problems = [f"注：{d.case.id}「{d.term.title}」{d.term.problem}" for d in duties if d.term.problem]
@@ -104,7 +107,9 @@ def as_ics(duties: list[Duty], as_of: dt.date) -> str:
         event.add("dtstart", d.term.due)
         event.add("dtend", d.term.due + dt.timedelta(days=1))
         event.add("summary", f"【{d.case.id}】{d.term.title}")
-        event.add("description", f"{d.case.title}\n依据：{d.term.article}\n计算：{d.term.basis}\n责任方：{d.term.responsible}")
+        event.add(
+            "description", f"{d.case.title}\n依据：{d.term.article}\n计算：{d.term.basis}\n责任方：{d.term.responsible}"
+        )
         event.add("categories", ["生态环境损害赔偿"])
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)

@@ -154,7 +154,11 @@ class Profile:
 
     def reference_note(self, due: dt.date | None) -> str:
         """A note for a duty that fell due before the profile took effect (its values are applied by analogy)."""
-        return f"（该期限届满于本规定施行（{self.effective_from}）之前，按本规定参照检查）" if due and due < self.effective_from else ""
+        return (
+            f"（该期限届满于本规定施行（{self.effective_from}）之前，按本规定参照检查）"
+            if due and due < self.effective_from
+            else ""
+        )
 
 
 def shipped_profiles() -> list[str]:
@@ -190,7 +194,9 @@ def _load(name: str, project_root: Path | None) -> Profile:
         try:
             return parse_profile(load_file(path), path.as_posix())
         except FileNotFoundError:
-            raise UserError(f"找不到规则配置文件 {path}。请检查 pyproject.toml 中 [tool.ecoredress] profile 的路径。") from None
+            raise UserError(
+                f"找不到规则配置文件 {path}。请检查 pyproject.toml 中 [tool.ecoredress] profile 的路径。"
+            ) from None
     if project_root is not None:
         local = project_root / "profiles" / f"{name}.yaml"
         try:
@@ -210,7 +216,11 @@ def parse_profile(data: Any, source: str) -> Profile:
     try:
         parameters = {key: _parameter(key, spec) for key, spec in data["parameters"].items()}
         title, reference = str(data["title"]), str(data["reference"])
-        own = Instrument(title, reference, _date(data.get("issued") or min(v.effective for p in parameters.values() for v in p.values)))
+        own = Instrument(
+            title,
+            reference,
+            _date(data.get("issued") or min(v.effective for p in parameters.values() for v in p.values)),
+        )
         earlier = tuple(_instrument(spec) for spec in data.get("instruments") or ())
         chain = tuple(sorted((*earlier, own), key=lambda i: i.effective))
         return Profile(str(data["id"]), title, reference, source, parameters, chain)
@@ -230,10 +240,7 @@ def _instrument(spec: dict[str, Any]) -> Instrument:
 def _parameter(key: str, spec: dict[str, Any]) -> Parameter:
     values = tuple(
         sorted(
-            (
-                Value(v["value"], _date(v["effective"]), str(v["article"]), str(v["reference"]))
-                for v in spec["values"]
-            ),
+            (Value(v["value"], _date(v["effective"]), str(v["article"]), str(v["reference"])) for v in spec["values"]),
             key=lambda v: v.effective,
         )
     )

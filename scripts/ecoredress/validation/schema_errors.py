@@ -47,7 +47,11 @@ def _translate(detail: ErrorDetails, loc: tuple[str | int, ...], model: type[Bas
         problem = str(ctx.get("error", detail["msg"]))
         return error(_value_error_code(loc, model), f"{name}：{problem}。", loc)
     if kind.startswith("decimal"):
-        return error("invalid-amount", f"{name} 的值“{value}”不是有效金额。请只写阿拉伯数字（元），如 123456.78，不加逗号或“元”字。", loc)
+        return error(
+            "invalid-amount",
+            f"{name} 的值“{value}”不是有效金额。请只写阿拉伯数字（元），如 123456.78，不加逗号或“元”字。",
+            loc,
+        )
     if kind in ("enum", "literal_error"):
         return error("invalid-value", f"{name} 的值“{value}”不在可选范围内。可选值：{_choices(ctx)}。", loc)
     if kind in ("union_tag_invalid", "union_tag_not_found"):
@@ -61,9 +65,15 @@ def _translate(detail: ErrorDetails, loc: tuple[str | int, ...], model: type[Bas
         return error("invalid-value", f"{name} 的值“{value}”过小，应不小于 {ctx.get('ge', ctx.get('gt'))}。", loc)
     expected = _EXPECTED.get(kind)
     if expected:
-        return error("wrong-type", f"{name} 应为{expected}，实际写的是“{_shown(value)}”。{_TYPE_HINTS.get(kind, '')}", loc)
+        return error(
+            "wrong-type", f"{name} 应为{expected}，实际写的是“{_shown(value)}”。{_TYPE_HINTS.get(kind, '')}", loc
+        )
     # A rare shape of error with no Chinese wording yet: name its type code rather than show pydantic's English.
-    return error("schema-error", f"{name} 的写法不符合要求（错误类型 {kind}）。请对照 schema/case.schema.json 中该字段的说明修改。", loc)
+    return error(
+        "schema-error",
+        f"{name} 的写法不符合要求（错误类型 {kind}）。请对照 schema/case.schema.json 中该字段的说明修改。",
+        loc,
+    )
 
 
 _EXPECTED = {
@@ -79,7 +89,7 @@ _EXPECTED = {
     "model_attributes_type": "映射（“键: 值”结构）",
 }
 _TYPE_HINTS = {
-    "string_type": "数字或日期形式的文本请加引号，如 \"2024001\"。",
+    "string_type": '数字或日期形式的文本请加引号，如 "2024001"。',
     "list_type": "列表的每一项以“- ”开头另起一行。",
     "bool_type": "请写 true 或 false。",
     "bool_parsing": "请写 true 或 false。",

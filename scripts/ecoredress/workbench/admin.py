@@ -70,14 +70,18 @@ def write_admin(project: Project, site: Path, local_backend: str | None = None) 
     folder = site / ADMIN
     folder.mkdir()
     templates = project.template_folder(TEMPLATES)
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True, undefined=jinja2.StrictUndefined)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates), autoescape=True, undefined=jinja2.StrictUndefined
+    )
     csp = admin_csp(settings, local_backend) if configured else NO_SCRIPT_CSP  # (the notice page runs nothing)
     page = env.get_template("index.html.j2").render(csp=csp, configured=configured)
     (folder / "index.html").write_text(page, encoding="utf-8")
     (folder / "ecoredress-cms.css").write_bytes(read_file(templates / "ecoredress-cms.css", project.root))
     if not configured:
         return False
-    (folder / "config.yml").write_text(config_text(cms_config(schema(project), settings, local_backend)), encoding="utf-8")
+    (folder / "config.yml").write_text(
+        config_text(cms_config(schema(project), settings, local_backend)), encoding="utf-8"
+    )
     for name in OWN_FILES:
         (folder / name).write_bytes(read_file(templates / name, project.root))
     _vendor(project, folder)
@@ -107,4 +111,3 @@ def _vendor(project: Project, folder: Path) -> None:
             )
     for source, target in LICENCES:
         (folder / target).write_bytes(read_file(project.root / "node_modules" / source, project.root))
-

@@ -80,13 +80,21 @@ def cms_settings(project: Project) -> CmsSettings | None:
         raise UserError(f"pyproject.toml {TABLE} 中有未知的键 {'、'.join(unknown)}。可用的键：{'、'.join(KEYS)}。")
     backend = _choice(table, "backend", list(BACKENDS), required=True)
     kind = BACKENDS[backend]
-    repo = _text(table, "repo", _REPO, "仓库路径，如 ecology/cases（GitLab 可含子组：dept/ecology/cases）", required=True)
+    repo = _text(
+        table, "repo", _REPO, "仓库路径，如 ecology/cases（GitLab 可含子组：dept/ecology/cases）", required=True
+    )
     if backend != "gitlab" and repo.count("/") != 1:
         raise UserError(f"pyproject.toml {TABLE} repo 的值“{repo}”应为“所有者/仓库名”两段，如 ecology/cases。")
     base_url = _url(table, "base_url", required=kind.needs_base_url, why=_BASE_URL_WHY[backend])
     api_root = _url(table, "api_root") or (base_url + kind.api_suffix if base_url and kind.api_suffix else None)
-    app_id = _text(table, "app_id", _APP_ID, "在 git 服务器上登记的 OAuth 应用的 Application ID", required=kind.needs_app_id)
-    auth_type = _choice(table, "auth_type", ["pkce", "implicit"]) if backend == "gitlab" else _absent(table, "auth_type", backend)
+    app_id = _text(
+        table, "app_id", _APP_ID, "在 git 服务器上登记的 OAuth 应用的 Application ID", required=kind.needs_app_id
+    )
+    auth_type = (
+        _choice(table, "auth_type", ["pkce", "implicit"])
+        if backend == "gitlab"
+        else _absent(table, "auth_type", backend)
+    )
     editorial = table.get("editorial_workflow", kind.editorial)
     if not isinstance(editorial, bool):
         raise UserError(f"pyproject.toml {TABLE} editorial_workflow 的值应为 true 或 false。")
@@ -96,7 +104,16 @@ def cms_settings(project: Project) -> CmsSettings | None:
             "请删除该键或写 false（保存即提交到分支），或改用 forgejo、gitlab、github 后端。"
         )
     branch = _text(table, "branch", _BRANCH, "分支名，如 main") or "main"
-    return CmsSettings(backend, repo, branch, base_url, api_root, app_id, auth_type or ("pkce" if backend == "gitlab" else None), editorial)
+    return CmsSettings(
+        backend,
+        repo,
+        branch,
+        base_url,
+        api_root,
+        app_id,
+        auth_type or ("pkce" if backend == "gitlab" else None),
+        editorial,
+    )
 
 
 _BASE_URL_WHY = {
@@ -134,8 +151,18 @@ def _url(table: dict[str, Any], key: str, required: bool = False, why: str = "�
             raise UserError(f"pyproject.toml {TABLE} 缺少 {key}：{why}。")
         return None
     parts = urlsplit(value) if isinstance(value, str) else None
-    if not parts or parts.scheme not in ("https", "http") or not parts.hostname or parts.username or parts.password or parts.query or parts.fragment:
-        raise UserError(f"pyproject.toml {TABLE} {key} 的值“{value}”不是有效的网址。请写 https:// 开头、不含用户名和查询参数的地址，如 https://git.example.gov.cn。")
+    if (
+        not parts
+        or parts.scheme not in ("https", "http")
+        or not parts.hostname
+        or parts.username
+        or parts.password
+        or parts.query
+        or parts.fragment
+    ):
+        raise UserError(
+            f"pyproject.toml {TABLE} {key} 的值“{value}”不是有效的网址。请写 https:// 开头、不含用户名和查询参数的地址，如 https://git.example.gov.cn。"
+        )
     return value.rstrip("/")
 
 

@@ -29,9 +29,16 @@ def invitation_suggested(ctx: CaseContext) -> Iterator[Finding]:
     )
     if not (referred or case.major_case):
         return
-    why = "线索由检察机关移送，检察机关督促并支持提起赔偿磋商（第二十六条第一款）" if referred else "本案为重大案件（第十一条）"
-    yield info("art27-invite-procuratorate",
-               f"{why}，磋商尚未邀请检察机关参与。可以邀请检察机关参与磋商，并商请其在调查取证、法律咨询、修复监督等方面提供协助；"
-               "邀请后请填写 consultation.procuratorate_invited_on。",
-               ("consultation", "meetings" if cons.meetings else "started_on"), "第二十七条第一款",
-               on=consultation_start(case))
+    why = (
+        "线索由检察机关移送，检察机关督促并支持提起赔偿磋商（第二十六条第一款）"
+        if referred
+        else "本案为重大案件（第十一条）"
+    )
+    yield info(
+        "art27-invite-procuratorate",
+        f"{why}，磋商尚未邀请检察机关参与。可以邀请检察机关参与磋商，并商请其在调查取证、法律咨询、修复监督等方面提供协助；"
+        "邀请后请填写 consultation.procuratorate_invited_on。",
+        ("consultation", "meetings" if cons.meetings else "started_on"),
+        "第二十七条第一款",
+        on=consultation_start(case),
+    )

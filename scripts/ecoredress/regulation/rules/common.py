@@ -12,7 +12,9 @@ from ecoredress.validation.findings import Finding, warning
 def timing(term: Term, ctx: CaseContext, code: str, late_remedy: str, overdue_remedy: str) -> Iterator[Finding]:
     """``<code>-late`` when the duty was done after its due date, ``<code>-overdue`` when it is still open past it."""
     if term.problem:
-        yield warning("art39-calendar-year-missing", f"无法计算“{term.title}”的期限：{term.problem}", term.loc, "第三十九条")
+        yield warning(
+            "art39-calendar-year-missing", f"无法计算“{term.title}”的期限：{term.problem}", term.loc, "第三十九条"
+        )
         return
     # The fact a timing finding judges is the duty still undone when its period ran out: the due date.
     if term.late:
@@ -37,4 +39,6 @@ def term_of(ctx: CaseContext, duty: str) -> list[Term]:
     """The case's terms whose duty code is ``duty`` or starts with ``duty-``."""
     from ecoredress.regulation.deadlines import case_terms
 
-    return [t for t in case_terms(ctx.case, ctx.profile, ctx.calendar) if t.duty == duty or t.duty.startswith(f"{duty}-")]
+    return [
+        t for t in case_terms(ctx.case, ctx.profile, ctx.calendar) if t.duty == duty or t.duty.startswith(f"{duty}-")
+    ]
