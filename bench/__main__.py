@@ -126,12 +126,14 @@ def main(counts: list[int]) -> None:
         f"`python -m bench {' '.join(map(str, counts))}` — {machine()}.",
         "",
         "Each command beside its yardstick, measured in the same run. The machine is shared (load average at the",
-        f"start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs), so wall-clock time depends on what else ran at that moment;",
+        f"start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs), so wall-clock time depends on what else ran at "
+        "that moment;",
         "CPU time (user + system, children included) does not, and the CPU ratio is the one to compare.",
         "Ratio = figure ÷ yardstick (below 1: less). Peak memory: the largest resident set of the command or a child.",
         "Rendering every document against one pandoc per document is bench/render/RESULTS.md (not at these counts).",
         "",
-        "| cases | command | wall s | CPU s | peak MiB | yardstick | its wall s | its CPU s | wall ratio | CPU ratio | CPU ms per case |",
+        "| cases | command | wall s | CPU s | peak MiB | yardstick | its wall s | its CPU s | wall ratio | CPU ratio | "
+        "CPU ms per case |",
         "|------:|:--------|-------:|------:|---------:|:----------|-----------:|----------:|-----------:|----------:|----------------:|",
     ]
     results: dict[int, dict[str, tuple[Run, Run]]] = {}
@@ -141,7 +143,8 @@ def main(counts: list[int]) -> None:
             results[count][what] = (run, base)
             ratios = [f"{run[i] / base[i]:.2f}" if base[i] else "—" for i in (0, 2)]
             lines.append(
-                f"| {count:,} | {what} | {run[0]:.2f} | {run[2]:.2f} | {run[1]:.0f} | {yardstick} | {base[0]:.2f} | {base[2]:.2f} "
+                f"| {count:,} | {what} | {run[0]:.2f} | {run[2]:.2f} | {run[1]:.0f} | {yardstick} | {base[0]:.2f} | "
+                f"{base[2]:.2f} "
                 f"| {ratios[0]} | {ratios[1]} | {1000 * run[2] / count:.2f} |"
             )
             print(lines[-1], flush=True)
@@ -172,16 +175,19 @@ def verdicts(results: dict[int, dict[str, tuple[Run, Run]]]) -> list[str]:
         return "met" if ok else "**missed**"
 
     lines = [
-        f"- check at {largest:,} no slower than check-jsonschema side by side: CPU {check[2]:.1f} s against {schema[2]:.1f} s, "
+        f"- check at {largest:,} no slower than check-jsonschema side by side: CPU {check[2]:.1f} s against "
+        f"{schema[2]:.1f} s, "
         f"wall {check[0]:.1f} s against {schema[0]:.1f} s — {said(check[2] <= schema[2])} (CPU).",
-        f"- site at {largest:,} under 150 s with the faster engine ({faster[0]}): wall {faster[1][0]:.1f} s, CPU {faster[1][2]:.1f} s "
+        f"- site at {largest:,} under 150 s with the faster engine ({faster[0]}): wall {faster[1][0]:.1f} s, CPU "
+        f"{faster[1][2]:.1f} s "
         f"— {said(faster[1][0] < 150)} (wall, on this shared machine).",
         f"- peak memory of every command under 2 GiB: largest {peak:.0f} MiB — {said(peak < 2048)}.",
     ]
     if 1000 in results and "build --skip-documents, nothing changed" in results[1000]:
         run = results[1000]["build --skip-documents, nothing changed"][0]
         lines.append(
-            f"- `ecoredress build` with nothing changed at 1,000 cases under 2 s: wall {run[0]:.2f} s, CPU {run[2]:.2f} s — {said(run[0] < 2)}."
+            f"- `ecoredress build` with nothing changed at 1,000 cases under 2 s: wall {run[0]:.2f} s, CPU "
+            f"{run[2]:.2f} s — {said(run[0] < 2)}."
         )
     if largest != smallest:
         for name, (run, _) in top.items():

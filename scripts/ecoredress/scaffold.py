@@ -79,7 +79,8 @@ def render_new_case(project: Project, holder: RightsHolder, found_on: dt.date, t
         return env.get_template(TEMPLATE).render(values)
     except jinja2.TemplateNotFound as exc:
         raise UserError(
-            f"找不到新案件模板 {project.templates_dir / TEMPLATE_FOLDER / TEMPLATE}。请从 ecoredress 仓库复制 templates/case/。"
+            f"找不到新案件模板 {project.templates_dir / TEMPLATE_FOLDER / TEMPLATE}。请从 ecoredress 仓库复制 "
+            "templates/case/。"
         ) from exc
 
 

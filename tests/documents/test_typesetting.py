@@ -254,7 +254,8 @@ def test_case_text_in_the_signature_blocks_renders_safely(typeset, layout, signe
     blocks = layout(
         "{{ layout.annexes([signer, note]) | safe }}{{ layout.annexes([note], word='附') | safe }}"
         "{{ layout.signature(signer, day) | safe }}{{ layout.closing(signer) | safe }}"
-        "{{ layout.party_signatures([{'label': '甲方', 'name': signer, 'seal': '盖章', 'signer': note}], day) | safe }}",
+        "{{ layout.party_signatures([{'label': '甲方', 'name': signer, 'seal': '盖章', 'signer': note}], day) | safe "
+        "}}",
         signer=signer,
         note=note,
         day=dt.date(2024, 1, 2),

@@ -33,7 +33,8 @@ def test_a_fact_before_any_instrument_is_checked_by_analogy_and_says_there_was_n
     )
     assert (found.severity, found.article, found.analogy) == (Severity.WARNING, "第十二条", "第十二条")
     assert found.message == (
-        "不得终止索赔。（参照：该事实发生于 2017-12-31，早于宁环规发〔2024〕4号施行日 2024-04-03，当时尚无生态环境损害赔偿的专门规定；"
+        "不得终止索赔。（参照：该事实发生于 2017-12-31，早于宁环规发〔2024〕4号施行日 2024-04-03，"
+        "当时尚无生态环境损害赔偿的专门规定；"
         "依不溯及既往原则（立法法第一百零四条），仅参照宁环规发〔2024〕4号第十二条检查，不作为错误。）"
     )
     assert found.basis == "参照：第十二条"

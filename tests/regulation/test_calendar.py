@@ -228,7 +228,8 @@ def test_local_file_that_is_not_a_list_of_years(tmp_path):
         ("years: 2027\n", "本地节假日文件应为“years:”下的列表"),
         ("years:\n  - notices: [{number: 国办发明电〔2026〕99号}]\n", "节假日数据格式不对（'year'）"),
         (
-            "years:\n  - year: 2027\n    notices: [{number: X}]\n    holidays:\n      - {name: 春节, from: 2027-02-30, to: 2027-03-01}\n",
+            "years:\n  - year: 2027\n    notices: [{number: X}]\n    holidays:\n      - {name: 春节, from: 2027-02-30, "
+            "to: 2027-03-01}\n",
             "节假日数据格式不对",
         ),
         ("years:\n  - year: 2027\n    holidays: []\n", "2027 年的数据须写明所依据的国务院办公厅通知文号"),

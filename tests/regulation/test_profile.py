@@ -146,7 +146,8 @@ def test_duties_that_fell_due_before_the_regulation_are_checked_for_reference(tm
     (finding,) = [f for f in run_checks(ctx) if f.code == "art10-preliminary-check-late"]
     assert finding.fact_on == dt.date(2024, 4, 1) and finding.analogy == finding.article == "第十条第一款"
     assert finding.message.endswith(
-        "（参照：该事实发生于 2024-04-01，早于宁环规发〔2024〕4号施行日 2024-04-03，当时施行《生态环境损害赔偿管理规定》（环法规〔2022〕31号）；"
+        "（参照：该事实发生于 2024-04-01，早于宁环规发〔2024〕4号施行日 2024-04-03，"
+        "当时施行《生态环境损害赔偿管理规定》（环法规〔2022〕31号）；"
         "依不溯及既往原则（立法法第一百零四条），仅参照宁环规发〔2024〕4号第十条第一款检查。）"
     )
     assert profile.reference_note(dt.date(2024, 4, 3)) == ""

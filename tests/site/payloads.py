@@ -51,7 +51,8 @@ CORPUS = (
     "<!-- 注释 --> <![CDATA[x]]> <?php ?> \\<b\\> \\`",
     "***\n___\n- - -",
     '<div markdown="1">*x*</div> <details open ontoggle=alert(1)>',
-    "jaVasCript:/*-/*`/*\\`/*'/*\"/**/(/* */oNcliCk=alert() )//%0D%0A%0d%0a//</stYle/</titLe/</teXtarEa/</scRipt/--!>\\x3csVg/<sVg/oNloAd=alert()//>\\x3e",
+    "jaVasCript:/*-/*`/*\\`/*'/*\"/**/(/* */oNcliCk=alert() "
+    ")//%0D%0A%0d%0a//</stYle/</titLe/</teXtarEa/</scRipt/--!>\\x3csVg/<sVg/oNloAd=alert()//>\\x3e",
     "＜script＞alert(1)＜/script＞x｀｀｀x［x］（javascript:alert(1)） full-width",
     "行\u2028<script>alert(1)</script>\u2029段\x85下一行",
     "\u202eRTL override\u202c \u200b零宽\u200d \ufeffBOM",

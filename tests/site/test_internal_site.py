@@ -213,7 +213,8 @@ def test_the_editor_is_there_when_a_git_server_is_set(tmp_path):
     pyproject = repo.root / "pyproject.toml"
     pyproject.write_text(
         pyproject.read_text(encoding="utf-8")
-        + '\n[tool.ecoredress.cms]\nbackend = "gitlab"\nrepo = "eco/cases"\nbase_url = "https://git.example.gov.cn"\napp_id = "abc"\n',
+        + '\n[tool.ecoredress.cms]\nbackend = "gitlab"\nrepo = "eco/cases"\nbase_url = "https:'
+        '//git.example.gov.cn"\napp_id = "abc"\n',
         encoding="utf-8",
     )
     result = build_internal_site(find_project(repo.root), tmp_path / "site", INTERNAL_AS_OF, tmp_path / "none")

@@ -49,7 +49,8 @@ def test_personal_data_is_removed_from_free_text():
 def test_patterns_are_scrubbed_even_when_no_field_records_them():
     masker = Masker(case_with_people("YC-2023-103", [ALICE], masked_company=False))
     text = masker.text(
-        "另一人身份证 64010219900101123X，手机 139 0000 1111，座机 (0951)6012345，车牌 宁D·9K8M7，卡号 6222 0202 0000 1111 222"
+        "另一人身份证 64010219900101123X，手机 139 0000 1111，座机 (0951)6012345，车牌 宁D·9K8M7，卡号 6222 0202 0000 "
+        "1111 222"
     )
     assert text.count(REMOVED) == 5, text
     assert masker.text("赔偿 1272400.00 元，2023 年 3 月，2.4 公里") == "赔偿 1272400.00 元，2023 年 3 月，2.4 公里"

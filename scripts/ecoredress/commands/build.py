@@ -71,7 +71,8 @@ def _build(project, args: argparse.Namespace, site_out: Path) -> tuple[int, str,
     site = build_site(project, site_out, cases=cases, with_documents=not args.skip_documents)
     unchanged = "" if site.changed else "，没有变化，未重新生成"
     lines.append(
-        f"网站：{site.out}（公开案件 {site.published} 件 / 共 {site.cases} 件，可下载公开文书 {site.documents} 份{unchanged}）"
+        f"网站：{site.out}（公开案件 {site.published} 件 / 共 {site.cases} 件，可下载公开文书 {site.documents} "
+        f"份{unchanged}）"
     )
     return 0, printed, "生成完成。\n" + "\n".join(f"  {line}" for line in lines) + "\n"
 

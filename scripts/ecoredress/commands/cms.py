@@ -13,14 +13,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "cms",
         help="表单编辑器：生成配置，或在本机启动表单编辑",
-        description="表单编辑器（Decap CMS）按 schema/case.schema.json 生成配置，不手写；保存到 [tool.ecoredress.cms] 设置的 git 服务器，"
+        description="表单编辑器（Decap CMS）按 schema/case.schema.json 生成配置，不手写；保存到 [tool.ecoredress.cms] "
+        "设置的 git 服务器，"
         "或用 serve 在本机直接编辑案件文件。",
     )
     actions = parser.add_subparsers(dest="cms_action", metavar="操作", required=True)
     config = actions.add_parser(
         "config",
         help="输出表单编辑器的配置（admin/config.yml），由案件文件的 JSON Schema 生成",
-        description="生成 Decap CMS 配置：schema 中的每个字段都是表单中的一项，标签为中文标题，说明为提示。内部网站生成时自动写入 admin/config.yml。",
+        description="生成 Decap CMS 配置：schema 中的每个字段都是表单中的一项，标签为中文标题，说明为提示。"
+        "内部网站生成时自动写入 admin/config.yml。",
     )
     config.add_argument("--out", type=Path, default=None, metavar="文件", help="写入文件（默认：标准输出）")
     config.add_argument(

@@ -14,7 +14,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "deadlines",
         help="列出所有待办的法定期限（案件、事项、依据、到期日、剩余或逾期天数）",
-        description="列出各案件尚未完成的法定期限。ics 格式可导入 Outlook、WPS 或手机日历，每项期限的 UID 固定，重复导入会更新而不会重复。",
+        description="列出各案件尚未完成的法定期限。ics 格式可导入 Outlook、WPS 或手机日历，每项期限的 UID 固定，"
+        "重复导入会更新而不会重复。",
     )
     parser.add_argument(
         "--as-of", type=date_argument, default=None, metavar="YYYY-MM-DD", help="以该日期为“今天”（默认：今天）"

@@ -19,7 +19,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     build = actions.add_parser(
         "build",
         help="生成网站（原子替换：失败时保留原网站）",
-        description="生成信息公开网站；加 --internal 时生成内部网站：全部案件（含未公开的）、不脱敏、待办期限、校验结果、"
+        description="生成信息公开网站；加 --internal 时生成内部网站：全部案件（含未公开的）、不脱敏、待办期限、"
+        "校验结果、"
         "全部文书、台账和年度报告，以及表单编辑器（/admin/）。内部网站每页标明“内部资料”，不得公开发布。",
     )
     build.add_argument(
@@ -87,7 +88,8 @@ def _build_internal(project, args: argparse.Namespace) -> int:  # noqa: ANN001 -
     )
     invalid = f"，{result.invalid} 个文件未通过校验（见首页）" if result.invalid else ""
     print(
-        f"内部网站已生成：{result.out}（案件 {result.cases} 件{invalid}，文书文件 {result.documents} 个；{editor}）。内部资料，不得公开发布。"
+        f"内部网站已生成：{result.out}（案件 {result.cases} 件{invalid}，文书文件 {result.documents} 个；{editor}）。"
+        "内部资料，不得公开发布。"
     )
     return 1 if result.invalid else 0
 
@@ -122,7 +124,8 @@ def _register_review_actions(site_actions: argparse._SubParsersAction) -> None:
         "publish",
         help="把构建好的门户复制到网站目录，只更新内容有变化的文件",
         description=(
-            "把 --from 目录（ecoredress site build 的输出）同步到 --to 目录：内容未变的文件不动，变化的文件逐个原子替换，"
+            "把 --from 目录（ecoredress site build 的输出）同步到 --to 目录：内容未变的文件不动，"
+            "变化的文件逐个原子替换，"
             "以前发布过、本次已不存在的文件最后删除。目标目录中另有的文件（非 ecoredress 发布）不会被删除。"
         ),
     )
@@ -153,7 +156,8 @@ def run_publish(args: argparse.Namespace) -> int:
         from ecoredress.errors import UserError
 
         raise UserError(
-            f"{args.source} 是内部网站（含个人信息和未公开的案件），不能发布到公开网站目录。只发布到只对办案人员开放的内网服务器时，加 --internal。"
+            f"{args.source} 是内部网站（含个人信息和未公开的案件），不能发布到公开网站目录。"
+            "只发布到只对办案人员开放的内网服务器时，加 --internal。"
             if not args.internal
             else f"{args.source} 不是内部网站（ecoredress site build --internal 的输出），请去掉 --internal。"
         )

@@ -167,7 +167,8 @@ def _unreadable(diff: DisclosureDiff, bullet: str) -> list[str]:
     if not diff.unreadable:
         return []
     return [
-        f"{bullet}以下文件无法读取或未通过结构校验，未计入对比（请运行 ecoredress check 查看原因）：{'、'.join(diff.unreadable)}"
+        f"{bullet}以下文件无法读取或未通过结构校验，未计入对比（请运行 ecoredress check 查看原因）："
+        f"{'、'.join(diff.unreadable)}"
     ]
 
 

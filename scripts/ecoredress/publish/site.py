@@ -161,7 +161,8 @@ def _check_theme_folder(project: Project, folder: str | None) -> None:
         return
     if os.path.commonpath([os.path.abspath(folder), project.root]) != str(project.root):
         raise UserError(
-            f"mkdocs.yml 中 theme.custom_dir 指向仓库之外（{folder}）。请把主题覆盖文件放在仓库中，如 templates/site/theme。",
+            f"mkdocs.yml 中 theme.custom_dir 指向仓库之外（{folder}）。请把主题覆盖文件放在仓库中，如 "
+            "templates/site/theme。",
             exit_code=1,
         )
     check_tree(Path(folder), project.root)
@@ -172,7 +173,8 @@ def site_engine(project: Project, requested: str | None = None) -> str:
     engine = requested or str(project.setting("site.engine", "mkdocs"))
     if engine not in ENGINES:
         raise UserError(
-            f"网站生成引擎“{engine}”不存在。请在 --engine 或 pyproject.toml [tool.ecoredress.site] engine 中写 {' 或 '.join(ENGINES)}。"
+            f"网站生成引擎“{engine}”不存在。请在 --engine 或 pyproject.toml [tool.ecoredress.site] engine 中写 "
+            f"{' 或 '.join(ENGINES)}。"
         )
     return engine
 

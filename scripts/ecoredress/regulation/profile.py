@@ -136,7 +136,8 @@ class Profile:
             return self.parameters[key]
         except KeyError:
             raise UserError(
-                f"规则配置 {self.id}（{self.source}）缺少参数 {key}。请对照 ecoredress/regulation/profiles/{DEFAULT_PROFILE}.yaml 补充。"
+                f"规则配置 {self.id}（{self.source}）缺少参数 {key}。请对照 "
+                f"ecoredress/regulation/profiles/{DEFAULT_PROFILE}.yaml 补充。"
             ) from None
 
     def get(self, key: str, on: dt.date | None = None) -> Any:
@@ -208,7 +209,8 @@ def _load(name: str, project_root: Path | None) -> Profile:
         return parse_profile(load_data(entry.read_text(encoding="utf-8")), f"profiles/{name}.yaml")
     raise UserError(
         f"未知的规则配置“{name}”。可用的内置配置：{'、'.join(shipped_profiles())}；"
-        "也可以在案件仓库的 profiles/ 目录中放置同名 YAML 文件，或在 pyproject.toml 的 [tool.ecoredress] profile 中写 YAML 文件路径。"
+        "也可以在案件仓库的 profiles/ 目录中放置同名 YAML 文件，或在 pyproject.toml 的 [tool.ecoredress] profile 中写 "
+        "YAML 文件路径。"
     )
 
 

@@ -198,7 +198,8 @@ def _file_level(checked: CheckedFile, case: Case, seen: dict[str, str]) -> Itera
     if checked.path.stem != case.id:
         yield error(
             "filename-mismatch",
-            f"文件名 {checked.path.name} 与案件编号 {case.id} 不一致。请将文件改名为 {case.id}{checked.path.suffix}，或改正编号。",
+            f"文件名 {checked.path.name} 与案件编号 {case.id} 不一致。请将文件改名为 {case.id}{checked.path.suffix}，"
+            "或改正编号。",
             ("id",),
         )
     if case.id in seen:

@@ -187,7 +187,8 @@ def amounts_add_up(ctx: CaseContext) -> Iterable[Finding]:
     if (funds := case.funds) and owed is not None and funds.received > owed:
         yield warning(
             "amount-mismatch",
-            f"入库合计 {yuan(funds.received)} 超过应付赔偿总额 {yuan(owed)}。如含迟延履行金等请在备注中说明，否则请核对。",
+            f"入库合计 {yuan(funds.received)} 超过应付赔偿总额 {yuan(owed)}。如含迟延履行金等请在备注中说明，"
+            "否则请核对。",
             ("funds", "receipts"),
         )
 
@@ -198,7 +199,8 @@ def obligor_known_before_claim(ctx: CaseContext) -> Iterable[Finding]:
     if not case.obligors and (case.consultation or case.agreement or case.litigation):
         yield error(
             "obligor-missing",
-            "已进入磋商、协议或诉讼阶段，但未填写赔偿义务人。请在 obligors 中填写单位（含统一社会信用代码）或个人（含身份证号码）。",
+            "已进入磋商、协议或诉讼阶段，但未填写赔偿义务人。请在 obligors 中填写单位（含统一社会信用代码）"
+            "或个人（含身份证号码）。",
             ("obligors",),
             article="第六条",
             on=case.clue.found_on,  # who is liable (第六条) is a question from the clue on

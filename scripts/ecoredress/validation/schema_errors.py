@@ -40,7 +40,8 @@ def _translate(detail: ErrorDetails, loc: tuple[str | int, ...], model: type[Bas
     if kind.startswith("date") or (kind == "value_error" and is_date(model, loc)):
         return error(
             "invalid-date",
-            f"{name} 的值“{value}”不是有效日期（日期不存在或格式不对）。请写成真实存在的 YYYY-MM-DD 日期，如 2024-04-03。",
+            f"{name} 的值“{value}”不是有效日期（日期不存在或格式不对）。请写成真实存在的 YYYY-MM-DD 日期，如 "
+            "2024-04-03。",
             loc,
         )
     if kind == "value_error":

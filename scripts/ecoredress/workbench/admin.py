@@ -105,7 +105,8 @@ def _vendor(project: Project, folder: Path) -> None:
             pass
         if not copied:
             raise UserError(
-                f"找不到表单编辑器的文件 node_modules/{package}。请在案件仓库目录运行 npm ci（按 package-lock.json 安装 Decap CMS），"
+                f"找不到表单编辑器的文件 node_modules/{package}。请在案件仓库目录运行 npm ci（按 package-lock.json "
+                "安装 Decap CMS），"
                 "然后重新生成内部网站。",
                 exit_code=1,
             )

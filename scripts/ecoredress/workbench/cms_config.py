@@ -177,7 +177,8 @@ class _Fields:
         if kind == "array":
             return self.list_widget(node, path, name, label)
         raise UnsupportedSchema(
-            f"表单生成器不支持 schema 中 {path} 的写法（{json.dumps(node, ensure_ascii=False)[:120]}）。请扩展 workbench/cms_config.py。"
+            f"表单生成器不支持 schema 中 {path} 的写法（{json.dumps(node, ensure_ascii=False)[:120]}）。请扩展 "
+            "workbench/cms_config.py。"
         )
 
     def list_widget(self, node: Schema, path: str, name: str, label: str) -> dict[str, Any]:

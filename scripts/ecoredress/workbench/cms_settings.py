@@ -100,7 +100,8 @@ def cms_settings(project: Project) -> CmsSettings | None:
         raise UserError(f"pyproject.toml {TABLE} editorial_workflow 的值应为 true 或 false。")
     if editorial and not kind.editorial:
         raise UserError(
-            f"pyproject.toml {TABLE} editorial_workflow = true：Decap CMS 的 {backend} 后端不支持编辑工作流（合并请求）。"
+            f"pyproject.toml {TABLE} editorial_workflow = true：Decap CMS 的 {backend} 后端不支持编辑工作流（合并请求）"
+            "。"
             "请删除该键或写 false（保存即提交到分支），或改用 forgejo、gitlab、github 后端。"
         )
     branch = _text(table, "branch", _BRANCH, "分支名，如 main") or "main"
@@ -161,7 +162,8 @@ def _url(table: dict[str, Any], key: str, required: bool = False, why: str = "�
         or parts.fragment
     ):
         raise UserError(
-            f"pyproject.toml {TABLE} {key} 的值“{value}”不是有效的网址。请写 https:// 开头、不含用户名和查询参数的地址，如 https://git.example.gov.cn。"
+            f"pyproject.toml {TABLE} {key} 的值“{value}”不是有效的网址。请写 https:// 开头、"
+            "不含用户名和查询参数的地址，如 https://git.example.gov.cn。"
         )
     return value.rstrip("/")
 

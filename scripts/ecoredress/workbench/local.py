@@ -42,7 +42,8 @@ def serve_editor(project: Project, port: int, backend_port: int, as_of: dt.date 
         )
     if not script.is_file():
         raise UserError(
-            f"找不到 {DECAP_SERVER}。请在案件仓库目录运行 npm ci（按 package-lock.json 安装 decap-server 和 Decap CMS）。"
+            f"找不到 {DECAP_SERVER}。请在案件仓库目录运行 npm ci（按 package-lock.json 安装 decap-server 和 Decap CMS）"
+            "。"
         )
     backend_port = backend_port or _free_port()
     backend = f"http://127.0.0.1:{backend_port}/api/v1"
@@ -64,7 +65,8 @@ def serve_editor(project: Project, port: int, backend_port: int, as_of: dt.date 
             out,
             watched(project),
             port,
-            "表单编辑器：{url}admin/ （内部网站：{url}）\n保存即写入本机 cases/ 下的案件文件；改完请运行 ecoredress check，再用 git 提交。按 Ctrl+C 结束。",
+            "表单编辑器：{url}admin/ （内部网站：{url}）\n保存即写入本机 cases/ 下的案件文件；改完请运行 ecoredress "
+            "check，再用 git 提交。按 Ctrl+C 结束。",
         )
     except KeyboardInterrupt:
         pass

@@ -52,7 +52,8 @@ def rights_holder(ctx: CaseContext) -> Iterator[Finding]:
             if facts.get(ground) is False:
                 yield warning(
                     "art5-regional-ground-unsupported",
-                    f"管辖情形写的是“{ground}”，但损害事实不符（设区市：{'、'.join(d.cities)}；跨省域：{'是' if d.cross_province else '否'}；"
+                    f"管辖情形写的是“{ground}”，但损害事实不符（设区市：{'、'.join(d.cities)}；跨省域："
+                    f"{'是' if d.cross_province else '否'}；"
                     f"宁东基地：{'是' if d.in_ningdong_base else '否'}）。请核对管辖情形或损害事实。",
                     ("jurisdiction", "regional_grounds", i),
                     "第五条第一款",

@@ -26,7 +26,8 @@ def assessment_in_time(ctx: CaseContext) -> Iterator[Finding]:
             ctx,
             "art14-assessment",
             "请核对委托书生效日期和报告日期；确需延期的，应及时书面告知委托人并记录 assessment.extension。",
-            f"请督促鉴定评估机构尽快出具报告；属复杂疑难的，应告知延期（一般不超过 {ceiling} 个工作日）并记录 assessment.extension。",
+            f"请督促鉴定评估机构尽快出具报告；属复杂疑难的，应告知延期（一般不超过 {ceiling} 个工作日）并记录 "
+            "assessment.extension。",
         )
 
 
@@ -76,7 +77,8 @@ def extension_valid(ctx: CaseContext) -> Iterator[Finding]:
     if ext.notified_on > original_due:
         yield warning(
             "art14-extension-notice-late",
-            f"延期告知日期 {ext.notified_on} 晚于原定期限 {original_due}（委托书生效日期 {a.commissioned_on} 起 {base} 个工作日）。"
+            f"延期告知日期 {ext.notified_on} 晚于原定期限 {original_due}（委托书生效日期 {a.commissioned_on} 起 {base} "
+            "个工作日）。"
             "延期应当在期限届满前及时告知委托人。",
             ("assessment", "extension", "notified_on"),
             "第十四条第二款",

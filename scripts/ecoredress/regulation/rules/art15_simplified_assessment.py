@@ -94,7 +94,8 @@ def reminder_when_costs_exceed(ctx: CaseContext) -> Iterator[Finding]:
     if a.simplified_reminder_on is None:
         yield warning(
             "art15-reminder-missing",
-            f"鉴定评估费用 {yuan(a.costs)} 高于损害金额 {yuan(damage)}，但没有提醒赔偿义务人适用简易评估认定程序的记录。"
+            f"鉴定评估费用 {yuan(a.costs)} 高于损害金额 {yuan(damage)}，"
+            "但没有提醒赔偿义务人适用简易评估认定程序的记录。"
             "请及时发出提醒函并填写 assessment.simplified_reminder_on。",
             ("assessment", "costs"),
             ratio_param.article(on),

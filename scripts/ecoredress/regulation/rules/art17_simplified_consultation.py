@@ -30,7 +30,8 @@ def simplified_consultation_allowed(ctx: CaseContext) -> Iterator[Finding]:
     if amount is None:
         yield warning(
             "art17-amount-missing",
-            f"适用简易磋商，但没有经评估认定的损害金额，无法判断是否在 {yuan(ceiling)} 以下。请填写 assessment.damage_amount。",
+            f"适用简易磋商，但没有经评估认定的损害金额，无法判断是否在 {yuan(ceiling)} 以下。请填写 "
+            "assessment.damage_amount。",
             ("consultation", "procedure"),
             param.article(on),
             on=on,
@@ -63,7 +64,8 @@ def simplified_consultation_allowed(ctx: CaseContext) -> Iterator[Finding]:
     if cons.meetings:
         yield warning(
             "art17-meetings-in-simplified",
-            f"简易磋商不召开磋商会议、直接签署协议，但记录了 {len(cons.meetings)} 次磋商会议。请将磋商程序改为一般磋商，或核对会议记录。",
+            f"简易磋商不召开磋商会议、直接签署协议，但记录了 {len(cons.meetings)} 次磋商会议。"
+            "请将磋商程序改为一般磋商，或核对会议记录。",
             ("consultation", "meetings"),
             param.article(on),
             on=on,

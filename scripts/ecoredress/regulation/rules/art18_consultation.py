@@ -60,7 +60,8 @@ def rounds(ctx: CaseContext) -> Iterator[Finding]:
     if rounds_held(cons) >= limit:
         yield info(
             "art18-rounds-reached",
-            f"已进行 {rounds_held(cons)} 轮磋商仍未达成协议。经 {limit} 次磋商未达成协议的，可以终止磋商并依法提起诉讼。",
+            f"已进行 {rounds_held(cons)} 轮磋商仍未达成协议。经 {limit} 次磋商未达成协议的，"
+            "可以终止磋商并依法提起诉讼。",
             ("consultation", "meetings"),
             param.article(cons.notice.served_on),
             on=consultation_start(ctx.case),
@@ -131,7 +132,8 @@ def end_date_recorded(ctx: CaseContext) -> Iterator[Finding]:
     if cons is not None and cons.outcome is not ConsultationOutcome.ONGOING and cons.ended_on is None:
         yield error(
             "art18-end-date-missing",
-            f"磋商结果为“{cons.outcome}”，但没有磋商结束日期，{ctx.profile.get('consultation.days', cons.started_on)} 日"
+            f"磋商结果为“{cons.outcome}”，但没有磋商结束日期，{ctx.profile.get('consultation.days', cons.started_on)} "
+            "日"
             "磋商期限无法了结。请填写 consultation.ended_on。",
             ("consultation", "outcome"),
             "第十八条",

@@ -77,7 +77,8 @@ def lawsuit_due(ctx: CaseContext) -> Iterator[Finding]:
     elif agreement and agreement.non_performance and not _confirmed(case):
         yield warning(
             "art19-lawsuit-due",
-            "赔偿协议未经司法确认且义务人不履行或不完全履行，但没有提起诉讼的记录。应及时向法院提起诉讼，请记录 litigation。",
+            "赔偿协议未经司法确认且义务人不履行或不完全履行，但没有提起诉讼的记录。应及时向法院提起诉讼，请记录 "
+            "litigation。",
             ("agreement", "non_performance"),
             "第十九条第二款",
             on=agreement.signed_on,
@@ -93,7 +94,8 @@ def enforcement(ctx: CaseContext) -> Iterator[Finding]:
         if agreement and agreement.non_performance and _confirmed(case):
             yield warning(
                 "art19-enforcement-due",
-                "经司法确认的赔偿协议未被履行，但没有申请强制执行的记录。应向法院申请强制执行，请记录 agreement.enforcement。",
+                "经司法确认的赔偿协议未被履行，但没有申请强制执行的记录。应向法院申请强制执行，请记录 "
+                "agreement.enforcement。",
                 ("agreement", "non_performance"),
                 "第十九条第三款",
                 on=agreement.signed_on,

@@ -25,7 +25,8 @@ def no_fine_set_off(ctx: CaseContext) -> Iterator[Finding]:
         return
     yield error(
         "art21-fine-set-off",
-        f"赔偿协议以义务人已缴纳的罚款、罚金抵扣赔偿 {yuan(agreement.fine_set_off)}。承担行政责任或刑事责任不影响依法承担"
+        f"赔偿协议以义务人已缴纳的罚款、罚金抵扣赔偿 {yuan(agreement.fine_set_off)}。"
+        "承担行政责任或刑事责任不影响依法承担"
         "生态环境损害赔偿责任，不得以罚代赔。请删除抵扣约定，按损害全额确定赔偿金额（可以依法分期、延期赔偿）。",
         ("agreement", "fine_set_off"),
         "第二十一条",

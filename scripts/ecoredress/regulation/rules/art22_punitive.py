@@ -70,7 +70,8 @@ def punitive_base(ctx: CaseContext) -> Iterator[Finding]:
     elif punitive.base != expected:
         yield error(
             "art22-punitive-base-mismatch",
-            f"惩罚性赔偿的计算基数为 {yuan(punitive.base)}，但赔偿项目中{'与'.join(sorted(categories))}合计 {yuan(expected)}。"
+            f"惩罚性赔偿的计算基数为 {yuan(punitive.base)}，但赔偿项目中{'与'.join(sorted(categories))}合计 "
+            f"{yuan(expected)}。"
             "计算基数应为期间服务功能损失与永久性损害损失之和，请改正。",
             ("punitive", "base"),
             param.article(case.clue.found_on),

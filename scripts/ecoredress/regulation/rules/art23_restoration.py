@@ -42,7 +42,8 @@ def failed_evaluation(ctx: CaseContext) -> Iterator[Finding]:
         if not ev.passed and ev.rectification is None:
             yield error(
                 "art24-rectification-missing",
-                f"{ev.evaluated_on} 的修复效果评估未通过，但没有要求限期整改的记录。应要求赔偿义务人限期整改直至达到修复目标，"
+                f"{ev.evaluated_on} 的修复效果评估未通过，但没有要求限期整改的记录。"
+                "应要求赔偿义务人限期整改直至达到修复目标，"
                 "请填写 rectification（通知日期、整改期限）。",
                 ("restoration", "evaluations", i, "passed"),
                 "第二十四条",
@@ -76,7 +77,8 @@ def major_changes(ctx: CaseContext) -> Iterator[Finding]:
         if change.major and change.re_reviewed_on is None:
             yield error(
                 "art24-change-not-reviewed",
-                f"{change.applied_on} 申请的修复方案重大变更（{change.description}）没有重新论证的记录。重大变更应当重新组织论证，"
+                f"{change.applied_on} 申请的修复方案重大变更（{change.description}）没有重新论证的记录。"
+                "重大变更应当重新组织论证，"
                 "请填写 re_reviewed_on。",
                 ("restoration", "changes", i, "major"),
                 "第二十四条",
@@ -92,7 +94,8 @@ def termination(ctx: CaseContext) -> Iterator[Finding]:
     if r.end.approved_on and not (ctx.case.funds and ctx.case.funds.receipts):
         yield warning(
             "art25-funds-missing",
-            f"修复已于 {r.end.approved_on} 经同意终止，但没有缴纳赔偿资金的记录。终止修复后义务人应依法缴纳赔偿资金，请记录 funds.receipts。",
+            f"修复已于 {r.end.approved_on} 经同意终止，但没有缴纳赔偿资金的记录。终止修复后义务人应依法缴纳赔偿资金，"
+            "请记录 funds.receipts。",
             ("restoration", "end", "approved_on"),
             "第二十五条",
             on=r.end.approved_on,

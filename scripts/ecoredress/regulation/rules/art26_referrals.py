@@ -24,7 +24,8 @@ def reply_letters(ctx: CaseContext) -> Iterator[Finding]:
             if term.overdue(ctx.as_of):
                 yield info(
                     "art26-procuratorate-reply-overdue",
-                    f"{term.title}的期限为 {term.due}（{term.basis}），截至 {ctx.as_of} 尚未收到。请与检察机关联系并记录 reply_on。",
+                    f"{term.title}的期限为 {term.due}（{term.basis}），截至 {ctx.as_of} 尚未收到。"
+                    "请与检察机关联系并记录 reply_on。",
                     term.loc,
                     term.article,
                     on=term.due,

@@ -89,7 +89,8 @@ def spending_within_receipts(ctx: CaseContext) -> Iterator[Finding]:
     published = disclosure.publish and PublicItem.FUND_USE in disclosure.items
     yield error(
         "art32-spent-over-received",
-        f"赔偿资金支出合计 {yuan(funds.spent)}，超过缴入国库的合计 {yuan(funds.received)}。赔偿资金全额上缴国库、纳入预算管理，"
+        f"赔偿资金支出合计 {yuan(funds.spent)}，超过缴入国库的合计 {yuan(funds.received)}。赔偿资金全额上缴国库、"
+        "纳入预算管理，"
         "支出不能多于收到的赔偿资金。请核对入库和支出记录"
         + ("；资金使用情况已决定公开，错误的数字会出现在公开网站上。" if published else "。"),
         ("funds", "expenditures"),

@@ -20,7 +20,8 @@ def timing(term: Term, ctx: CaseContext, code: str, late_remedy: str, overdue_re
     if term.late:
         yield warning(
             f"{code}-late",
-            f"{term.title}的期限为 {term.due}（{term.basis}），实际于 {term.done_on} 完成，逾期 {term.days_late(ctx.as_of)} 日。{late_remedy}",
+            f"{term.title}的期限为 {term.due}（{term.basis}），实际于 {term.done_on} 完成，逾期 "
+            f"{term.days_late(ctx.as_of)} 日。{late_remedy}",
             term.loc,
             term.article,
             on=term.due,
@@ -28,7 +29,8 @@ def timing(term: Term, ctx: CaseContext, code: str, late_remedy: str, overdue_re
     elif term.overdue(ctx.as_of):
         yield warning(
             f"{code}-overdue",
-            f"{term.title}的期限为 {term.due}（{term.basis}），截至 {ctx.as_of} 尚未完成，已逾期 {term.days_late(ctx.as_of)} 日。{overdue_remedy}",
+            f"{term.title}的期限为 {term.due}（{term.basis}），截至 {ctx.as_of} 尚未完成，已逾期 "
+            f"{term.days_late(ctx.as_of)} 日。{overdue_remedy}",
             term.loc,
             term.article,
             on=term.due,
