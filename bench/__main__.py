@@ -75,9 +75,10 @@ def measure(count: int) -> list[tuple[str, Run, str, Run]]:
     with tempfile.TemporaryDirectory() as tmp:
         repo = make_repository(Path(tmp), count)
         files = sorted(str(p) for p in (repo / "cases").glob("*.yaml"))
-        site = lambda engine, out: timed(
-            ecoredress(repo, "site", "build", "--engine", engine, "--out", str(repo / out)), repo
-        )  # noqa: E731
+
+        def site(engine: str, out: str) -> Run:
+            return timed(ecoredress(repo, "site", "build", "--engine", engine, "--out", str(repo / out)), repo)
+
         check = timed(ecoredress(repo, "check", "--as-of", "2026-11-29"), repo)
         schema = timed(["check-jsonschema", "--schemafile", str(ROOT / "schema" / "case.schema.json"), *files], repo)
         mkdocs, zensical = site("mkdocs", "m"), site("zensical", "z")

@@ -126,7 +126,8 @@ cannot show what `--jobs` gains by using more cores; wall-clock time can, on an 
 **Measured ratio, one batch process against one pandoc process per document: {naive / batch:.1f}× less CPU time**
 (required: at least 2×). Load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs.
 
-Machine: {cpu_model()}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}; Python {platform.python_version()},
+Machine: {cpu_model()}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}; Python
+{platform.python_version()},
 pandoc {pandoc_version()}, typst (PyPI) {typst.__version__}. Recorded {dt.date.today().isoformat()}.
 
 Reproduce from the repository root:

@@ -16,7 +16,7 @@ import os
 import shutil
 import stat
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path, PurePosixPath
 
 from ecoredress.errors import UserError
@@ -127,10 +127,8 @@ def _open_below(root: Path, relative: PurePosixPath, folder: bool, create: bool 
 
 
 def _mkdir(name: str, dir_fd: int) -> None:
-    try:
+    with suppress(FileExistsError):
         os.mkdir(name, dir_fd=dir_fd)
-    except FileExistsError:
-        pass
 
 
 def _walk(

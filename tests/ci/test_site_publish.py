@@ -71,7 +71,7 @@ def test_files_not_published_by_ecoredress_are_kept(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "case, message",
+    ("case", "message"),
     [
         ("not-built", "缺少 index.html"),
         ("foreign", "不是由 ecoredress 发布过的目录"),

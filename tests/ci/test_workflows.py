@@ -53,14 +53,14 @@ def test_there_are_workflows_for_pull_requests_and_pages():
     assert GITLAB_CI.is_file()
 
 
-@pytest.mark.parametrize("path, schema", DEFINITIONS, ids=lambda v: getattr(v, "name", v))
+@pytest.mark.parametrize(("path", "schema"), DEFINITIONS, ids=lambda v: getattr(v, "name", v))
 def test_definitions_validate_against_their_schemas(path, schema):
     result = validate(path, schema)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.mark.parametrize(
-    "name, old, new, complaint",
+    ("name", "old", "new", "complaint"),
     [
         (
             "pages.yml",
@@ -79,7 +79,7 @@ def test_a_broken_definition_fails_validation(tmp_path, name, old, new, complain
     assert text.count(old) == 1, old
     broken = tmp_path / name
     broken.write_text(text.replace(old, new), encoding="utf-8")
-    result = validate(broken, dict((p.name, s) for p, s in DEFINITIONS)[name])
+    result = validate(broken, {p.name: s for p, s in DEFINITIONS}[name])
     assert result.returncode == 1 and complaint in result.stdout, result.stdout + result.stderr
 
 

@@ -79,7 +79,7 @@ def test_the_line_before_a_wrapped_amount_is_not_letter_spaced(rendered, office_
     checked = 0
     for job in jobs:
         lines = pdf_lines(office_rendered[job.stem])
-        for before, line in zip(lines, lines[1:]):
+        for before, line in zip(lines, lines[1:], strict=False):
             if line.text.startswith("（¥") and before.full_width:
                 assert before.pitch < CELL + 0.1, (job.stem, before.text)
                 checked += 1

@@ -58,7 +58,7 @@ def assert_on_the_grid(lines, where=""):
     """Every full line of full-width characters holds 28 at the grid pitch. The only shorter full line is
     one whose next character did not fit with the punctuation bound to it (推出: 避头尾)."""
     full = 0
-    for line, after in zip(lines, lines[1:] + [None]):
+    for line, after in zip(lines, lines[1:] + [None], strict=False):
         if not (line.full_width and line.body_size and line.at_left_margin and line.at_right_margin):
             continue
         if len(line.text) == CHARS_PER_LINE:
@@ -106,7 +106,7 @@ def test_a_full_page_holds_22_lines(typeset):
     out = typeset({"long": document("长文书", *[paragraph] * 12)})
     page_two = [line for line in body_lines(pdf_lines(out / "long.pdf")) if line.page == 2]
     assert len(page_two) == 22
-    assert all(abs(b.y - a.y - PITCH) < 0.05 for a, b in zip(page_two, page_two[1:]))
+    assert all(abs(b.y - a.y - PITCH) < 0.05 for a, b in zip(page_two, page_two[1:], strict=False))
 
 
 # Punctuation, figures, amounts ---------------------------------------------------------------------------
@@ -114,7 +114,7 @@ def test_a_full_page_holds_22_lines(typeset):
 # Text as documents write it: runs of 汉字, each followed by a stop or a comma, or set in a pair of brackets.
 hanzi = st.text(alphabet=HANZI, min_size=1, max_size=15)
 PAIRS = ["（）", "《》", "“”", "〔〕"]
-PAIRS_BY_OPENING = dict(zip(OPENING, "）》〕】”’"))
+PAIRS_BY_OPENING = dict(zip(OPENING, "）》〕】”’", strict=False))
 phrase = st.one_of(
     st.builds(lambda run, stop: run + stop, hanzi, st.sampled_from(["", "，", "。", "、", "；", "："])),
     st.builds(lambda run, pair: pair[0] + run + pair[1], hanzi, st.sampled_from(PAIRS)),
@@ -168,7 +168,7 @@ def test_a_wrapped_amount_is_whole_and_leaves_its_line_unspaced(typeset, data):
     for _, amount in data:
         figures = money(amount).split("（")[1].rstrip("）")
         assert any(figures in line.text for line in lines), figures  # never broken
-    for before, line in zip(lines, lines[1:]):
+    for before, line in zip(lines, lines[1:], strict=False):
         if line.text.startswith("（¥") and before.full_width:
             assert abs(before.pitch - CELL) < 0.05, before.text  # ends short, not letter-spaced
 
@@ -195,7 +195,7 @@ def test_sample_documents_never_letter_space_the_line_before_an_amount(rendered)
     checked = 0
     for job in jobs:
         lines = pdf_lines(out / f"{job.stem}.pdf")
-        for before, line in zip(lines, lines[1:]):
+        for before, line in zip(lines, lines[1:], strict=False):
             if line.text.startswith("（¥") and before.full_width:
                 assert abs(before.pitch - CELL) < 0.05, (job.stem, before.text)
                 checked += 1
@@ -338,7 +338,7 @@ def test_the_approval_lines_stay_together_with_room_to_write_and_the_signature(a
         SIGNATURE_DATE,
     ]
     assert len({line.page for line in block}) == 1, fill
-    for above, below in zip(block[1:4], block[2:5]):
+    for above, below in zip(block[1:4], block[2:5], strict=False):
         assert abs(below.y - above.y - 2 * PITCH) < 1  # a blank line to write in
     styles = [
         p.style

@@ -6,7 +6,8 @@ MODULE is a dotted name or a pattern (``ecoredress.regulation.rules.*``). Each m
 one module (an operator, a constant, a string, a returned or assigned value, see ``variants``). The tests are
 the pytest arguments after ``--`` (default ``tests/regulation``); one traced run of them all tells which tests run
 each line, so a mutant first runs (with ``-x``) only the tests that reach it, and a survivor is run against all of
-them before it counts: *killed* if a test fails or the run times out, *survived* if every test passes. Mutants listed in ``equivalent.yaml`` beside this
+them before it counts: *killed* if a test fails or the run times out, *survived* if every test passes. Mutants listed
+in ``equivalent.yaml`` beside this
 script (same module, line and description, with a reason) change no behaviour and are left out of the score.
 
 Why not mutmut: it rewrites the package into a ``mutants/`` copy and needs the package where its layout

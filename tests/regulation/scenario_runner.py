@@ -3,7 +3,8 @@
 A scenario's ``facts`` are merged into the base case: mappings merge key by key, a list replaces the
 list, ``null`` removes the key. The findings compared are the codes of every registered check; a scenario
 may also name the article a finding cites (``articles: {code: 第N条…}``), its level (``severity: {code: 错误}``), the
-article it applies by analogy to a fact before the regulation took effect (``analogy: {code: 第N条…}``, null: applied directly),
+article it applies by analogy to a fact before the regulation took effect (``analogy: {code: 第N条…}``, null: applied
+directly),
 and a rule profile from ``profiles/`` to check under (``profile: revised-2024-12``; default ningxia-2024).
 """
 

@@ -127,8 +127,8 @@ def test_every_workbook_keeps_text_as_text_and_numbers_as_numbers(tmp_path_facto
     write_workbook([Table("表", ["甲", "乙", "丙"], rows)], path)
     sheet = openpyxl.load_workbook(path).worksheets[0]
     assert_no_formula([cell for row in sheet.iter_rows() for cell in row])
-    for values, cells in zip(rows, sheet.iter_rows(min_row=2)):
-        for value, cell in zip(values, cells):
+    for values, cells in zip(rows, sheet.iter_rows(min_row=2), strict=False):
+        for value, cell in zip(values, cells, strict=False):
             if isinstance(value, str):
                 assert cell.data_type == "s" and cell.value == value
             elif isinstance(value, Decimal):
@@ -166,7 +166,7 @@ def test_open_data_csv_fields_never_start_a_formula(payloads):
     # QUOTE_NONNUMERIC reading fails on an unquoted field that is not a number: every text is quoted.
     header, *rows = list(csv.reader(io.StringIO(text), quoting=csv.QUOTE_NONNUMERIC))
     plain = list(csv.DictReader(io.StringIO(text)))
-    for row, case, original in zip(rows, published, plain):
+    for row, case, original in zip(rows, published, plain, strict=False):
         for index, value in enumerate(row):
             if isinstance(value, str):
                 assert not starts_like_formula(value), f"{header[index]}：{value!r}"

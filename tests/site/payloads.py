@@ -58,7 +58,8 @@ CORPUS = (
     "\u202eRTL override\u202c \u200b零宽\u200d \ufeffBOM",
 )
 CORPUS_TEXT = "\n".join(CORPUS)
-# Payloads with no space between them, for fields whose pattern allows none before the value (发文字号 "\S+〔2024〕3号").
+# Payloads with no space between them, for fields whose pattern allows none before the value (发文字号
+# "\S+〔2024〕3号").
 COMPACT = "<img/src=x/onerror=alert(1)>```{onfocus=alert(1)}[x](javascript:alert(1))<script>alert(1)</script>{{7*7}}"
 
 Loc = tuple[str | int, ...]

@@ -196,7 +196,8 @@ def _is_theme_script(src: str) -> bool:
 
 
 def external_assets(site: Path) -> list[tuple[str, str]]:
-    """(file, URL) for every asset fetched from another host: HTML src/href of scripts, styles, fonts, images; CSS url()/@import."""
+    """(file, URL) for every asset fetched from another host: HTML src/href of scripts, styles, fonts, images; CSS
+    url()/@import."""
     found = []
     for page in sorted(site.rglob("*.html")):
         found += [(page.relative_to(site).as_posix(), url) for _, url in parse(page).assets if _external(url)]

@@ -224,7 +224,7 @@ def project_with(cms: object) -> Project:
 
 
 @pytest.mark.parametrize(
-    "table, backend, editorial",
+    ("table", "backend", "editorial"),
     [
         (
             {
@@ -297,7 +297,7 @@ def test_settings_for_each_backend(table, backend, editorial):
 
 
 @pytest.mark.parametrize(
-    "change, key",
+    ("change", "key"),
     [
         ({"backend": "bitbucket"}, "backend"),
         ({"repo": None}, "repo"),

@@ -53,7 +53,10 @@ def visible(text: str) -> str:
 
 
 def squashed(text: str) -> str:
-    """Text compared as a reader sees it: whitespace aside (the portal folds line breaks and sets Chinese without spaces)."""
+    """Text compared as a reader sees it: whitespace aside.
+
+    The portal folds line breaks and sets Chinese without spaces.
+    """
     return _WHITESPACE.sub("", text)
 
 
@@ -325,7 +328,7 @@ def test_search_index_holds_the_text_and_no_markup(payload_sites):
         json_of(site / "search" / "search_index.json")["docs"] for site in (payload_sites.hostile, payload_sites.plain)
     )
     assert [d["location"] for d in hostile] == [d["location"] for d in plain]
-    for bad, good in zip(hostile, plain):
+    for bad, good in zip(hostile, plain, strict=False):
         for key in ("title", "text"):
             assert shape(bad[key]).elements == shape(good[key]).elements, (bad["location"], key)
     titles = {d["location"]: squashed(html.unescape(d["title"])) for d in hostile}
@@ -346,9 +349,11 @@ def test_feed_and_open_data_carry_the_text_as_typed(payload_sites):
 # What a page holds after its scripts ran: every element with its attribute names, handler attributes and
 # script URLs anywhere, and the text a reader sees.
 DOM = """() => ({
-    elements: Array.from(document.querySelectorAll("*"), e => e.tagName + "[" + Array.from(e.attributes, a => a.name).sort() + "]"),
+    elements: Array.from(document.querySelectorAll("*"),
+        e => e.tagName + "[" + Array.from(e.attributes, a => a.name).sort() + "]"),
     handlers: Array.from(document.querySelectorAll("*")).flatMap(e => Array.from(e.attributes)
-        .filter(a => a.name.startsWith("on") || /^\\s*(javascript|vbscript|data):/i.test(a.value) && /href|src|action|data/.test(a.name))
+        .filter(a => a.name.startsWith("on")
+            || /^\\s*(javascript|vbscript|data):/i.test(a.value) && /href|src|action|data/.test(a.name))
         .map(a => e.tagName + " " + a.name + "=" + a.value)),
     text: document.title + "\\n" + document.body.innerText,
 })"""
@@ -357,25 +362,29 @@ DOM = """() => ({
 def test_payload_pages_run_nothing_and_show_the_text_in_chromium(browser, payload_sites):
     published = {case.id: publish_case(case) for case in payload_sites.cases}
     paths = ["", "cases/", "funds/", "statistics/", *(f"cases/{case_id}/" for case_id in published)]
-    with served(payload_sites.hostile) as url, served(payload_sites.plain) as plain_url:
-        with guarded_page(browser, url) as page, guarded_page(browser, plain_url) as plain:
-            for path in paths:
-                page.goto(url + path)
-                plain.goto(plain_url + path)
-                page.wait_for_timeout(150)
-                seen, expected = page.evaluate(DOM), plain.evaluate(DOM)
-                assert seen["handlers"] == [], path
-                assert seen["elements"] == expected["elements"], path  # no <script>, <iframe>, <img>, <code>… from text
-                text = squashed(seen["text"])
-                if case := published.get(path.removeprefix("cases/").rstrip("/")):
-                    hover_the_header_title(page)
-                    shown = {field for _, field, _ in text_locations(case) if squashed(sentinel(field)) in text}
-                    assert {"title", "summary", "damage.description"} <= shown, path
-                    for _, field, value in text_locations(case):
-                        if field in shown:  # a field the page shows, it shows whole and as typed
-                            assert squashed(visible(value)) in text, (path, field)
-                elif path == "cases/":  # the index lists every title
-                    assert all(squashed(visible(c.title)) in text for c in published.values())
+    with (
+        served(payload_sites.hostile) as url,
+        served(payload_sites.plain) as plain_url,
+        guarded_page(browser, url) as page,
+        guarded_page(browser, plain_url) as plain,
+    ):
+        for path in paths:
+            page.goto(url + path)
+            plain.goto(plain_url + path)
+            page.wait_for_timeout(150)
+            seen, expected = page.evaluate(DOM), plain.evaluate(DOM)
+            assert seen["handlers"] == [], path
+            assert seen["elements"] == expected["elements"], path  # no <script>, <iframe>, <img>, <code>… from text
+            text = squashed(seen["text"])
+            if case := published.get(path.removeprefix("cases/").rstrip("/")):
+                hover_the_header_title(page)
+                shown = {field for _, field, _ in text_locations(case) if squashed(sentinel(field)) in text}
+                assert {"title", "summary", "damage.description"} <= shown, path
+                for _, field, value in text_locations(case):
+                    if field in shown:  # a field the page shows, it shows whole and as typed
+                        assert squashed(visible(value)) in text, (path, field)
+            elif path == "cases/":  # the index lists every title
+                assert all(squashed(visible(c.title)) in text for c in published.values())
 
 
 # The page title in the header, once it has slid in and is the element under its own middle.

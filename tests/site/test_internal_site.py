@@ -226,7 +226,7 @@ def test_the_editor_is_there_when_a_git_server_is_set(tmp_path):
     )
     page = html.unescape((admin / "index.html").read_text(encoding="utf-8"))
     assert "script-src 'self' 'unsafe-eval';" in page and "connect-src 'self' https://git.example.gov.cn;" in page
-    assert [s for s in re.findall(r'<script[^>]*src="([^"]+)"', page)] == [
+    assert list(re.findall(r'<script[^>]*src="([^"]+)"', page)) == [
         "manual-init.js",
         "decap-cms.js",
         "ecoredress-cms.js",

@@ -7,7 +7,8 @@ builds the portal and renders the case's public documents (PDF and DOCX), and lo
 built file: HTML, JSON, CSV, XML, the search index, .gz files, PDF text (pdftotext) and the DOCX XML.
 
 The site build and the typesetting take seconds, so the default budget is a few examples with many values each
-(``MASKING_EXAMPLES``, default 3). A longer run: ``MASKING_EXAMPLES=50 python3 -m pytest tests/site/test_masking_property.py``.
+(``MASKING_EXAMPLES``, default 3). A longer run: ``MASKING_EXAMPLES=50 python3 -m pytest
+tests/site/test_masking_property.py``.
 """
 
 from __future__ import annotations

@@ -90,4 +90,7 @@ def _render(project, cases, jobs: int) -> str:  # noqa: ANN001 - Project, list[C
     if not planned:
         return "没有需要生成的文书"
     result = render_documents(planned, settings, templates, settings.out_dir, workers=max(1, jobs))
-    return f"{result.documents} 份，生成 {len(result.rendered)} 个文件，{len(result.skipped)} 个未变化已跳过（{result.manifest.parent}）"
+    return (
+        f"{result.documents} 份，生成 {len(result.rendered)} 个文件，"
+        f"{len(result.skipped)} 个未变化已跳过（{result.manifest.parent}）"
+    )

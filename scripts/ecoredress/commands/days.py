@@ -1,4 +1,5 @@
-"""ecoredress days: the due date of a period in natural days or working days (第三十九条, 民法典第二百零一条–第二百零四条)."""
+"""ecoredress days: the due date of a period in natural days or working days (第三十九条,
+民法典第二百零一条–第二百零四条)."""
 
 from __future__ import annotations
 

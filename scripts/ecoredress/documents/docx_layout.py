@@ -48,7 +48,7 @@ def _fit_tables(root: etree._Element) -> None:
         columns = grid.findall(f"{W}gridCol")
         widths = [int(column.get(f"{W}w", "0")) for column in columns]
         if columns and all(widths):
-            for column, width in zip(columns, _scaled(widths, TEXT_WIDTH)):
+            for column, width in zip(columns, _scaled(widths, TEXT_WIDTH), strict=False):
                 column.set(f"{W}w", str(width))
     for row in root.iter(f"{W}tr"):
         properties = row.find(f"{W}trPr")

@@ -144,9 +144,9 @@ def _style_rules(fonts: FontSet) -> dict[str, tuple[etree._Element, etree._Eleme
     def body() -> etree._Element:
         return _run_props(fonts.latin, fonts.body, BODY_PT)
 
-    indented = dict(first_line_chars=2)
+    indented = {"first_line_chars": 2}
     # The signature block and what leads to it stay on one page (GB/T 9704 §7.3.5: seal and body together).
-    kept = dict(keep_next=True, keep_lines=True)
+    kept = {"keep_next": True, "keep_lines": True}
     party = dict(align="left", left_chars=2, **kept)
     return {
         "Normal": (_para_props(), body()),

@@ -1,4 +1,5 @@
-"""What the case yields: agreement, litigation, restoration, funds, referrals, disclosure, documents (第十九条–第三十三条)."""
+"""What the case yields: agreement, litigation, restoration, funds, referrals, disclosure, documents
+(第十九条–第三十三条)."""
 
 from __future__ import annotations
 

@@ -34,7 +34,8 @@ EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+[ \t]?[@＠][ \t]?[A-Za-z0-9\-]+(?:[.．]
 _PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领"
 _LETTER = "[A-Za-zＡ-Ｚａ-ｚ]"
 _ALNUM = "[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]"
-# 宁A12345, 宁 A·12345, 宁Ａ１２３４５, new-energy 宁AD12345, 宁A1234挂 / 宁A1234警: at least one digit after the letter.
+# 宁A12345, 宁 A·12345, 宁Ａ１２３４５, new-energy 宁AD12345, 宁A1234挂 / 宁A1234警: at least one digit after the
+# letter.
 PLATE = re.compile(
     rf"[{_PROVINCES}]{_BLANK}?[·•\-－]?{_BLANK}?{_LETTER}{_BLANK}?[·•\-－]?{_BLANK}?(?=(?:{_ALNUM}{_BLANK}?){{0,5}}[0-9０-９])"
     rf"{_ALNUM}(?:{_BLANK}?{_ALNUM}){{3,5}}[挂学警港澳领试超]?(?!{_ALNUM})"

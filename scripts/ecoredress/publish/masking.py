@@ -38,7 +38,8 @@ _LEGAL_SUFFIX = re.compile(r"(股份有限公司|有限责任公司|有限公司
 
 
 def surname(name: str) -> str:
-    """The surname kept in publication: a compound surname, the first part of a transliterated name, or one character."""
+    """The surname kept in publication: a compound surname, the first part of a transliterated name, or one
+    character."""
     name = name.strip()
     for separator in "·•.":
         if separator in name:
@@ -47,7 +48,8 @@ def surname(name: str) -> str:
 
 
 def organisation_short_name(name: str) -> str:
-    """The name without place prefixes and legal form (石嘴山市惠农区虚构化工有限公司 → 虚构化工), to catch short forms."""
+    """The name without place prefixes and legal form (石嘴山市惠农区虚构化工有限公司 → 虚构化工), to catch short
+    forms."""
     short = name
     while (stripped := _PLACE_PREFIX.sub("", short, count=1)) != short and len(stripped) >= 4:
         short = stripped

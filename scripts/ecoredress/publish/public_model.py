@@ -59,7 +59,7 @@ def _public_type(annotation: Any) -> Any:
     if origin is typing.Annotated:
         return Annotated[(_public_type(args[0]), *annotation.__metadata__)]  # type: ignore[valid-type]
     if origin in (Union, types.UnionType):
-        return Union[tuple(_public_type(a) for a in args)]  # type: ignore[return-value]
+        return Union[tuple(_public_type(a) for a in args)]  # type: ignore[return-value]  # noqa: UP007 - built at run time
     if origin is list:
         return list[_public_type(args[0])]  # type: ignore[misc]
     if origin is typing.Literal:

@@ -13,6 +13,7 @@ served folder (``../x``, ``/etc/x``) is refused as a damaged manifest.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -139,10 +140,8 @@ def _write_atomically(folder: int, name: str, data: bytes) -> None:
             stream.write(data)
         os.replace(temporary, name, src_dir_fd=folder, dst_dir_fd=folder)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary, dir_fd=folder)
-        except FileNotFoundError:
-            pass
         raise
 
 

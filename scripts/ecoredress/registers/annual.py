@@ -78,7 +78,7 @@ def build_annual(repo: Repository, year: int, due_month: int) -> AnnualReport:
 def _overview(repo: Repository, year: int, end: dt.date, snapshots: list[tuple[Case, Case]], new: list[Case]) -> Table:
     stages = [derive_stage(s) for _, s in snapshots]
     closed_in_year = sum(
-        1 for (c, s), st in zip(snapshots, stages) if st.finished and not _finished_before(repo, c, year)
+        1 for (c, s), st in zip(snapshots, stages, strict=False) if st.finished and not _finished_before(repo, c, year)
     )
     return Table(
         "概况",

@@ -145,7 +145,8 @@ class Profile:
 
     @property
     def in_force_from(self) -> dt.date:
-        """When the profile's own regulation took effect (the last of the chain): facts before it are judged by analogy."""
+        """When the profile's own regulation took effect (the last of the chain): facts before it are judged by
+        analogy."""
         return self.instruments[-1].effective if self.instruments else self.effective_from
 
     @property

@@ -109,7 +109,10 @@ def _choices(ctx: dict[str, Any]) -> str:
 
 def _pattern_hint(pattern: str) -> str:
     if pattern == CASE_ID_PATTERN:
-        return "案件编号应为“权利人代码-年份-三位序号”，如 YC-2024-001（NX 自治区，YC 银川，SZS 石嘴山，WZ 吴忠，GY 固原，ZW 中卫）。"
+        return (
+            "案件编号应为“权利人代码-年份-三位序号”，如 YC-2024-001"
+            "（NX 自治区，YC 银川，SZS 石嘴山，WZ 吴忠，GY 固原，ZW 中卫）。"
+        )
     if pattern == DOC_NO_PATTERN:
         return "发文字号应为“机关代字〔年份〕序号号”，如 宁环赔〔2024〕3号：年份用六角括号〔〕，序号不加 0，不写“第”。"
     return f"应符合格式 {pattern}。"

@@ -80,7 +80,10 @@ def cms_config(schema: Schema, settings: CmsSettings | None, local_backend: str 
                     "name": COLLECTION,
                     "label": "案件",
                     "label_singular": "案件",
-                    "description": "每个案件一个文件，文件名与案件编号相同。保存后请运行 ecoredress check（合并请求由 CI 自动检查）。",
+                    "description": (
+                        "每个案件一个文件，文件名与案件编号相同。"
+                        "保存后请运行 ecoredress check（合并请求由 CI 自动检查）。"
+                    ),
                     "folder": "cases",
                     "extension": "yaml",
                     "format": FORMAT,

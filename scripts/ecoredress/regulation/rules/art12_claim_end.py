@@ -1,10 +1,12 @@
-"""第十二条 终止索赔: only outside the red line, and only under one of the listed conditions, whose facts the case records.
+"""第十二条 终止索赔: only outside the red line, and only under one of the listed conditions, whose facts the case
+records.
 
 第十二条：“生态环境损害结果不在生态保护红线等必须强制性严格保护的区域，且符合下列情形之一的，赔偿权利人及其指定的部门或机构
 可以终止索赔：（一）违法行为持续时间短、污染环境或破坏生态程度显著轻微，实施违法行为后立即整改且已完成污染清除或生态修复的；
 （二）涉及物种不在国家、自治区重点保护野生动植物名录或中国生物多样性红色名录中，对生态环境损害显著轻微的野生动植物资源破坏
 案件；（三）其他污染环境或破坏生态行为对生态环境损害显著轻微并及时纠正、没有造成损害后果的。”
-"显著轻微" and "持续时间短" are judgements the law leaves unquantified; what the file can show is checked: the dates of the
+"显著轻微" and "持续时间短" are judgements the law leaves unquantified; what the file can show is checked: the dates of
+the
 act and of the remediation or correction, and, for 第三项, that no damage was assessed. Fact dates: the conclusion that
 proposes ending the claim, else the decision to end it.
 """

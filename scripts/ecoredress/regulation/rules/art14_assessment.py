@@ -1,8 +1,10 @@
 """第十四条 鉴定评估: 30 working days from the commission, up to 60 for complex matters with a notified
 extension, or the term agreed in the commission agreement.
 
-第二款：“鉴定评估期限原则上不超过 30个工作日（自委托书生效之日起计算），鉴定评估事项涉及复杂、疑难、特殊技术问题或者鉴定过程
-需要较长时间的，一般不得超过 60个工作日。鉴定评估时限延长的，应当及时告知委托人。对期限另有约定的，从其约定并在委托协议中载明。”
+第二款：“鉴定评估期限原则上不超过 30个工作日（自委托书生效之日起计算），鉴定评估事项涉及复杂、疑难、
+特殊技术问题或者鉴定过程
+需要较长时间的，一般不得超过 60个工作日。鉴定评估时限延长的，应当及时告知委托人。对期限另有约定的，
+从其约定并在委托协议中载明。”
 Fact dates: the term, its due date (``common.timing``); the extension's length and grounds, the commission whose term it
 extends; a late notice, the notice. A missing commission date has none (``validation.analogy.UNDATED``).
 """

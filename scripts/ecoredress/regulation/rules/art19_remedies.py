@@ -1,9 +1,12 @@
 """第十九条 after consultation: agreement → judicial confirmation; refusal, failed consultation or
-non-performance of an unconfirmed agreement → lawsuit; non-performance of a judgment or confirmed agreement → enforcement.
+non-performance of an unconfirmed agreement → lawsuit; non-performance of a judgment or confirmed agreement →
+enforcement.
 
 第二款：“赔偿义务人不同意磋商或终止磋商、不履行或不完全履行未经司法确认的赔偿协议的，赔偿权利人及其指定的部门或机构应及时
-向法院提起诉讼。” 第三款：“对生效判决和经司法确认的赔偿协议，赔偿义务人不履行或不完全履行的，赔偿权利人及其指定的部门或机构
-应当向法院申请强制执行，依法列入失信被执行人名单。” 第一款 (“可及时向有管辖权的法院申请司法确认”) is a 可以 and not checked.
+向法院提起诉讼。” 第三款：“对生效判决和经司法确认的赔偿协议，赔偿义务人不履行或不完全履行的，
+赔偿权利人及其指定的部门或机构
+应当向法院申请强制执行，依法列入失信被执行人名单。” 第一款 (“可及时向有管辖权的法院申请司法确认”) is a 可以 and not
+checked.
 Fact dates: a lawsuit, its filing; a lawsuit due, the refusal or the end of consultation (its start when no end date is
 recorded), or the agreement not performed; enforcement, its application (due: the agreement).
 """

@@ -4,8 +4,10 @@ The order itself (e.g. implementation before filing) is checked in ``transitions
 
 第二十三条：“（一）编制生态环境损害修复方案，经专家论证通过后，报赔偿权利人及其指定的部门或机构组织备案；（二）按照备案的
 生态环境损害修复方案对受损的生态环境开展修复……（三）修复实施完成后，赔偿权利人及其指定的部门或机构组织对生态环境修复的效果
-进行评估。” 第二十四条：“对赔偿义务人在修复过程中提出的重大变更申请，应当重新组织论证；对评估未通过的，应当要求赔偿义务人
-限期整改，直至达到规定的修复目标。” 第二十五条：“……经赔偿权利人或其指定的部门、机构评估同意后终止修复，并依法缴纳赔偿资金。”
+进行评估。” 第二十四条：“对赔偿义务人在修复过程中提出的重大变更申请，应当重新组织论证；对评估未通过的，
+应当要求赔偿义务人
+限期整改，直至达到规定的修复目标。” 第二十五条：“……经赔偿权利人或其指定的部门、机构评估同意后终止修复，
+并依法缴纳赔偿资金。”
 Fact dates: the restoration's completion, the failed evaluation, the rectification (its due date, ``common.timing``; its
 completion), the change applied for, the approval to end restoration.
 """

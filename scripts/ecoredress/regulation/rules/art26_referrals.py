@@ -1,6 +1,7 @@
 """第二十六条 检察衔接: the handling is reported by letter within 15 days after the case is finished.
 
-第一款：“检察机关在履职中发现生态环境损害赔偿案件线索的，应当及时移送……赔偿权利人及其指定的部门或机构在办结后 15日内将处理
+第一款：“检察机关在履职中发现生态环境损害赔偿案件线索的，应当及时移送……赔偿权利人及其指定的部门或机构在办结后
+15日内将处理
 情况函告检察机关。” 第二款：“……检察机关在办结后 15日内将处理情况函告赔偿权利人及其指定的部门或机构。”
 Fact dates: a reply letter, its due date; a missing close date, the referral.
 """

@@ -1,9 +1,11 @@
 """第二十七条 邀请检察机关参与磋商: a suggestion, never a duty ("可以").
 
 第一款：“赔偿权利人及其指定的部门或机构在办理生态环境损害赔偿案件时，可以邀请检察机关参与磋商，商请其在调查取证、法律咨询、
-修复监督等方面提供协助。” 第二款 (the procuratorate asking the department for help in its own public-interest suit) is about
+修复监督等方面提供协助。” 第二款 (the procuratorate asking the department for help in its own public-interest suit) is
+about
 the procuratorate's case, not this file. The hint is given where the procuratorate already stands behind the claim — it
-referred the clue and 第二十六条 has it “督促并支持其提起赔偿磋商” — or where a major case (第十一条) is being consulted.
+referred the clue and 第二十六条 has it “督促并支持其提起赔偿磋商” — or where a major case (第十一条) is being
+consulted.
 Fact date: the consultation's start.
 """
 
