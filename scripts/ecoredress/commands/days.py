@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 WEEKDAYS = "一二三四五六日"
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from ecoredress.cli import date_argument
 
     parser = subparsers.add_parser(

@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from ecoredress.cli import date_argument
 
     parser = subparsers.add_parser(

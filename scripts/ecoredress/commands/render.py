@@ -17,7 +17,7 @@ def _formats(text: str) -> tuple[str, ...]:
     return chosen
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from ecoredress.documents.annual import ANNUAL_KEY, ANNUAL_NAME
     from ecoredress.documents.kinds import SPECS
     from ecoredress.documents.settings import default_jobs

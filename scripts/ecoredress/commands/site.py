@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "site",
         help="生成信息公开网站（第三十三条）或在本机预览",
@@ -102,7 +102,7 @@ def run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _register_review_actions(site_actions: argparse._SubParsersAction) -> None:
+def _register_review_actions(site_actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """`site diff` and `site publish`: what a change would make public, and copying a build to the web root."""
     from ecoredress.publish.diff_format import FORMATS
 

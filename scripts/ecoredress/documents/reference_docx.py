@@ -13,6 +13,7 @@ import io
 import math
 import subprocess
 import zipfile
+from typing import TypedDict
 
 from lxml import etree
 
@@ -94,6 +95,21 @@ def _run_props(latin: str, east_asia: str, size_pt: int, bold: bool = False) -> 
     return rpr
 
 
+# Options several styles share, passed on to ``_para_props``.
+class _Indented(TypedDict):
+    first_line_chars: int
+
+
+class _Kept(TypedDict):
+    keep_next: bool
+    keep_lines: bool
+
+
+class _Party(_Kept):
+    align: str
+    left_chars: int
+
+
 def _para_props(
     *,
     align: str = "both",
@@ -144,10 +160,10 @@ def _style_rules(fonts: FontSet) -> dict[str, tuple[etree._Element, etree._Eleme
     def body() -> etree._Element:
         return _run_props(fonts.latin, fonts.body, BODY_PT)
 
-    indented = {"first_line_chars": 2}
+    indented: _Indented = {"first_line_chars": 2}
     # The signature block and what leads to it stay on one page (GB/T 9704 §7.3.5: seal and body together).
-    kept = {"keep_next": True, "keep_lines": True}
-    party = dict(align="left", left_chars=2, **kept)
+    kept: _Kept = {"keep_next": True, "keep_lines": True}
+    party: _Party = {"align": "left", "left_chars": 2, **kept}
     return {
         "Normal": (_para_props(), body()),
         "BodyText": (_para_props(**indented), body()),

@@ -35,14 +35,14 @@ from ecoredress.loading.guarded import (
 
 
 class _CaseConstructor(SafeConstructor):
-    def construct_yaml_float(self, node: Any) -> Any:  # type: ignore[override]
+    def construct_yaml_float(self, node: Any) -> Any:
         text = str(self.construct_scalar(node)).replace("_", "")
         try:
             return Decimal(text)
         except InvalidOperation:  # .inf / .nan: let the schema reject them
             return super().construct_yaml_float(node)
 
-    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:  # type: ignore[override]
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
         try:
             return super().construct_yaml_timestamp(node, values)
         except ValueError:
@@ -56,7 +56,7 @@ _CaseConstructor.add_constructor("tag:yaml.org,2002:timestamp", _CaseConstructor
 class _Yaml12Resolver(VersionedResolver):
     # Case files are YAML 1.2; fixing the version skips a per-scalar lookup that costs ~40% of load time.
     @property
-    def processing_version(self) -> tuple[int, int]:  # type: ignore[override]
+    def processing_version(self) -> tuple[int, int]:
         return (1, 2)
 
 
@@ -94,7 +94,7 @@ class _RawTimestamp(str):
 
 
 class _CaseRoundTripConstructor(RoundTripConstructor):
-    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:  # type: ignore[override]
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
         try:
             return super().construct_yaml_timestamp(node, values)
         except ValueError:
