@@ -118,6 +118,7 @@ def _hang_annexes(root: etree._Element) -> None:
         if style not in ANNEX_STYLES:
             continue
         lead = ANNEX_LEAD.match("".join(paragraph.itertext()))
+        assert lead is not None  # every group is optional: the pattern matches any text
         first = style == ANNEX_STYLES[0]
         if first:
             label = _twips(lead.group(1) or "")

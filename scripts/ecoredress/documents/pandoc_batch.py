@@ -29,13 +29,15 @@ class PandocJob:
 def pandoc_path() -> str:
     import pypandoc
 
-    return pypandoc.get_pandoc_path()
+    path: str = pypandoc.get_pandoc_path()
+    return path
 
 
 def pandoc_version() -> str:
     import pypandoc
 
-    return pypandoc.get_pandoc_version()
+    version: str = pypandoc.get_pandoc_version()
+    return version
 
 
 def run_batch(

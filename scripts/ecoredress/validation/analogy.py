@@ -49,10 +49,11 @@ def verified_counterpart(profile: Profile, article: str, on: dt.date) -> str | N
     """The citation of ``article`` in the instrument in force on ``on`` when every part of it has a verified
     counterpart there, else None."""
     citations = [profile.citation(part, on) for part in article.split("、")]
-    if any(c is None or c.article is None for c in citations):
+    found = [c for c in citations if c is not None and c.article is not None]
+    if len(found) < len(citations):
         return None
-    numbers = dict.fromkeys(c.article for c in citations)
-    return citations[0].instrument.name + "、".join(numbers)
+    numbers = dict.fromkeys(c.article for c in found if c.article is not None)
+    return found[0].instrument.name + "、".join(numbers)
 
 
 def analogy_note(profile: Profile, article: str, on: dt.date, cited: str | None, downgraded: bool) -> str:
