@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ecoredress.model import Case
+    from ecoredress.project import Project
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -48,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     return code
 
 
-def _build(project, args: argparse.Namespace, site_out: Path) -> tuple[int, str, str]:  # noqa: ANN001 - Project
+def _build(project: Project, args: argparse.Namespace, site_out: Path) -> tuple[int, str, str]:
     """Check, render, build the site; the exit code, the findings and the summary to print."""
     from ecoredress.loading.discovery import discover_case_files
     from ecoredress.publish.site import build_site
@@ -77,7 +82,7 @@ def _build(project, args: argparse.Namespace, site_out: Path) -> tuple[int, str,
     return 0, printed, "生成完成。\n" + "\n".join(f"  {line}" for line in lines) + "\n"
 
 
-def _render(project, cases, jobs: int) -> str:  # noqa: ANN001 - Project, list[Case]
+def _render(project: Project, cases: list[Case], jobs: int) -> str:
     """Render every document the cases call for; a summary line."""
     from ecoredress.documents.plan import plan_jobs
     from ecoredress.documents.renderer import render_documents

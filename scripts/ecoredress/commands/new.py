@@ -13,8 +13,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "new",
         help="新建案件文件（自动取下一个可用编号）",
-        description="在 cases/ 下生成带注释的新案件文件，编号为“权利人代码-年份-下一个序号”。生成的文件可直接通过 "
-        "check。",
+        description="在 cases/ 下生成带注释的新案件文件，编号为“权利人代码-年份-下一个序号”。"
+        "生成的文件可直接通过 check。",
     )
     parser.add_argument(
         "--holder", required=True, metavar="权利人", help="赔偿权利人：NX、YC、SZS、WZ、GY、ZW 或其名称（如 银川）"

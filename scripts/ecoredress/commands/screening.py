@@ -38,14 +38,14 @@ def run(args: argparse.Namespace) -> int:
     as_of = args.as_of or dt.date.today()
     project = find_project(args.project)
     limits = limits_from(project)
-    logs = Report(
+    report = Report(
         [
             check_screening_log(p, display_path(p, Path.cwd()), limits)
             for p in discover_screening_files([project.cases_dir])
         ]
     )
-    if not logs.valid:
-        print(as_text(logs), end="")
+    if not report.valid:
+        print(as_text(report), end="")
         print("筛查记录有误，未判断季度筛查是否合规。请先改正以上问题。")
         return 1
     repo = open_repository(project)

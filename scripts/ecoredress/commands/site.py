@@ -5,6 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ecoredress.project import Project
+    from ecoredress.publish.site import SiteResult
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -20,8 +25,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "build",
         help="生成网站（原子替换：失败时保留原网站）",
         description="生成信息公开网站；加 --internal 时生成内部网站：全部案件（含未公开的）、不脱敏、待办期限、"
-        "校验结果、"
-        "全部文书、台账和年度报告，以及表单编辑器（/admin/）。内部网站每页标明“内部资料”，不得公开发布。",
+        "校验结果、全部文书、台账和年度报告，以及表单编辑器（/admin/）。内部网站每页标明“内部资料”，不得公开发布。",
     )
     build.add_argument(
         "--out",
@@ -51,7 +55,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     _register_review_actions(actions)
 
 
-def output_dir(project, out: Path | None) -> Path:  # noqa: ANN001 - Project
+def output_dir(project: Project, out: Path | None) -> Path:
     return out if out is not None else project.root / "public"
 
 
@@ -72,14 +76,14 @@ def run_build(args: argparse.Namespace) -> int:
     return 1 if result.skipped else 0
 
 
-def site_summary(result) -> str:  # noqa: ANN001 - SiteResult
+def site_summary(result: SiteResult) -> str:
     counts = f"公开案件 {result.published} 件 / 共 {result.cases} 件，公开文书 {result.documents} 份"
     if not result.changed:
         return f"网站没有变化，未重新生成：{result.out}（{counts}）"
     return f"网站已生成：{result.out}（{counts}）"
 
 
-def _build_internal(project, args: argparse.Namespace) -> int:  # noqa: ANN001 - Project
+def _build_internal(project: Project, args: argparse.Namespace) -> int:
     from ecoredress.workbench.internal_site import DEFAULT_OUT, build_internal_site
 
     result = build_internal_site(project, args.out or project.root / DEFAULT_OUT, args.as_of)

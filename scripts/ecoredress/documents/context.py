@@ -22,8 +22,8 @@ from ecoredress.errors import UserError
 from ecoredress.model import Case
 from ecoredress.model.enums import RightsHolder
 from ecoredress.model.outcome import Restoration
-from ecoredress.model.types import UNDATED
-from ecoredress.publish.masking import Masker, is_withheld
+from ecoredress.model.types import UNDATED, is_withheld
+from ecoredress.publish.masking import Masker
 from ecoredress.regulation.asof import case_as_of, section_as_of
 from ecoredress.regulation.calendar import Calendar, default_calendar
 from ecoredress.regulation.obligations import cash_owed, in_kind, received

@@ -280,8 +280,11 @@ def _referral_letters(case: Case) -> list[Subject]:
 
 def _handling_letters(case: Case) -> list[Subject]:
     # 第二十六条第一款: a clue the procuratorate referred is answered by letter once the case is finished.
-    answered = [r for r in case.referrals if r.direction is ReferralDirection.FROM_PROCURATORATE and r.reply_on]
-    return [_subject(case, DocumentKind.HANDLING_LETTER, r, r.reply_on, doc_no=r.reply_no) for r in answered]
+    return [
+        _subject(case, DocumentKind.HANDLING_LETTER, r, on, doc_no=r.reply_no)
+        for r in case.referrals
+        if r.direction is ReferralDirection.FROM_PROCURATORATE and (on := r.reply_on)
+    ]
 
 
 def _fund_use(case: Case) -> list[Subject]:

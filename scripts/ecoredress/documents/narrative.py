@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ecoredress.documents.formatting import cn_date, cn_number, money
 from ecoredress.model import Case
@@ -82,7 +83,7 @@ def clause(text: str) -> str:
     return text.strip("。" + _LOOSE_ENDS)
 
 
-def _amounts(damage: object, costs: object) -> str:
+def _amounts(damage: Decimal | None, costs: Decimal | None) -> str:
     text = f"生态环境损害金额为{money(damage)}" if damage is not None else ""
     if costs:
         text += f"，调查、鉴定评估等费用为{money(costs)}"
@@ -292,7 +293,7 @@ def _restoration(case: Case, we: str, they: str) -> Iterator[Step]:
     if p := r.plan:
         yield Step(p.drafted_on, "restoration", "plan.drafted", "生态环境修复方案编制完成。")
         if p.reviewed_on:
-            passed = {True: "通过", False: "未通过"}.get(p.review_passed, "")
+            passed = "" if p.review_passed is None else "通过" if p.review_passed else "未通过"
             yield Step(p.reviewed_on, "restoration", "plan.reviewed", f"修复方案经专家论证{passed}。")
         if p.filed_on:
             number = f"（{p.filing_no}）" if p.filing_no else ""

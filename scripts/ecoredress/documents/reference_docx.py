@@ -214,7 +214,8 @@ def _restyle(styles_xml: bytes, fonts: FontSet) -> bytes:
     for style_id, name in CUSTOM_STYLES.items():
         root.append(_paragraph_style(style_id, name, *rules[style_id]))
     _border_table(root)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return xml
 
 
 def _border_table(root: etree._Element) -> None:
@@ -273,7 +274,8 @@ def _section(document_xml: bytes) -> bytes:
     )
     sect.append(_el("docGrid", type="linesAndChars", linePitch=LINE_PITCH, charSpace=CHAR_SPACE))
     body.append(sect)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return xml
 
 
 def _with_footers(rels_xml: bytes, types_xml: bytes) -> tuple[bytes, bytes]:
@@ -293,7 +295,8 @@ def _odd_even_settings(settings_xml: bytes) -> bytes:
     # Different footers on odd and even pages (page numbers right / left).
     root = etree.fromstring(settings_xml)
     root.find(f"{W}defaultTabStop").addnext(_el("evenAndOddHeaders"))
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return xml
 
 
 def pandoc_default_reference(pandoc: str) -> bytes:

@@ -57,7 +57,7 @@ def environment(folder: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    filters = {
+    filters: dict[str, Callable[[Any], Any]] = {
         "money": formatting.money,
         "yuan": formatting.money_figures,
         "capitals": formatting.money_capitals,

@@ -83,8 +83,8 @@ def limits_from(project: Project | None) -> Limits:
         return DEFAULT_LIMITS
     if not isinstance(settings, dict):
         raise UserError(
-            f"pyproject.toml 中 [tool.ecoredress.{SETTINGS}] 应为一节设置。请写成 [tool.ecoredress.{SETTINGS}] "
-            "下的键值。"
+            f"pyproject.toml 中 [tool.ecoredress.{SETTINGS}] 应为一节设置。"
+            f"请写成 [tool.ecoredress.{SETTINGS}] 下的键值。"
         )
     values = {f.name: getattr(DEFAULT_LIMITS, f.name) for f in fields(Limits)}
     for key, value in settings.items():
@@ -218,8 +218,8 @@ _ALIAS_MESSAGE = (
 )
 _DEPTH_MESSAGE = (
     "嵌套超过 {limit} 层。案件文件只有几层结构，这么深的嵌套通常是缩进错乱或成串的“[”“{{”。"
-    "请检查此处的缩进和括号；确需更深的结构时，在 pyproject.toml 的 [tool.ecoredress.limits] 中设置 max_depth（不超过 "
-    "100）。"
+    "请检查此处的缩进和括号；确需更深的结构时，"
+    "在 pyproject.toml 的 [tool.ecoredress.limits] 中设置 max_depth（不超过 100）。"
 )
 _VALUES_MESSAGE = (
     "文件中的值超过 {limit} 个。一个案件通常只有几百个值：请检查是否误粘贴了大量数据；"

@@ -40,7 +40,7 @@ def as_model(annotation: Any, next_key: str | None) -> type[BaseModel] | None:
     if origin in (list, typing.Union, types.UnionType):
         candidates = [m for a in typing.get_args(annotation) if (m := as_model(a, next_key))]
         matching = [c for c in candidates if next_key is None or next_key in c.model_fields]
-        return (matching or candidates or [None])[0]
+        return next(iter(matching or candidates), None)
     return None
 
 

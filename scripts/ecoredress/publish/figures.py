@@ -44,7 +44,8 @@ def restoration_passed(case: PublishedCase) -> bool | None:
 def days_to_agreement(case: PublishedCase) -> int | None:
     if case.agreement is None:
         return None
-    return (case.agreement.signed_on - case.clue.found_on).days
+    days: int = (case.agreement.signed_on - case.clue.found_on).days
+    return days
 
 
 @dataclass(frozen=True)

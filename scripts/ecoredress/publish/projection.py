@@ -105,7 +105,8 @@ def publish_case(case: Case, pdfs: list[PublicPdf] | None = None) -> PublishedCa
     data["timeline"] = events
     data["articles"] = applied_articles(data, events)
     data["updated_on"] = max([case.disclosure.decided_on or case.clue.found_on, *(e["date"] for e in events)])
-    return PublishedCase.model_validate(data)
+    published: PublishedCase = PublishedCase.model_validate(data)
+    return published
 
 
 def publish_cases(cases: Iterable[Case], pdfs: dict[str, list[PublicPdf]] | None = None) -> list[PublishedCase]:
@@ -175,8 +176,9 @@ def _document(
 
 def _amount(data: dict[str, Any]) -> Decimal | None:
     agreement, litigation = data.get("agreement"), data.get("litigation")
+    total: Decimal | None = None
     if agreement:
-        return agreement["total"]
-    if litigation and litigation.get("judgment"):
-        return litigation["judgment"]["total"]
-    return None
+        total = agreement["total"]
+    elif litigation and litigation.get("judgment"):
+        total = litigation["judgment"]["total"]
+    return total

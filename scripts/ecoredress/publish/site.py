@@ -12,17 +12,18 @@ import json
 import logging
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 from ecoredress.confined import check_tree, copy_tree, read_file
 from ecoredress.errors import UserError
 from ecoredress.model import Case
 from ecoredress.project import Project
-from ecoredress.publish.documents import copy_public_documents
+from ecoredress.publish.documents import PublicPdf, copy_public_documents
 from ecoredress.publish.opendata import Publisher, release_date, write_open_data
 from ecoredress.publish.pages import write_pages
 from ecoredress.publish.projection import PublishedCase, publish_cases
@@ -84,7 +85,7 @@ def stage_sources(
     docs: Path,
     documents: Path | None = None,
     with_documents: bool = True,
-    publish=publish_cases,  # noqa: ANN001
+    publish: Callable[[list[Case], dict[str, list[PublicPdf]]], list[PublishedCase]] = publish_cases,
 ) -> tuple[list[PublishedCase], int]:
     """Fill ``docs`` (emptied first) with the hand-written pages of site/ and the public documents; the
     published projections (made by ``publish``) and the number of documents copied."""
@@ -121,7 +122,7 @@ def build_date(day: dt.date | None) -> Iterator[None]:
 
 
 def run_mkdocs(
-    project: Project, docs: Path, out: Path, released: dt.date | None = None, overrides: dict | None = None
+    project: Project, docs: Path, out: Path, released: dt.date | None = None, overrides: dict[str, Any] | None = None
 ) -> None:
     """Build ``docs`` into ``out`` with the repository's mkdocs.yml; ``overrides`` replace top-level settings
     (the internal site gives its own name, navigation and no public address)."""

@@ -107,7 +107,7 @@ def _nodes(node: Any, parts: list[str]) -> Iterator[Any]:
 
 
 def timeline(data: dict[str, Any]) -> list[dict[str, Any]]:
-    events = []
+    events: list[dict[str, Any]] = []
     for path, label, article in EVENTS:
         *holder_path, key = path.split(".")
         for holder in _nodes(data, holder_path):

@@ -212,8 +212,8 @@ def to_markdown(report: AnnualReport) -> str:
     lines = [
         f"# {report.year} 年度生态环境损害赔偿工作情况（数据）",
         "",
-        f"依据《宁夏回族自治区生态环境损害赔偿管理工作规定》第三十五条，于 {report.year} 年 {report.due_month} "
-        "月底前报送"
+        f"依据《宁夏回族自治区生态环境损害赔偿管理工作规定》第三十五条，"
+        f"于 {report.year} 年 {report.due_month} 月底前报送"
         "自治区负责生态环境损害赔偿工作的领导机构。报送月份为配置项（原文空白）。",
         "",
     ]

@@ -33,7 +33,9 @@ def open_duties(repo: Repository, as_of: dt.date, within: int | None = None) -> 
     duties = []
     for case in repo.cases:
         view = case_as_of(case, as_of, repo.profile, repo.calendar)
-        for term in view.open_duties if view else []:
+        if view is None:
+            continue
+        for term in view.open_duties:
             if within is not None and term.due and (term.due - as_of).days > within:
                 continue
             duties.append(Duty(view.case, term))
@@ -113,7 +115,8 @@ def as_ics(duties: list[Duty], as_of: dt.date) -> str:
         event.add("categories", ["生态环境损害赔偿"])
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
-    return cal.to_ical().decode("utf-8")
+    ical: bytes = cal.to_ical()
+    return ical.decode("utf-8")
 
 
 FORMATS = {"table": as_table, "json": as_json, "ics": as_ics}

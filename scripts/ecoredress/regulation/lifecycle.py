@@ -160,7 +160,7 @@ def next_step(case: Case, profile: Profile | None = None, calendar: Calendar | N
             t for t in terms if t.done_on is None and t.due and (t.duty == duty or t.duty.startswith(f"{duty}-"))
         ]
         if open_terms:
-            first = min(open_terms, key=lambda t: t.due)
+            first = min(open_terms, key=lambda t: t.due or dt.date.max)  # every open term here has a due date
             due, duty = first.due, first.duty
     return NextStep(stage, action, article, due, duty)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -161,7 +161,7 @@ def check_files(
     base: Path,
     as_of: dt.date | None = None,
     project: Project | None = None,
-    screening: list[Path] = (),
+    screening: Sequence[Path] = (),
 ) -> Report:
     """Validate the case files ``paths`` and the screening logs ``screening`` (shown relative to ``base``)
     under the rule profile and calendar of ``project`` (default: the repository around the current directory).

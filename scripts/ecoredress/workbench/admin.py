@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import jinja2
 
@@ -32,11 +33,12 @@ NO_SCRIPT_CSP = "default-src 'self'; script-src 'none'; object-src 'none'; base-
 LICENCES = (("yaml/LICENSE", "vendor/yaml/LICENSE"),)
 
 
-def schema(project: Project) -> dict:
+def schema(project: Project) -> dict[str, Any]:
     """``schema/case.schema.json`` of the repository (``ecoredress schema`` writes it from the model)."""
     path = project.root / "schema" / "case.schema.json"
     try:
-        return json.loads(read_file(path, project.root))
+        loaded: dict[str, Any] = json.loads(read_file(path, project.root))
+        return loaded
     except FileNotFoundError:
         raise UserError(f"找不到 {path}。请运行 ecoredress schema 生成案件文件的 JSON Schema。", exit_code=1) from None
 
@@ -110,5 +112,5 @@ def _vendor(project: Project, folder: Path) -> None:
                 "然后重新生成内部网站。",
                 exit_code=1,
             )
-    for source, target in LICENCES:
-        (folder / target).write_bytes(read_file(project.root / "node_modules" / source, project.root))
+    for licence, copy in LICENCES:
+        (folder / copy).write_bytes(read_file(project.root / "node_modules" / licence, project.root))

@@ -220,7 +220,7 @@ class _Fields:
 
 
 def _shared_const(fields: _Fields, variants: list[Schema], path: str) -> str:
-    keys = None
+    keys: set[str] | None = None
     for variant in map(fields.resolve, variants):
         consts = {k for k, v in variant.get("properties", {}).items() if "const" in fields.resolve(v)}
         keys = consts if keys is None else keys & consts

@@ -42,8 +42,8 @@ def serve_editor(project: Project, port: int, backend_port: int, as_of: dt.date 
         )
     if not script.is_file():
         raise UserError(
-            f"找不到 {DECAP_SERVER}。请在案件仓库目录运行 npm ci（按 package-lock.json 安装 decap-server 和 Decap CMS）"
-            "。"
+            f"找不到 {DECAP_SERVER}。请在案件仓库目录运行 npm ci"
+            "（按 package-lock.json 安装 decap-server 和 Decap CMS）。"
         )
     backend_port = backend_port or _free_port()
     backend = f"http://127.0.0.1:{backend_port}/api/v1"
@@ -78,7 +78,7 @@ def serve_editor(project: Project, port: int, backend_port: int, as_of: dt.date 
             server.kill()
 
 
-def _wait_until_ready(server: subprocess.Popen, backend: str) -> None:
+def _wait_until_ready(server: subprocess.Popen[bytes], backend: str) -> None:
     request = urllib.request.Request(
         backend, data=json.dumps({"action": "info"}).encode(), headers={"Content-Type": "application/json"}
     )
@@ -100,7 +100,8 @@ def _wait_until_ready(server: subprocess.Popen, backend: str) -> None:
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def _end_with_parent() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -167,7 +168,7 @@ def _register_page(
     lead: str,
     tables: list[Table],
     workbook: str,
-    extra: list[Download] = (),
+    extra: Sequence[Download] = (),
 ) -> None:
     xlsx = Download(f"{DOWNLOADS}/{path.replace('/', '-')}.xlsx", workbook, "Excel 工作簿")
     write_workbook(tables, _ensure(docs / xlsx.file))

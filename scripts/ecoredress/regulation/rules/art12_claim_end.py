@@ -32,26 +32,26 @@ _ITEM = {
 @case_check
 def claim_end_allowed(ctx: CaseContext) -> Iterator[Finding]:
     case, end = ctx.case, ctx.case.claim_end
-    proposes_end = case.conclusion and case.conclusion.decision is ConclusionDecision.END_CLAIM
-    if proposes_end and case.damage.in_red_line and end is None:
+    proposal = case.conclusion if case.conclusion and case.conclusion.decision is ConclusionDecision.END_CLAIM else None
+    if proposal is not None and case.damage.in_red_line and end is None:
         yield error(
             "art12-claim-end-in-red-line",
             "调查结论提出终止索赔，但损害发生在生态保护红线等必须强制性严格保护的区域内，不得终止索赔。"
             "请改为启动索赔磋商（第十六条），并送达磋商告知书。",
             ("conclusion", "decision"),
             "第十二条",
-            on=case.conclusion.concluded_on,
+            on=proposal.concluded_on,
         )
         return
     if end is None:
-        if proposes_end:
+        if proposal is not None:
             yield warning(
                 "art12-claim-end-record-missing",
-                f"调查结论（{case.conclusion.concluded_on}）提出终止索赔，但没有终止索赔决定的记录。"
+                f"调查结论（{proposal.concluded_on}）提出终止索赔，但没有终止索赔决定的记录。"
                 "请填写 claim_end（决定日期、所依据的第十二条情形和理由）。",
                 ("conclusion", "decision"),
                 "第十二条",
-                on=case.conclusion.concluded_on,
+                on=proposal.concluded_on,
             )
         return
     if case.damage.in_red_line:

@@ -21,8 +21,11 @@ from ecoredress.validation.findings import Finding, warning
 
 @case_check
 def assessment_in_time(ctx: CaseContext) -> Iterator[Finding]:
+    assessment = ctx.case.assessment
+    if assessment is None:
+        return  # no assessment, no assessment term (deadlines.assessment)
     for term in term_of(ctx, "assessment"):
-        ceiling = ctx.profile.get("assessment.complex_workdays", ctx.case.assessment.commissioned_on)
+        ceiling = ctx.profile.get("assessment.complex_workdays", assessment.commissioned_on)
         yield from timing(
             term,
             ctx,
@@ -79,8 +82,8 @@ def extension_valid(ctx: CaseContext) -> Iterator[Finding]:
     if ext.notified_on > original_due:
         yield warning(
             "art14-extension-notice-late",
-            f"延期告知日期 {ext.notified_on} 晚于原定期限 {original_due}（委托书生效日期 {a.commissioned_on} 起 {base} "
-            "个工作日）。"
+            f"延期告知日期 {ext.notified_on} 晚于原定期限 {original_due}"
+            f"（委托书生效日期 {a.commissioned_on} 起 {base} 个工作日）。"
             "延期应当在期限届满前及时告知委托人。",
             ("assessment", "extension", "notified_on"),
             "第十四条第二款",

@@ -132,8 +132,8 @@ def end_date_recorded(ctx: CaseContext) -> Iterator[Finding]:
     if cons is not None and cons.outcome is not ConsultationOutcome.ONGOING and cons.ended_on is None:
         yield error(
             "art18-end-date-missing",
-            f"磋商结果为“{cons.outcome}”，但没有磋商结束日期，{ctx.profile.get('consultation.days', cons.started_on)} "
-            "日"
+            f"磋商结果为“{cons.outcome}”，但没有磋商结束日期，"
+            f"{ctx.profile.get('consultation.days', cons.started_on)} 日"
             "磋商期限无法了结。请填写 consultation.ended_on。",
             ("consultation", "outcome"),
             "第十八条",

@@ -69,7 +69,7 @@ def lawsuit_due(ctx: CaseContext) -> Iterator[Finding]:
     cons, agreement = case.consultation, case.agreement
     if cons and agreement is None and (cons.outcome is ConsultationOutcome.TERMINATED or _refused(case)):
         why = "义务人不同意磋商" if _refused(case) else f"磋商已于 {cons.ended_on or '（未填日期）'} 终止"
-        on = cons.reply.replied_on if _refused(case) else cons.ended_on or consultation_start(case)
+        on = cons.reply.replied_on if cons.reply and _refused(case) else cons.ended_on or consultation_start(case)
         yield warning(
             "art19-lawsuit-due",
             f"{why}，但没有提起诉讼的记录。赔偿权利人应及时向法院提起诉讼，请记录 litigation。",

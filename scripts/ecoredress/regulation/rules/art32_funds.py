@@ -58,7 +58,7 @@ def receipts_reconcile(ctx: CaseContext) -> Iterator[Finding]:
             f"（赔偿总额扣除义务人自行、委托或以替代修复方式履行的部分）。{remedy}",
             ("funds", "receipts") if case.funds else ("agreement", "fully_performed_on"),
             "第三十二条",
-            on=performed or enforcement.concluded_on,
+            on=performed or (enforcement.concluded_on if enforcement else None),
         )
 
 
