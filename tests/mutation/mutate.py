@@ -358,9 +358,9 @@ def run_all(todo: list[Mutant], modules: dict[str, ModuleSource], tests: list[st
     done = log.done if log else {}
     outcomes = {m: done[m] for m in todo if m in done}  # decided by an earlier, interrupted run
     work = [(m, first[m]) for m in todo if m not in outcomes]
-    outcomes.update(_batch(work, modules, limits, log and (lambda m, o, s: log.write(m, o, s, final=first[m] is tests))))
-    again = [m for m in todo if outcomes[m] == "survived" and first[m] is not tests and not (log and log.final.get(m))]
-    outcomes.update(_batch([(m, tests) for m in again], modules, limits, log and (lambda m, o, s: log.write(m, o, s, final=True))))
+    outcomes.update(_batch(work, modules, limits, log and log.write))
+    again = [m for m in todo if outcomes[m] == "survived" and first[m] is not tests]
+    outcomes.update(_batch([(m, tests) for m in again], modules, limits, log and log.write))
     return outcomes
 
 
@@ -404,27 +404,26 @@ def _batch(work: list[tuple[Mutant, list[str]]], modules: dict[str, ModuleSource
 
 class Journal:
     """Every outcome as one JSON line, written as soon as the mutant ends: an interrupted run loses nothing, and
-    ``--resume`` reuses the outcomes of mutants whose module source has not changed since."""
+    ``--resume`` reuses the kills of mutants whose module source has not changed since. Survivors run again: tests
+    added meanwhile may kill them (tests changed or removed meanwhile call for a fresh run instead)."""
 
     def __init__(self, path: Path, modules: dict[str, ModuleSource], resume: bool) -> None:
         self.path = path
         self.digest = {name: hashlib.sha256(m.source.encode()).hexdigest()[:16] for name, m in modules.items()}
-        self.done: dict[Mutant, str] = {}
-        self.final: dict[Mutant, bool] = {}  # whether the outcome is against all the tests
+        self.done: dict[Mutant, str] = {}  # killed or timed out in an earlier run
         mutants = {(m.module, m.index, m.variant): m for name, mod in modules.items() for m in mutants_of(name, mod.source)}
         if resume and path.is_file():
             for line in path.read_text(encoding="utf-8").splitlines():
                 with contextlib.suppress(ValueError, KeyError):
                     entry = json.loads(line)
                     mutant = mutants.get((entry["module"], entry["index"], entry["variant"]))
-                    if mutant and entry["source"] == self.digest[mutant.module]:
-                        self.done[mutant], self.final[mutant] = entry["outcome"], entry["final"]
+                    if mutant and entry["source"] == self.digest[mutant.module] and entry["outcome"] != "survived":
+                        self.done[mutant] = entry["outcome"]
         elif path.exists():
             path.unlink()
 
-    def write(self, mutant: Mutant, outcome: str, seconds: float, final: bool) -> None:
-        entry = {**asdict(mutant), "outcome": outcome, "final": final or outcome != "survived",
-                 "seconds": round(seconds, 1), "source": self.digest[mutant.module]}
+    def write(self, mutant: Mutant, outcome: str, seconds: float) -> None:
+        entry = {**asdict(mutant), "outcome": outcome, "seconds": round(seconds, 1), "source": self.digest[mutant.module]}
         with self.path.open("a", encoding="utf-8") as out:
             out.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
@@ -486,7 +485,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-score", type=float, default=95.0, help="per-module score below which the exit code is 1 (default 95)")
     parser.add_argument("--json", type=Path, help="write every mutant and its outcome here")
     parser.add_argument("--log", type=Path, help="append each outcome here (JSON lines) as soon as its mutant ends")
-    parser.add_argument("--resume", action="store_true", help="reuse the outcomes in --log of unchanged modules")
+    parser.add_argument("--resume", action="store_true", help="reuse the kills in --log of unchanged modules; survivors run again")
     parser.add_argument("--timeout", type=float, help="seconds per mutant (default: 3 × the traced run, at least 20)")
     parser.add_argument("--memory-mb", type=int, default=2048, help="data (heap) per mutant in MB, 0 for none (default 2048)")
     argv = sys.argv[1:] if argv is None else argv

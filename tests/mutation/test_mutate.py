@@ -116,20 +116,17 @@ def test_a_mutant_that_allocates_without_end_fails_instead_of_exhausting_memory(
     assert outcomes == {mutant: "killed"}
 
 
-def test_outcomes_are_journaled_as_they_end_and_a_resumed_run_reuses_those_of_unchanged_modules(tmp_path):
+def test_outcomes_are_journaled_as_they_end_and_a_resumed_run_reuses_the_kills_of_unchanged_modules(tmp_path):
     toy = _toy_module(tmp_path)
     first, second, third = mutate.mutants_of("toy", SOURCE)[:3]
     log = tmp_path / "log.jsonl"
     journal = mutate.Journal(log, {"toy": toy}, resume=False)
-    journal.write(first, "killed", 1.0, final=False)
-    journal.write(second, "survived", 1.0, final=False)  # against the reaching tests only: must run again
-    journal.write(third, "survived", 1.0, final=True)
+    journal.write(first, "killed", 1.0)
+    journal.write(second, "timeout", 9.0)
+    journal.write(third, "survived", 1.0)  # tests added since may kill it: it runs again
     log.write_text(log.read_text(encoding="utf-8") + '{"truncated by a kill', encoding="utf-8")
 
-    resumed = mutate.Journal(log, {"toy": toy}, resume=True)
-    assert resumed.done == {first: "killed", second: "survived", third: "survived"}
-    assert resumed.final == {first: True, second: False, third: True}
-
+    assert mutate.Journal(log, {"toy": toy}, resume=True).done == {first: "killed", second: "timeout"}
     changed = mutate.ModuleSource("toy", toy.origin, SOURCE.replace("30", "31"), False)
     assert mutate.Journal(log, {"toy": changed}, resume=True).done == {}  # another source: nothing reused
     mutate.Journal(log, {"toy": toy}, resume=False)
