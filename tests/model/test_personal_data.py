@@ -23,6 +23,9 @@ POSITIVES = [
     ("手机一三八一二三四五六七八。", "一三八一二三四五六七八"),
     ("手机幺三八〇〇〇〇四四一七。", "幺三八〇〇〇〇四四一七"),
     ("手机 +86 138 1234 5678。", "+86 138 1234 5678"),
+    ("手机一三八零零零零四四一七。", "一三八零零零零四四一七"),  # 零 and ○ read as 0, 幺 as 1
+    ("手机一三八○○○○四四一七。", "一三八○○○○四四一七"),
+    ("电话 六幺二三四五六。", "六幺二三四五六"),
     ("手机 １３９００００４４１７。", "１３９００００４４１７"),
     ("座机 (0951)6012345。", "(0951)6012345"),
     ("座机 0951-601-2345。", "0951-601-2345"),
@@ -61,6 +64,14 @@ NEGATIVES = [
     "距离居民小区约500米，某村耕地受损，宁东基地3号渣场和1号排污口。",
     "统一社会信用代码 91640205MA75KQ8X6Q。",
     "存栏约 6 万羽，死亡 1200 尾，12 时 30 分。",
+    "死亡鱼类 86 尾，样品 0086 号。",  # 86 alone is no country code
+    "联系电话138XXXX5678，",  # masked by the author already: kept as written
+    "设备型号 XB3200 型挖掘机。",  # X is no province: not a plate
+    # After a word that announces a phone, a date, an amount or a series of readings is still not a number to hide;
+    # three readings with two decimals each have the 15 digits of an old ID number.
+    "经电话联系，2024-04-03 到场核实。",
+    "经联系，义务人缴纳 23456.78 元。",
+    "监测值 130.52 140.63 150.74 mg/L。",
 ]
 
 

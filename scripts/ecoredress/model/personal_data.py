@@ -65,10 +65,8 @@ def _digits(run: str) -> str:
 
 def _is_date_list(groups: list[str]) -> bool:
     """Groups that are dates one after another (2024-04-03, 2023.03.01-2023.04.01): never personal data."""
-    if len(groups) % 3:
-        return False
-    return all(
-        re.fullmatch(r"(19|20)\d\d", groups[i]) and 1 <= len(groups[i + 1]) <= 2 and 1 <= len(groups[i + 2]) <= 2
+    return len(groups) % 3 == 0 and all(
+        re.fullmatch(r"(19|20)\d\d", groups[i]) and len(groups[i + 1]) <= 2 and len(groups[i + 2]) <= 2
         for i in range(0, len(groups), 3)
     )
 
