@@ -32,6 +32,10 @@ POSITIVES = [
     ("座机 (0951)6012345。", "(0951)6012345"),
     ("座机 0951-601-2345。", "0951-601-2345"),
     ("座机 0951—5554302。", "0951—5554302"),
+    ("座机 010-6012345。", "010-6012345"),  # ten digits with the area code
+    ("电话 60123456。", "60123456"),  # a local number of eight digits
+    ("身份证号 64 0102 19900307 1234。", "64 0102 19900307 1234"),  # the province code apart
+    ("账号 622202123456。", "622202123456"),  # twelve digits
     ("电话 6012345。", "6012345"),
     ("联系电话：601-2345。", "601-2345"),
     ("卡号 6222 0202 0000 1111 222。", "6222 0202 0000 1111 222"),
@@ -76,6 +80,8 @@ NEGATIVES = [
     "经电话联系，2024-04-03 到场核实。",
     "经联系，义务人缴纳 23456.78 元。",
     "监测值 130.52 140.63 150.74 mg/L。",
+    "经电话联系，确认赔偿 215600000 元。",  # nine digits: neither a local number nor an account
+    "产品批号 202304031234X。",  # ends in X without the length of an ID number
 ]
 
 
@@ -99,3 +105,7 @@ def test_overlapping_finds_are_removed_once():
     text = "住凤凰北路8号，电话 13812345678 或 13912345678，a@b.cn"
     assert scrub(text, MARK) == f"住{MARK}，电话 {MARK} 或 {MARK}，{MARK}"
     assert personal_spans("1381234567813912345678") == [(0, 22)]
+
+
+def test_pieces_that_touch_are_removed_as_one():
+    assert scrub("住胜利街3号宁A12345停放", MARK) == f"住{MARK}停放"
