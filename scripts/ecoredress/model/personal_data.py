@@ -85,8 +85,7 @@ def _number_kind(run: str, before: str) -> bool:
     if digits.endswith("X"):
         return len(digits) in (15, 18)  # ID numbers end in X; nothing else does
     n = len(digits)
-    international = digits.startswith(("86", "0086")) and re.fullmatch(r"(00)?861[3-9]\d{9}", digits)
-    if international or (n == 11 and re.match(r"1[3-9]", digits)):
+    if re.fullmatch(r"(00)?861[3-9]\d{9}", digits) or (n == 11 and re.match(r"1[3-9]", digits)):
         return True  # mobile
     if n in (15, 18) and re.match(r"[1-9]", digits):
         return True  # ID number (15 digits of the old card, 18 of the new)
