@@ -205,3 +205,9 @@ def test_only_private_and_internal_fields_are_withheld():
         "name", "id_number", "address", "phone", "bank_account", "plate_number", "withheld_reason", "withheld",
         "person_names", "not_person_names",
     ]
+
+
+def test_what_is_removed_reads_as_yi_yin_qu_in_the_published_text():
+    # The marker readers see, written out: a change to it is a change to every public page and document.
+    case = _case(summary="义务人联系电话13900004417，现已到案接受调查。")
+    assert publish_case(case).summary == "义务人联系电话［已隐去］，现已到案接受调查。"
