@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -211,3 +213,28 @@ def test_what_is_removed_reads_as_yi_yin_qu_in_the_published_text():
     # The marker readers see, written out: a change to it is a change to every public page and document.
     case = _case(summary="义务人联系电话13900004417，现已到案接受调查。")
     assert publish_case(case).summary == "义务人联系电话［已隐去］，现已到案接受调查。"
+
+
+def test_a_meeting_participant_that_is_an_office_is_not_masked_as_a_person():
+    case = _case(consultation__meetings__0__participants=["市检察院", "法规科", "周建军"],
+                 summary="市检察院、法规科会同周建军现场核查，义务人夜间排放废水。")
+    assert publish_case(case).summary == "市检察院、法规科会同周某现场核查，义务人夜间排放废水。"
+
+
+def test_a_company_published_under_its_full_name_loses_the_person_name_inside_it():
+    case = _case(obligors__0__name="银川李秀英养殖场", obligors__0__legal_representative="李秀英")
+    assert publish_case(case).obligors[0].name == "银川李某养殖场"
+
+
+def test_a_case_without_any_natural_person_publishes_the_company_as_named():
+    case = _case(obligors__0__legal_representative=" ")
+    assert publish_case(case).obligors[0].name == "宁夏虚构化工有限公司"
+
+
+@pytest.mark.parametrize("address", ["贺兰县立岗镇琨珂村三组", "中卫市 沙坡头区 翊骁镇 琨珂村 三组"])
+def test_the_village_of_a_recorded_address_is_removed_whatever_the_address_starts_with_or_how_it_is_spaced(address):
+    # A village alone is no address below county level by pattern: it goes because the case records it. A short
+    # word of the address ("三组") alone stays: 采样分三组 is no one's address.
+    case = _case(obligors=[*_base()["obligors"], _person("欧阳明华", address=address)],
+                 summary="琨珂村村民反映，采样分三组进行，义务人夜间排放废水。")
+    assert publish_case(case).summary == f"{REMOVED}村民反映，采样分三组进行，义务人夜间排放废水。"
