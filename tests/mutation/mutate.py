@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import ast
 import contextlib
+import ctypes
 import fnmatch
 import hashlib
 import importlib
@@ -301,6 +302,8 @@ def _start(task: Callable[[], int], timeout: float, memory_mb: int) -> int:
     code = 3
     try:
         os.setpgid(0, 0)
+        # Its own group is out of reach of a kill of the run's group: die with the run (PR_SET_PDEATHSIG).
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 1)
         os.dup2(devnull, 2)

@@ -131,3 +131,31 @@ def test_outcomes_are_journaled_as_they_end_and_a_resumed_run_reuses_the_kills_o
     assert mutate.Journal(log, {"toy": changed}, resume=True).done == {}  # another source: nothing reused
     mutate.Journal(log, {"toy": toy}, resume=False)
     assert not log.exists()  # a fresh run starts a fresh journal
+
+
+def test_a_mutant_does_not_outlive_the_run_that_started_it(tmp_path):
+    """Each mutant leads its own process group, so killing the run's group misses it: it must die with the run."""
+    pid_file = tmp_path / "mutant.pid"
+    run = os.fork()
+    if run == 0:  # the run: starts a mutant that would sleep for ten minutes, records its pid, is killed
+        try:
+            mutant = mutate._start(lambda: time.sleep(600) or 0, 600, 0)
+            pid_file.write_text(str(mutant))
+            time.sleep(600)
+        finally:
+            os._exit(0)
+    for _ in range(200):
+        if pid_file.exists() and pid_file.read_text():
+            break
+        time.sleep(0.05)
+    os.kill(run, 9)
+    os.waitpid(run, 0)
+    mutant = int(pid_file.read_text())
+    for _ in range(100):
+        try:
+            os.kill(mutant, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
+    os.kill(mutant, 9)  # leave no orphan behind, then fail
+    pytest.fail("the mutant outlived the run that started it")
