@@ -118,7 +118,7 @@ def rules_and_scenarios() -> tuple[dict[int, set[str]], dict[int, dict[str, list
         for scenario in spec["scenarios"]:
             cited: set[int] = set()
             for f in run(spec, scenario):
-                for n in article_numbers(f.article):
+                for n in article_numbers(f.analogy or f.article):  # the profile article a finding applies (参照 too)
                     codes[n].add(f.code)
                     cited.add(n)
             for n in cited:

@@ -2,7 +2,8 @@
 
 A scenario's ``facts`` are merged into the base case: mappings merge key by key, a list replaces the
 list, ``null`` removes the key. The findings compared are the codes of every registered check; a scenario
-may also name the article a finding cites (``articles: {code: 第N条…}``) and its level (``severity: {code: 错误}``),
+may also name the article a finding cites (``articles: {code: 第N条…}``), its level (``severity: {code: 错误}``), the
+article it applies by analogy to a fact before the regulation took effect (``analogy: {code: 第N条…}``, null: applied directly),
 and a rule profile from ``profiles/`` to check under (``profile: revised-2024-12``; default ningxia-2024).
 """
 
@@ -16,7 +17,7 @@ from ecoredress.loading.yamlio import load_data
 from ecoredress.model import Case
 from ecoredress.regulation.calendar import Calendar, load_calendar
 from ecoredress.regulation.profile import Profile, load_profile
-from ecoredress.validation.checker import CaseContext, registered_checks
+from ecoredress.validation.checker import CaseContext, run_checks
 from ecoredress.validation.findings import Finding
 
 SCENARIOS = Path(__file__).parent / "scenarios"
@@ -50,7 +51,7 @@ def build_case(spec: dict[str, Any], scenario: dict[str, Any]) -> Case:
 
 def findings(case: Case, as_of: dt.date, profile: Profile | None = None, calendar: Calendar | None = None) -> list[Finding]:
     ctx = CaseContext(case, SCENARIOS / f"{case.id}.yaml", as_of, profile or load_profile("ningxia-2024"), calendar or load_calendar(None))
-    return [f for check in registered_checks() for f in check(ctx)]
+    return run_checks(ctx)
 
 
 def finding_codes(case: Case, as_of: dt.date, profile: Profile | None = None, calendar: Calendar | None = None) -> list[str]:

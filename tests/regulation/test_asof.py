@@ -6,6 +6,9 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from ecoredress.regulation.asof import case_as_of
 from ecoredress.regulation.calendar import load_calendar
 from ecoredress.regulation.lifecycle import Stage
@@ -53,3 +56,36 @@ def test_check_as_of_locates_findings_in_the_file_after_dropped_list_items(cli, 
     overdue = [f for f in findings if f["code"].startswith("art26-reply")]
     closed_line = text.splitlines().index("    closed_on: 2026-09-08  # 第二次效果评估通过，案件办结") + 1
     assert [(f["line"], f["pointer"]) for f in overdue] == [(closed_line, "/referrals/1/closed_on")]
+
+
+def test_deadlines_as_of_2024_05_01_lists_no_duty_of_a_later_case_or_a_later_fact(cli, sample_cases):
+    """Issue 11 item 4: as of 2024-05-01, no duty of a case whose clue was found later (YC-2026-001, 2026), and
+    no duty whose period starts with a fact dated after that day."""
+    from ecoredress.regulation.asof import fact_dates, facts_as_of
+
+    day = D("2024-05-01")
+    duties = json.loads(cli("deadlines", "--as-of", day.isoformat(), "--format", "json").out)["duties"]
+    by_id = {c.id: c for c in sample_cases}
+    assert duties and all(by_id[d["case"]].clue.found_on <= day for d in duties)
+    assert not any(d["case"].endswith(("-2025-001", "-2026-001")) for d in duties)
+    for d in duties:
+        assert max(fact_dates(facts_as_of(by_id[d["case"]], day))) <= day
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.dates(D("2022-01-01"), D("2026-12-31")))
+def test_open_duties_on_any_day_come_from_the_facts_of_that_day(sample_cases, day):
+    """Each duty listed as of ``day`` belongs to a case that existed then, is undone on that day, and is one of
+    the terms of the case as it stood then (not of a later fact)."""
+    from ecoredress.project import find_project
+    from ecoredress.registers.cases import Repository, repository_as_of
+    from ecoredress.registers.duties import open_duties
+    from ecoredress.regulation.deadlines import case_terms
+
+    repo = Repository(find_project(CASES.parent), list(sample_cases), PROFILE, CALENDAR)
+    past = repository_as_of(repo, day)
+    assert {c.id for c in past.cases} == {c.id for c in sample_cases if c.clue.found_on <= day}
+    then = {c.id: c for c in past.cases}
+    for duty in open_duties(repo, day):
+        terms = case_terms(then[duty.case.id], PROFILE, CALENDAR)
+        assert duty.term in terms and duty.term.done_on is None

@@ -121,13 +121,17 @@ def test_project_option_chooses_the_profile_whatever_the_current_directory(tmp_p
 def test_duties_that_fell_due_before_the_regulation_are_checked_for_reference(tmp_path):
     """宁环规发〔2024〕4号 took effect 2024-04-03: an earlier lapse is reported, marked as checked by analogy."""
     from ecoredress.regulation.calendar import load_calendar
-    from ecoredress.validation.checker import CaseContext, registered_checks
+    from ecoredress.validation.checker import CaseContext, run_checks
 
     profile = load_profile("ningxia-2024")
-    assert profile.effective_from == dt.date(2024, 4, 3)
+    assert profile.effective_from == profile.in_force_from == dt.date(2024, 4, 3)
     spec = load_file(SCENARIOS / "art10_preliminary_check.yaml")
     late = next(s for s in spec["scenarios"] if s["name"].startswith("2024-04-02 才完成核查"))
     ctx = CaseContext(build_case(spec, late), tmp_path / "x.yaml", late["as_of"], profile, load_calendar(None))
-    (finding,) = [f for check in registered_checks() for f in check(ctx) if f.code == "art10-preliminary-check-late"]
-    assert finding.message.endswith("（该期限届满于本规定施行（2024-04-03）之前，按本规定参照检查）")
+    (finding,) = [f for f in run_checks(ctx) if f.code == "art10-preliminary-check-late"]
+    assert finding.fact_on == dt.date(2024, 4, 1) and finding.analogy == finding.article == "第十条第一款"
+    assert finding.message.endswith(
+        "（参照：该事实发生于 2024-04-01，早于宁环规发〔2024〕4号施行日 2024-04-03，当时施行《生态环境损害赔偿管理规定》（环法规〔2022〕31号）；"
+        "依不溯及既往原则（立法法第一百零四条），仅参照宁环规发〔2024〕4号第十条第一款检查。）"
+    )
     assert profile.reference_note(dt.date(2024, 4, 3)) == ""

@@ -19,6 +19,8 @@ def test_scenario(path, index):
     assert {code: cited.get(code) for code in scenario.get("articles", {})} == scenario.get("articles", {}), scenario["name"]
     levels = {f.code: f.severity.label for f in found}
     assert {code: levels.get(code) for code in scenario.get("severity", {})} == scenario.get("severity", {}), scenario["name"]
+    applied = {f.code: f.analogy for f in found}  # the profile article applied by analogy (参照), None if applied directly
+    assert {code: applied.get(code, "—") for code in scenario.get("analogy", {})} == scenario.get("analogy", {}), scenario["name"]
 
 
 # Every rule the issue lists, with the scenario file that covers it.
@@ -67,7 +69,7 @@ def _wording(path) -> str:
         found = run(spec, scenario)
         for f in sorted(found, key=lambda f: (f.code, f.message)):
             where = ".".join(map(str, f.loc))
-            out.append(f"- {f.severity.label} {f.code}{f'（依据：{f.article}）' if f.article else ''} `{where}`：{f.message}")
+            out.append(f"- {f.severity.label} {f.code}{f'（{f.basis}）' if f.article else ''} `{where}`：{f.message}")
         out.append("" if found else "（无）\n")
     return "\n".join(out)
 

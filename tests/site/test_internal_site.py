@@ -4,6 +4,7 @@ in the portal built from the same cases."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
@@ -249,3 +250,22 @@ def replace_strings(data, case, text_of) -> None:
                         node[key] = value
 
     walk(data)
+
+
+def test_internal_site_as_of_a_past_day_shows_the_cases_of_that_day(tmp_path, cli, sample_cases):
+    """Built as of 2024-05-01 (issue 11 item 4), the site shows what `deadlines --as-of` and `check --as-of` see:
+    no page of a case whose clue was found later, each case in its stage of that day, the same duties."""
+    day = "2024-05-01"
+    result = build_internal_site(find_project(ROOT), tmp_path / "site", dt.date.fromisoformat(day), tmp_path / "none")
+    site = tmp_path / "site"
+    existing = sorted(c.id for c in sample_cases if c.clue.found_on <= dt.date.fromisoformat(day))
+    assert result.cases == len(existing) < len(sample_cases)
+    assert sorted(p.name for p in (site / "cases").iterdir() if (p / "index.html").is_file()) == existing
+    assert "YC-2026-001" not in page_text(site / "cases" / "index.html")
+    assert f"全部{len(existing)}件案件" in page_text(site / "index.html")
+    wanted = [d["uid"] for d in json.loads(cli("deadlines", "--as-of", day, "--format", "json").out)["duties"]]
+    listed = [html.unescape(uid) for uid in re.findall(r'data-duty="([^"]+)"', (site / "index.html").read_text(encoding="utf-8"))]
+    assert wanted and sorted(listed) == sorted(wanted)
+    # NX-2023-001 ended on 2026 with a passed evaluation; on 2024-05-01 its evaluation had not happened
+    nx = page_text(site / "cases" / "NX-2023-001" / "index.html")
+    assert "2026-06-18" not in nx and "2026年6月18日" not in nx

@@ -144,6 +144,11 @@ class Profile:
         return self.param(key).at(on)
 
     @property
+    def in_force_from(self) -> dt.date:
+        """When the profile's own regulation took effect (the last of the chain): facts before it are judged by analogy."""
+        return self.instruments[-1].effective if self.instruments else self.effective_from
+
+    @property
     def effective_from(self) -> dt.date:
         """The earliest date any value takes effect: before it, checks are made for reference only."""
         return min(v.effective for p in self.parameters.values() for v in p.values)

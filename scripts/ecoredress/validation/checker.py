@@ -67,6 +67,13 @@ def registered_checks() -> list[CaseCheck]:
     return list(_CHECKS)
 
 
+def run_checks(ctx: CaseContext) -> list[Finding]:
+    """Every registered check on one case, each finding judged by the instrument in force on its fact's date."""
+    from ecoredress.validation.analogy import in_time
+
+    return [in_time(f, ctx.profile) for check in registered_checks() for f in check(ctx)]
+
+
 @dataclass
 class CheckedFile:
     path: Path
@@ -157,7 +164,6 @@ def check_files(
     profile = load_profile(project_root=project.root) if project else _default_profile()
     calendar = load_calendar(project.root) if project else _default_calendar()
     report = Report([load_case(p, display_path(p, base)) for p in paths])
-    checks = registered_checks()
     seen: dict[str, str] = {}
     for checked in report.files:
         case = checked.case
@@ -167,8 +173,7 @@ def check_files(
         view = case_as_of(case, as_of, profile, calendar) if past else None
         if not past or view is not None:  # a case whose clue came later did not exist on that day
             context = CaseContext(view.case if view else case, checked.path, as_of, profile, calendar)
-            for check in checks:
-                located.extend(replace(f, loc=view.original_loc(f.loc)) if view else f for f in check(context))
+            located.extend(replace(f, loc=view.original_loc(f.loc)) if view else f for f in run_checks(context))
         checked.findings.extend(_place(f, checked.sources, checked.display, checked.text) for f in located)
         checked.sources, checked.text = None, None  # positions are resolved; do not keep every file's node graph alive
     report.files += [check_screening_log(p, display_path(p, base)) for p in screening]

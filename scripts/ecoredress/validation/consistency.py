@@ -173,4 +173,5 @@ def obligor_known_before_claim(ctx: CaseContext) -> Iterable[Finding]:
             "已进入磋商、协议或诉讼阶段，但未填写赔偿义务人。请在 obligors 中填写单位（含统一社会信用代码）或个人（含身份证号码）。",
             ("obligors",),
             article="第六条",
+            on=case.clue.found_on,  # who is liable (第六条) is a question from the clue on
         )

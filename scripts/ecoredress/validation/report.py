@@ -23,7 +23,7 @@ def as_text(report: Report) -> str:
 
 
 def _text_line(f: Finding) -> str:
-    article = f"（依据：{f.article}）" if f.article else ""
+    article = f"（{f.basis}）" if f.article else ""
     return f"{f.path}:{f.line}:{f.column}: {f.severity.label} {f.code} {f.message}{article}"
 
 
@@ -49,7 +49,7 @@ def as_github(report: Report) -> str:
     level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
     lines = []
     for f in report.findings:
-        article = f"（依据：{f.article}）" if f.article else ""
+        article = f"（{f.basis}）" if f.article else ""
         title = _escape_property(f"{f.code}{' ' + f.article if f.article else ''}")
         props = f"file={_escape_property(f.path)},line={f.line},col={f.column},title={title}"
         lines.append(f"::{level[f.severity]} {props}::{_escape_data(f.message + article)}")
@@ -69,7 +69,7 @@ def as_gitlab(report: Report) -> str:
     severity = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
     issues = []
     for f in report.findings:
-        article = f"（依据：{f.article}）" if f.article else ""
+        article = f"（{f.basis}）" if f.article else ""
         line = f.line or 1
         issues.append(
             {

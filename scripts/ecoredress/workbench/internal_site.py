@@ -20,7 +20,7 @@ from ecoredress.loading.discovery import discover_case_files
 from ecoredress.project import Project
 from ecoredress.publish.site import run_mkdocs
 from ecoredress.publish.swap import replacing
-from ecoredress.registers.cases import Repository
+from ecoredress.registers.cases import Repository, repository_as_of
 from ecoredress.regulation.calendar import load_calendar
 from ecoredress.regulation.profile import load_profile
 from ecoredress.validation.checker import check_files
@@ -65,7 +65,8 @@ def build_internal_site(
     project: Project, out: Path, as_of: dt.date | None = None, documents: Path | None = None, local_backend: str | None = None
 ) -> InternalResult:
     """Build the internal site into ``out`` (replaced only once complete). ``as_of`` is "today" for the
-    duties and the checks (default: today); ``documents`` the output of ``ecoredress render``;
+    duties and the checks (default: today); a past ``as_of`` shows every page as of that day (cases found later
+    left out, later facts not yet there); ``documents`` the output of ``ecoredress render``;
     ``local_backend`` the decap-server the form editor saves through on this PC."""
     refuse_public_target(project, out)
     day = as_of or dt.date.today()
@@ -73,6 +74,8 @@ def build_internal_site(
         report = check_files(discover_case_files([project.cases_dir]), base=project.root, as_of=as_of, project=project)
         cases = sorted(report.cases, key=lambda c: c.id)
         repo = Repository(project, cases, load_profile(project_root=project.root), load_calendar(project.root))
+        if as_of is not None:  # as ``check --as-of`` and ``deadlines --as-of`` see it: each case as of that day
+            repo = repository_as_of(repo, as_of)
         docs = work / "docs"
         _shared_pages(project, docs)
         rendered = documents or project.root / project.setting("documents.out", "build/documents")
@@ -83,7 +86,7 @@ def build_internal_site(
             (site / name).unlink(missing_ok=True)
         (site / "robots.txt").write_text(ROBOTS, encoding="utf-8")
         editor = write_admin(project, site, local_backend)
-    return InternalResult(out, len(cases), sum(1 for f in report.files if f.case is None), copied, editor)
+    return InternalResult(out, len(repo.cases), sum(1 for f in report.files if f.case is None), copied, editor)
 
 
 def is_internal_build(folder: Path) -> bool:

@@ -1,7 +1,7 @@
 """第九条 线索筛查: a case's clue.screening_ref names a record in ``cases/screening/``.
 
 第九条：“赔偿权利人及其指定的部门或机构应当通过国家规定的渠道，定期组织生态环境损害线索的全面筛查，每季度不少于 1次。”
-(The quarterly count itself is ``registers.screening``.)
+(The quarterly count itself is ``registers.screening``.) Fact date: the clue the screening found (clue.found_on).
 """
 
 from __future__ import annotations
@@ -23,4 +23,4 @@ def screening_ref_known(ctx: CaseContext) -> Iterator[Finding]:
     if ref not in screening_ids(load_logs(folder)):
         yield warning("art9-screening-ref-unknown",
                       f"线索引用的筛查记录 {ref} 在 {SCREENING_DIR}/ 中不存在。请核对编号，或在季度筛查记录中补充该次筛查。",
-                      ("clue", "screening_ref"), "第九条")
+                      ("clue", "screening_ref"), "第九条", on=ctx.case.clue.found_on)

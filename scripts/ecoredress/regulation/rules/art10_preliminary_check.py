@@ -2,6 +2,7 @@
 
 第一款：“筛查发现涉及生态环境损害的线索，赔偿权利人及其指定的部门或机构应当在 30日内就是否造成生态环境损害进行初步核查；
 经核查发现造成生态环境损害的，除国家规定的不启动索赔情形外，应当立即启动索赔程序。”
+Fact dates: the 30-day check, its due date (``common.timing``); the claim not started, the check that found damage.
 """
 
 from __future__ import annotations
@@ -29,4 +30,4 @@ def claim_started(ctx: CaseContext) -> Iterator[Finding]:
     yield warning("art10-claim-not-started",
                   f"初步核查（{pc.completed_on}）发现造成生态环境损害，但没有启动索赔的记录，也未写明属于国家规定的不启动索赔情形。"
                   "应当立即启动索赔程序：请填写 preliminary_check.claim_started_on，或在 no_claim_reason 中写明不启动的理由。",
-                  ("preliminary_check", "damage_found"), "第十条第一款")
+                  ("preliminary_check", "damage_found"), "第十条第一款", on=pc.completed_on)

@@ -4,6 +4,8 @@
 污染、生态破坏事件的；（三）中央和自治区生态环境保护督察发现并明确交办需要开展生态环境损害赔偿工作的；（四）国家和自治区
 交办的重大事项中涉及生态环境损害赔偿工作的；……” 第二款：“自治区建立重大案件督办机制，对重大案件建立台账，定期调度”。
 Only items 二 to 四 follow from recorded facts, so the classification is suggested (提示), not required.
+Fact dates: a suggested criterion, the clue (the facts that establish it are known from then); the ledger and the
+basis, the decision to manage the case as major.
 """
 
 from __future__ import annotations
@@ -43,11 +45,12 @@ def major_case_suggested(ctx: CaseContext) -> Iterator[Finding]:
             yield info("art11-major-case-suggested",
                        f"案件事实符合重大案件情形“{criterion}”，建议纳入重大案件管理并列入自治区督办台账。"
                        "请填写 major_case（情形、纳入日期、列入台账日期）。",
-                       ("damage", "in_red_line") if criterion is Criterion.RED_LINE else ("clue", "source"), article)
+                       ("damage", "in_red_line") if criterion is Criterion.RED_LINE else ("clue", "source"), article,
+                       on=ctx.case.clue.found_on)
         else:
             yield info("art11-criterion-suggested",
                        f"案件事实还符合重大案件情形“{criterion}”，建议在 major_case.criteria 中一并列明。",
-                       ("major_case", "criteria"), article)
+                       ("major_case", "criteria"), article, on=ctx.case.clue.found_on)
 
 
 @case_check
@@ -59,9 +62,9 @@ def major_case_record(ctx: CaseContext) -> Iterator[Finding]:
         yield warning("art11-ledger-missing",
                       f"案件已于 {major.decided_on} 纳入重大案件管理，但没有列入台账的记录。重大案件应建立台账、定期调度，"
                       "请填写 major_case.ledger_entered_on。",
-                      ("major_case", "decided_on"), "第十一条第二款")
+                      ("major_case", "decided_on"), "第十一条第二款", on=major.decided_on)
     if Criterion.SERIOUS_CONSEQUENCE in major.criteria and not major.basis:
         yield warning("art11-basis-missing",
                       "按第六项情形（综合考虑确定造成严重后果）纳入重大案件的，应写明综合考虑的污染、破坏程度和社会影响等因素。"
                       "请填写 major_case.basis。",
-                      ("major_case", "criteria"), "第十一条第一款第六项")
+                      ("major_case", "criteria"), "第十一条第一款第六项", on=major.decided_on)

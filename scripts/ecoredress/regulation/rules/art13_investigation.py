@@ -3,6 +3,7 @@
 第十三条：“赔偿权利人及其指定的部门或机构开展损害调查时，应当包括如下内容：（一）生态环境损害赔偿义务人的登记信息、经营状况，
 环境保护措施，以及环境违法情况等；（二）……行为与生态环境损害事实关联关系，发生的时间、地点、起因、经过等；（三）生态环境
 损害行为造成的影响范围和损害程度估算；（四）其他涉及生态环境损害的内容。” (四) is open-ended and not required.
+Fact date: the end of the investigation whose contents are judged.
 """
 
 from __future__ import annotations
@@ -29,4 +30,4 @@ def investigation_contents(ctx: CaseContext) -> Iterator[Finding]:
         yield error("art13-investigation-incomplete",
                     f"损害调查已于 {inv.ended_on} 结束，但缺少法定调查内容：{'；'.join(missing)}。"
                     "请补充 investigation 中对应的 obligor_profile、causation、extent。",
-                    ("investigation", "ended_on"), "第十三条")
+                    ("investigation", "ended_on"), "第十三条", on=inv.ended_on)

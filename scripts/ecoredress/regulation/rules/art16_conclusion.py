@@ -1,6 +1,7 @@
 """第十六条 调查结论 within 30 days after the investigation ends.
 
 第一款：“赔偿权利人及其指定的部门或机构应当在调查结束后 30日内形成调查结论，提出启动索赔磋商或者终止索赔程序的意见。”
+Fact date: the term's due date (``common.timing``).
 """
 
 from __future__ import annotations

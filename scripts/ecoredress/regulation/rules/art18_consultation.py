@@ -3,6 +3,8 @@
 第十八条：“磋商期限原则上不超过 90日。符合下列情形之一的，可以终止磋商：（一）赔偿义务人明确答复不同意磋商或不再磋商的，
 或逾期未答复的；（二）赔偿义务人无故不参加磋商会议或退出磋商会议的；（三）经三次磋商或超过磋商期限，双方未达成赔偿协议的；
 （四）其他终止磋商的情形。” “原则上” makes a late end a warning; ending without a ground the facts support is an error.
+Fact dates: the term, its due date (``common.timing``); the rounds, the consultation's start; the termination, its end
+(its start when no end date is recorded).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from ecoredress.model import Case
 from ecoredress.model.enums import ConsultationEndGround as Ground
 from ecoredress.model.enums import ConsultationOutcome
 from ecoredress.model.procedure import Consultation
+from ecoredress.regulation.deadlines import consultation_start
 from ecoredress.regulation.rules.common import term_of, timing
 from ecoredress.validation.checker import CaseContext, case_check
 from ecoredress.validation.findings import Finding, error, info, warning
@@ -41,7 +44,7 @@ def rounds(ctx: CaseContext) -> Iterator[Finding]:
     if numbers != list(range(1, len(numbers) + 1)):
         yield warning("art18-round-numbering",
                       f"磋商会议的轮次为 {'、'.join(map(str, numbers))}，应从 1 起连续编号。请核对各次会议的 round。",
-                      ("consultation", "meetings"), "第十八条")
+                      ("consultation", "meetings"), "第十八条", on=consultation_start(ctx.case))
     if cons.outcome is not ConsultationOutcome.ONGOING:
         return
     param = ctx.profile.param("consultation.rounds")
@@ -49,7 +52,7 @@ def rounds(ctx: CaseContext) -> Iterator[Finding]:
     if rounds_held(cons) >= limit:
         yield info("art18-rounds-reached",
                    f"已进行 {rounds_held(cons)} 轮磋商仍未达成协议。经 {limit} 次磋商未达成协议的，可以终止磋商并依法提起诉讼。",
-                   ("consultation", "meetings"), param.article(cons.notice.served_on))
+                   ("consultation", "meetings"), param.article(cons.notice.served_on), on=consultation_start(ctx.case))
 
 
 def ground_supported(case: Case, ground: Ground, limit_rounds: int, term_passed: bool) -> str | None:
@@ -73,11 +76,11 @@ def termination_ground(ctx: CaseContext) -> Iterator[Finding]:
     cons = ctx.case.consultation
     if cons is None or cons.outcome is not ConsultationOutcome.TERMINATED:
         return
-    article = "第十八条"
+    article, ended = "第十八条", cons.ended_on or consultation_start(ctx.case)
     if cons.end_ground is None:
         yield error("art18-termination-ground-missing",
                     "磋商已终止，但没有写明终止磋商的情形。请在 consultation.end_ground 中选择第十八条所列情形之一。",
-                    ("consultation", "outcome"), article)
+                    ("consultation", "outcome"), article, on=ended)
         return
     limit = ctx.profile.get("consultation.rounds", cons.notice.served_on)
     terms = term_of(ctx, "consultation")
@@ -86,7 +89,7 @@ def termination_ground(ctx: CaseContext) -> Iterator[Finding]:
     if missing:
         yield error("art18-termination-ground-unsupported",
                     f"终止磋商的情形为“{cons.end_ground}”，但案件事实不支持：{missing}。请核对终止情形或补充事实。",
-                    ("consultation", "end_ground"), article)
+                    ("consultation", "end_ground"), article, on=ended)
 
 
 @case_check
@@ -96,4 +99,4 @@ def end_date_recorded(ctx: CaseContext) -> Iterator[Finding]:
         yield error("art18-end-date-missing",
                     f"磋商结果为“{cons.outcome}”，但没有磋商结束日期，{ctx.profile.get('consultation.days', cons.started_on)} 日"
                     "磋商期限无法了结。请填写 consultation.ended_on。",
-                    ("consultation", "outcome"), "第十八条")
+                    ("consultation", "outcome"), "第十八条", on=consultation_start(ctx.case))

@@ -4,6 +4,7 @@ when the obligor cannot pay both.
 第一款：“赔偿义务人因同一生态环境损害行为需要承担行政责任或者刑事责任的，不影响其依法承担生态环境损害赔偿责任。
 赔偿义务人的财产不足以同时承担生态环境损害赔偿责任和缴纳罚款、罚金时，优先用于承担生态环境损害赔偿责任。”
 第二款：“……允许赔偿义务人分期赔偿、延期赔偿或以其他合理形式代偿，但不得以罚代赔。” (instalments: ``art32_funds``)
+Fact dates: a set-off, the agreement that makes it; fines paid first, the decision on the first fine paid.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ def no_fine_set_off(ctx: CaseContext) -> Iterator[Finding]:
     yield error("art21-fine-set-off",
                 f"赔偿协议以义务人已缴纳的罚款、罚金抵扣赔偿 {yuan(agreement.fine_set_off)}。承担行政责任或刑事责任不影响依法承担"
                 "生态环境损害赔偿责任，不得以罚代赔。请删除抵扣约定，按损害全额确定赔偿金额（可以依法分期、延期赔偿）。",
-                ("agreement", "fine_set_off"), "第二十一条")
+                ("agreement", "fine_set_off"), "第二十一条", on=agreement.signed_on)
 
 
 @case_check
@@ -42,4 +43,5 @@ def compensation_before_fines(ctx: CaseContext) -> Iterator[Finding]:
                   f"义务人财产不足以同时承担赔偿责任和缴纳罚款、罚金，已缴纳罚款、罚金 {yuan(fines_paid)}，"
                   f"而赔偿资金尚欠 {yuan(owed - received(case))}。义务人的财产应当优先用于承担生态环境损害赔偿责任："
                   "请在执行或破产程序中主张赔偿优先受偿，并与作出罚款、罚金的机关沟通。",
-                  ("penalties", "fines", paid[0][0], "paid_amount"), "第二十一条第一款")
+                  ("penalties", "fines", paid[0][0], "paid_amount"), "第二十一条第一款",
+                  on=penalties.fines[paid[0][0]].decided_on)

@@ -4,6 +4,7 @@
 修复监督等方面提供协助。” 第二款 (the procuratorate asking the department for help in its own public-interest suit) is about
 the procuratorate's case, not this file. The hint is given where the procuratorate already stands behind the claim — it
 referred the clue and 第二十六条 has it “督促并支持其提起赔偿磋商” — or where a major case (第十一条) is being consulted.
+Fact date: the consultation's start.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ecoredress.model.enums import ClueSource, ConsultationOutcome, ReferralDirection
+from ecoredress.regulation.deadlines import consultation_start
 from ecoredress.validation.checker import CaseContext, case_check
 from ecoredress.validation.findings import Finding, info
 
@@ -31,4 +33,5 @@ def invitation_suggested(ctx: CaseContext) -> Iterator[Finding]:
     yield info("art27-invite-procuratorate",
                f"{why}，磋商尚未邀请检察机关参与。可以邀请检察机关参与磋商，并商请其在调查取证、法律咨询、修复监督等方面提供协助；"
                "邀请后请填写 consultation.procuratorate_invited_on。",
-               ("consultation", "meetings" if cons.meetings else "started_on"), "第二十七条第一款")
+               ("consultation", "meetings" if cons.meetings else "started_on"), "第二十七条第一款",
+               on=consultation_start(case))

@@ -4,6 +4,8 @@ in money; paid into the treasury of the rights-holder's own level; no more spent
 第二十一条第二款：“……允许赔偿义务人分期赔偿、延期赔偿或以其他合理形式代偿，但不得以罚代赔。”
 第三十二条：“……生态环境损害赔偿资金作为政府非税收入，实行国库集中收缴，全额上缴赔偿权利人指定部门、机构的本级国库，
 纳入一般公共预算管理。” 第三十三条：“……赔偿资金使用情况……应当依法向社会公开。”
+Fact dates: an instalment, its due date (``common.timing``); a shortfall, the performance or the end of enforcement
+it is measured at; a receipt, its date; spending over receipts, the last expenditure.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ def instalments_on_time(ctx: CaseContext) -> Iterator[Finding]:
 def receipts_reconcile(ctx: CaseContext) -> Iterator[Finding]:
     case = ctx.case
     enforcement = case.enforcement[1] if case.enforcement else None
-    completed = bool(case.agreement and case.agreement.fully_performed_on) or bool(
+    performed = case.agreement.fully_performed_on if case.agreement else None
+    completed = bool(performed) or bool(
         enforcement and enforcement.outcome is EnforcementOutcome.COMPLETED
     )
     unexplained_end = bool(enforcement and enforcement.concluded_on and enforcement.outcome is None)
@@ -47,7 +50,8 @@ def receipts_reconcile(ctx: CaseContext) -> Iterator[Finding]:
         yield warning("art32-receipts-short",
                       f"{how}，赔偿资金入库合计 {yuan(got)}，少于应以资金缴纳的 {yuan(owed)}"
                       f"（赔偿总额扣除义务人自行、委托或以替代修复方式履行的部分）。{remedy}",
-                      ("funds", "receipts") if case.funds else ("agreement", "fully_performed_on"), "第三十二条")
+                      ("funds", "receipts") if case.funds else ("agreement", "fully_performed_on"), "第三十二条",
+                      on=performed or enforcement.concluded_on)
 
 
 @case_check
@@ -62,7 +66,7 @@ def treasury_level(ctx: CaseContext) -> Iterator[Finding]:
             yield warning("art32-treasury-level",
                           f"赔偿资金缴入“{receipt.treasury}”，但应全额上缴赔偿权利人（{holder}）指定部门、机构的本级国库（{level}本级国库）。"
                           "请核对缴入国库。",
-                          ("funds", "receipts", i, "treasury"), "第三十二条")
+                          ("funds", "receipts", i, "treasury"), "第三十二条", on=receipt.received_on)
 
 
 @case_check
@@ -75,4 +79,5 @@ def spending_within_receipts(ctx: CaseContext) -> Iterator[Finding]:
                 f"赔偿资金支出合计 {yuan(funds.spent)}，超过缴入国库的合计 {yuan(funds.received)}。赔偿资金全额上缴国库、纳入预算管理，"
                 "支出不能多于收到的赔偿资金。请核对入库和支出记录"
                 + ("；资金使用情况已决定公开，错误的数字会出现在公开网站上。" if published else "。"),
-                ("funds", "expenditures"), "第三十二条、第三十三条" if published else "第三十二条")
+                ("funds", "expenditures"), "第三十二条、第三十三条" if published else "第三十二条",
+                on=max(e.spent_on for e in funds.expenditures))

@@ -3,7 +3,8 @@ unless a lawful ground to withhold them is recorded.
 
 第三十三条：“生态环境损害调查、鉴定评估、修复方案编制等工作中涉及公共利益的重大事项，生态环境损害赔偿协议、诉讼裁判文书、
 赔偿资金使用情况和生态环境修复效果等信息，应当依法向社会公开。” The major matters of the first half are a judgement
-("涉及公共利益的重大事项") the file cannot make, so only the four named items are checked.
+("涉及公共利益的重大事项") the file cannot make, so only the four named items are checked. Fact date: the fact that
+made the item disclosable (``facts_to_disclose``).
 """
 
 from __future__ import annotations
@@ -43,4 +44,4 @@ def disclosed(ctx: CaseContext) -> Iterator[Finding]:
                       f"“{item}”应当依法向社会公开，但{where}；{fact}于 {on}，至 {ctx.as_of} 已 {(ctx.as_of - on).days} 日。"
                       f"请作出公开决定并在 disclosure.items 中列明“{item}”；确因国家秘密、商业秘密、个人隐私等法定理由不公开的，"
                       "请在 disclosure.withheld 中记录事项、理由和说明。",
-                      ("disclosure", "items" if d.publish else "publish"), "第三十三条")
+                      ("disclosure", "items" if d.publish else "publish"), "第三十三条", on=on)

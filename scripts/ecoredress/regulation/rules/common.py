@@ -14,20 +14,22 @@ def timing(term: Term, ctx: CaseContext, code: str, late_remedy: str, overdue_re
     if term.problem:
         yield warning("art39-calendar-year-missing", f"无法计算“{term.title}”的期限：{term.problem}", term.loc, "第三十九条")
         return
-    note = ctx.profile.reference_note(term.due)
+    # The fact a timing finding judges is the duty still undone when its period ran out: the due date.
     if term.late:
         yield warning(
             f"{code}-late",
-            f"{term.title}的期限为 {term.due}（{term.basis}），实际于 {term.done_on} 完成，逾期 {term.days_late(ctx.as_of)} 日。{late_remedy}{note}",
+            f"{term.title}的期限为 {term.due}（{term.basis}），实际于 {term.done_on} 完成，逾期 {term.days_late(ctx.as_of)} 日。{late_remedy}",
             term.loc,
             term.article,
+            on=term.due,
         )
     elif term.overdue(ctx.as_of):
         yield warning(
             f"{code}-overdue",
-            f"{term.title}的期限为 {term.due}（{term.basis}），截至 {ctx.as_of} 尚未完成，已逾期 {term.days_late(ctx.as_of)} 日。{overdue_remedy}{note}",
+            f"{term.title}的期限为 {term.due}（{term.basis}），截至 {ctx.as_of} 尚未完成，已逾期 {term.days_late(ctx.as_of)} 日。{overdue_remedy}",
             term.loc,
             term.article,
+            on=term.due,
         )
 
 

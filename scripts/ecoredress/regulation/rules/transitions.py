@@ -12,4 +12,4 @@ from ecoredress.validation.findings import Finding, error
 @case_check
 def transitions(ctx: CaseContext) -> Iterator[Finding]:
     for t in impossible_transitions(ctx.case):
-        yield error(t.code, t.message, t.loc, t.article)
+        yield error(t.code, t.message, t.loc, t.article, on=t.on)
