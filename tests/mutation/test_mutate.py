@@ -159,3 +159,8 @@ def test_a_mutant_does_not_outlive_the_run_that_started_it(tmp_path):
         time.sleep(0.05)
     os.kill(mutant, 9)  # leave no orphan behind, then fail
     pytest.fail("the mutant outlived the run that started it")
+
+
+def test_every_listed_equivalent_mutant_loads_with_a_reason():
+    entries = mutate.load_equivalents(mutate.HERE / "equivalent.yaml")
+    assert entries and all(isinstance(reason, str) and len(reason) > 20 for reason in entries.values())
