@@ -265,3 +265,9 @@ def test_a_blank_private_value_does_not_stop_the_names_listed_after_it():
     case = _case(obligors=[*_base()["obligors"], person], disclosure__person_names=["李秀英"],
                  summary="欧阳明华倾倒废渣，举报人李秀英反映后查实。")
     assert publish_case(case).summary == "欧阳某倾倒废渣，举报人李某反映后查实。"
+
+
+def test_the_community_of_a_recorded_address_is_removed_when_named_alone():
+    case = _case(obligors=[*_base()["obligors"], _person("欧阳明华", address="银川市金凤区丰登社区8号楼")],
+                 summary="丰登社区居民反映，义务人夜间排放废水。")
+    assert publish_case(case).summary == f"{REMOVED}居民反映，义务人夜间排放废水。"
