@@ -70,3 +70,25 @@ def install_cms_files(root: Path, server: bool = False) -> None:
         shutil.copyfile(modules / source, root / "node_modules" / source)
     if server:
         os.symlink(modules / "decap-server", root / "node_modules" / "decap-server")
+
+
+# Modules whose tests (or their fixtures) each take about ten seconds or more: whole builds of the site or of the
+# documents, LibreOffice layouts, the CI workflows run step by step, the README's commands, killed builds.
+SLOW_MODULES = {
+    "tests/ci/test_reproducible.py",
+    "tests/ci/test_workflows.py",
+    "tests/documents/test_document_render.py",
+    "tests/documents/test_office_rendering.py",
+    "tests/site/test_site_swap.py",
+    "tests/test_readme_examples.py",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the slow modules' tests ``slow``, and every test that uses the browser (directly or through a
+    fixture) ``browser``, so that ``-m "not slow and not browser"`` is a quick loop."""
+    for item in items:
+        if item.path.relative_to(ROOT).as_posix() in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

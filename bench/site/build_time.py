@@ -25,7 +25,7 @@ def measure(count: int) -> tuple[float, float, int]:
     cases = generated_cases(count)
     with tempfile.TemporaryDirectory() as work:
         started = time.perf_counter()
-        build_site(find_project(ROOT), Path(work) / "public", docs=Path(work) / "src", documents=Path(work) / "none", cases=cases)
+        build_site(find_project(ROOT), Path(work) / "public", documents=Path(work) / "none", cases=cases)
         elapsed = time.perf_counter() - started
         size = sum(p.stat().st_size for p in (Path(work) / "public").rglob("*") if p.is_file())
     return elapsed, elapsed / count * 1000, size

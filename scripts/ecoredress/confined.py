@@ -33,12 +33,30 @@ class RefusedFile(UserError):
     exit_code = 1
 
 
-def read_file(path: Path, root: Path | None = None) -> bytes:
+class OversizedFile(UserError):
+    """A file larger than the caller's limit; nothing beyond the limit was read."""
+
+    exit_code = 1
+
+    def __init__(self, path: Path, size: int, limit: int) -> None:
+        super().__init__(f"{path} 有 {size} 字节，超过上限 {limit} 字节。")
+        self.size, self.limit = size, limit
+
+
+def read_file(path: Path, root: Path | None = None, limit: int | None = None) -> bytes:
     """The bytes of the regular file ``path``. No link is followed in the components of ``path`` below
     ``root`` (default: its own folder, so only its last component is checked). A missing file raises
-    FileNotFoundError; a link, a special file or an unreadable file raises RefusedFile."""
+    FileNotFoundError; a link, a special file or an unreadable file raises RefusedFile. With ``limit``, a
+    larger file raises OversizedFile before it is read (its size is taken from the open descriptor, and at
+    most ``limit`` + 1 bytes are ever read, in case it grows meanwhile)."""
     with os.fdopen(_open_below(*_split(path, root), folder=False), "rb") as stream:
-        return stream.read()
+        if limit is None:
+            return stream.read()
+        size = os.fstat(stream.fileno()).st_size
+        data = stream.read(limit + 1) if size <= limit else b""
+        if size > limit or len(data) > limit:
+            raise OversizedFile(path, max(size, len(data)), limit)
+        return data
 
 
 def copy_tree(folder: Path, target: Path, root: Path) -> None:

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import docx
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -243,6 +243,7 @@ hostile = st.text(
 
 @settings(max_examples=8, deadline=None)
 @given(signer=hostile, note=hostile)
+@example(signer="甲", note="0.A0")  # typst read "0.A0" after a numbering label as a field access
 def test_case_text_in_the_signature_blocks_renders_safely(typeset, layout, signer, note):
     blocks = layout(
         "{{ layout.annexes([signer, note]) | safe }}{{ layout.annexes([note], word='附') | safe }}"

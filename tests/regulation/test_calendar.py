@@ -269,3 +269,11 @@ def test_holiday_spanning_a_year_end_marks_every_day():
                     2031: YearData(2031, ("X",), (), "s")})
     assert not cal.is_workday(D("2030-12-31")) and not cal.is_workday(D("2031-01-01"))
     assert cal.is_workday(D("2031-01-02"))
+
+
+def test_a_period_ending_past_the_last_date_python_knows_is_a_missing_year_not_an_overflow():
+    """Found while fuzzing issue 9: a case found on 9999-12-31 made `check` crash with OverflowError."""
+    from ecoredress.regulation.calendar import default_calendar
+
+    with pytest.raises(CalendarYearMissing):
+        default_calendar().add_days(dt.date(9999, 12, 31), 30)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,7 +55,8 @@ def portal(sample_cases, tmp_path_factory) -> Portal:
     documents = work / "documents"
     render_public_agreement(documents)
     cases = [*sample_cases, hostile_case(), variant_case(), *generated_cases(6)]
-    build_site(find_project(ROOT), work / "public", docs=work / "src", documents=documents, cases=cases)
+    # ECOREDRESS_SITE_ENGINE=zensical runs every portal test against the Zensical build.
+    build_site(find_project(ROOT), work / "public", documents=documents, cases=cases, engine=os.environ.get("ECOREDRESS_SITE_ENGINE"))
     return Portal(site=work / "public", cases=cases, documents=documents)
 
 
@@ -105,7 +107,7 @@ def sites(tmp_path_factory) -> Sites:
     render_kinds(documents, PEOPLE_CASE, {"agreement"}, ("pdf", "docx"))
     project = find_project(ROOT)
     build_internal_site(project, work / "internal", INTERNAL_AS_OF, documents)
-    build_site(project, work / "public", docs=work / "src", documents=documents)
+    build_site(project, work / "public", documents=documents)
     return Sites(work / "internal", work / "public", documents)
 
 

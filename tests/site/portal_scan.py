@@ -174,7 +174,7 @@ def injections(site: Path) -> list[tuple[str, str]]:
 
 
 def _is_theme_script(src: str) -> bool:
-    return bool(re.fullmatch(r"(/|(\.\./)*)assets/(javascripts/bundle\.[0-9a-f]+\.min\.js|filter\.js|material-scope\.js)", src))
+    return bool(re.fullmatch(r"(/|\./|(\.\./)*)assets/(javascripts/bundle\.[0-9a-f]+\.min\.js|filter\.js|material-scope\.js|zensical-scope\.js)", src))
 
 
 def external_assets(site: Path) -> list[tuple[str, str]]:

@@ -56,7 +56,7 @@ def squashed(text: str) -> str:
 
 def build(tmp_path: Path, cases: list[Case], name: str = "public") -> Path:
     out = tmp_path / name
-    build_site(find_project(ROOT), out, docs=tmp_path / f"{name}-src", documents=tmp_path / "no-documents", cases=cases)
+    build_site(find_project(ROOT), out, documents=tmp_path / "no-documents", cases=cases)
     return out
 
 

@@ -172,7 +172,8 @@ def test_a_broken_case_file_is_listed_on_the_dashboard_and_the_rest_is_built(tmp
     repo = CaseRepo.from_project(tmp_path / "repo")
     (repo.cases / "YC-2024-099.yaml").write_text("id: YC-2024-099\ntitle: [\n", encoding="utf-8")
     done = subprocess.run(["ecoredress", "site", "build", "--internal", "--as-of", "2025-01-01"], cwd=repo.root, capture_output=True, text=True)
-    assert done.returncode == 0 and "1 个文件未通过校验" in done.stdout, done.stdout + done.stderr
+    assert done.returncode == 1 and "1 个文件未通过校验" in done.stdout, done.stdout + done.stderr
+    assert "cases/YC-2024-099.yaml:3:1: 错误 yaml-syntax" in done.stderr and "已跳过以上 1 个" in done.stderr  # the common policy
     dashboard = page_text(repo.root / "build" / "internal" / "index.html")
     assert "未通过校验的案件文件" in dashboard and "cases/YC-2024-099.yaml:3:1" in dashboard and "YAML语法错误" in dashboard
 

@@ -156,7 +156,7 @@ def test_no_generated_personal_value_reaches_any_public_file(drawn, tmp_path_fac
     templates = project.templates_dir / "documents"
     jobs = plan_jobs([case], load_profile(project_root=ROOT), templates, {"agreement", "consultation-notice"})
     render_documents(jobs, document_settings(project), templates, work / "documents", ("pdf", "docx"))
-    build_site(project, work / "public", docs=work / "src", documents=work / "documents", cases=[case])
+    build_site(project, work / "public", documents=work / "documents", cases=[case])
     texts = _texts(work / "public", work / "documents")
     assert any(name.endswith(".docx") for name in texts) and any(name.endswith(".pdf") and "/" not in name for name in texts)
     assert any(f"{n[0]}某" in t or f"{n[:2]}某" in t for t in texts.values() for n in names)  # the names were published, masked

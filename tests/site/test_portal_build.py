@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+import frictionless
 import jsonschema
 import pytest
 
@@ -32,7 +33,7 @@ def all_private_values(cases) -> set[str]:
 
 def broken_build(tmp_path: Path, cases, project: Project | None = None) -> Path:
     out = tmp_path / "public"
-    build_site(project or find_project(ROOT), out, docs=tmp_path / "src", documents=tmp_path / "none", cases=cases)
+    build_site(project or find_project(ROOT), out, documents=tmp_path / "none", cases=cases)
     return out
 
 
@@ -112,7 +113,13 @@ def test_external_detector_fires_with_google_fonts(tmp_path, sample_cases):
 
 def test_open_data_validates(portal):
     data = portal.site / "data"
-    schema = json_of(data / "case.schema.json")
+    package = json_of(data / "datapackage.json")
+    report = frictionless.Package(str(data / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["type", "note"])  # the standard's own validator: descriptor, CSV rows
+    assert [r["type"] for r in report.to_dict()["tasks"]] == ["json", "table"]
+    tables = [r["name"] for r in package["resources"] if "schema" in r]
+    assert tables == ["cases-csv"], "a Table Schema under schema; the JSON Schema is linked, not put there"
+    schema = json_of(data / package["resources"][0]["jsonSchema"])
     jsonschema.Draft202012Validator.check_schema(schema)
     cases = json_of(data / "cases.json")
     published_ids = sorted(c.id for c in portal.cases if c.disclosure.publish)
@@ -121,9 +128,9 @@ def test_open_data_validates(portal):
     for case in cases:
         validator.validate(case)
 
-    package = json_of(data / "datapackage.json")
     assert package["publisher"]["name"] and package["licenses"][0]["name"] and package["publicationPolicy"]
-    assert package["created"] == max(c["updated_on"] for c in cases)  # from the data, not the clock
+    # RFC 3339, from the data, not the clock
+    assert package["created"] == max(c["updated_on"] for c in cases) + "T00:00:00+08:00"
     fields = [f["name"] for f in package["resources"][1]["schema"]["fields"]]
     rows = list(csv.DictReader(io.StringIO((data / "cases.csv").read_text(encoding="utf-8"))))
     assert list(rows[0]) == fields and [r["id"] for r in rows] == published_ids
@@ -199,7 +206,7 @@ def test_failed_build_leaves_the_previous_site_intact(tmp_path, monkeypatch, sam
 
     monkeypatch.setattr("ecoredress.publish.site.run_mkdocs", fail)
     with pytest.raises(UserError):
-        build_site(find_project(ROOT), out, docs=tmp_path / "src", documents=tmp_path / "none", cases=sample_cases)
+        build_site(find_project(ROOT), out, documents=tmp_path / "none", cases=sample_cases)
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".public")] == []
 

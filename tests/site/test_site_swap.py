@@ -20,6 +20,7 @@ from ecoredress.project import find_project
 from ecoredress.publish import site as site_module
 from ecoredress.publish.site import build_site
 from ecoredress.publish.sync import file_hashes
+from ecoredress.publish.workspace import workspace_for
 
 ROOT = Path(__file__).resolve().parents[2]
 CRASH = Path(__file__).with_name("crash_build.py")
@@ -129,7 +130,7 @@ def test_a_running_build_keeps_its_work_folder(tmp_path, complete, live):
         _, status = os.waitpid(running.pid, os.WUNTRACED)
         assert os.WIFSTOPPED(status)
         [work] = leftovers(out)
-        assert (out.parent / work / "docs" / "index.md").is_file()
+        assert (workspace_for(out, "mkdocs") / "docs" / "index.md").is_file()  # stopped after the sources
         build_site(find_project(ROOT), out)  # e.g. the preview server rebuilding while a build runs
         assert leftovers(out) == [work]
     finally:

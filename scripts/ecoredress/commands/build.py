@@ -20,30 +20,52 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
+NOTHING_CHANGED = "没有变化：案件、模板、设置和程序与上次 ecoredress build 相同，文书和网站已是最新，未重新校验和生成。"
+
+
 def run(args: argparse.Namespace) -> int:
+    from ecoredress.build_inputs import BuildStamp, forget_stamp, inputs_key, outputs_key, read_stamp, write_stamp
     from ecoredress.commands.site import output_dir
-    from ecoredress.loading.discovery import discover_case_files
+    from ecoredress.documents.settings import document_settings
     from ecoredress.project import find_project
+
+    project = find_project(args.project)
+    site_out, documents = output_dir(project, args.out), document_settings(project).out_dir
+    # Finding paths are relative to the working folder: it is an input too.
+    inputs = inputs_key(project, f"{site_out.resolve()}\0{args.skip_documents}\0{Path.cwd()}")
+    stamp = read_stamp(project)
+    if inputs and stamp and stamp.inputs == inputs and stamp.outputs == outputs_key(documents, site_out):
+        print(stamp.findings, end="")
+        print(NOTHING_CHANGED)
+        return 0
+    forget_stamp(project)
+    code, findings, summary = _build(project, args, site_out)
+    print(findings + summary, end="")
+    if code == 0 and inputs:
+        write_stamp(project, BuildStamp(inputs, outputs_key(documents, site_out), findings))
+    return code
+
+
+def _build(project, args: argparse.Namespace, site_out: Path) -> tuple[int, str, str]:  # noqa: ANN001 - Project
+    """Check, render, build the site; the exit code, the findings and the summary to print."""
+    from ecoredress.loading.discovery import discover_case_files
     from ecoredress.publish.site import build_site
     from ecoredress.validation.checker import check_files
     from ecoredress.validation.findings import Severity
     from ecoredress.validation.report import FORMATS
 
-    project = find_project(args.project)
     report = check_files(discover_case_files([project.cases_dir]), base=Path.cwd(), project=project)
     errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
-    if report.findings:  # warnings do not stop the build, but staff must see them
-        print(FORMATS["text"](report), end="")
+    printed = FORMATS["text"](report) if report.findings else ""  # warnings do not stop the build, but staff must see them
     if not report.valid:
-        print(f"校验未通过：{errors} 个错误。请修正后重新运行 ecoredress build；未生成文书和网站。")
-        return 1
+        return 1, printed, f"校验未通过：{errors} 个错误。请修正后重新运行 ecoredress build；未生成文书和网站。\n"
     cases = report.cases  # every file is valid here: parse once, use for documents and site
     lines = [f"校验：{len(report.files)} 个案件文件，0 个错误，{warnings} 个警告"]
     lines.append("文书：" + (_render(project, cases, args.jobs) if not args.skip_documents else "已按 --skip-documents 跳过"))
-    site = build_site(project, output_dir(project, args.out), cases=cases, with_documents=not args.skip_documents)
-    lines.append(f"网站：{site.out}（公开案件 {site.published} 件 / 共 {site.cases} 件，可下载公开文书 {site.documents} 份）")
-    print("生成完成。\n" + "\n".join(f"  {line}" for line in lines))
-    return 0
+    site = build_site(project, site_out, cases=cases, with_documents=not args.skip_documents)
+    unchanged = "" if site.changed else "，没有变化，未重新生成"
+    lines.append(f"网站：{site.out}（公开案件 {site.published} 件 / 共 {site.cases} 件，可下载公开文书 {site.documents} 份{unchanged}）")
+    return 0, printed, "生成完成。\n" + "\n".join(f"  {line}" for line in lines) + "\n"
 
 
 def _render(project, cases, jobs: int) -> str:  # noqa: ANN001 - Project, list[Case]

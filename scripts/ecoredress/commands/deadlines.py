@@ -37,4 +37,4 @@ def run(args: argparse.Namespace) -> int:
         print(f"已写入 {args.out}")
     else:
         sys.stdout.write(text)
-    return 0
+    return repo.exit_code

@@ -21,26 +21,35 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import sys
+
     from ecoredress.confined import RefusedFile
     from ecoredress.editing.fix import fix_file
     from ecoredress.loading.discovery import discover_case_files
+    from ecoredress.loading.guarded import InputRejected, limits_from
     from ecoredress.project import find_project
-    from ecoredress.validation.checker import display_path
-
+    from ecoredress.validation.checker import display_path, syntax_finding
+    from ecoredress.validation.report import text_line
     from ruamel.yaml.error import YAMLError
 
     project = find_project(args.project)
+    limits = limits_from(project)
     total = files = skipped = 0
     for path in discover_case_files(args.paths or [project.cases_dir]):
         shown = display_path(path, Path.cwd())
         try:
-            fixes = fix_file(path, write=not args.check)
-        except (YAMLError, UnicodeDecodeError):
-            print(f"{shown}: 已跳过：文件无法解析（YAML 语法或编码错误），未作修改。请先运行 ecoredress check {shown} 修正。")
-            skipped += 1
-            continue
-        except RefusedFile as exc:
-            print(f"{shown}: 已跳过：{exc}")
+            fixes = fix_file(path, write=not args.check, limits=limits)
+        except (YAMLError, UnicodeDecodeError, InputRejected, RefusedFile) as exc:
+            # The policy of validation/repository.py: a file that cannot be used is skipped, located, on stderr.
+            if isinstance(exc, YAMLError):
+                problem = text_line(syntax_finding(exc, shown))
+            elif isinstance(exc, InputRejected):
+                problem = exc.located(shown)
+            elif isinstance(exc, UnicodeDecodeError):
+                problem = f"{shown}:1:1: 文件不是 UTF-8 编码（第 {exc.start} 字节）。请用 UTF-8 另存。"
+            else:
+                problem = f"{shown}:1:1: {exc}"
+            print(f"{problem}\n{shown}: 已跳过，未作修改。", file=sys.stderr)
             skipped += 1
             continue
         for fix in fixes:

@@ -32,4 +32,4 @@ def run(args: argparse.Namespace) -> int:
     tables = ledger_tables(repo, args.as_of or dt.date.today())
     write_workbook(tables, path)
     print(f"已写入 {path}（{'，'.join(f'{t.title} {len(t.rows)} 行' for t in tables)}）")
-    return 0
+    return repo.exit_code

@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     from ecoredress.documents.annual import annual_jobs
     from ecoredress.documents.plan import plan_jobs
     from ecoredress.documents.renderer import render_documents
-    from ecoredress.documents.selection import load_cases, parse_kinds
+    from ecoredress.documents.selection import parse_kinds, selected_cases
     from ecoredress.documents.settings import document_settings
     from ecoredress.errors import UserError
     from ecoredress.project import find_project
@@ -62,7 +62,10 @@ def run(args: argparse.Namespace) -> int:
     case_keys, annual = parse_kinds(args.kind)
     if annual and args.year is None:
         raise UserError("生成年度工作报告须用 --year 指定年份，例如 --kind annual-report --year 2024。")
-    cases = load_cases(project, args.cases)
+    loaded = selected_cases(project, args.cases)
+    if not loaded.cases:  # every file named was skipped, and reported
+        return loaded.exit_code
+    cases = loaded.cases
     profile = load_profile(project_root=project.root)
     jobs = plan_jobs(cases, profile, templates, case_keys) if case_keys != set() else []
     if annual:
@@ -71,11 +74,11 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("所选种类的文书不适用于所选案件（案件尚未进行到出具该文书的环节）。请核对 --kind 或案件。")
     if not jobs:  # e.g. a case just created with `ecoredress new`: nothing to issue yet is not an error
         print("所选案件目前没有需要出具的文书（案件尚未进行到出具文书的环节）。")
-        return 0
+        return loaded.exit_code
     out_dir = args.out or settings.out_dir
     result = render_documents(jobs, settings, templates, out_dir, args.to, max(1, args.jobs))
     sys.stdout.write(
         f"文书 {result.documents} 份：生成 {len(result.rendered)} 个文件，"
         f"{len(result.skipped)} 个未变化已跳过。清单：{result.manifest}\n"
     )
-    return 0
+    return loaded.exit_code

@@ -38,4 +38,4 @@ def run(args: argparse.Namespace) -> int:
     md.write_text(to_markdown(report), encoding="utf-8")
     write_workbook(report.tables, xlsx)
     print(f"已写入 {md} 和 {xlsx}")
-    return 0
+    return repo.exit_code

@@ -23,6 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ecoredress.loading.discovery import discover_screening_files
+    from ecoredress.loading.guarded import limits_from
     from ecoredress.project import find_project
     from ecoredress.validation.checker import Report, check_screening_log, display_path
     from ecoredress.validation.report import as_text
@@ -32,7 +33,8 @@ def run(args: argparse.Namespace) -> int:
 
     as_of = args.as_of or dt.date.today()
     project = find_project(args.project)
-    logs = Report([check_screening_log(p, display_path(p, Path.cwd())) for p in discover_screening_files([project.cases_dir])])
+    limits = limits_from(project)
+    logs = Report([check_screening_log(p, display_path(p, Path.cwd()), limits) for p in discover_screening_files([project.cases_dir])])
     if not logs.valid:
         print(as_text(logs), end="")
         print("筛查记录有误，未判断季度筛查是否合规。请先改正以上问题。")
@@ -49,4 +51,4 @@ def run(args: argparse.Namespace) -> int:
     for problem in id_problems(logs):
         print(f"警告 art9-screening-id {problem}。")
     print(f"检查了 {len(statuses)} 个季度（{years[0]}–{years[-1]} 年，截至 {as_of}）：{len(gaps)} 个季度未按规定筛查。")
-    return 1 if gaps else 0
+    return 1 if gaps or repo.skipped else 0

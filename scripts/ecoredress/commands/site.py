@@ -24,6 +24,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     build.add_argument("--out", type=Path, default=None, metavar="目录", help="输出目录（默认：public/；--internal 时 build/internal/）")
     build.add_argument("--internal", action="store_true", help="生成供办案人员使用的内部网站（不得部署到公开网站）")
+    build.add_argument(
+        "--engine",
+        choices=("mkdocs", "zensical"),
+        default=None,
+        help="网站生成引擎（默认：pyproject.toml [tool.ecoredress.site] engine，未设置时 mkdocs）",
+    )
     build.add_argument("--as-of", type=date_argument, default=None, metavar="YYYY-MM-DD", help="内部网站以该日期为“今天”计算期限（默认：今天）")
     build.set_defaults(func=run_build)
     serve = actions.add_parser("serve", help="在 127.0.0.1 上预览网站，案件文件改动后自动重新生成")
@@ -43,12 +49,21 @@ def run_build(args: argparse.Namespace) -> int:
 
     project = find_project(args.project)
     if args.internal:
+        if args.engine:
+            raise UserError("内部网站只用 mkdocs 生成，--engine 只用于信息公开网站。")
         return _build_internal(project, args)
     if args.as_of:
         raise UserError("--as-of 只用于内部网站（--internal）：信息公开网站不按日期计算期限。")
-    result = build_site(project, output_dir(project, args.out))
-    print(f"网站已生成：{result.out}（公开案件 {result.published} 件 / 共 {result.cases} 件，公开文书 {result.documents} 份）")
-    return 0
+    result = build_site(project, output_dir(project, args.out), engine=args.engine)
+    print(site_summary(result))
+    return 1 if result.skipped else 0
+
+
+def site_summary(result) -> str:  # noqa: ANN001 - SiteResult
+    counts = f"公开案件 {result.published} 件 / 共 {result.cases} 件，公开文书 {result.documents} 份"
+    if not result.changed:
+        return f"网站没有变化，未重新生成：{result.out}（{counts}）"
+    return f"网站已生成：{result.out}（{counts}）"
 
 
 def _build_internal(project, args: argparse.Namespace) -> int:  # noqa: ANN001 - Project
@@ -58,7 +73,7 @@ def _build_internal(project, args: argparse.Namespace) -> int:  # noqa: ANN001 -
     editor = "表单编辑器：/admin/" if result.editor else "表单编辑器未设置（见 README“表单编辑”），/admin/ 只显示设置说明"
     invalid = f"，{result.invalid} 个文件未通过校验（见首页）" if result.invalid else ""
     print(f"内部网站已生成：{result.out}（案件 {result.cases} 件{invalid}，文书文件 {result.documents} 个；{editor}）。内部资料，不得公开发布。")
-    return 0
+    return 1 if result.invalid else 0
 
 
 def run_serve(args: argparse.Namespace) -> int:

@@ -367,9 +367,10 @@ local function unit_breaks(blocks)  -- the body only: the title is typeset (and 
           count = count + 1
           local key = 'gb-unit-' .. count
           table.insert(pieces, pandoc.Str(str.text:sub(from, cut - 1)))
-          table.insert(pieces, pandoc.RawInline('typst', '#unit-break("' .. key .. '", ' .. typst_string(lead) .. ')'))
+          -- ";" ends each embedded expression: text after it such as ".A0" would otherwise be read as a field access
+          table.insert(pieces, pandoc.RawInline('typst', '#unit-break("' .. key .. '", ' .. typst_string(lead) .. ');'))
           table.insert(pieces, pandoc.Str(lead))
-          table.insert(pieces, pandoc.RawInline('typst', '#[#metadata(none)<' .. key .. '>]'))
+          table.insert(pieces, pandoc.RawInline('typst', '#[#metadata(none)<' .. key .. '>];'))
           from = chars[i + 1].pos
         end
         i = math.max(j, i + 1)

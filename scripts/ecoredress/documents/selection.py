@@ -7,11 +7,9 @@ from pathlib import Path
 from ecoredress.documents.annual import ANNUAL_KEY, ANNUAL_NAME
 from ecoredress.documents.kinds import BY_KEY, BY_NAME
 from ecoredress.errors import UserError
-from ecoredress.loading.discovery import discover_case_files
-from ecoredress.model import Case
 from ecoredress.model.types import CASE_ID_RE
 from ecoredress.project import Project
-from ecoredress.validation.checker import load_case
+from ecoredress.validation.repository import LoadedCases, load_cases
 
 
 def parse_kinds(values: list[str] | None) -> tuple[set[str] | None, bool]:
@@ -46,17 +44,10 @@ def _paths(project: Project, arguments: list[str]) -> list[Path]:
     return paths
 
 
-def load_cases(project: Project, arguments: list[str]) -> list[Case]:
-    """Schema-valid cases; an invalid file stops the run (documents are never issued from a broken file)."""
-    cases = []
-    for path in discover_case_files(_paths(project, arguments)):
-        checked = load_case(path, str(path))
-        if checked.case is None:
-            first = checked.findings[0]
-            raise UserError(
-                f"案件文件 {path} 未通过校验（{first.message}），不能据此出具文书。请先运行 `ecoredress check {path}` 并修正。"
-            )
-        cases.append(checked.case)
-    if not cases:
+def selected_cases(project: Project, arguments: list[str]) -> LoadedCases:
+    """The valid cases named by ``arguments`` (default: all); a file that cannot be used is skipped and
+    reported (validation/repository.py): no document is ever issued from it."""
+    loaded = load_cases(project, "不能据此出具文书", _paths(project, arguments))
+    if not loaded.cases and not loaded.skipped:
         raise UserError("没有找到案件文件。")
-    return cases
+    return loaded

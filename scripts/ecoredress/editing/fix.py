@@ -17,7 +17,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ecoredress.confined import read_file
+from ecoredress.loading.guarded import DEFAULT_LIMITS, Limits, read_case_bytes
 from ecoredress.loading.yamlio import dump_roundtrip, load_roundtrip
 from ecoredress.model import Case
 from ecoredress.model.introspect import Loc, is_date, is_money
@@ -56,9 +56,11 @@ def shown(value: Any) -> str:
     return value.isoformat() if isinstance(value, dt.date) else format(value, "f") if isinstance(value, Decimal) else str(value)
 
 
-def fix_text(text: str) -> tuple[str, list[Fix]]:
-    """The file with every fix applied (unchanged text if none), and the fixes with their positions."""
-    data = load_roundtrip(text)
+def fix_text(text: str, limits: Limits = DEFAULT_LIMITS) -> tuple[str, list[Fix]]:
+    """The file with every fix applied (unchanged text if none), and the fixes with their positions. A text
+    over ``limits``, or with an alias (whose shared value one rewrite would change everywhere), is refused
+    before it is parsed (InputRejected)."""
+    data = load_roundtrip(text, limits)
     fixes: list[Fix] = []
     _walk(data, (), fixes)
     explicit_start = text.lstrip("\ufeff").startswith("---")
@@ -69,9 +71,7 @@ def _walk(node: Any, loc: Loc, fixes: list[Fix]) -> None:
     if isinstance(node, CommentedMap):
         for key in list(node):
             value = node[key]
-            # An anchored value may be shared through aliases: rewriting it here would rewrite it there too.
-            found = None if getattr(getattr(value, "anchor", None), "value", None) else proposed_fix((*loc, key), value)
-            if found:
+            if found := proposed_fix((*loc, key), value):
                 line, column = node.lc.value(key)
                 fixes.append(Fix(line + 1, column + 1, found[0], value, shown(found[1])))
                 node[key] = found[1]
@@ -82,13 +82,13 @@ def _walk(node: Any, loc: Loc, fixes: list[Fix]) -> None:
             _walk(item, (*loc, index), fixes)
 
 
-def fix_file(path: Path, write: bool) -> list[Fix]:
+def fix_file(path: Path, write: bool, limits: Limits = DEFAULT_LIMITS) -> list[Fix]:
     """Fix one file; with ``write`` the file is replaced atomically, keeping its BOM and line endings."""
-    raw = read_file(path)  # a link or special file is refused (RefusedFile), never read through
+    raw = read_case_bytes(path, limits)  # a link, a special file or a file over the limit is refused unread
     bom = raw.startswith(b"\xef\xbb\xbf")
     newline = "\r\n" if b"\r\n" in raw else "\n"
     text = raw.decode("utf-8-sig").replace("\r\n", "\n")
-    fixed, fixes = fix_text(text)
+    fixed, fixes = fix_text(text, limits)
     if fixes and write:
         _replace(path, fixed.replace("\n", newline), bom)
     return fixes

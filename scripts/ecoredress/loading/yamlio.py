@@ -1,6 +1,8 @@
 """YAML parsing with ruamel.yaml.
 
-Two parsers, one job each:
+Every text is first screened by ``loading/guarded.py`` (size, depth, number of values, anchors and aliases,
+tags, control characters): both parsers below build documents recursively and expand aliases, so they only
+ever see a text that passed. Two parsers, one job each:
 - ``load_data``: the fast path (libyaml via ruamel.yaml.clib) used to validate every file.
   Floats become ``Decimal`` so money is never binary floating point; a date-shaped value that
   is not a real date (2024-02-30) stays a string, so the schema reports it at its position.
@@ -18,10 +20,18 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.resolver import VersionedResolver
 
-from ecoredress.confined import read_file
+from ecoredress.errors import UserError
+from ecoredress.loading.guarded import (
+    DEFAULT_LIMITS,
+    InputRejected,
+    Limits,
+    read_case_bytes,
+    screen,
+)
 
 
 class _CaseConstructor(SafeConstructor):
@@ -60,8 +70,10 @@ def _fast_yaml() -> YAML:
 _FAST = _fast_yaml()
 
 
-def load_data(text: str) -> Any:
-    """Parse YAML text to plain Python data (dict, list, str, int, Decimal, date, bool, None)."""
+def load_data(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
+    """Parse YAML text to plain Python data (dict, list, str, int, Decimal, date, bool, None); InputRejected
+    for a text over ``limits`` or holding what case files never hold."""
+    screen(text, limits)
     data = _FAST.load(text)
     return _dates_only(data)
 
@@ -118,7 +130,8 @@ def roundtrip() -> YAML:
     return yaml
 
 
-def load_roundtrip(text: str) -> Any:
+def load_roundtrip(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
+    screen(text, limits)
     return roundtrip().load(text)
 
 
@@ -130,6 +143,24 @@ def dump_roundtrip(data: Any, explicit_start: bool = False) -> str:
     return buffer.getvalue()
 
 
-def read_text(path: Path) -> str:
-    """Read a case file as UTF-8 (a BOM is tolerated); a link or a special file is refused (RefusedFile)."""
-    return read_file(path).decode("utf-8-sig")
+def load_file(path: Path, root: Path | None = None) -> Any:
+    """A repository settings file (local calendar, local rule profile) read and parsed like a case file, without
+    following links below ``root``; every problem is a UserError naming the file, line and column. A missing file
+    raises FileNotFoundError."""
+    try:
+        return load_data(read_case_bytes(path, DEFAULT_LIMITS, root).decode("utf-8-sig"))
+    except InputRejected as exc:
+        raise UserError(exc.located(str(path)), exit_code=1) from None
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{path}: 文件不是 UTF-8 编码（第 {exc.start} 字节）。请用 UTF-8 另存。", exit_code=1) from None
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        problem = str(exc).splitlines()[0]
+        raise UserError(f"{where}: YAML 语法错误（{problem}）。请检查缩进（用空格，不用 Tab）、冒号后的空格和引号是否成对。", exit_code=1) from None
+
+
+def read_text(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
+    """Read a case file as UTF-8 (a BOM is tolerated); a link or a special file is refused (RefusedFile), a
+    file over the size limit too, before it is read (InputRejected)."""
+    return read_case_bytes(path, limits).decode("utf-8-sig")

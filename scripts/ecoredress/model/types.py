@@ -71,6 +71,9 @@ def _reject_float(value: Any) -> Any:
     return value
 
 
+_MONEY_CEILING = Decimal(10) ** 16
+
+
 def _two_places(value: Decimal) -> Decimal:
     if not value.is_finite():
         raise ValueError("金额必须是有限数值")
@@ -78,6 +81,8 @@ def _two_places(value: Decimal) -> Decimal:
         raise ValueError("金额以元为单位，最多保留两位小数（到分）")
     if value < 0:
         raise ValueError("金额不能为负数")
+    if value >= _MONEY_CEILING:  # 1e99999999 is finite, and written out in full it would never end
+        raise ValueError("金额超出合理范围（应小于 1 亿亿元），请核对")
     return value
 
 

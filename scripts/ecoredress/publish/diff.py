@@ -19,6 +19,7 @@ from ruamel.yaml.error import YAMLError
 from ecoredress.confined import RefusedFile
 from ecoredress.errors import UserError
 from ecoredress.loading.discovery import CASE_SUFFIXES, discover_case_files, is_screening_log
+from ecoredress.loading.guarded import InputRejected
 from ecoredress.loading.yamlio import load_data, read_text
 from ecoredress.model import Case
 from ecoredress.publish.projection import PublishedCase, PublishedDocument, publish_case
@@ -139,7 +140,7 @@ def _publish(sources: dict[str, str], unreadable: list[str], prefix: str) -> dic
     for name, text in sorted(sources.items()):
         try:
             case = Case.model_validate(load_data(text))
-        except (YAMLError, ValidationError):
+        except (YAMLError, ValidationError, InputRejected):  # InputRejected: over a limit, an alias, a control character
             unreadable.append(f"{prefix}{name}")
             continue
         projection = publish_case(case)
@@ -156,7 +157,7 @@ def _cases_in_tree(root: Path, cases_dir: Path, unreadable: list[str]) -> dict[s
         name = path.relative_to(root).as_posix()
         try:
             texts[name] = read_text(path)
-        except RefusedFile:  # a link or special file: never read, shown as unreadable
+        except (RefusedFile, InputRejected, UnicodeDecodeError):  # a link, a special file, a file over the size limit
             unreadable.append(name)
     return texts
 

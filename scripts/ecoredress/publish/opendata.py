@@ -1,7 +1,9 @@
 """Open data (Frictionless Data Package, OCDS-like release of the published projection) and the Atom feed.
 
 Every file is derived from published projections only, and dated by the cases themselves (the latest
-update among them), never by the clock: the same cases give byte-identical files.
+update among them), never by the clock: the same cases give byte-identical files. The package descriptor is
+written as a plain dict (frictionless, a test dependency, validates it in tests: building it with the library at
+run time would add its dependency tree and inferred keys for nothing); the feed is made by feedgen.
 """
 
 from __future__ import annotations
@@ -10,11 +12,13 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-from xml.etree import ElementTree as ET
+
+from feedgen.feed import FeedGenerator
 
 from ecoredress.publish import figures
 from ecoredress.publish.projection import PublishedCase
@@ -22,7 +26,10 @@ from ecoredress.publish.schema import published_schema
 from ecoredress.spreadsheet import csv_text
 
 CENT = Decimal("0.01")
-ATOM = "http://www.w3.org/2005/Atom"  # XML namespace name, not a fetched resource
+CHINA_STANDARD_TIME = dt.timezone(dt.timedelta(hours=8))
+# What XML 1.0 cannot carry (C0 controls but tab and line breaks, lone surrogates, U+FFFE/U+FFFF): a case file
+# may hold them in a quoted YAML string, and the feed must stay well-formed XML.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 CSV_FIELDS: tuple[tuple[str, str, str], ...] = (
     # (name, Frictionless type, Chinese title)
     ("id", "string", "案件编号"),
@@ -120,8 +127,11 @@ def datapackage(cases: list[PublishedCase], publisher: Publisher) -> str:
         "publisher": {"name": publisher.name, "contact": publisher.contact},
         "licenses": [{"name": publisher.licence, "title": publisher.licence_title}],
         "publicationPolicy": "about/#公开政策",
-        "created": released.isoformat() if released else None,
-        "version": released.isoformat() if released else "0",
+        **(
+            {"created": _moment(released).isoformat(), "version": released.isoformat()}
+            if released
+            else {"version": "0"}
+        ),
         "resources": [
             {
                 "name": "cases-json",
@@ -129,8 +139,10 @@ def datapackage(cases: list[PublishedCase], publisher: Publisher) -> str:
                 "format": "json",
                 "mediatype": "application/json",
                 "encoding": "utf-8",
-                "schema": "case.schema.json",
-                "description": "公开案件的完整公开投影，每个元素符合 case.schema.json",
+                # The JSON Schema of each element. Not under "schema", which the Data Package spec keeps for a Table
+                # Schema (frictionless rejects a JSON Schema there): a link beside it, as the spec allows extra keys.
+                "jsonSchema": "case.schema.json",
+                "description": "公开案件的完整公开投影，每个元素符合 jsonSchema 所指的 case.schema.json（JSON Schema）",
             },
             {
                 "name": "cases-csv",
@@ -139,7 +151,9 @@ def datapackage(cases: list[PublishedCase], publisher: Publisher) -> str:
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
                 "profile": "tabular-data-resource",
-                "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": "\"", "doubleQuote": True, "header": True},
+                "dialect": {
+                    "delimiter": ",", "lineTerminator": "\r\n", "quoteChar": "\"", "doubleQuote": True, "header": True
+                },
                 "schema": {
                     "fields": [{"name": n, "type": t, "title": title} for n, t, title in CSV_FIELDS],
                     "primaryKey": ["id"],
@@ -159,36 +173,37 @@ def datapackage(cases: list[PublishedCase], publisher: Publisher) -> str:
 def feed(cases: list[PublishedCase], publisher: Publisher) -> str:
     """Atom feed of disclosures, newest first. Links are absolute when the portal's address is set
     (``site.url``), else relative to the site root (the feed's location)."""
-    ET.register_namespace("", ATOM)
-    root = ET.Element(f"{{{ATOM}}}feed")
     released = release_date(cases) or dt.date(2024, 4, 3)  # no cases: the regulation's date (宁环规发〔2024〕4号)
-
-    def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
-        element.text = text
-        return element
-
-    sub(root, "id", "tag:ecoredress,2024:disclosures")
-    sub(root, "title", "宁夏生态环境损害赔偿信息公开：案件更新")
-    sub(root, "updated", _timestamp(released))
-    sub(sub(root, "author"), "name", publisher.name)
-    sub(root, "link", href=f"{publisher.url}feed.xml", rel="self")
-    sub(root, "link", href=publisher.url or "./", rel="alternate")
+    generator = FeedGenerator()
+    generator.generator("ecoredress")  # no version: an upgrade must not change the file
+    generator.id("tag:ecoredress,2024:disclosures")
+    generator.title("宁夏生态环境损害赔偿信息公开：案件更新")
+    generator.language("zh-CN")
+    generator.updated(_moment(released))
+    generator.author(name=xml_text(publisher.name))
+    generator.link(href=f"{publisher.url}feed.xml", rel="self")
+    generator.link(href=publisher.url or "./", rel="alternate")
     for case in sorted(cases, key=lambda c: (c.updated_on, c.id), reverse=True):
-        entry = sub(root, "entry")
-        sub(entry, "id", f"tag:ecoredress,2024:case:{case.id}")
-        sub(entry, "title", f"{case.id} {case.title}")
-        sub(entry, "updated", _timestamp(case.updated_on))
+        entry = generator.add_entry(order="append")
+        entry.id(f"tag:ecoredress,2024:case:{case.id}")
+        entry.title(xml_text(f"{case.id} {case.title}"))
+        entry.updated(_moment(case.updated_on))
         if case.disclosure.decided_on:
-            sub(entry, "published", _timestamp(case.disclosure.decided_on))
-        sub(entry, "link", href=case_url(case, publisher.url), rel="alternate")
-        sub(entry, "summary", f"办理阶段：{case.stage}。{case.summary}")
-    ET.indent(root)
-    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+            entry.published(_moment(case.disclosure.decided_on))
+        entry.link(href=case_url(case, publisher.url), rel="alternate")
+        entry.summary(xml_text(f"办理阶段：{case.stage}。{case.summary}"))
+    atom: bytes = generator.atom_str(pretty=True)
+    return atom.decode("utf-8")
 
 
-def _timestamp(day: dt.date) -> str:
-    return f"{day.isoformat()}T00:00:00+08:00"
+def xml_text(value: str) -> str:
+    """``value`` with the characters XML cannot hold replaced by U+FFFD, as the portal's pages show them."""
+    return _NOT_XML.sub("\ufffd", value)
+
+
+def _moment(day: dt.date) -> dt.datetime:
+    """The start of ``day`` in China Standard Time: Atom and the Data Package spec want RFC 3339 date-times."""
+    return dt.datetime.combine(day, dt.time(), CHINA_STANDARD_TIME)
 
 
 def write_open_data(cases: list[PublishedCase], publisher: Publisher, docs: Path) -> None:
@@ -197,5 +212,6 @@ def write_open_data(cases: list[PublishedCase], publisher: Publisher, docs: Path
     (data / "cases.json").write_text(cases_json(cases), encoding="utf-8")
     (data / "cases.csv").write_text(cases_csv(cases, publisher.url), encoding="utf-8", newline="")
     (data / "datapackage.json").write_text(datapackage(cases, publisher), encoding="utf-8")
-    (data / "case.schema.json").write_text(json.dumps(published_schema(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    schema = json.dumps(published_schema(), ensure_ascii=False, indent=1) + "\n"
+    (data / "case.schema.json").write_text(schema, encoding="utf-8")
     (docs / "feed.xml").write_text(feed(cases, publisher), encoding="utf-8")

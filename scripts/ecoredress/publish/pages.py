@@ -58,32 +58,47 @@ def by_recency(cases: list[PublishedCase]) -> list[PublishedCase]:
     return sorted(cases, key=lambda c: (c.updated_on, c.id), reverse=True)
 
 
-def write_pages(cases: list[PublishedCase], templates: Path, docs: Path) -> None:
-    """Write every generated page into ``docs`` (the Markdown source folder mkdocs builds)."""
+def root_path(levels: int, index_page: bool, from_source: bool) -> str:
+    """The way from a page back to the site root, for the pages' links (raw HTML). mkdocs keeps such a link as
+    written, so it is relative to the page's address (cases/X.md is served at cases/X/, two levels down);
+    Zensical rewrites it relative to the Markdown file, as Markdown links are: one level less, but on index pages."""
+    return "../" * (levels - (1 if from_source and not index_page else 0))
+
+
+def write_pages(
+    cases: list[PublishedCase], templates: Path, docs: Path, skip: frozenset[str] = frozenset(), links_from_source: bool = False
+) -> None:
+    """Write every generated page into ``docs`` (the Markdown source folder the engine builds), but no page
+    for the cases in ``skip`` (their page from the last build is kept). ``links_from_source``: the engine reads
+    links relative to the Markdown file (root_path)."""
     env = environment(templates)
+
+    def down(levels: int, index_page: bool = False) -> str:
+        return root_path(levels, index_page, links_from_source)
+
     recent = by_recency(cases)
     headline = figures.headline(cases)
-    _write(docs / "index.md", env.get_template("home.md.j2").render(base="", headline=headline, latest=recent[:LATEST]))
-    _write(docs / "cases" / "index.md", env.get_template("index.md.j2").render(base="../", cases=recent, filters=_filters(cases)))
+    _write(docs / "index.md", env.get_template("home.md.j2").render(base=down(0, True), headline=headline, latest=recent[:LATEST]))
+    _write(docs / "cases" / "index.md", env.get_template("index.md.j2").render(base=down(1, True), cases=recent, filters=_filters(cases)))
     case_page = env.get_template("case.md.j2")
-    for case in cases:
-        text = case_page.render(base="../../", c=case, received=figures.received(case), spent=figures.spent(case))
+    for case in (c for c in cases if c.id not in skip):
+        text = case_page.render(base=down(2), c=case, received=figures.received(case), spent=figures.spent(case))
         _write(docs / "cases" / f"{case.id}.md", text)
     series = figures.statistics(cases)
     _write(
         docs / "statistics.md",
-        env.get_template("statistics.md.j2").render(base="../", charts=[(s, charts.bars(s)) for s in series]),
+        env.get_template("statistics.md.j2").render(base=down(1), charts=[(s, charts.bars(s)) for s in series]),
     )
-    _write(docs / "funds.md", _funds_page(env, cases, headline))
+    _write(docs / "funds.md", _funds_page(env, cases, headline, down(1)))
 
 
-def _funds_page(env: jinja2.Environment, cases: list[PublishedCase], headline: figures.Headline) -> str:
+def _funds_page(env: jinja2.Environment, cases: list[PublishedCase], headline: figures.Headline, base: str) -> str:
     by_year = figures.funds_by_year(cases)
     received = figures.Series("各年度资金入库", "万元", [(y, got / 10000) for y, got, _ in by_year])
     spent = figures.Series("各年度资金使用", "万元", [(y, used / 10000) for y, _, used in by_year])
     rows = [(c, figures.received(c), figures.spent(c)) for c in cases if c.funds is not None]
     return env.get_template("funds.md.j2").render(
-        base="../",
+        base=base,
         headline=headline,
         received_series=received,
         received_chart=charts.bars(received),

@@ -5,19 +5,21 @@ following links (ecoredress/confined.py): a link could otherwise publish any fil
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
+import json
 import logging
 import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 from ecoredress.confined import check_tree, copy_tree, read_file
 from ecoredress.errors import UserError
-from ecoredress.loading.discovery import discover_case_files
 from ecoredress.model import Case
 from ecoredress.project import Project
 from ecoredress.publish.documents import copy_public_documents
@@ -25,8 +27,11 @@ from ecoredress.publish.opendata import Publisher, release_date, write_open_data
 from ecoredress.publish.pages import write_pages
 from ecoredress.publish.projection import PublishedCase, publish_cases
 from ecoredress.publish.swap import replacing
-from ecoredress.validation.checker import load_case
+from ecoredress.publish.workspace import BuildState, ProjectionCache, code_digest, copy_site, digest, folder_identity, locked, merge_tree, tree_digest, workspace_for
+from ecoredress.publish.zensical_engine import run_zensical, zensical_version
+from ecoredress.validation.repository import load_cases
 
+ENGINES = ("mkdocs", "zensical")
 DEFAULT_PUBLISHER = Publisher(
     name="宁夏回族自治区生态环境厅（示例数据）",
     contact="生态环境损害赔偿工作联系电话见“关于”页",
@@ -41,6 +46,8 @@ class SiteResult:
     cases: int
     published: int
     documents: int
+    changed: bool = True  # False: nothing changed since the last build of ``out``, which was left as it was
+    skipped: int = 0  # case files that could not be used (reported on stderr)
 
 
 def publisher(project: Project) -> Publisher:
@@ -58,33 +65,24 @@ def publisher(project: Project) -> Publisher:
     )
 
 
-def load_cases(project: Project) -> list[Case]:
-    """Every case of the repository; an invalid file stops the build (publishing a guess is worse than not publishing)."""
-    cases, broken = [], []
-    for path in discover_case_files([project.cases_dir]):
-        checked = load_case(path, path.relative_to(project.root).as_posix())
-        if checked.case is None:
-            broken.append(checked.display)
-        else:
-            cases.append(checked.case)
-    if broken:
-        raise UserError(f"以下案件文件未通过校验，网站未生成：{'、'.join(broken)}。请先运行 ecoredress check 修正。", exit_code=1)
-    return cases
-
-
-def write_sources(
-    project: Project, cases: list[Case], docs: Path, documents: Path | None = None, with_documents: bool = True
+def stage_sources(
+    project: Project, cases: list[Case], docs: Path, documents: Path | None = None, with_documents: bool = True, publish=publish_cases  # noqa: ANN001
 ) -> tuple[list[PublishedCase], int]:
-    """Fill ``docs`` (emptied first) with the hand-written pages of site/ and every generated page and file."""
+    """Fill ``docs`` (emptied first) with the hand-written pages of site/ and the public documents; the
+    published projections (made by ``publish``) and the number of documents copied."""
     if docs.exists():
         shutil.rmtree(docs)
     copy_tree(project.root / "site", docs, project.root)  # links refused: nothing from outside the repository
     rendered = documents or project.root / project.setting("documents.out", "build/documents")
     pdfs = copy_public_documents(rendered, docs, cases) if with_documents else {}
-    published = publish_cases(cases, pdfs)
-    write_pages(published, project.template_folder("site"), docs)
-    write_open_data(published, publisher(project), docs)
+    published = publish(cases, pdfs)
     return published, sum(1 for case in published for d in case.documents if d.file)
+
+
+def write_generated(project: Project, published: list[PublishedCase], docs: Path, engine: str, skip: frozenset[str] = frozenset()) -> None:
+    """Every generated page and file, except the pages of the cases in ``skip`` (unchanged since the last build)."""
+    write_pages(published, project.template_folder("site"), docs, skip, links_from_source=engine == "zensical")
+    write_open_data(published, publisher(project), docs)
 
 
 @contextmanager
@@ -140,23 +138,72 @@ def _check_theme_folder(project: Project, folder: str | None) -> None:
     check_tree(Path(folder), project.root)
 
 
+def site_engine(project: Project, requested: str | None = None) -> str:
+    """The engine asked for (``--engine``), else ``site.engine`` in [tool.ecoredress], else mkdocs."""
+    engine = requested or str(project.setting("site.engine", "mkdocs"))
+    if engine not in ENGINES:
+        raise UserError(f"网站生成引擎“{engine}”不存在。请在 --engine 或 pyproject.toml [tool.ecoredress.site] engine 中写 {' 或 '.join(ENGINES)}。")
+    return engine
+
+
+def _settings_key(project: Project, engine: str) -> str:
+    """Hash of everything besides the cases that shapes every page: templates, configuration, engine, code."""
+    versions = [version(name) for name in (("mkdocs", "mkdocs-material", "jieba") if engine == "mkdocs" else ("zensical",))]
+    return digest(
+        engine,
+        *versions,
+        tree_digest(project.templates_dir / "site", project.root),
+        read_file(project.root / "mkdocs.yml", project.root) if (project.root / "mkdocs.yml").exists() else b"",
+        json.dumps(project.settings, sort_keys=True, ensure_ascii=False, default=str),
+        code_digest(),
+    )
+
+
 def build_site(
     project: Project,
     out: Path,
-    docs: Path | None = None,
     documents: Path | None = None,
     cases: list[Case] | None = None,
     with_documents: bool = True,
+    engine: str | None = None,
 ) -> SiteResult:
-    """Build the portal into ``out`` from ``cases`` (default: the repository's case files); ``out`` is replaced
-    only once the new site is complete (publish/swap.py).
+    """Build the portal into ``out`` from ``cases`` (default: the repository's case files) with ``engine``
+    (site_engine); ``out`` is replaced only once the new site is complete (publish/swap.py).
 
-    The Markdown sources go to ``docs``, by default the build's own work folder beside ``out``, so that a
-    preview server and a build running at the same time never write into each other's sources, and the
-    sources of a killed build are found and removed by the next one."""
-    with replacing(out) as work:
-        cases = load_cases(project) if cases is None else cases
-        sources = docs or work / "docs"
-        published, copied = write_sources(project, cases, sources, documents, with_documents)
-        run_mkdocs(project, sources, work / "site", release_date(published))
-    return SiteResult(out=out, cases=len(cases), published=len(published), documents=copied)
+    The Markdown sources live in the output's workspace (publish/workspace.py): only pages whose inputs changed
+    are generated, only files whose bytes changed are written, and with nothing changed since the last build
+    of ``out`` no engine runs at all (``changed`` is False)."""
+    engine = site_engine(project, engine)
+    if engine == "zensical":
+        zensical_version()  # a missing engine is said before any work, not after the pages are generated
+    workspace = workspace_for(out, engine)
+    with locked(workspace):
+        skipped = 0
+        if cases is None:  # a file that cannot be used is not published (validation/repository.py)
+            loaded = load_cases(project, "其中的案件未列入网站")
+            cases, skipped = loaded.cases, len(loaded.skipped)
+        state, settings = BuildState.read(workspace), _settings_key(project, engine)
+        docs, stage = workspace / "docs", workspace / "stage"
+        projections = ProjectionCache(workspace / "projections", settings)
+        published, copied = stage_sources(project, cases, stage, documents, with_documents, projections.publish)
+        projections.prune()
+        keys = {case.id: digest(settings, case.model_dump_json()) for case in published}
+        unchanged = frozenset(
+            i for i, key in keys.items() if state.settings == settings and state.pages.get(i) == key and (docs / "cases" / f"{i}.md").is_file()
+        )
+        write_generated(project, published, stage, engine, unchanged)
+        changes = merge_tree(stage, docs, keep=[f"cases/{i}.md" for i in unchanged])
+        shutil.rmtree(stage)
+        result = SiteResult(out=out, cases=len(cases), published=len(published), documents=copied, skipped=skipped)
+        if changes == 0 and state.settings == settings and state.pages == keys and state.out == folder_identity(out):
+            return dataclasses.replace(result, changed=False)
+        BuildState.forget(workspace)
+        with replacing(out) as work:
+            if engine == "mkdocs":
+                run_mkdocs(project, docs, work / "site", release_date(published))
+            else:
+                with build_date(release_date(published)):
+                    built = run_zensical(project, workspace, publisher(project).url)
+                copy_site(built, work / "site", workspace)
+        BuildState(settings, keys, folder_identity(out)).write(workspace)
+    return result

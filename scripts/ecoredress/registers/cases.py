@@ -1,19 +1,18 @@
-"""The valid cases of a case repository, for registers and reports (invalid files are skipped with a notice)."""
+"""The valid cases of a case repository, for registers and reports (a file that cannot be used is skipped and
+reported, validation/repository.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ecoredress.loading.discovery import discover_case_files
 from ecoredress.model import Case
 from ecoredress.project import Project
 from ecoredress.regulation.asof import case_as_of
 from ecoredress.regulation.calendar import Calendar, load_calendar
 from ecoredress.regulation.profile import Profile, load_profile
-from ecoredress.validation.checker import load_case
+from ecoredress.validation.repository import load_cases
 
 
 @dataclass(frozen=True)
@@ -22,18 +21,17 @@ class Repository:
     cases: list[Case]
     profile: Profile
     calendar: Calendar
+    skipped: int = 0  # case files that could not be used: the command exits with 1
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.skipped else 0
 
 
 def open_repository(project: Project) -> Repository:
-    cases = []
-    for path in discover_case_files([project.cases_dir]):
-        checked = load_case(path, path.name)
-        if checked.case is None:
-            print(f"提示：跳过无效的案件文件 {path.name}（运行 ecoredress check 查看原因）。", file=sys.stderr)
-            continue
-        cases.append(checked.case)
-    cases.sort(key=lambda c: c.id)
-    return Repository(project, cases, load_profile(project_root=project.root), load_calendar(project.root))
+    loaded = load_cases(project, "其中的案件未计入本次输出")
+    cases = sorted(loaded.cases, key=lambda c: c.id)
+    return Repository(project, cases, load_profile(project_root=project.root), load_calendar(project.root), len(loaded.skipped))
 
 
 def repository_as_of(repo: Repository, day: dt.date) -> Repository:

@@ -11,6 +11,7 @@ from pathlib import Path
 from pydantic import ValidationError
 from ruamel.yaml.error import YAMLError
 
+from ecoredress.errors import UserError
 from ecoredress.loading.yamlio import load_data, read_text
 from ecoredress.model.enums import HOLDER_CODES, RightsHolder
 from ecoredress.model.screening import Screening, ScreeningLog
@@ -52,7 +53,7 @@ def _load_logs(folder: Path) -> tuple[ScreeningLog, ...]:
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
         try:
             logs.append(ScreeningLog.model_validate(load_data(read_text(path))))
-        except (YAMLError, ValidationError, UnicodeDecodeError):
+        except (YAMLError, ValidationError, UnicodeDecodeError, UserError):  # UserError: a link, a limit, a control character
             continue
     return tuple(logs)
 

@@ -19,9 +19,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ecoredress.confined import read_file
 from ecoredress.errors import UserError
-from ecoredress.loading.yamlio import load_data
+from ecoredress.loading.yamlio import load_data, load_file
 
 LOCAL_OVERRIDE = Path("calendar") / "holidays.local.yaml"
 _ONE_DAY = dt.timedelta(days=1)
@@ -129,7 +128,11 @@ class Calendar:
     def add_days(self, start: dt.date, n: int) -> dt.date:
         """Last day of a period of n natural days from ``start``: start not counted; a last day that is not a
         working day moves to the next working day (民法典第二百零一条、第二百零三条)."""
-        return self.next_workday(start + dt.timedelta(days=n))
+        try:
+            end = start + dt.timedelta(days=n)
+        except OverflowError:  # past 9999-12-31: as much a year without holiday data as any other
+            raise CalendarYearMissing(dt.MAXYEAR, self.known_years, self.override) from None
+        return self.next_workday(end)
 
     def explain(self, start: dt.date, end: dt.date) -> list[DayNote]:
         """Notes for every day after ``start`` up to ``end`` that is not an ordinary weekday."""
@@ -194,7 +197,7 @@ def local_years(project_root: Path) -> dict[int, YearData]:
     """Years from the case repository's override file; a year there replaces the shipped one."""
     path = project_root / LOCAL_OVERRIDE
     try:
-        data = load_data(read_file(path, project_root).decode("utf-8-sig"))
+        data = load_file(path, project_root)
     except FileNotFoundError:
         return {}
     entries = data.get("years") if isinstance(data, dict) else None

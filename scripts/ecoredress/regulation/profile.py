@@ -18,9 +18,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ecoredress.confined import read_file
 from ecoredress.errors import UserError
-from ecoredress.loading.yamlio import load_data
+from ecoredress.loading.yamlio import load_data, load_file
 
 DEFAULT_PROFILE = "ningxia-2024"
 
@@ -189,13 +188,13 @@ def _load(name: str, project_root: Path | None) -> Profile:
         if not path.is_absolute() and project_root is not None:
             path = project_root / path
         try:
-            return parse_profile(load_data(read_file(path).decode("utf-8")), path.as_posix())
+            return parse_profile(load_file(path), path.as_posix())
         except FileNotFoundError:
             raise UserError(f"找不到规则配置文件 {path}。请检查 pyproject.toml 中 [tool.ecoredress] profile 的路径。") from None
     if project_root is not None:
         local = project_root / "profiles" / f"{name}.yaml"
         try:
-            return parse_profile(load_data(read_file(local, project_root).decode("utf-8")), local.as_posix())
+            return parse_profile(load_file(local, project_root), local.as_posix())
         except FileNotFoundError:
             pass
     if name in shipped_profiles():

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from ecoredress.confined import RefusedFile
+from ecoredress.loading.guarded import DEFAULT_LIMITS, InputRejected, Limits, limits_from
 from ecoredress.loading.sourcemap import SourceMap
 from ecoredress.loading.yamlio import load_data, read_text
 from ecoredress.model import Case
@@ -111,31 +112,32 @@ def display_path(path: Path, base: Path) -> str:
         return path.as_posix()
 
 
-def load_case(path: Path, display: str) -> CheckedFile:
+def load_case(path: Path, display: str, limits: Limits = DEFAULT_LIMITS) -> CheckedFile:
     """Parse and schema-validate one case file. Findings are located; the case is None if invalid."""
-    checked, value = _load_model(path, display, Case, "案件")
+    checked, value = _load_model(path, display, Case, "案件", limits)
     checked.case = value  # type: ignore[assignment]
     return checked
 
 
-def check_screening_log(path: Path, display: str) -> CheckedFile:
+def check_screening_log(path: Path, display: str, limits: Limits = DEFAULT_LIMITS) -> CheckedFile:
     """Parse and schema-validate one quarterly screening log (第九条); it holds no case."""
     from ecoredress.model.screening import ScreeningLog
 
-    return _load_model(path, display, ScreeningLog, "季度筛查记录")[0]
+    return _load_model(path, display, ScreeningLog, "季度筛查记录", limits)[0]
 
 
-def _load_model(path: Path, display: str, model: type[BaseModel], what: str) -> tuple[CheckedFile, BaseModel | None]:
+def _load_model(path: Path, display: str, model: type[BaseModel], what: str, limits: Limits) -> tuple[CheckedFile, BaseModel | None]:
     try:
-        text = read_text(path)
+        text = read_text(path, limits)
+        data = load_data(text, limits)
+    except InputRejected as exc:  # over a limit, or an alias, a foreign tag, a control character
+        return CheckedFile(path, display, None, [error(exc.code, str(exc)).placed(display, exc.line, exc.column)]), None
     except RefusedFile as exc:
         return CheckedFile(path, display, None, [error("not-a-regular-file", str(exc)).placed(display, 1, 1)]), None
     except UnicodeDecodeError as exc:
         return CheckedFile(path, display, None, [error("encoding", f"文件不是 UTF-8 编码（第 {exc.start} 字节）。请用 UTF-8 另存。").placed(display, 1, 1)]), None
-    try:
-        data = load_data(text)
     except YAMLError as exc:
-        return CheckedFile(path, display, None, [_syntax_finding(exc, display)]), None
+        return CheckedFile(path, display, None, [syntax_finding(exc, display)]), None
     if not isinstance(data, dict):
         message = f"文件内容不是{what}（应为“键: 值”结构的映射）。请参照同类文件的写法。"
         return CheckedFile(path, display, None, [error("not-a-case", message).placed(display, 1, 1)]), None
@@ -163,7 +165,8 @@ def check_files(
     as_of = as_of or dt.date.today()
     profile = load_profile(project_root=project.root) if project else _default_profile()
     calendar = load_calendar(project.root) if project else _default_calendar()
-    report = Report([load_case(p, display_path(p, base)) for p in paths])
+    limits = limits_from(project)
+    report = Report([load_case(p, display_path(p, base), limits) for p in paths])
     seen: dict[str, str] = {}
     for checked in report.files:
         case = checked.case
@@ -176,7 +179,7 @@ def check_files(
             located.extend(replace(f, loc=view.original_loc(f.loc)) if view else f for f in run_checks(context))
         checked.findings.extend(_place(f, checked.sources, checked.display, checked.text) for f in located)
         checked.sources, checked.text = None, None  # positions are resolved; do not keep every file's node graph alive
-    report.files += [check_screening_log(p, display_path(p, base)) for p in screening]
+    report.files += [check_screening_log(p, display_path(p, base), limits) for p in screening]
     return report
 
 
@@ -188,9 +191,18 @@ def _file_level(checked: CheckedFile, case: Case, seen: dict[str, str]) -> Itera
             ("id",),
         )
     if case.id in seen:
-        yield error("duplicate-id", f"案件编号 {case.id} 已在 {seen[case.id]} 中使用。每个案件编号只能使用一次，请改用 ecoredress new 生成的新编号。", ("id",))
+        yield duplicate_id(case.id, seen[case.id])
     else:
         seen[case.id] = checked.display
+
+
+def duplicate_id(case_id: str, first: str) -> Finding:
+    return error("duplicate-id", f"案件编号 {case_id} 已在 {first} 中使用。每个案件编号只能使用一次，请改用 ecoredress new 生成的新编号。", ("id",))
+
+
+def place(finding: Finding, checked: CheckedFile) -> Finding:
+    """``finding`` at its line and column in the file of ``checked``."""
+    return _place(finding, checked.sources, checked.display, checked.text)
 
 
 def _place(finding: Finding, sources: SourceMap | None, display: str, text: str | None = None) -> Finding:
@@ -219,7 +231,7 @@ def within_value(text: str, line: int, column: int, excerpt: str, offset: int) -
     return before.count("\n") + 1, found - (before.rfind("\n") + 1) + 1
 
 
-def _syntax_finding(exc: YAMLError, display: str) -> Finding:
+def syntax_finding(exc: YAMLError, display: str) -> Finding:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem if isinstance(exc, MarkedYAMLError) and exc.problem else str(exc).splitlines()[0]
@@ -245,6 +257,8 @@ _SYNTAX_PHRASES = {
     "expected <block end>": "缩进层级不一致",
     "while scanning a quoted scalar": "引号没有成对",
     "while parsing a flow": "“[”或“{”没有闭合",
+    "special characters are not allowed": "含有不允许的控制字符",
+    "invalid Unicode character": "转义写法不是有效的字符",
 }
 _SYNTAX_HINTS = {
     "mapping values are not allowed": "通常是值中含有“: ”却没有加引号，或上一行缩进不对。请给该值加引号或调整缩进。",
@@ -252,4 +266,6 @@ _SYNTAX_HINTS = {
     "tab": "YAML 只能用空格缩进，请把 Tab 换成空格。",
     "did not find expected key": "请检查本行与上一行的缩进是否对齐。",
     "duplicate key": "同一层级中每个键只能出现一次，请删除或合并重复的键。",
+    "special characters are not allowed": "除制表符和换行外，案件文件中不能有控制字符。请删除该字符。",
+    "invalid Unicode character": "请删除该转义，直接写出要写的文字。",
 }

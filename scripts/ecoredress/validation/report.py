@@ -12,7 +12,7 @@ REPORT_VERSION = 1
 
 
 def as_text(report: Report) -> str:
-    lines = [_text_line(f) for f in report.findings]
+    lines = [text_line(f) for f in report.findings]
     errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
     summary = f"检查了 {len(report.files)} 个文件："
     if errors or warnings:
@@ -22,7 +22,7 @@ def as_text(report: Report) -> str:
     return "\n".join([*lines, summary]) + "\n"
 
 
-def _text_line(f: Finding) -> str:
+def text_line(f: Finding) -> str:
     article = f"（{f.basis}）" if f.article else ""
     return f"{f.path}:{f.line}:{f.column}: {f.severity.label} {f.code} {f.message}{article}"
 

@@ -24,6 +24,7 @@ from ecoredress.registers.cases import Repository, repository_as_of
 from ecoredress.regulation.calendar import load_calendar
 from ecoredress.regulation.profile import load_profile
 from ecoredress.validation.checker import check_files
+from ecoredress.validation.repository import report_skipped
 from ecoredress.workbench.admin import write_admin
 from ecoredress.workbench.pages import write_internal_pages
 
@@ -72,6 +73,7 @@ def build_internal_site(
     day = as_of or dt.date.today()
     with replacing(out) as work:
         report = check_files(discover_case_files([project.cases_dir]), base=project.root, as_of=as_of, project=project)
+        report_skipped([f for f in report.files if f.case is None], "其中的案件只在首页列出问题")
         cases = sorted(report.cases, key=lambda c: c.id)
         repo = Repository(project, cases, load_profile(project_root=project.root), load_calendar(project.root))
         if as_of is not None:  # as ``check --as-of`` and ``deadlines --as-of`` see it: each case as of that day

@@ -1,0 +1,140 @@
+"""Build the portal's Markdown sources with Zensical (the successor of mkdocs-material, by the same authors).
+
+Zensical reads mkdocs.yml but insists that its sources, output and theme folder lie inside the folder of the
+configuration file, and keeps its incremental cache (``.cache``) there. So each output gets a workspace of its
+own (publish/workspace.py) holding the generated configuration, the sources, the theme override, the cache and
+Zensical's output, kept from one build to the next: with nothing changed Zensical reuses every cached page.
+
+The theme override is the portal's ``main.html`` (the Content Security Policy on every page) plus
+``templates/site/theme-zensical/``: Zensical's own partials with their inline scripts served as files.
+Zensical's search splits Chinese text into words in the browser (``Intl.Segmenter``, language from
+``theme.language``), so its index needs no jieba pass.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import IO
+from pathlib import Path
+
+from ecoredress.confined import read_file, walk
+from ecoredress.errors import UserError
+from ecoredress.project import Project
+from ecoredress.publish.workspace import write_if_changed
+
+THEME = "theme"
+# The style sheet Zensical 0.0.73's search dialog writes into its shadow root (a <style> element, which the
+# policy's style-src 'self' refuses): admitted by its hash, so the dialog is styled and nothing else inline is.
+# A new Zensical version has a new sheet: the browser test of the search dialog fails on the CSP violation.
+SEARCH_STYLE_HASH = "sha256-NwSx/R2V/U4jnW0Tq5pQ53Y/rzPVJ4dqE7D6UTA/J1k="
+SHARED_THEME_FILES = ("main.html",)  # from templates/site/theme: the policy and the internal banner
+
+
+def zensical_version() -> str:
+    try:
+        import zensical
+    except ImportError:
+        raise UserError(
+            "未安装 Zensical，不能用 --engine zensical 生成网站。请运行 pip install 'zensical==0.0.73'"
+            "（或 bash .ci/install），或改用默认的 mkdocs。",
+            exit_code=1,
+        ) from None
+    return zensical.version()
+
+
+def zensical_config(project: Project, site_url: str) -> bytes:
+    """The repository's mkdocs.yml with the folders moved into the workspace (comments and order kept)."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    settings = project.root / "mkdocs.yml"
+    try:
+        yaml = YAML()
+        config = yaml.load(read_file(settings, project.root))
+    except FileNotFoundError:
+        raise UserError(f"找不到网站配置文件 {settings}。请从 ecoredress 仓库复制 mkdocs.yml。", exit_code=1) from None
+    except YAMLError as exc:
+        raise UserError(f"网站配置文件 {settings} 不是有效的 YAML：{exc}", exit_code=1) from None
+    config["docs_dir"], config["site_dir"] = "docs", "site"
+    config.pop("strict", None)  # Zensical takes strictness from the build call, not the file
+    if site_url:
+        config["site_url"] = site_url
+    else:
+        config.pop("site_url", None)
+    config["theme"]["custom_dir"] = THEME
+    config.setdefault("extra", {})["style_hashes"] = [SEARCH_STYLE_HASH]
+    out = io.StringIO()
+    yaml.dump(config, out)
+    return out.getvalue().encode("utf-8")
+
+
+def write_theme(project: Project, workspace: Path) -> None:
+    """The theme override for Zensical in ``workspace/theme``; files are rewritten only when changed."""
+    theme = project.template_folder("site") / "theme"
+    wanted = {name: read_file(theme / name, project.root) for name in SHARED_THEME_FILES}
+    own = project.template_folder("site") / "theme-zensical"
+    for relative, fd in walk(own, project.root):  # links refused, as for every template
+        if fd is not None:
+            wanted[relative.as_posix()] = read_file(own / relative, project.root)
+    for name, data in wanted.items():
+        write_if_changed(workspace / THEME / name, data)
+    for stale in sorted((workspace / THEME).rglob("*"), reverse=True):
+        if stale.is_file() and stale.relative_to(workspace / THEME).as_posix() not in wanted:
+            stale.unlink()
+
+
+def run_zensical(project: Project, workspace: Path, site_url: str) -> Path:
+    """Build ``workspace/docs`` into ``workspace/site`` with Zensical's incremental cache; the output folder."""
+    import zensical
+
+    config = workspace / "mkdocs.yml"
+    write_if_changed(config, zensical_config(project, site_url))
+    write_theme(project, workspace)
+    with tempfile.TemporaryFile() as said:
+        try:
+            with _output_to(said):  # its English progress lines are not for the user; its messages go with a failure
+                zensical.build(str(config), {"clean": False, "strict": True})
+        except Exception as exc:  # the Rust runtime raises plain exceptions of several kinds
+            said.seek(0)
+            detail = said.read().decode("utf-8", "replace").strip()
+            raise UserError(f"网站生成失败（Zensical）：{exc}。原网站保持不变。\n{detail}".rstrip(), exit_code=1) from exc
+    _decode_search_paths(workspace / "site" / "search.json")
+    return workspace / "site"
+
+
+@contextmanager
+def _output_to(stream: IO[bytes]) -> Iterator[None]:
+    """Standard output and error of this process, Rust's included (file descriptors 1 and 2), into ``stream``."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = [os.dup(1), os.dup(2)]
+    try:
+        os.dup2(stream.fileno(), 1)
+        os.dup2(stream.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved[0], 1)
+        os.dup2(saved[1], 2)
+        for fd in saved:
+            os.close(fd)
+
+
+def _decode_search_paths(index: Path) -> None:
+    """Zensical copies a page's title into its search entries' ``path`` still holding the character references
+    the generated pages write every ASCII punctuation as (publish/inert.py), and its dialog showed them as typed:
+    "YC&#45;2023&#45;002". The dialog reads ``path`` as HTML, like ``title`` and ``text``: decode the references
+    and escape the text again, so it shows what the page shows and markup in it stays text."""
+    try:
+        data = json.loads(index.read_bytes())
+    except FileNotFoundError:
+        return
+    for item in data.get("items", []):
+        item["path"] = [html.escape(html.unescape(part), quote=False) for part in item.get("path", [])]
+    index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,0 +1,3 @@
+/* Zensical's inline head script (partials/javascripts/base.html), as a file: the portal's Content Security Policy
+ * allows no inline script. The scope (the site root, relative to the page) is the tag's data-md-scope. */
+__md_scope=new URL(document.currentScript.getAttribute("data-md-scope"),location),__md_scope.pathname.endsWith("/")||(__md_scope=new URL(__md_scope.pathname+"/",location)),__md_hash=e=>[...e].reduce(((e,t)=>(e<<5)-e+t.charCodeAt(0)),0),__md_get=(e,t=localStorage,_=__md_scope)=>JSON.parse(t.getItem(_.pathname+"."+e)),__md_set=(e,t,_=localStorage,a=__md_scope)=>{try{_.setItem(a.pathname+"."+e,JSON.stringify(t))}catch(e){}},document.documentElement.setAttribute("data-platform",navigator.platform)
