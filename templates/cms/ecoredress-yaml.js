@@ -38,13 +38,17 @@ export function caseFormat(fields) {
   };
 }
 
-// Characters YAML does not allow raw in a file (ruamel refuses DEL and C1 controls; NEL, LS and PS would be
-// read as line breaks): scalar() double-quotes text holding them, and the text this writer makes (never the
+// Control characters other than tab and newline are refused in every case file (loading/guarded.py): they are
+// invisible in the form, usually pasted along with text from elsewhere, so the form drops them from what it saves.
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+
+// Characters YAML does not allow raw in a file (LS and PS would be read as line breaks, U+FFFE and U+FFFF are
+// not characters): scalar() double-quotes text holding them, and the text this writer makes (never the
 // original's) carries them as \u escapes.
-const UNPRINTABLE = /[\x7f-\x9f\u2028\u2029\ufffe\uffff]/g;
+const UNPRINTABLE = /[\u2028\u2029\ufffe\uffff]/g;
 const escaped = (text) => text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
-// Empty values are absent: Decap leaves "" or [] behind when a field is opened and cleared.
+// Empty values are absent: Decap leaves "" or [] behind when a field is opened and cleared. Text loses its controls.
 function prune(value) {
   if (Array.isArray(value)) {
     const items = value.map(prune).filter((v) => v !== undefined);
@@ -54,7 +58,8 @@ function prune(value) {
     const entries = Object.entries(value).map(([k, v]) => [k, prune(v)]).filter(([, v]) => v !== undefined);
     return entries.length ? Object.fromEntries(entries) : undefined;
   }
-  return value === null || value === undefined || value === '' ? undefined : value;
+  const typed = typeof value === 'string' ? value.replace(CONTROL, '') : value;
+  return typed === null || typed === undefined || typed === '' ? undefined : typed;
 }
 
 function same(a, b) {

@@ -88,3 +88,30 @@ def test_persons_are_suspected_with_their_offsets():
     assert looks_like_name("欧阳明华") and not looks_like_name("欧阳明华强") and not looks_like_name("李")
     assert not looks_like_name("李秀英", after="河") and looks_like_name("李秀英", after="在河")
     assert not looks_like_name("Li")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("举报人王伟称", [(3, "王伟")]),  # a one-character given name
+        ("证人乔致庸称", [(2, "乔致庸")]),  # jieba tags some names nrfg
+        ("牧民哈拉反映", [(2, "哈拉")]),  # and transliterated ones nrt (哈 is a Hui surname)
+        # a document number before the name is blanked, not cut out: the name keeps its own offset (its column)
+        ("依据吴环赔〔2023〕5号，举报人李秀英称", [(17, "李秀英")]),
+    ],
+)
+def test_every_person_tag_is_suspected_at_its_offset_in_the_text_as_written(text, expected):
+    assert suspected_names(text) == expected
+
+
+def test_a_quantity_at_the_very_start_of_a_text_is_still_a_quantity():
+    assert suspected_names("6 万羽死亡") == []
+
+
+def test_dictionary_frequency_decides_at_fifty():
+    # 何思豪 is in jieba's dictionary 50 times: still a possible name; 叶脉 (leaf vein) 51 times: an ordinary word.
+    assert looks_like_name("何思豪") is True and looks_like_name("叶脉") is False
+
+
+def test_a_given_name_has_at_most_two_characters():
+    assert looks_like_name("李秀英") and not looks_like_name("李秀英华")

@@ -23,10 +23,22 @@ POSITIVES = [
     ("手机一三八一二三四五六七八。", "一三八一二三四五六七八"),
     ("手机幺三八〇〇〇〇四四一七。", "幺三八〇〇〇〇四四一七"),
     ("手机 +86 138 1234 5678。", "+86 138 1234 5678"),
+    ("手机一三八零零零零四四一七。", "一三八零零零零四四一七"),  # 零 and ○ read as 0, 幺 as 1
+    ("手机一三八○○○○四四一七。", "一三八○○○○四四一七"),
+    ("电话 六幺二三四五六。", "六幺二三四五六"),
+    ("电话 六零一二三四五。", "六零一二三四五"),
+    ("电话 六○一二三四五。", "六○一二三四五"),
     ("手机 １３９００００４４１７。", "１３９００００４４１７"),
     ("座机 (0951)6012345。", "(0951)6012345"),
     ("座机 0951-601-2345。", "0951-601-2345"),
     ("座机 0951—5554302。", "0951—5554302"),
+    ("座机 010-6012345。", "010-6012345"),  # ten digits with the area code
+    ("电话 60123456。", "60123456"),  # a local number of eight digits
+    ("身份证号 64 0102 19900307 1234。", "64 0102 19900307 1234"),  # the province code apart
+    ("账号 622202123456。", "622202123456"),  # twelve digits
+    ("电话 八一二三四五六。", "八一二三四五六"),
+    ("电话 601 23 45。", "601 23 45"),  # dictated in pairs: not a date for having three groups
+    ("旧身份证 64 0102 900307 123。", "64 0102 900307 123"),
     ("电话 6012345。", "6012345"),
     ("联系电话：601-2345。", "601-2345"),
     ("卡号 6222 0202 0000 1111 222。", "6222 0202 0000 1111 222"),
@@ -45,6 +57,8 @@ POSITIVES = [
     ("家住琨珂村三组，", "琨珂村三组"),
     ("住银川市金凤区凤凰北路8号3号楼2单元501室。", "凤凰北路8号3号楼2单元501室"),
     ("住在丽景小区，", "丽景小区"),
+    ("住胜利街3号4层。", "胜利街3号4层"),  # the floor after the house number goes too
+    ("住凤凰北路 8 号 5层。", "凤凰北路 8 号 5层"),
     ("住 3栋2单元501室。", "3栋2单元501室"),
     ("地址：宝湖花园12号楼。", "宝湖花园12号楼"),
 ]
@@ -61,6 +75,16 @@ NEGATIVES = [
     "距离居民小区约500米，某村耕地受损，宁东基地3号渣场和1号排污口。",
     "统一社会信用代码 91640205MA75KQ8X6Q。",
     "存栏约 6 万羽，死亡 1200 尾，12 时 30 分。",
+    "死亡鱼类 86 尾，样品 0086 号。",  # 86 alone is no country code
+    "联系电话138XXXX5678，",  # masked by the author already: kept as written
+    "设备型号 XB3200 型挖掘机。",  # X is no province: not a plate
+    # After a word that announces a phone, a date, an amount or a series of readings is still not a number to hide;
+    # three readings with two decimals each have the 15 digits of an old ID number.
+    "经电话联系，2024-04-03 到场核实。",
+    "经联系，义务人缴纳 23456.78 元。",
+    "监测值 130.52 140.63 150.74 mg/L。",
+    "经电话联系，确认赔偿 215600000 元。",  # nine digits: neither a local number nor an account
+    "产品批号 202304031234X。",  # ends in X without the length of an ID number
 ]
 
 
@@ -84,3 +108,7 @@ def test_overlapping_finds_are_removed_once():
     text = "住凤凰北路8号，电话 13812345678 或 13912345678，a@b.cn"
     assert scrub(text, MARK) == f"住{MARK}，电话 {MARK} 或 {MARK}，{MARK}"
     assert personal_spans("1381234567813912345678") == [(0, 22)]
+
+
+def test_pieces_that_touch_are_removed_as_one():
+    assert scrub("住胜利街3号宁A12345停放", MARK) == f"住{MARK}停放"

@@ -6,9 +6,9 @@ MODULE is a dotted name or a pattern (``ecoredress.regulation.rules.*``). Each m
 one module (an operator, a constant, a string, a returned or assigned value, see ``variants``). The tests are
 the pytest arguments after ``--`` (default ``tests/regulation``); one traced run of them all tells which tests run
 each line, so a mutant first runs (with ``-x``) only the tests that reach it, and a survivor is run against all of
-them before it counts: *killed* if a test fails or the run times out, *survived* if every test passes. Mutants listed
-in ``equivalent.yaml`` beside this
-script (same module, line and description, with a reason) change no behaviour and are left out of the score.
+them before it counts: *killed* if a test fails or the run times out, *survived* if every test passes. Mutants listed in
+``equivalent.yaml`` beside this script (same module, line and description, with a reason) change no behaviour and
+are left out of the score.
 
 Why not mutmut: it rewrites the package into a ``mutants/`` copy and needs the package where its layout
 expects it; ours lives under ``scripts/``. Here each mutant runs in a process forked from one that has the
@@ -21,13 +21,16 @@ from __future__ import annotations
 import argparse
 import ast
 import contextlib
+import ctypes
 import fnmatch
+import hashlib
 import importlib
 import importlib.abc
 import importlib.util
 import json
 import os
 import pkgutil
+import resource
 import signal
 import sys
 import time
@@ -336,22 +339,41 @@ class Coverage:
         return None if IMPORT_TIME in seen else seen
 
 
-def _start(task: Callable[[], int], timeout: float) -> int:
-    """Fork a child that runs ``task()`` silently and exits with its result; SIGALRM ends it after ``timeout``."""
+def _start(task: Callable[[], int], timeout: float, memory_mb: int) -> int:
+    """Fork a child that runs ``task()`` silently and exits with its result. The child leads its own process group
+    (so that ``_stop`` ends whatever it started too) and may use ``memory_mb`` of data (heap; address space
+    merely reserved, as a browser's, is not counted): a mutant that allocates without end fails with MemoryError
+    instead of exhausting a shared machine. Its own SIGALRM after
+    ``timeout`` is only a first line: tests or libraries may set their own handler or alarm, and a handler never
+    runs while a regular expression backtracks in C, so the parent enforces the deadline (``_batch``)."""
     pid = os.fork()
     if pid:
         return pid
     code = 3
     try:
+        os.setpgid(0, 0)
+        # Its own group is out of reach of a kill of the run's group: die with the run (PR_SET_PDEATHSIG).
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 1)
         os.dup2(devnull, 2)
+        if memory_mb:
+            limit = memory_mb * 1024 * 1024
+            resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
         signal.alarm(max(1, round(timeout)))
         code = task()
     except BaseException:  # noqa: BLE001 - a mutant may break anything: that counts as a failing run
         code = 4
     finally:
         os._exit(code)
+
+
+def _stop(pid: int) -> None:
+    """Kill a mutant's process group: the mutant and any process its tests started."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
 
 
 def _outcome(status: int) -> str:
@@ -369,13 +391,22 @@ def _mutant_task(mutant: Mutant, module: ModuleSource, test_args: list[str]) -> 
     return task
 
 
+@dataclass
+class Limits:
+    timeout: float  # seconds a mutant's tests may take before it counts as killed by a timeout
+    jobs: int = 1  # mutants run at once
+    memory_mb: int = 0  # data (heap) a mutant's process may use; 0: no limit
+    grace: float = 5.0  # seconds past the timeout before the parent kills a mutant its own alarm did not end
+    poll: float = 0.2  # how often the parent looks at its children
+
+
 def run_all(
     todo: list[Mutant],
     modules: dict[str, ModuleSource],
     tests: list[str],
     coverage: Coverage,
-    timeout: float,
-    jobs: int,
+    limits: Limits,
+    log: Journal | None = None,
 ) -> dict[Mutant, str]:
     """Each mutant against the tests that ran its lines, then each survivor against all the tests: code that runs
     once and is remembered (a module imported lazily, a cached result) is traced to the first test only."""
@@ -383,26 +414,91 @@ def run_all(
     for mutant in todo:
         reaching = None if mutant.module_level else coverage.tests_for(modules[mutant.module].origin, *mutant.span)
         first[mutant] = tests if not reaching else sorted(reaching)
-    outcomes = _batch([(m, first[m]) for m in todo], modules, timeout, jobs)
+    done = log.done if log else {}
+    outcomes = {m: done[m] for m in todo if m in done}  # decided by an earlier, interrupted run
+    work = [(m, first[m]) for m in todo if m not in outcomes]
+    outcomes.update(_batch(work, modules, limits, log and log.write))
     again = [m for m in todo if outcomes[m] == "survived" and first[m] is not tests]
-    outcomes.update(_batch([(m, tests) for m in again], modules, timeout, jobs))
+    outcomes.update(_batch([(m, tests) for m in again], modules, limits, log and log.write))
     return outcomes
 
 
 def _batch(
-    work: list[tuple[Mutant, list[str]]], modules: dict[str, ModuleSource], timeout: float, jobs: int
+    work: list[tuple[Mutant, list[str]]],
+    modules: dict[str, ModuleSource],
+    limits: Limits,
+    report: Callable[[Mutant, str, float], None] | None = None,
+    make_task: Callable[[Mutant, ModuleSource, list[str]], Callable[[], int]] | None = None,
 ) -> dict[Mutant, str]:
-    """Run ``(mutant, tests)`` pairs ``jobs`` at a time, each in its own forked process."""
-    pending, running, outcomes = list(reversed(work)), {}, {}
+    """Run ``(mutant, tests)`` pairs ``limits.jobs`` at a time, each in its own forked process, and kill a process
+    group still running ``limits.grace`` seconds after its timeout."""
+    make_task = make_task or _mutant_task
+    pending, outcomes = list(reversed(work)), {}
+    running: dict[int, tuple[Mutant, float]] = {}  # pid → mutant and when it started
     while pending or running:
-        while pending and len(running) < jobs:
+        while pending and len(running) < limits.jobs:
             mutant, selection = pending.pop()
-            running[_start(_mutant_task(mutant, modules[mutant.module], selection), timeout)] = mutant
-        pid, status = os.wait()
-        outcomes[running.pop(pid)] = _outcome(status)
-        if len(outcomes) % 25 == 0 or len(outcomes) == len(work):
-            print(f"  {len(outcomes)}/{len(work)}", file=sys.stderr, flush=True)
+            pid = _start(make_task(mutant, modules[mutant.module], selection), limits.timeout, limits.memory_mb)
+            running[pid] = (mutant, time.monotonic())
+        finished = []
+        now = time.monotonic()
+        for pid, (_, started) in running.items():  # only our own children: others are their owners' to reap
+            ended, status = os.waitpid(pid, os.WNOHANG)
+            if ended:
+                finished.append((pid, _outcome(status)))
+            elif now - started > limits.timeout + limits.grace:
+                _stop(pid)
+                os.waitpid(pid, 0)
+                finished.append((pid, "timeout"))
+        for pid, outcome in finished:
+            mutant, started = running.pop(pid)
+            outcomes[mutant] = outcome
+            if report:
+                report(mutant, outcome, now - started)
+            if outcome == "timeout":
+                print(
+                    f"  timeout after {now - started:.0f} s: {mutant.module} line {mutant.line}: {mutant.description}",
+                    file=sys.stderr,
+                    flush=True,
+                )
+            if len(outcomes) % 25 == 0 or len(outcomes) == len(work):
+                print(f"  {len(outcomes)}/{len(work)}", file=sys.stderr, flush=True)
+        if not finished:
+            time.sleep(limits.poll)
     return outcomes
+
+
+class Journal:
+    """Every outcome as one JSON line, written as soon as the mutant ends: an interrupted run loses nothing, and
+    ``--resume`` reuses the kills of mutants whose module source has not changed since. Survivors run again: tests
+    added meanwhile may kill them (tests changed or removed meanwhile call for a fresh run instead)."""
+
+    def __init__(self, path: Path, modules: dict[str, ModuleSource], resume: bool) -> None:
+        self.path = path
+        self.digest = {name: hashlib.sha256(m.source.encode()).hexdigest()[:16] for name, m in modules.items()}
+        self.done: dict[Mutant, str] = {}  # killed or timed out in an earlier run
+        mutants = {
+            (m.module, m.index, m.variant): m for name, mod in modules.items() for m in mutants_of(name, mod.source)
+        }
+        if resume and path.is_file():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                with contextlib.suppress(ValueError, KeyError):
+                    entry = json.loads(line)
+                    mutant = mutants.get((entry["module"], entry["index"], entry["variant"]))
+                    if mutant and entry["source"] == self.digest[mutant.module] and entry["outcome"] != "survived":
+                        self.done[mutant] = entry["outcome"]
+        elif path.exists():
+            path.unlink()
+
+    def write(self, mutant: Mutant, outcome: str, seconds: float) -> None:
+        entry = {
+            **asdict(mutant),
+            "outcome": outcome,
+            "seconds": round(seconds, 1),
+            "source": self.digest[mutant.module],
+        }
+        with self.path.open("a", encoding="utf-8") as out:
+            out.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
 
 # -- modules, equivalents, report ---------------------------------------------------------------------
@@ -475,6 +571,14 @@ def main(argv: list[str] | None = None) -> int:
         "--min-score", type=float, default=95.0, help="per-module score below which the exit code is 1 (default 95)"
     )
     parser.add_argument("--json", type=Path, help="write every mutant and its outcome here")
+    parser.add_argument("--log", type=Path, help="append each outcome here (JSON lines) as soon as its mutant ends")
+    parser.add_argument(
+        "--resume", action="store_true", help="reuse the kills in --log of unchanged modules; survivors run again"
+    )
+    parser.add_argument("--timeout", type=float, help="seconds per mutant (default: 3 × the traced run, at least 20)")
+    parser.add_argument(
+        "--memory-mb", type=int, default=2048, help="data (heap) per mutant in MB, 0 for none (default 2048)"
+    )
     argv = sys.argv[1:] if argv is None else argv
     cut = argv.index("--") if "--" in argv else len(argv)
     args = parser.parse_args(argv[:cut])
@@ -492,11 +596,14 @@ def main(argv: list[str] | None = None) -> int:
         print("the tests fail without any mutation; fix them first", file=sys.stderr)
         return 2
     _forget_project_modules()
-    timeout = max(20.0, 3 * (time.monotonic() - started))
+    limits = Limits(args.timeout or max(20.0, 3 * (time.monotonic() - started)), args.jobs, args.memory_mb)
 
     by_module = {m.name: m for m in modules}
     todo = [mut for m in modules for mut in mutants_of(m.name, m.source)]
-    outcomes = run_all(todo, by_module, args.tests, coverage, timeout, args.jobs)
+    if args.resume and not args.log:
+        parser.error("--resume needs --log")
+    journal = Journal(args.log, by_module, args.resume) if args.log else None
+    outcomes = run_all(todo, by_module, args.tests, coverage, limits, journal)
 
     failed = False
     records = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -252,3 +253,91 @@ def test_only_private_and_internal_fields_are_withheld():
         "person_names",
         "not_person_names",
     ]
+
+
+def test_what_is_removed_reads_as_yi_yin_qu_in_the_published_text():
+    # The marker readers see, written out: a change to it is a change to every public page and document.
+    case = _case(summary="义务人联系电话13900004417，现已到案接受调查。")
+    assert publish_case(case).summary == "义务人联系电话［已隐去］，现已到案接受调查。"
+
+
+def test_a_meeting_participant_that_is_an_office_is_not_masked_as_a_person():
+    case = _case(
+        consultation__meetings__0__participants=["市检察院", "法规科", "周建军"],
+        summary="市检察院、法规科会同周建军现场核查，义务人夜间排放废水。",
+    )
+    assert publish_case(case).summary == "市检察院、法规科会同周某现场核查，义务人夜间排放废水。"
+
+
+def test_a_company_published_under_its_full_name_loses_the_person_name_inside_it():
+    case = _case(obligors__0__name="银川李秀英养殖场", obligors__0__legal_representative="李秀英")
+    assert publish_case(case).obligors[0].name == "银川李某养殖场"
+
+
+def test_a_case_without_any_natural_person_publishes_the_company_as_named():
+    case = _case(obligors__0__legal_representative=" ")
+    assert publish_case(case).obligors[0].name == "宁夏虚构化工有限公司"
+
+
+@pytest.mark.parametrize(
+    "address", ["贺兰县立岗镇琨珂村三组", "中卫市 沙坡头区 翊骁镇 琨珂村 三组", "银川市琨珂村三组"]
+)
+def test_the_village_of_a_recorded_address_is_removed_whatever_the_address_starts_with_or_how_it_is_spaced(address):
+    # A village alone is no address below county level by pattern: it goes because the case records it. A short
+    # word of the address ("三组") alone stays: 采样分三组 is no one's address.
+    case = _case(
+        obligors=[*_base()["obligors"], _person("欧阳明华", address=address)],
+        summary="琨珂村村民反映，采样分三组进行，义务人夜间排放废水。",
+    )
+    assert publish_case(case).summary == f"{REMOVED}村民反映，采样分三组进行，义务人夜间排放废水。"
+
+
+def test_the_eleventh_person_of_one_surname_and_the_eleventh_masked_company_are_numbered():
+    people = [
+        _person("张" + given)
+        for given in ["一鸣", "二虎", "三石", "四海", "五岳", "六合", "七星", "八斗", "九州", "十全", "百川"]
+    ]
+    companies = [
+        {"kind": "单位", "name": f"宁夏{word}化工有限公司", "credit_code": "91640100MA76XK3Q29"}
+        for word in ["琨翊", "钰锴", "翊骁", "瑾瑜", "璇琰", "琛瑜", "琨珂", "骁锴", "瑜翊", "珂琛", "锴璇"]
+    ]
+    published = publish_case(_case(obligors=[*companies, *people], disclosure__company_naming="某公司"))
+    names = [o.name for o in published.obligors]
+    assert names[9:11] == ["某公司癸", "某公司11"] and names[-2:] == ["张某癸", "张某11"]
+
+
+def test_a_masked_company_is_found_by_its_short_name_of_two_characters():
+    case = _case(
+        obligors=[{"kind": "单位", "name": "银川市虎豹公司", "credit_code": "91640100MA76XK3Q29"}],
+        disclosure__company_naming="某公司",
+        summary="银川市虎豹公司排放废水，虎豹已先行赔付。",
+    )
+    assert publish_case(case).summary == "某公司排放废水，某公司已先行赔付。"
+
+
+def test_the_longest_person_name_wins_inside_a_full_company_name():
+    case = _case(
+        obligors=[
+            {**_base()["obligors"][0], "name": "银川李秀英养殖场", "legal_representative": "李秀英"},
+            _person("李秀"),
+        ]
+    )
+    assert publish_case(case).obligors[0].name == "银川李某甲养殖场"
+
+
+def test_a_blank_private_value_does_not_stop_the_names_listed_after_it():
+    person = _person("欧阳明华", address=" ")
+    case = _case(
+        obligors=[*_base()["obligors"], person],
+        disclosure__person_names=["李秀英"],
+        summary="欧阳明华倾倒废渣，举报人李秀英反映后查实。",
+    )
+    assert publish_case(case).summary == "欧阳某倾倒废渣，举报人李某反映后查实。"
+
+
+def test_the_community_of_a_recorded_address_is_removed_when_named_alone():
+    case = _case(
+        obligors=[*_base()["obligors"], _person("欧阳明华", address="银川市金凤区丰登社区8号楼")],
+        summary="丰登社区居民反映，义务人夜间排放废水。",
+    )
+    assert publish_case(case).summary == f"{REMOVED}居民反映，义务人夜间排放废水。"

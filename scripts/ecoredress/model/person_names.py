@@ -61,14 +61,21 @@ def surname_length(word: str) -> int:
 def looks_like_name(word: str, before: str = "", after: str = "") -> bool:
     """Whether a word tagged as a person's name can be one, given the text just before and after it."""
     family = surname_length(word)
-    if not family or not 2 <= len(word) <= 4 or len(word) - family > 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", word):
-        return False
-    if "某" in word or word[-1] in _PLACE_END:
-        return False
-    frequency = _tagger()[1](word)
-    if frequency is not None and frequency > _COMMON_WORD:
-        return False
-    return not _FOLLOWED_BY_PLACE.match(after) and not _QUANTITY_BEFORE.search(before)
+    return (
+        family > 0
+        and 2 <= len(word) <= family + 2
+        and re.fullmatch(r"[\u4e00-\u9fff]+", word) is not None
+        and "某" not in word
+        and word[-1] not in _PLACE_END
+        and not _common_word(word)
+        and _FOLLOWED_BY_PLACE.match(after) is None
+        and _QUANTITY_BEFORE.search(before) is None
+    )
+
+
+def _common_word(word: str) -> bool:
+    frequency = _tagger()[1](word)  # None for a word the dictionary does not know
+    return frequency is not None and frequency > _COMMON_WORD
 
 
 def suspected_names(text: str) -> list[tuple[int, str]]:

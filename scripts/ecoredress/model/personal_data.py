@@ -68,10 +68,8 @@ def _digits(run: str) -> str:
 
 def _is_date_list(groups: list[str]) -> bool:
     """Groups that are dates one after another (2024-04-03, 2023.03.01-2023.04.01): never personal data."""
-    if len(groups) % 3:
-        return False
-    return all(
-        re.fullmatch(r"(19|20)\d\d", groups[i]) and 1 <= len(groups[i + 1]) <= 2 and 1 <= len(groups[i + 2]) <= 2
+    return len(groups) % 3 == 0 and all(
+        re.fullmatch(r"(19|20)\d\d", groups[i]) and len(groups[i + 1]) <= 2 and len(groups[i + 2]) <= 2
         for i in range(0, len(groups), 3)
     )
 
@@ -89,14 +87,13 @@ def _number_kind(run: str, before: str) -> bool:
         return False
     if digits.endswith("X"):
         return len(digits) in (15, 18)  # ID numbers end in X; nothing else does
-    n, grouped = len(digits), len(groups) > 1
-    international = digits.startswith(("86", "0086")) and re.fullmatch(r"(00)?861[3-9]\d{9}", digits)
-    if international or (n == 11 and re.match(r"1[3-9]", digits)):
+    n = len(digits)
+    if re.fullmatch(r"(00)?861[3-9]\d{9}", digits) or (n == 11 and re.match(r"1[3-9]", digits)):
         return True  # mobile
     if n in (15, 18) and re.match(r"[1-9]", digits):
         return True  # ID number (15 digits of the old card, 18 of the new)
-    if n >= 12 and (not grouped or all(len(g) >= 3 for g in groups[:-1])):
-        return True  # bank card or account number, in one piece or in groups
+    if n >= 12 and all(len(g) >= 3 for g in groups[:-1]):
+        return True  # bank card or account number, in one piece or in groups of three digits or more
     if 10 <= n <= 12 and re.match(r"0[1-9]", digits):
         return True  # landline with area code
     return 7 <= n <= 8 and re.match(r"[2-9]", digits) is not None and _PHONE_WORDS.search(before) is not None
