@@ -51,7 +51,13 @@ def make_repository(folder: Path, count: int) -> Path:
 def timed(command: list[str], cwd: Path) -> tuple[float, float, float]:
     """(wall seconds, peak RSS in MiB, CPU seconds) of one run of ``command``."""
     report = cwd / ".time"
-    subprocess.run(["/usr/bin/time", "-o", str(report), "-f", "%e %M %U %S", *command], cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(
+        ["/usr/bin/time", "-o", str(report), "-f", "%e %M %U %S", *command],
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
+    )
     seconds, kib, user, system = report.read_text().split()[-4:]
     return float(seconds), int(kib) / 1024, float(user) + float(system)
 
@@ -69,7 +75,10 @@ def measure(count: int) -> list[tuple[str, Run, str, Run]]:
     with tempfile.TemporaryDirectory() as tmp:
         repo = make_repository(Path(tmp), count)
         files = sorted(str(p) for p in (repo / "cases").glob("*.yaml"))
-        site = lambda engine, out: timed(ecoredress(repo, "site", "build", "--engine", engine, "--out", str(repo / out)), repo)  # noqa: E731
+
+        def site(engine: str, out: str) -> Run:
+            return timed(ecoredress(repo, "site", "build", "--engine", engine, "--out", str(repo / out)), repo)
+
         check = timed(ecoredress(repo, "check", "--as-of", "2026-11-29"), repo)
         schema = timed(["check-jsonschema", "--schemafile", str(ROOT / "schema" / "case.schema.json"), *files], repo)
         mkdocs, zensical = site("mkdocs", "m"), site("zensical", "z")
@@ -96,10 +105,19 @@ def _change_one_case(repo: Path) -> None:
 
 
 def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), platform.processor())
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
     names = ("mkdocs", "mkdocs-material", "zensical", "check-jsonschema", "pydantic", "ruamel.yaml")
     versions = ", ".join(f"{n} {version(n)}" for n in names)
-    return f"{cpu}, {os.cpu_count()} CPUs, Python {platform.python_version()}; {versions}; {dt.date.today().isoformat()}"
+    return (
+        f"{cpu}, {os.cpu_count()} CPUs, Python {platform.python_version()}; {versions}; {dt.date.today().isoformat()}"
+    )
 
 
 def main(counts: list[int]) -> None:
@@ -109,12 +127,14 @@ def main(counts: list[int]) -> None:
         f"`python -m bench {' '.join(map(str, counts))}` — {machine()}.",
         "",
         "Each command beside its yardstick, measured in the same run. The machine is shared (load average at the",
-        f"start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs), so wall-clock time depends on what else ran at that moment;",
+        f"start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs), so wall-clock time depends on what else ran at "
+        "that moment;",
         "CPU time (user + system, children included) does not, and the CPU ratio is the one to compare.",
         "Ratio = figure ÷ yardstick (below 1: less). Peak memory: the largest resident set of the command or a child.",
         "Rendering every document against one pandoc per document is bench/render/RESULTS.md (not at these counts).",
         "",
-        "| cases | command | wall s | CPU s | peak MiB | yardstick | its wall s | its CPU s | wall ratio | CPU ratio | CPU ms per case |",
+        "| cases | command | wall s | CPU s | peak MiB | yardstick | its wall s | its CPU s | wall ratio | CPU ratio | "
+        "CPU ms per case |",
         "|------:|:--------|-------:|------:|---------:|:----------|-----------:|----------:|-----------:|----------:|----------------:|",
     ]
     results: dict[int, dict[str, tuple[Run, Run]]] = {}
@@ -124,7 +144,8 @@ def main(counts: list[int]) -> None:
             results[count][what] = (run, base)
             ratios = [f"{run[i] / base[i]:.2f}" if base[i] else "—" for i in (0, 2)]
             lines.append(
-                f"| {count:,} | {what} | {run[0]:.2f} | {run[2]:.2f} | {run[1]:.0f} | {yardstick} | {base[0]:.2f} | {base[2]:.2f} "
+                f"| {count:,} | {what} | {run[0]:.2f} | {run[2]:.2f} | {run[1]:.0f} | {yardstick} | {base[0]:.2f} | "
+                f"{base[2]:.2f} "
                 f"| {ratios[0]} | {ratios[1]} | {1000 * run[2] / count:.2f} |"
             )
             print(lines[-1], flush=True)
@@ -155,20 +176,27 @@ def verdicts(results: dict[int, dict[str, tuple[Run, Run]]]) -> list[str]:
         return "met" if ok else "**missed**"
 
     lines = [
-        f"- check at {largest:,} no slower than check-jsonschema side by side: CPU {check[2]:.1f} s against {schema[2]:.1f} s, "
+        f"- check at {largest:,} no slower than check-jsonschema side by side: CPU {check[2]:.1f} s against "
+        f"{schema[2]:.1f} s, "
         f"wall {check[0]:.1f} s against {schema[0]:.1f} s — {said(check[2] <= schema[2])} (CPU).",
-        f"- site at {largest:,} under 150 s with the faster engine ({faster[0]}): wall {faster[1][0]:.1f} s, CPU {faster[1][2]:.1f} s "
+        f"- site at {largest:,} under 150 s with the faster engine ({faster[0]}): wall {faster[1][0]:.1f} s, CPU "
+        f"{faster[1][2]:.1f} s "
         f"— {said(faster[1][0] < 150)} (wall, on this shared machine).",
         f"- peak memory of every command under 2 GiB: largest {peak:.0f} MiB — {said(peak < 2048)}.",
     ]
     if 1000 in results and "build --skip-documents, nothing changed" in results[1000]:
         run = results[1000]["build --skip-documents, nothing changed"][0]
-        lines.append(f"- `ecoredress build` with nothing changed at 1,000 cases under 2 s: wall {run[0]:.2f} s, CPU {run[2]:.2f} s — {said(run[0] < 2)}.")
+        lines.append(
+            f"- `ecoredress build` with nothing changed at 1,000 cases under 2 s: wall {run[0]:.2f} s, CPU "
+            f"{run[2]:.2f} s — {said(run[0] < 2)}."
+        )
     if largest != smallest:
         for name, (run, _) in top.items():
             if name in results[smallest] and results[smallest][name][0][2]:
                 growth = (run[2] / largest) / (results[smallest][name][0][2] / smallest)
-                lines.append(f"- CPU per case of {name} from {smallest:,} to {largest:,} cases: ×{growth:.2f} (1.00 = linear).")
+                lines.append(
+                    f"- CPU per case of {name} from {smallest:,} to {largest:,} cases: ×{growth:.2f} (1.00 = linear)."
+                )
     return lines
 
 

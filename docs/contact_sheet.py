@@ -42,7 +42,9 @@ def _one_of_each_kind(project):
     cases = [load_case(path, path.name).case for path in discover_case_files([project.cases_dir])]
     jobs = plan_jobs([case for case in cases if case], profile, templates, None)
     first = {}
-    for job in sorted(jobs, key=lambda job: job.public):  # the internal version, or the public one of a notice to the public
+    for job in sorted(
+        jobs, key=lambda job: job.public
+    ):  # the internal version, or the public one of a notice to the public
         first.setdefault(job.key, job)
     picked = [first[spec.key] for spec in SPECS if spec.key in first]
     return picked + annual_jobs([case for case in cases if case], ANNUAL_YEAR, profile, templates)[:1], templates

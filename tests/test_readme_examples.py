@@ -41,8 +41,12 @@ def repo(tmp_path_factory) -> Path:
     """A copy of the case repository with a git history, so `site diff --base origin/main` has a base."""
     target = tmp_path_factory.mktemp("readme") / "repo"
     shutil.copytree(ROOT, target, ignore=lambda folder, names: [n for n in names if n in SKIP_DIRS])
-    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "init"],
-                 ["update-ref", "refs/remotes/origin/main", "HEAD"]):
+    for args in (
+        ["init", "-q", "-b", "main"],
+        ["add", "-A"],
+        ["-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "init"],
+        ["update-ref", "refs/remotes/origin/main", "HEAD"],
+    ):
         subprocess.run(["git", *args], cwd=target, check=True, capture_output=True)
     return target
 
@@ -52,7 +56,10 @@ def test_readme_shows_the_main_commands():
     assert len(COMMANDS) >= 15
 
 
-SERVERS = {"ecoredress site serve", "ecoredress cms serve"}  # they run until stopped: the site one below, the editor in tests/site
+SERVERS = {
+    "ecoredress site serve",
+    "ecoredress cms serve",
+}  # they run until stopped: the site one below, the editor in tests/site
 
 
 @pytest.mark.parametrize("command", [c for c in COMMANDS if c not in SERVERS])
@@ -66,8 +73,13 @@ def test_readme_site_serve_serves_the_portal(repo):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen(["ecoredress", "site", "serve", "--port", str(port)], cwd=repo,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server = subprocess.Popen(
+        ["ecoredress", "site", "serve", "--port", str(port)],
+        cwd=repo,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 240
         while True:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import platform
 import re
+import resource
+import subprocess
 import sys
 import tempfile
 import time
-import resource
-import subprocess
 from pathlib import Path
 
 from ecoredress.loading.discovery import discover_case_files
@@ -51,7 +51,9 @@ def main(counts: list[int]) -> None:
     print("| 文件数 | 用时（秒） | 每文件（毫秒） | 进程峰值内存（MiB） | 问题数 |")
     print("|---:|---:|---:|---:|---:|")
     for count in counts:
-        row = subprocess.run([sys.executable, __file__, "--one", str(count)], check=True, capture_output=True, text=True)
+        row = subprocess.run(
+            [sys.executable, __file__, "--one", str(count)], check=True, capture_output=True, text=True
+        )
         print(row.stdout.strip())
 
 

@@ -60,7 +60,11 @@ def main() -> None:
         script = Path(work) / "measure.mjs"
         script.write_text(MEASURE, encoding="utf-8")
         decap_yaml = ROOT / "node_modules" / "decap-cms-core" / "node_modules" / "yaml" / "index.js"
-        done = subprocess.run(["node", str(script), str(Path(work) / "admin"), str(ROOT / "cases"), str(decap_yaml)], capture_output=True, text=True)
+        done = subprocess.run(
+            ["node", str(script), str(Path(work) / "admin"), str(ROOT / "cases"), str(decap_yaml)],
+            capture_output=True,
+            text=True,
+        )
     if done.returncode:
         raise SystemExit(done.stderr)
     print(json.dumps(json.loads(done.stdout), indent=2))

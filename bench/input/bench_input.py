@@ -21,15 +21,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 MB = 1024 * 1024
 HOSTILE = {
-    "alias-bomb": lambda: 'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n'
-    + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8)),
+    "alias-bomb": lambda: (
+        'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n'
+        + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8))
+    ),
     "nested-5000": lambda: "id: YC-2099-001\ntitle: " + "[" * 5000 + "]" * 5000 + "\n",
     "huge-30mb": lambda: _huge(30 * MB),
 }
 
 
 def _huge(size: int) -> str:
-    sample = (ROOT / "cases" / "YC-2023-002.yaml").read_text(encoding="utf-8").replace("id: YC-2023-002", "id: YC-2099-001")
+    sample = (
+        (ROOT / "cases" / "YC-2023-002.yaml").read_text(encoding="utf-8").replace("id: YC-2023-002", "id: YC-2099-001")
+    )
     line = "  " + "执法巡查发现雨水排放口排出黄褐色废水。" * 8 + "\n"
     return sample.replace("summary: >-\n", "summary: >-\n" + line * (size // len(line.encode("utf-8"))), 1)
 
@@ -44,7 +48,19 @@ def repository(work: Path) -> Path:
 
 def measure(root: Path) -> dict:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
-    command = ["/usr/bin/time", "-f", "%e %M", sys.executable, "-m", "ecoredress", "check", "--format", "json", "--as-of", "2026-11-29"]
+    command = [
+        "/usr/bin/time",
+        "-f",
+        "%e %M",
+        sys.executable,
+        "-m",
+        "ecoredress",
+        "check",
+        "--format",
+        "json",
+        "--as-of",
+        "2026-11-29",
+    ]
     run = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=120)
     seconds, kilobytes = run.stderr.strip().splitlines()[-1].split()
     report = json.loads(run.stdout)
@@ -52,7 +68,9 @@ def measure(root: Path) -> dict:
 
 
 def main() -> None:
-    print("| 文件 | 退出码 | 用时（秒） | 峰值内存（MiB） | 对照：无此文件（秒 / MiB） | 用时比 | 报出的位置 | 其余文件 |")
+    print(
+        "| 文件 | 退出码 | 用时（秒） | 峰值内存（MiB） | 对照：无此文件（秒 / MiB） | 用时比 | 报出的位置 | 其余文件 |"
+    )
     print("|---|---:|---:|---:|---|---:|---|---|")
     for name, make in HOSTILE.items():
         with tempfile.TemporaryDirectory() as work:
@@ -64,7 +82,9 @@ def main() -> None:
         (error,) = [f for f in findings if f["path"] == "cases/YC-2099-001.yaml"]
         neighbour = any(f["path"] == "cases/YC-2099-002.yaml" and f["code"] == "yaml-syntax" for f in findings)
         counts = hostile["report"]["counts"]
-        others = f"{counts['files']} 个文件，{counts['cases']} 个有效案件" + ("，相邻的语法错误已报出" if neighbour else "")
+        others = f"{counts['files']} 个文件，{counts['cases']} 个有效案件" + (
+            "，相邻的语法错误已报出" if neighbour else ""
+        )
         print(
             f"| {name} | {hostile['code']} | {hostile['seconds']:.2f} | {hostile['mb']:.0f} | "
             f"{yardstick['seconds']:.2f} / {yardstick['mb']:.0f} | {hostile['seconds'] / yardstick['seconds']:.2f} | "

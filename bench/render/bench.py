@@ -48,7 +48,13 @@ def naive_way(jobs, settings, templates, out: Path) -> None:
     compiler = PdfFonts(settings.pdf_fonts, settings.font_dirs).compiler()
     for job in jobs:
         docx, typ = work / "doc.docx", work / "doc.typ"
-        run_batch([PandocJob(job.markdown, docx, typ)], prepared.reference_doc, prepared.typst_template, prepared.variables, work)
+        run_batch(
+            [PandocJob(job.markdown, docx, typ)],
+            prepared.reference_doc,
+            prepared.typst_template,
+            prepared.variables,
+            work,
+        )
         target = out / job.stem
         target.parent.mkdir(parents=True, exist_ok=True)
         target.with_suffix(".docx").write_bytes(finish_docx(docx.read_bytes()))
@@ -89,7 +95,9 @@ def main() -> int:
     jobs = plan_jobs([c for c in cases if c], load_profile(project_root=project.root), templates, None)
     runs = {
         "ecoredress render --jobs 1": lambda out: ecoredress_way(jobs, settings, templates, out, 1),
-        f"ecoredress render --jobs {os.cpu_count()}": lambda out: ecoredress_way(jobs, settings, templates, out, os.cpu_count() or 1),
+        f"ecoredress render --jobs {os.cpu_count()}": lambda out: ecoredress_way(
+            jobs, settings, templates, out, os.cpu_count() or 1
+        ),
         "one pandoc process per document": lambda out: naive_way(jobs, settings, templates, out),
     }
     measured = {name: [timed(fn) for _ in range(ROUNDS)] for name, fn in runs.items()}
@@ -118,7 +126,8 @@ cannot show what `--jobs` gains by using more cores; wall-clock time can, on an 
 **Measured ratio, one batch process against one pandoc process per document: {naive / batch:.1f}× less CPU time**
 (required: at least 2×). Load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs.
 
-Machine: {cpu_model()}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}; Python {platform.python_version()},
+Machine: {cpu_model()}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}; Python
+{platform.python_version()},
 pandoc {pandoc_version()}, typst (PyPI) {typst.__version__}. Recorded {dt.date.today().isoformat()}.
 
 Reproduce from the repository root:

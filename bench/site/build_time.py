@@ -15,10 +15,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "site"))
 
-from portal_factory import generated_cases  # noqa: E402
-
 from ecoredress.project import find_project  # noqa: E402
 from ecoredress.publish.site import build_site  # noqa: E402
+from portal_factory import generated_cases  # noqa: E402
 
 
 def measure(count: int) -> tuple[float, float, int]:
@@ -32,8 +31,12 @@ def measure(count: int) -> tuple[float, float, int]:
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description="Build time of the portal for generated cases (one table row per count).")
-    parser.add_argument("counts", nargs="*", type=int, default=[100, 1000, 5000], help="numbers of cases (default 100 1000 5000)")
+    parser = argparse.ArgumentParser(
+        description="Build time of the portal for generated cases (one table row per count)."
+    )
+    parser.add_argument(
+        "counts", nargs="*", type=int, default=[100, 1000, 5000], help="numbers of cases (default 100 1000 5000)"
+    )
     for count in parser.parse_args().counts:
         seconds, per_case, size = measure(count)
         print(f"| {count:>5} | {seconds:6.1f} s | {per_case:5.1f} ms | {size / 1e6:6.1f} MB |", flush=True)

@@ -55,7 +55,9 @@ def outputs_key(documents: Path, site: Path) -> str:
     for folder, _, names in sorted(os.walk(documents)):
         for name in sorted(names):
             info = os.lstat(os.path.join(folder, name))
-            listing.append(f"{os.path.relpath(os.path.join(folder, name), documents)}\0{info.st_size}\0{info.st_mtime_ns}")
+            listing.append(
+                f"{os.path.relpath(os.path.join(folder, name), documents)}\0{info.st_size}\0{info.st_mtime_ns}"
+            )
     return digest(*listing, json.dumps(folder_identity(site)))
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 import importlib
 import pkgutil
 import sys
+from typing import NoReturn
 
 from ecoredress import __version__, commands
 from ecoredress.errors import UserError
@@ -30,7 +31,7 @@ class ChineseArgumentParser(argparse.ArgumentParser):
     def format_help(self) -> str:
         return super().format_help().replace("usage:", "用法：", 1)
 
-    def error(self, message: str) -> None:  # noqa: D401 - argparse API
+    def error(self, message: str) -> NoReturn:  # noqa: D401 - argparse API
         self.print_usage(sys.stderr)
         for en, zh in _ARGPARSE_PHRASES:
             message = message.replace(en, zh)
@@ -78,7 +79,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     try:
-        return args.func(args)
+        status: int = args.func(args)
+        return status
     except UserError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return exc.exit_code

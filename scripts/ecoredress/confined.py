@@ -16,7 +16,7 @@ import os
 import shutil
 import stat
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path, PurePosixPath
 
 from ecoredress.errors import UserError
@@ -127,13 +127,13 @@ def _open_below(root: Path, relative: PurePosixPath, folder: bool, create: bool 
 
 
 def _mkdir(name: str, dir_fd: int) -> None:
-    try:
+    with suppress(FileExistsError):
         os.mkdir(name, dir_fd=dir_fd)
-    except FileExistsError:
-        pass
 
 
-def _walk(dir_fd: int, prefix: PurePosixPath, root: Path, base: PurePosixPath) -> Iterator[tuple[PurePosixPath, int | None]]:
+def _walk(
+    dir_fd: int, prefix: PurePosixPath, root: Path, base: PurePosixPath
+) -> Iterator[tuple[PurePosixPath, int | None]]:
     with os.scandir(dir_fd) as entries:
         names = sorted((entry.name, entry.is_dir(follow_symlinks=False)) for entry in entries)
     for name, is_folder in names:

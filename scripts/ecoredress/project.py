@@ -19,7 +19,8 @@ class Project:
 
     @property
     def cases_dir(self) -> Path:
-        return self.root / self.settings.get("cases", "cases")
+        folder: str = self.settings.get("cases", "cases")
+        return self.root / folder
 
     @property
     def templates_dir(self) -> Path:

@@ -78,7 +78,10 @@ def render_new_case(project: Project, holder: RightsHolder, found_on: dt.date, t
     try:
         return env.get_template(TEMPLATE).render(values)
     except jinja2.TemplateNotFound as exc:
-        raise UserError(f"找不到新案件模板 {project.templates_dir / TEMPLATE_FOLDER / TEMPLATE}。请从 ecoredress 仓库复制 templates/case/。") from exc
+        raise UserError(
+            f"找不到新案件模板 {project.templates_dir / TEMPLATE_FOLDER / TEMPLATE}。请从 ecoredress 仓库复制 "
+            "templates/case/。"
+        ) from exc
 
 
 def create_case_file(project: Project, holder: RightsHolder, found_on: dt.date, title: str | None) -> Path:

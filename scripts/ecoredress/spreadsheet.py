@@ -2,7 +2,8 @@
 
 Excel, LibreOffice Calc and Google Sheets evaluate a cell whose text begins with = + - or @; a leading tab,
 carriage return, line feed or NUL may be dropped on import and expose what follows. A case title
-``=HYPERLINK("http://…","点击查看详情")`` would otherwise become a live link in the ledger. The full-width forms ＝＋－＠ are
+``=HYPERLINK("http://…","点击查看详情")`` would otherwise become a live link in the ledger. The full-width forms
+＝＋－＠ are
 included as a precaution (an input method may turn them into the ASCII ones when a cell is edited).
 
 - xlsx (registers/xlsx.py): every text is written as a text cell, never as a formula, and a text beginning

@@ -55,7 +55,9 @@ def review_run(tmp_path_factory) -> PipelineRun:
     root = tmp_path_factory.mktemp("github-review")
     run = PipelineRun(CaseRepo.from_project(root / "repo"), summary=root / "step-summary.md")
     pull_request(run.repo)
-    return run_ecoredress_steps(run, github_steps(workflow("review.yml"), GITHUB_CONTEXT), {"GITHUB_STEP_SUMMARY": str(run.summary)})
+    return run_ecoredress_steps(
+        run, github_steps(workflow("review.yml"), GITHUB_CONTEXT), {"GITHUB_STEP_SUMMARY": str(run.summary)}
+    )
 
 
 @pytest.fixture(scope="session")

@@ -34,7 +34,10 @@ class CaseRepo:
         """A fresh clone, as CI gets it: every file of this project that git tracks or would track, committed;
         plus the form editor's files that the CI jobs install with `npm ci` (git-ignored)."""
         listed = subprocess.run(
-            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT, capture_output=True, check=True
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
         ).stdout.decode("utf-8")
         for name in filter(None, listed.split("\0")):
             source = ROOT / name
@@ -73,7 +76,11 @@ class CaseRepo:
 
 
 # A typical pull request: a new public case (a copy of the sample with new numbers) and a corrected amount.
-NEW_CASE = (("id: YC-2023-002", "id: YC-2023-003"), ("银环赔协〔2023〕2号", "银环赔协〔2023〕3号"), ("银环赔〔2023〕5号", "银环赔〔2023〕6号"))
+NEW_CASE = (
+    ("id: YC-2023-002", "id: YC-2023-003"),
+    ("银环赔协〔2023〕2号", "银环赔协〔2023〕3号"),
+    ("银环赔〔2023〕5号", "银环赔〔2023〕6号"),
+)
 NEW_TOTAL = (("  total: 1272400.00", "  total: 1300000.00"), ("      amount: 86000.00", "      amount: 113600.00"))
 
 

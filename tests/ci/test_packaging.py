@@ -63,7 +63,9 @@ def test_wheel_builds_without_deprecation_and_carries_licence_and_types(tmp_path
     shutil.copytree(ROOT / "scripts", source / "scripts", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     build = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-v", "--wheel-dir", str(tmp_path / "dist"), str(source)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert build.returncode == 0, build.stdout + build.stderr
     assert "Deprecat" not in build.stdout + build.stderr, "setuptools warns about the project's metadata"

@@ -40,7 +40,7 @@ def local_hook() -> dict:
     return hook
 
 
-@pytest.mark.parametrize("command, path", [("validate-manifest", HOOKS), ("validate-config", CONFIG)])
+@pytest.mark.parametrize(("command", "path"), [("validate-manifest", HOOKS), ("validate-config", CONFIG)])
 def test_files_are_valid_for_pre_commit(command, path, tmp_path):
     result = pre_commit(command, str(path), cwd=ROOT, home=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -43,7 +43,10 @@ def in_tmp(tmp_path, monkeypatch):
 
 
 # Two consistency errors in one schema-valid file, so both formats must report several findings.
-AMOUNT_AND_DATE = (("  total: 1272400.00", "  total: 1272400.01"), ("  report_on: 2023-05-31", "  report_on: 2023-04-10"))
+AMOUNT_AND_DATE = (
+    ("  total: 1272400.00", "  total: 1272400.01"),
+    ("  report_on: 2023-05-31", "  report_on: 2023-04-10"),
+)
 
 
 def run_format(path: Path, fmt: str):
@@ -99,7 +102,10 @@ def test_gitlab_fingerprints_are_stable_and_follow_the_finding(in_tmp):
     # The same problem at the same place keeps its fingerprint while its wording changes (amounts, or the
     # days an open duty is overdue, which change every day): GitLab must not report it as new each run.
     assert changed == before
-    overdue = [json.loads(run_cli("check", str(CASES / "YC-2026-001.yaml"), "--format", "gitlab", "--as-of", day).out) for day in ("2027-01-05", "2027-01-06")]
+    overdue = [
+        json.loads(run_cli("check", str(CASES / "YC-2026-001.yaml"), "--format", "gitlab", "--as-of", day).out)
+        for day in ("2027-01-05", "2027-01-06")
+    ]
     assert overdue[0] and [i["fingerprint"] for i in overdue[0]] == [i["fingerprint"] for i in overdue[1]]
     assert overdue[0][0]["description"] != overdue[1][0]["description"]
 

@@ -29,7 +29,9 @@ def test_two_clean_builds_are_identical(pages_runs):
     assert first["site"] and any(name.endswith(".pdf") for name in first["site"]), "the site carries public PDFs"
     assert any(name.endswith(".docx") for name in first["documents"])
     for kind in ("site", "documents"):
-        differing = sorted(n for n in first[kind].keys() | second[kind].keys() if first[kind].get(n) != second[kind].get(n))
+        differing = sorted(
+            n for n in first[kind].keys() | second[kind].keys() if first[kind].get(n) != second[kind].get(n)
+        )
         assert not differing, f"{kind}: {differing[:10]}"
 
 
@@ -43,4 +45,3 @@ def test_deploying_the_second_build_changes_no_file(pages_runs, tmp_path, monkey
     assert again.code == 0, again.err
     assert "更新 0 个文件" in again.out and "删除 0 个" in again.out
     assert (www / MANIFEST).is_file() and file_hashes(www) == file_hashes(second)
-

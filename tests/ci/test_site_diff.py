@@ -7,9 +7,9 @@ import re
 
 import pytest
 
+from ecoredress.errors import UserError
 from ecoredress.publish.diff import disclosure_diff
 from ecoredress.publish.diff_format import FORMATS
-from ecoredress.errors import UserError
 from tests.ci.gitrepo import NEW_CASE, NEW_TOTAL, CaseRepo
 from tests.conftest import run_cli
 
@@ -50,7 +50,9 @@ def test_text_and_markdown_are_chinese_and_show_old_and_new(repo):
     markdown = FORMATS["markdown"](diff_of(repo, "HEAD~1"))
     assert markdown.startswith("### 信息公开变化（对比 `HEAD~1`）")
     row = next(line for line in markdown.splitlines() if "赔偿总额" in line)
-    assert re.fullmatch(r"\| YC-2023-002 \| \*\*赔偿协议 › 赔偿总额（元）\*\* \| 1,272,400.00 元 \| 1,300,000.00 元 \|", row)
+    assert re.fullmatch(
+        r"\| YC-2023-002 \| \*\*赔偿协议 › 赔偿总额（元）\*\* \| 1,272,400.00 元 \| 1,300,000.00 元 \|", row
+    )
 
 
 def test_json_keeps_exact_amounts(repo):
@@ -67,7 +69,11 @@ def test_no_change_since_head(repo):
 
 
 def test_private_and_internal_edits_change_nothing_public(repo):
-    repo.edit("YC-2023-002.yaml", ("legal_representative: 马虚构", "legal_representative: 马新任"), ("notes: 义务人法务", "notes: 新备注 义务人法务"))
+    repo.edit(
+        "YC-2023-002.yaml",
+        ("legal_representative: 马虚构", "legal_representative: 马新任"),
+        ("notes: 义务人法务", "notes: 新备注 义务人法务"),
+    )
     diff = diff_of(repo, "HEAD")
     assert diff.empty, FORMATS["text"](diff)
 
@@ -117,5 +123,7 @@ def test_command_line(repo, monkeypatch):
     assert result.code == 0 and "| YC-2023-003 |" in result.out
     assert run_cli("site", "diff").out.endswith("本次修改不改变公开内容。\n"), "the default base is HEAD"
     missing = run_cli("site", "diff", "--base", "no-such-branch")
-    assert missing.code == 2 and "错误：无法读取 git 版本 no-such-branch" in missing.err and "Traceback" not in missing.err
+    assert (
+        missing.code == 2 and "错误：无法读取 git 版本 no-such-branch" in missing.err and "Traceback" not in missing.err
+    )
     assert run_cli("site", "diff", "--format", "xml").code == 2

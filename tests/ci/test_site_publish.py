@@ -71,7 +71,7 @@ def test_files_not_published_by_ecoredress_are_kept(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "case, message",
+    ("case", "message"),
     [
         ("not-built", "缺少 index.html"),
         ("foreign", "不是由 ecoredress 发布过的目录"),
@@ -150,4 +150,7 @@ def test_a_link_where_a_published_file_was_is_replaced_not_followed(tmp_path):
     (target / "index.html").symlink_to(victim)
     assert sync_tree(source, target).copied == ["index.html"]
     assert victim.read_text(encoding="utf-8") == "别处的文件"
-    assert not (target / "index.html").is_symlink() and (target / "index.html").read_text(encoding="utf-8") == SITE["index.html"]
+    assert (
+        not (target / "index.html").is_symlink()
+        and (target / "index.html").read_text(encoding="utf-8") == SITE["index.html"]
+    )

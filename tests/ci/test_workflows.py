@@ -53,16 +53,21 @@ def test_there_are_workflows_for_pull_requests_and_pages():
     assert GITLAB_CI.is_file()
 
 
-@pytest.mark.parametrize("path, schema", DEFINITIONS, ids=lambda v: getattr(v, "name", v))
+@pytest.mark.parametrize(("path", "schema"), DEFINITIONS, ids=lambda v: getattr(v, "name", v))
 def test_definitions_validate_against_their_schemas(path, schema):
     result = validate(path, schema)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.mark.parametrize(
-    "name, old, new, complaint",
+    ("name", "old", "new", "complaint"),
     [
-        ("pages.yml", "    name: 校验并构建门户\n    runs-on:", "    name: 校验并构建门户\n    run-on:", "is not valid"),
+        (
+            "pages.yml",
+            "    name: 校验并构建门户\n    runs-on:",
+            "    name: 校验并构建门户\n    run-on:",
+            "is not valid",
+        ),
         ("review.yml", "  pull_request:\n    branches: [main]", "  pull_request:\n    branch: [main]", "branch"),
         (".gitlab-ci.yml", "check:\n  stage: check", "check:\n  stage: check\n  scrip: []", "scrip"),
         (".gitlab-ci.yml", "    when: always", "    when: sometimes", "sometimes"),
@@ -74,7 +79,7 @@ def test_a_broken_definition_fails_validation(tmp_path, name, old, new, complain
     assert text.count(old) == 1, old
     broken = tmp_path / name
     broken.write_text(text.replace(old, new), encoding="utf-8")
-    result = validate(broken, dict((p.name, s) for p, s in DEFINITIONS)[name])
+    result = validate(broken, {p.name: s for p, s in DEFINITIONS}[name])
     assert result.returncode == 1 and complaint in result.stdout, result.stdout + result.stderr
 
 
@@ -87,7 +92,9 @@ def test_actions_are_pinned_to_commits_with_their_version():
             if local:
                 assert (ROOT / local.group(1) / "action.yml").is_file(), line
             else:
-                assert PINNED.match(line), f"{path.name}: pin to a full commit SHA with a `# vX.Y.Z` comment: {line.strip()}"
+                assert PINNED.match(line), (
+                    f"{path.name}: pin to a full commit SHA with a `# vX.Y.Z` comment: {line.strip()}"
+                )
 
 
 def test_run_scripts_take_values_through_env_only():
@@ -116,7 +123,11 @@ def test_apt_packages_of_ci_are_installed_by_ci_install():
     texts = [p.read_text(encoding="utf-8") for p in [*GITHUB_WORKFLOWS, *GITHUB_ACTIONS, GITLAB_CI]]
     for text in texts:
         for block in re.findall(r"apt-get install((?:[^\n]|\\\n)+)", text):
-            wanted |= {w for w in re.findall(r"(?<![-\w\"=])([a-z][a-z0-9.+-]+)", block.replace("\\\n", " ")) if w.startswith("fonts-")}
+            wanted |= {
+                w
+                for w in re.findall(r"(?<![-\w\"=])([a-z][a-z0-9.+-]+)", block.replace("\\\n", " "))
+                if w.startswith("fonts-")
+            }
     assert wanted, "the workflows install CJK fonts"
     assert wanted <= set(re.findall(r"\bfonts-[a-z0-9-]+", (ROOT / ".ci" / "install").read_text(encoding="utf-8")))
 
@@ -154,7 +165,9 @@ def test_review_renders_only_the_changed_cases(review_run):
 def test_review_preview_contains_the_new_case_and_its_public_agreement(review_run):
     preview = review_run.repo.root / "build" / "site"
     page = next(preview.glob("cases/YC-2023-003*/index.html"), None) or next(preview.glob("cases/YC-2023-003*.html"))
-    assert "1,272,400.00" in html.unescape(page.read_text(encoding="utf-8"))  # page text is written as character references
+    assert "1,272,400.00" in html.unescape(
+        page.read_text(encoding="utf-8")
+    )  # page text is written as character references
     assert list(preview.rglob("YC-2023-003*/**/*.pdf")) or list(preview.glob("documents/YC-2023-003*/*.pdf"))
 
 
@@ -174,9 +187,11 @@ def test_review_uploads_what_the_steps_produce(review_run):
     assert {s["with"]["name"] for s in uploads} == {"documents-public", "site-preview"}
     for step in uploads:
         patterns = [resolve(line, context) for line in step["with"]["path"].splitlines() if line.strip()]
-        matched = [p for pattern in patterns for p in review_run.repo.root.glob(pattern)] if "*" in "".join(patterns) else [
-            review_run.repo.root / patterns[0]
-        ]
+        matched = (
+            [p for pattern in patterns for p in review_run.repo.root.glob(pattern)]
+            if "*" in "".join(patterns)
+            else [review_run.repo.root / patterns[0]]
+        )
         if step["with"]["name"] == "documents-public":
             # Only masked copies leave the runner: an artifact is readable by anyone who can read the repository.
             assert matched and all(p.stem.endswith("-public") for p in matched), matched
@@ -189,16 +204,33 @@ def test_review_of_a_pull_request_that_only_creates_a_case(tmp_path):
     repo = CaseRepo.from_project(tmp_path / "repo")
     repo.git("update-ref", "refs/remotes/origin/main", "HEAD")
     created = subprocess.run(
-        ["ecoredress", "new", "--holder", "银川", "--found-on", "2024-03-01", "--title", "某公司向某河排放废水生态环境损害赔偿案"],
-        cwd=repo.root, capture_output=True, text=True,
+        [
+            "ecoredress",
+            "new",
+            "--holder",
+            "银川",
+            "--found-on",
+            "2024-03-01",
+            "--title",
+            "某公司向某河排放废水生态环境损害赔偿案",
+        ],
+        cwd=repo.root,
+        capture_output=True,
+        text=True,
     )
     assert created.returncode == 0, created.stdout + created.stderr
     repo.commit("新建案件")
-    steps = {s.name: s for s in github_steps(workflow("review.yml"), {**GITHUB_CONTEXT, "steps.check.outcome": "failure"})}
+    steps = {
+        s.name: s for s in github_steps(workflow("review.yml"), {**GITHUB_CONTEXT, "steps.check.outcome": "failure"})
+    }
     render = run_step(steps["生成改动案件的文书"], repo.root)
     assert render.code == 0 and "尚未进行到出具文书的环节" in render.out, render.out + render.err
     summary_file = tmp_path / "summary.md"
-    summary = run_step(steps["写检查摘要（含信息公开变化）"], repo.root, {"GITHUB_STEP_SUMMARY": str(summary_file), "DOCUMENTS_DIR": "absent"})
+    summary = run_step(
+        steps["写检查摘要（含信息公开变化）"],
+        repo.root,
+        {"GITHUB_STEP_SUMMARY": str(summary_file), "DOCUMENTS_DIR": "absent"},
+    )
     assert summary.code == 0, summary.err
     text = summary_file.read_text(encoding="utf-8")
     assert "| 校验案件（ecoredress check） | ❌ 未通过 |" in text and "（共 0 个文件）" in text

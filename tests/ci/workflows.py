@@ -16,7 +16,20 @@ from tests.conftest import ROOT
 GITHUB_WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 GITHUB_ACTIONS = sorted((ROOT / ".github" / "actions").glob("*/action.yml"))  # local composite actions
 GITLAB_CI = ROOT / ".gitlab-ci.yml"
-GITLAB_RESERVED = frozenset({"stages", "variables", "workflow", "default", "include", "image", "services", "cache", "before_script", "after_script"})
+GITLAB_RESERVED = frozenset(
+    {
+        "stages",
+        "variables",
+        "workflow",
+        "default",
+        "include",
+        "image",
+        "services",
+        "cache",
+        "before_script",
+        "after_script",
+    }
+)
 EXPRESSION = re.compile(r"\$\{\{\s*(.+?)\s*\}\}")
 # `ecoredress` as a command: at the start of a line, after a pipe/xargs/`&&`/`||`, or inside $( ).
 ECOREDRESS_COMMAND = re.compile(r"(?:^|[|;&(!]|\bxargs\b[^|\n]*?)\s*ecoredress\s+((?:site\s+)?[a-z-]+)", re.MULTILINE)

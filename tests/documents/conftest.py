@@ -15,8 +15,7 @@ from ecoredress.documents.settings import document_settings
 from ecoredress.documents.templating import environment
 from ecoredress.project import find_project
 from ecoredress.regulation.profile import load_profile
-from tests.documents.pages import convert_with_office
-from tests.documents.pages import soffice
+from tests.documents.pages import convert_with_office, soffice
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -142,7 +141,10 @@ def layout(templates):
     return render
 
 
-ANNEXES = ["鉴定评估报告复印件", "生态环境损害赔偿协议及其附件、履行情况说明、修复效果评估意见和有关票据"]  # the second wraps
+ANNEXES = [
+    "鉴定评估报告复印件",
+    "生态环境损害赔偿协议及其附件、履行情况说明、修复效果评估意见和有关票据",
+]  # the second wraps
 
 
 @pytest.fixture(scope="session")
@@ -150,5 +152,9 @@ def annexed(typeset, layout):
     """A notice whose annexes (附件说明) come between its last paragraph and the signature."""
     annexes = layout("{{ layout.annexes(items) | safe }}", items=ANNEXES)
     single = layout("{{ layout.annexes(items[:1]) | safe }}", items=ANNEXES)
-    return typeset({"annexes": document("告知书", "特此告知。", annexes, signature()),
-                    "annex": document("告知书", "特此告知。", single, signature())})
+    return typeset(
+        {
+            "annexes": document("告知书", "特此告知。", annexes, signature()),
+            "annex": document("告知书", "特此告知。", single, signature()),
+        }
+    )

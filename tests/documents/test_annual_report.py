@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from document_samples import sample_cases, sample_profile, sample_templates
 
+from document_samples import sample_cases, sample_profile, sample_templates
 from ecoredress.documents.annual import annual_jobs
 from ecoredress.documents.renderer import render_documents
 from ecoredress.documents.settings import document_settings
@@ -19,7 +19,10 @@ def _report(year: int, holder: str) -> str:
 def test_a_case_whose_restoration_was_completed_in_the_year_is_counted_with_its_stage_at_year_end():
     report = _report(2025, "NX")
     # NX-2023-001: works finished 2025-09-30, evaluated only on 2026-06-18 (结案 today, 效果评估 on 2025-12-31).
-    assert "| NX\\-2023\\-001 | 宁夏虚构矿业有限公司在贺兰山自然保护区违规采矿破坏生态环境损害赔偿案 | 效果评估 |" in report
+    assert (
+        "| NX\\-2023\\-001 | 宁夏虚构矿业有限公司在贺兰山自然保护区违规采矿破坏生态环境损害赔偿案 | 效果评估 |"
+        in report
+    )
     assert "完成修复工程1项" in report and "| 结案 |" not in report
 
 

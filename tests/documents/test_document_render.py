@@ -7,20 +7,18 @@ import json
 import re
 import zipfile
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache
 
 import docx
 import pytest
 from pypdf import PdfReader
-
-from ecoredress.documents.settings import document_settings
 
 from ecoredress.documents.formatting import money_capitals
 from ecoredress.documents.kinds import BY_KEY
 from ecoredress.documents.pdf import PdfFonts
 from ecoredress.documents.plan import case_jobs
 from ecoredress.documents.renderer import render_documents
-from ecoredress.documents.settings import FONT_PRESETS
+from ecoredress.documents.settings import FONT_PRESETS, document_settings
 from ecoredress.errors import UserError
 from tests.documents.pages import signing
 
@@ -72,11 +70,15 @@ def test_every_document_is_signed_by_an_issuer_its_parties_or_in_its_form(render
         signature, parties = signing(out / f"{job.stem}.docx")
         if not (signature or parties):
             assert BY_KEY[job.key].form, job.stem
-            rows = {re.sub(r"\s", "", row.cells[0].text) for table in docx.Document(str(out / f"{job.stem}.docx")).tables for row in table.rows}
+            rows = {
+                re.sub(r"\s", "", row.cells[0].text)
+                for table in docx.Document(str(out / f"{job.stem}.docx")).tables
+                for row in table.rows
+            }
             assert {"受送达人签收", "送达人"} <= rows, job.stem
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pdf_pages(path) -> tuple[str, ...]:
     return tuple(page.extract_text() for page in PdfReader(path).pages)
 
@@ -155,19 +157,27 @@ def test_manifest_lists_every_file_with_its_hash(rendered):
     for job in jobs:
         entry = by_stem[job.stem]
         assert (entry["kind"], entry["case"], entry["article"], entry["doc_no"], entry["public"]) == (
-            job.kind, job.case_id, job.articles, job.doc_no, job.public,
+            job.kind,
+            job.case_id,
+            job.articles,
+            job.doc_no,
+            job.public,
         )
         for file in entry["files"]:
             assert file["sha256"] == _sha(out / file["name"])
 
 
-def test_second_run_renders_nothing_and_a_change_renders_only_that_case(rendered, project, templates, profile, cases_by_id):
+def test_second_run_renders_nothing_and_a_change_renders_only_that_case(
+    rendered, project, templates, profile, cases_by_id
+):
     out, jobs, _ = rendered
     settings = document_settings(project)
     again = render_documents(jobs, settings, templates, out)
     assert again.rendered == [] and len(again.skipped) == 2 * len(jobs)
     case = cases_by_id["ZW-2024-001"]
-    changed = case.model_copy(update={"claim_end": case.claim_end.model_copy(update={"reason": case.claim_end.reason + "补充说明。"})})
+    changed = case.model_copy(
+        update={"claim_end": case.claim_end.model_copy(update={"reason": case.claim_end.reason + "补充说明。"})}
+    )
     new_jobs = [j for j in jobs if j.case_id != case.id] + case_jobs(changed, [BY_KEY["claim-end"]], profile, templates)
     third = render_documents(new_jobs, settings, templates, out, formats=("docx",))
     assert third.rendered == ["ZW-2024-001/claim-end.docx"]
@@ -181,7 +191,9 @@ def test_a_change_to_the_conversion_code_renders_again(project, templates, cases
     render_documents(jobs, settings, templates, tmp_path, formats=("docx",))
     assert render_documents(jobs, settings, templates, tmp_path, formats=("docx",)).rendered == []
     monkeypatch.setattr(renderer, "_OUTPUT_CODE", ("batch.lua", "pdf.py"))  # as if reproducible.py had changed
-    assert render_documents(jobs, settings, templates, tmp_path, formats=("docx",)).rendered == ["ZW-2024-001/claim-end.docx"]
+    assert render_documents(jobs, settings, templates, tmp_path, formats=("docx",)).rendered == [
+        "ZW-2024-001/claim-end.docx"
+    ]
 
 
 def test_rendering_twice_gives_identical_bytes(rendered, project, templates, tmp_path):

@@ -44,7 +44,9 @@ def test_public_variant_has_no_private_fields(tmp_path, cases_by_id, profile):
 def test_case_text_is_escaped(cases_by_id, profile, templates):
     case = cases_by_id["YC-2023-002"]
     hostile = case.damage.model_copy(update={"description": "废水*含油* # 标题 | 表格 <script> 1. 列表"})
-    markdown = case_jobs(case.model_copy(update={"damage": hostile}), [BY_KEY["consultation-notice"]], profile, templates)[0].markdown
+    markdown = case_jobs(
+        case.model_copy(update={"damage": hostile}), [BY_KEY["consultation-notice"]], profile, templates
+    )[0].markdown
     assert r"废水\*含油\* \# 标题 \| 表格 \<script\> 1. 列表" in markdown
 
 

@@ -9,9 +9,9 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from document_samples import sample_cases, sample_jobs, sample_profile
 from pydantic import BaseModel
 
+from document_samples import sample_cases, sample_jobs, sample_profile
 from ecoredress.documents.formatting import cn_date, money
 from ecoredress.documents.kinds import BY_KEY
 from ecoredress.model.types import TERM_FIELDS
@@ -24,8 +24,25 @@ NINGXIA = "宁环规发〔2024〕4号"
 
 # Names that a document derives on its own (a court, a treasury, an institution) may equal a name recorded
 # with a later fact; the facts that only a later step can supply are its dates, numbers and descriptions.
-_NAMES = frozenset({"court", "procuratorate", "treasury", "institution", "payee", "executor", "venue", "pool",
-                    "specialty", "name", "participants", "title", "site", "kind", "category"})
+_NAMES = frozenset(
+    {
+        "court",
+        "procuratorate",
+        "treasury",
+        "institution",
+        "payee",
+        "executor",
+        "venue",
+        "pool",
+        "specialty",
+        "name",
+        "participants",
+        "title",
+        "site",
+        "kind",
+        "category",
+    }
+)
 
 
 def _facts(node: Any, terms: bool) -> set[str]:
@@ -75,8 +92,11 @@ def test_no_undated_narrative_is_pasted(job):
     # The summary, the agreement summary and the progress note are written once and may tell of later steps.
     case = CASES[job.case_id]
     text = _plain(job.markdown)
-    undated = [case.summary, case.agreement.summary if case.agreement else None,
-               case.restoration.implementation.progress if case.restoration and case.restoration.implementation else None]
+    undated = [
+        case.summary,
+        case.agreement.summary if case.agreement else None,
+        case.restoration.implementation.progress if case.restoration and case.restoration.implementation else None,
+    ]
     for value in filter(None, undated):
         assert value.strip().rstrip("。") not in text, job.stem
 
@@ -90,7 +110,9 @@ def test_cites_the_instrument_in_force_on_its_date(job):
         assert governing.name in job.markdown, f"{job.stem} 未引用 {job.issued_on} 有效的 {governing.name}"
     for instrument in PROFILE.instruments:
         if instrument.effective > job.issued_on:
-            assert instrument.reference not in job.markdown, f"{job.stem}（{job.issued_on}）引用了尚未施行的 {instrument.reference}"
+            assert instrument.reference not in job.markdown, (
+                f"{job.stem}（{job.issued_on}）引用了尚未施行的 {instrument.reference}"
+            )
     assert "依据：" not in job.markdown  # the basis is cited in the body, never as a line under the date
 
 
@@ -107,8 +129,16 @@ def test_agreement_of_2023_tells_neither_the_confirmation_nor_the_evaluation():
     text = _job("NX-2023-001/agreement").markdown
     case = CASES["NX-2023-001"]
     jc, evaluation = case.agreement.judicial_confirmation, case.restoration.evaluations[0]
-    for later in (jc.ruling_no, cn_date(jc.ruled_on), "经司法确认，", "已经司法确认", "确认有效", "评估通过",
-                  cn_date(evaluation.evaluated_on), evaluation.summary.rstrip("。")):
+    for later in (
+        jc.ruling_no,
+        cn_date(jc.ruled_on),
+        "经司法确认，",
+        "已经司法确认",
+        "确认有效",
+        "评估通过",
+        cn_date(evaluation.evaluated_on),
+        evaluation.summary.rstrip("。"),
+    ):
         assert later not in text
     application = _job("NX-2023-001/judicial-confirmation").markdown
     assert "请求依法确认" in application and jc.ruling_no not in application and "确认赔偿协议有效" not in application
@@ -138,7 +168,7 @@ def test_several_natural_persons_are_jointly_liable(stem):
 
 def test_restoration_in_kind_is_not_paid_into_the_treasury():
     text = _job("NX-2023-001/agreement").markdown
-    assert f"一次性缴入自治区本级国库" in text and money(Decimal("6556800.00")) in text
+    assert "一次性缴入自治区本级国库" in text and money(Decimal("6556800.00")) in text
     assert f"将赔偿资金{money(Decimal('28116800.00'))}" not in text
     notice = _job("NX-2023-001/payment-notice").markdown
     assert money(Decimal("6556800.00")) in notice and "清除污染、修复费用由你方以实际修复履行" in notice
@@ -199,6 +229,10 @@ def test_annexes_are_listed_where_the_kind_lists_them():
     for job in annexed:
         annex = job.markdown.index("::: annex")
         if job.key in COURT_FILINGS:  # court practice: 附： after the date
-            assert job.markdown[annex:].startswith("::: annex\n\n附：") and job.markdown.rindex(":::: parties") < annex, job.stem
+            assert (
+                job.markdown[annex:].startswith("::: annex\n\n附：") and job.markdown.rindex(":::: parties") < annex
+            ), job.stem
         else:  # GB/T 9704 §7.3.3: 附件： below the body and before the signature
-            assert job.markdown[annex:].startswith("::: annex\n\n附件：") and annex < job.markdown.index("::: signature"), job.stem
+            assert job.markdown[annex:].startswith("::: annex\n\n附件：") and annex < job.markdown.index(
+                "::: signature"
+            ), job.stem

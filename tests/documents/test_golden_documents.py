@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 
 from document_samples import sample_cases, sample_jobs, sample_profile, sample_templates
-
 from ecoredress.documents.annual import annual_jobs
 from ecoredress.documents.kinds import SPECS
 

@@ -23,4 +23,6 @@ def test_at_least_26_kinds_each_with_article_issuer_receiver_and_template():
 
 def test_readme_lists_every_kind():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert catalogue_markdown() in readme, "README 的文书种类表已过时：用 python3 -m ecoredress.documents.catalogue 重新生成"
+    assert catalogue_markdown() in readme, (
+        "README 的文书种类表已过时：用 python3 -m ecoredress.documents.catalogue 重新生成"
+    )

@@ -44,7 +44,9 @@ def test_a_case_with_nothing_to_issue_yet_is_not_an_error(cli, tmp_path):
 
     project = find_project()
     fresh = tmp_path / "YC-2026-009.yaml"
-    fresh.write_text(render_new_case(project, holder_from_text("YC"), date(2026, 11, 20), None, "YC-2026-009"), encoding="utf-8")
+    fresh.write_text(
+        render_new_case(project, holder_from_text("YC"), date(2026, 11, 20), None, "YC-2026-009"), encoding="utf-8"
+    )
     nothing = cli("render", str(fresh), "--out", str(tmp_path / "out"))
     assert nothing.code == 0 and "目前没有需要出具的文书" in nothing.out
     wrong_kind = cli("render", str(fresh), "--kind", "赔偿协议", "--out", str(tmp_path / "out"))

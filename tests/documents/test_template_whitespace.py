@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from document_samples import sample_cases, sample_profile, sample_templates
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
+from document_samples import sample_cases, sample_profile, sample_templates
 from ecoredress.documents.kinds import SPECS
 from ecoredress.documents.markdown import tidy_blocks
 from ecoredress.documents.plan import case_jobs
@@ -20,8 +20,20 @@ from ecoredress.model.types import CJK_CHAR
 
 CASES = sample_cases()
 PROFILE, TEMPLATES = sample_profile(), sample_templates()
-TEXT_FIELDS = ("description", "reason", "summary", "causation", "extent", "obligor_profile", "other", "end_reason",
-               "minutes", "restoration_terms", "note", "purpose")
+TEXT_FIELDS = (
+    "description",
+    "reason",
+    "summary",
+    "causation",
+    "extent",
+    "obligor_profile",
+    "other",
+    "end_reason",
+    "minutes",
+    "restoration_terms",
+    "note",
+    "purpose",
+)
 DOUBLED = re.compile(r"[。，；、：][。，；]|，，")
 CJK_GAP = re.compile(rf"{CJK_CHAR}[ \t]+{CJK_CHAR}")
 # Case text: Chinese with the punctuation and Markdown characters a user may type, ending however it likes.
@@ -47,7 +59,13 @@ def _optional_paths(node: Any, path: tuple = ()) -> list[tuple]:
 
 def _without(data: Any, path: tuple) -> None:
     for part in path[:-1]:
-        if isinstance(data, dict) and part in data or isinstance(data, list) and isinstance(part, int) and part < len(data):
+        if (
+            isinstance(data, dict)
+            and part in data
+            or isinstance(data, list)
+            and isinstance(part, int)
+            and part < len(data)
+        ):
             data = data[part]
         else:
             return  # a part above it is already left out
@@ -84,7 +102,7 @@ def varied_cases(draw) -> Case:
 
 def assert_tidy(markdown: str, where: str) -> None:
     lines = markdown.split("\n")
-    body = lines[lines.index("---", 1) + 1:]
+    body = lines[lines.index("---", 1) + 1 :]
     for i, line in enumerate(body):
         if line.startswith("#"):
             assert body[i - 1] == "" and body[i + 1] == "", f"{where}: 标题未单独成段：{line}"
@@ -116,4 +134,7 @@ def test_every_sample_document_is_whitespace_safe():
 def test_no_construct_glues_a_heading_to_a_paragraph():
     # What trim_blocks made of "…{% endif %}\n# 四、…": the heading glued to the line before it.
     glued = "---\ntitle: 告知书\n---\n第一段。\n# 四、磋商事项\n正文\n一行\n续行\n| a | b |\n\n| c | d |\n"
-    assert tidy_blocks(glued) == "---\ntitle: 告知书\n---\n\n第一段。\n\n# 四、磋商事项\n\n正文一行续行\n\n| a | b |\n| c | d |\n"
+    assert (
+        tidy_blocks(glued)
+        == "---\ntitle: 告知书\n---\n\n第一段。\n\n# 四、磋商事项\n\n正文一行续行\n\n| a | b |\n| c | d |\n"
+    )

@@ -48,7 +48,7 @@ HANZI = "生态环境损害赔偿协议书甲乙方人民政府自治区宁夏�
 
 def body_lines(lines):
     """Lines of the body: between the margins, not the page number."""
-    return [line for line in lines if LEFT - 10 < line.x0 and line.x1 < RIGHT + 20 and "—" not in line.text]
+    return [line for line in lines if line.x0 > LEFT - 10 and line.x1 < RIGHT + 20 and "—" not in line.text]
 
 
 BOUND = re.compile(f"[{OPENING}]*.[{CLOSING}]*")  # a character with the punctuation that goes with it
@@ -58,7 +58,7 @@ def assert_on_the_grid(lines, where=""):
     """Every full line of full-width characters holds 28 at the grid pitch. The only shorter full line is
     one whose next character did not fit with the punctuation bound to it (推出: 避头尾)."""
     full = 0
-    for line, after in zip(lines, lines[1:] + [None]):
+    for line, after in zip(lines, lines[1:] + [None], strict=False):
         if not (line.full_width and line.body_size and line.at_left_margin and line.at_right_margin):
             continue
         if len(line.text) == CHARS_PER_LINE:
@@ -106,7 +106,7 @@ def test_a_full_page_holds_22_lines(typeset):
     out = typeset({"long": document("长文书", *[paragraph] * 12)})
     page_two = [line for line in body_lines(pdf_lines(out / "long.pdf")) if line.page == 2]
     assert len(page_two) == 22
-    assert all(abs(b.y - a.y - PITCH) < 0.05 for a, b in zip(page_two, page_two[1:]))
+    assert all(abs(b.y - a.y - PITCH) < 0.05 for a, b in zip(page_two, page_two[1:], strict=False))
 
 
 # Punctuation, figures, amounts ---------------------------------------------------------------------------
@@ -114,7 +114,7 @@ def test_a_full_page_holds_22_lines(typeset):
 # Text as documents write it: runs of 汉字, each followed by a stop or a comma, or set in a pair of brackets.
 hanzi = st.text(alphabet=HANZI, min_size=1, max_size=15)
 PAIRS = ["（）", "《》", "“”", "〔〕"]
-PAIRS_BY_OPENING = dict(zip(OPENING, "）》〕】”’"))
+PAIRS_BY_OPENING = dict(zip(OPENING, "）》〕】”’", strict=False))
 phrase = st.one_of(
     st.builds(lambda run, stop: run + stop, hanzi, st.sampled_from(["", "，", "。", "、", "；", "："])),
     st.builds(lambda run, pair: pair[0] + run + pair[1], hanzi, st.sampled_from(PAIRS)),
@@ -137,8 +137,12 @@ def test_a_full_line_before_an_opening_mark_holds_28(typeset):
     # The 28th character of a line is followed by an opening mark that must begin the next line: it stays
     # (元 | 整（¥222,000.00）), instead of going down with the mark and letter-spacing the 27 it leaves.
     first, second = HANZI[:26], (HANZI * 2)[26:54]
-    out = typeset({f"opening-{n}": document("协议", f"{first}{second}{mark}¥222,000.00{PAIRS_BY_OPENING[mark]}。")
-                   for n, mark in enumerate(OPENING)})
+    out = typeset(
+        {
+            f"opening-{n}": document("协议", f"{first}{second}{mark}¥222,000.00{PAIRS_BY_OPENING[mark]}。")
+            for n, mark in enumerate(OPENING)
+        }
+    )
     for n, mark in enumerate(OPENING):
         lines = body_lines(pdf_lines(out / f"opening-{n}.pdf"))[1:]  # after the title
         assert [line.text for line in lines[:2]] == [first, second], mark
@@ -164,7 +168,7 @@ def test_a_wrapped_amount_is_whole_and_leaves_its_line_unspaced(typeset, data):
     for _, amount in data:
         figures = money(amount).split("（")[1].rstrip("）")
         assert any(figures in line.text for line in lines), figures  # never broken
-    for before, line in zip(lines, lines[1:]):
+    for before, line in zip(lines, lines[1:], strict=False):
         if line.text.startswith("（¥") and before.full_width:
             assert abs(before.pitch - CELL) < 0.05, before.text  # ends short, not letter-spaced
 
@@ -191,7 +195,7 @@ def test_sample_documents_never_letter_space_the_line_before_an_amount(rendered)
     checked = 0
     for job in jobs:
         lines = pdf_lines(out / f"{job.stem}.pdf")
-        for before, line in zip(lines, lines[1:]):
+        for before, line in zip(lines, lines[1:], strict=False):
             if line.text.startswith("（¥") and before.full_width:
                 assert abs(before.pitch - CELL) < 0.05, (job.stem, before.text)
                 checked += 1
@@ -217,7 +221,9 @@ def test_the_signature_never_goes_alone_to_a_page(signature_sweep, fill):
 
 def test_a_heading_never_ends_a_page_and_keeps_the_line_grid(typeset):
     line = HANZI[:26]
-    out = typeset({f"heading-{fill}": document("告知书", *[line] * fill, "# 二、损害事实", line) for fill in range(18, 23)})
+    out = typeset(
+        {f"heading-{fill}": document("告知书", *[line] * fill, "# 二、损害事实", line) for fill in range(18, 23)}
+    )
     for fill in range(18, 23):
         lines = body_lines(pdf_lines(out / f"heading-{fill}.pdf"))
         heading = next(i for i, line in enumerate(lines) if line.text == "二、损害事实")
@@ -248,7 +254,8 @@ def test_case_text_in_the_signature_blocks_renders_safely(typeset, layout, signe
     blocks = layout(
         "{{ layout.annexes([signer, note]) | safe }}{{ layout.annexes([note], word='附') | safe }}"
         "{{ layout.signature(signer, day) | safe }}{{ layout.closing(signer) | safe }}"
-        "{{ layout.party_signatures([{'label': '甲方', 'name': signer, 'seal': '盖章', 'signer': note}], day) | safe }}",
+        "{{ layout.party_signatures([{'label': '甲方', 'name': signer, 'seal': '盖章', 'signer': note}], day) | safe "
+        "}}",
         signer=signer,
         note=note,
         day=dt.date(2024, 1, 2),
@@ -291,7 +298,9 @@ def test_annexes_go_two_characters_in_below_a_blank_line_each_name_hung_under_it
 
 
 def test_docx_annexes_hang_each_name_under_its_first_character(annexed):
-    paragraphs = [p for p in docx.Document(str(annexed / "annexes.docx")).paragraphs if p.style.name.startswith("附件说明")]
+    paragraphs = [
+        p for p in docx.Document(str(annexed / "annexes.docx")).paragraphs if p.style.name.startswith("附件说明")
+    ]
     assert [p.style.name for p in paragraphs] == ["附件说明首行", "附件说明"]
     assert paragraphs[0].style.paragraph_format.space_before.pt == PITCH
     assert all(p.style.paragraph_format.keep_with_next for p in paragraphs)
@@ -310,7 +319,9 @@ APPROVAL_FILLS = range(12, 21)  # from room for all of it to room for none of it
 def approvals(typeset, layout):
     approval = layout("# 四、审批意见\n\n{{ layout.approval() | safe }}")
     line = HANZI[:26]
-    return typeset({f"approval-{fill}": document("审批表", *[line] * fill, approval, signature()) for fill in APPROVAL_FILLS})
+    return typeset(
+        {f"approval-{fill}": document("审批表", *[line] * fill, approval, signature()) for fill in APPROVAL_FILLS}
+    )
 
 
 @pytest.mark.parametrize("fill", APPROVAL_FILLS)
@@ -319,15 +330,26 @@ def test_the_approval_lines_stay_together_with_room_to_write_and_the_signature(a
     heading = next(i for i, line in enumerate(lines) if line.text == "四、审批意见")
     block = lines[heading : heading + 6]
     assert [line.text for line in block] == [
-        "四、审批意见", "承办人（签字）：", "负责人审批意见：", "负责人（签字）：", SIGNATURE_ISSUER, SIGNATURE_DATE
+        "四、审批意见",
+        "承办人（签字）：",
+        "负责人审批意见：",
+        "负责人（签字）：",
+        SIGNATURE_ISSUER,
+        SIGNATURE_DATE,
     ]
     assert len({line.page for line in block}) == 1, fill
-    for above, below in zip(block[1:4], block[2:5]):
+    for above, below in zip(block[1:4], block[2:5], strict=False):
         assert abs(below.y - above.y - 2 * PITCH) < 1  # a blank line to write in
-    styles = [p.style for p in docx.Document(str(approvals / f"approval-{fill}.docx")).paragraphs if p.style.name.startswith("审批栏")]
+    styles = [
+        p.style
+        for p in docx.Document(str(approvals / f"approval-{fill}.docx")).paragraphs
+        if p.style.name.startswith("审批栏")
+    ]
     assert [style.name for style in styles] == ["审批栏首行", "审批栏", "审批栏"]
     assert all(style.paragraph_format.keep_with_next and style.paragraph_format.keep_together for style in styles)
-    assert [style.paragraph_format.space_before.pt if style.paragraph_format.space_before else 0 for style in styles] == [0, PITCH, PITCH]
+    assert [
+        style.paragraph_format.space_before.pt if style.paragraph_format.space_before else 0 for style in styles
+    ] == [0, PITCH, PITCH]
 
 
 PARTIES = [

@@ -46,14 +46,65 @@ SAMPLES = sorted((ROOT / "cases").glob("*.yaml"))
 SAMPLES_BY_ID = {p.stem: p for p in SAMPLES}
 NEIGHBOUR = "NX-2023-001"
 HOSTILE = [
-    "\x00", "\x01\x0b\u0000", "\u0085", "\u2028", "\u202e", "\u200b", "\ufeff", "\ud800", "\uffff", "😀" * 50,
-    "<script>alert(1)</script>", "```{ onfocus=alert(1) }\n```", "{{ config }}", "{% raw %}", "=HYPERLINK(\"x\")",
-    "-1", "1e999999", "9" * 5000, "0x1F", "2024-02-30", "2024-13-01", "9999-12-31", "0001-01-01", ".nan", "-.inf",
-    "~", "null", "yes", "NO", "&a", "*a", "!!python/object:os.system", "a: b", "- x", "[", "{", "'", '"', "\\",
-    "\t", "\r\n", " " * 100, "x" * 100_000, "宁" * 20_000, "../../etc/passwd", "/proc/self/environ",
+    "\x00",
+    "\x01\x0b\u0000",
+    "\u0085",
+    "\u2028",
+    "\u202e",
+    "\u200b",
+    "\ufeff",
+    "\ud800",
+    "\uffff",
+    "😀" * 50,
+    "<script>alert(1)</script>",
+    "```{ onfocus=alert(1) }\n```",
+    "{{ config }}",
+    "{% raw %}",
+    '=HYPERLINK("x")',
+    "-1",
+    "1e999999",
+    "9" * 5000,
+    "0x1F",
+    "2024-02-30",
+    "2024-13-01",
+    "9999-12-31",
+    "0001-01-01",
+    ".nan",
+    "-.inf",
+    "~",
+    "null",
+    "yes",
+    "NO",
+    "&a",
+    "*a",
+    "!!python/object:os.system",
+    "a: b",
+    "- x",
+    "[",
+    "{",
+    "'",
+    '"',
+    "\\",
+    "\t",
+    "\r\n",
+    " " * 100,
+    "x" * 100_000,
+    "宁" * 20_000,
+    "../../etc/passwd",
+    "/proc/self/environ",
 ]
 EXTREME_DATES = ["0001-01-01", "9999-12-31", "1900-02-29", "2024-02-29", "2100-01-01", "2024-02-30"]
-EXTREME_NUMBERS = ["0", "-1", "1e99999999", "9" * 5000, "0x" + "f" * 40, "1e-99999", "0.001", ".inf", "9999999999999999"]
+EXTREME_NUMBERS = [
+    "0",
+    "-1",
+    "1e99999999",
+    "9" * 5000,
+    "0x" + "f" * 40,
+    "1e-99999",
+    "0.001",
+    ".inf",
+    "9999999999999999",
+]
 
 
 class Hang(Exception):
@@ -107,11 +158,17 @@ def mutate_structure(text: str, rnd: random.Random) -> str:
             lines[at] = line.split(":", 1)[0] + ": " + "[" * depth + "1" + "]" * depth
         elif kind == 1 and ":" in line:  # deep block mappings
             depth = rnd.choice([5, 25, 120])
-            lines[at : at + 1] = [line.split(":", 1)[0] + ":"] + [indent + " " * (i + 1) + f"k{i}:" for i in range(depth)] + [indent + " " * (depth + 1) + "v"]
+            lines[at : at + 1] = (
+                [line.split(":", 1)[0] + ":"]
+                + [indent + " " * (i + 1) + f"k{i}:" for i in range(depth)]
+                + [indent + " " * (depth + 1) + "v"]
+            )
         elif kind == 2 and ":" in line:  # anchors and aliases
             lines[at] = line.replace(":", ": &a", 1) if rnd.random() < 0.5 else line.split(":", 1)[0] + ": *a"
         elif kind == 3:  # a repeated or odd key
-            lines.insert(at, indent + rnd.choice(["id", "title", "unknown", "? complex", "<<", "'quoted key'", "1"]) + ": x")
+            lines.insert(
+                at, indent + rnd.choice(["id", "title", "unknown", "? complex", "<<", "'quoted key'", "1"]) + ": x"
+            )
         elif kind == 4:  # a block of lines repeated or moved
             block = lines[at : at + rnd.randint(1, 20)]
             lines[rnd.randrange(len(lines)) : 0] = block * rnd.randint(1, 3)
@@ -130,7 +187,12 @@ def mutate_values(text: str, rnd: random.Random, extra: str) -> str:
         at = rnd.choice(candidates)
         key = lines[at].split(": ", 1)[0]
         value = rnd.choice([*HOSTILE, extra])
-        forms = [json.dumps(value, ensure_ascii=rnd.random() < 0.5), value, f"'{value}'", f"|-\n{' ' * (len(key) + 2)}{value}"]
+        forms = [
+            json.dumps(value, ensure_ascii=rnd.random() < 0.5),
+            value,
+            f"'{value}'",
+            f"|-\n{' ' * (len(key) + 2)}{value}",
+        ]
         quoted = forms[0] if rnd.random() < 0.6 else rnd.choice(forms)  # JSON-quoted: still YAML, still a valid case
         lines[at] = f"{key}: {quoted}"
     text = "\n".join(lines)
@@ -173,7 +235,9 @@ def run_command(args: list[str], seconds: int) -> tuple[str, int | None, str]:
     return "ok", code, ""
 
 
-def exercise(repo: Path, payload: bytes, heavy_every: int, seconds: int, tally: Counter, failures: list, heavy: bool = False) -> None:
+def exercise(
+    repo: Path, payload: bytes, heavy_every: int, seconds: int, tally: Counter, failures: list, heavy: bool = False
+) -> None:
     """check and fix on every mutant; site build and render on every ``heavy_every``-th mutant that is still a
     valid case (the hostile values then travel through projection, masking, pages, feed, CSV and documents)."""
     target = repo / "cases" / "YC-2099-001.yaml"
@@ -182,13 +246,23 @@ def exercise(repo: Path, payload: bytes, heavy_every: int, seconds: int, tally: 
     if load_case(target, target.name).case is not None:
         tally["valid-mutants"] += 1
         if heavy or tally["valid-mutants"] % heavy_every == 1 or heavy_every == 1:
-            runs += [["site", "build", "--out", str(repo.parent / "public")], ["render", "--to", "docx", "--out", str(repo.parent / "documents")]]
+            runs += [
+                ["site", "build", "--out", str(repo.parent / "public")],
+                ["render", "--to", "docx", "--out", str(repo.parent / "documents")],
+            ]
     for args in runs:
         outcome, code, detail = run_command(["--project", str(repo), *args], seconds)
         tally[f"{args[0]}:{outcome}"] += 1
         tally[f"{args[0]}:exit{code}"] += 1
         if outcome != "ok":
-            failures.append({"command": args, "outcome": outcome, "detail": detail[-3000:], "input": payload.decode("utf-8", "replace")})  # whole, to replay it
+            failures.append(
+                {
+                    "command": args,
+                    "outcome": outcome,
+                    "detail": detail[-3000:],
+                    "input": payload.decode("utf-8", "replace"),
+                }
+            )  # whole, to replay it
     target.unlink(missing_ok=True)
 
 
@@ -201,11 +275,21 @@ def fuzz(examples: int, heavy_every: int, seconds: int, seed: int | None, minute
     os.chdir(repo)
     count = [0]
 
-    @settings(max_examples=examples, deadline=None, database=None, derandomize=seed is None,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        derandomize=seed is None,
+        suppress_health_check=list(HealthCheck),
+    )
     # The mutation's random choices come from one drawn seed: every draw happens before the body runs, as
     # Hypothesis requires when a run is cut short by the time budget.
-    @given(st.sampled_from(SAMPLES), st.sampled_from(["bytes", "structure", "values"]), st.integers(0, 2**32 - 1), st.text(max_size=40))
+    @given(
+        st.sampled_from(SAMPLES),
+        st.sampled_from(["bytes", "structure", "values"]),
+        st.integers(0, 2**32 - 1),
+        st.text(max_size=40),
+    )
     def one(sample: Path, how: str, choices: int, extra: str) -> None:
         rnd = random.Random(choices)
         if minutes is not None and time.monotonic() - started > minutes * 60:
@@ -227,8 +311,19 @@ def fuzz(examples: int, heavy_every: int, seconds: int, seed: int | None, minute
     try:
         # First a mutant known to stay valid, through every command: script, Markdown and personal data in the title.
         title = "宁夏虚构化工有限公司向典农河排放超标废水生态环境损害赔偿案"
-        hostile = json.dumps(f"{title}<script>alert(1)</script>```{{ onfocus=alert(1) }}=HYPERLINK(\"x\") 13812345678 \u202e", ensure_ascii=False)
-        exercise(repo, SAMPLES_BY_ID["YC-2023-002"].read_text(encoding="utf-8").replace(title, hostile, 1).encode("utf-8"), heavy_every, seconds, tally, failures, heavy=True)
+        hostile = json.dumps(
+            f'{title}<script>alert(1)</script>```{{ onfocus=alert(1) }}=HYPERLINK("x") 13812345678 \u202e',
+            ensure_ascii=False,
+        )
+        exercise(
+            repo,
+            SAMPLES_BY_ID["YC-2023-002"].read_text(encoding="utf-8").replace(title, hostile, 1).encode("utf-8"),
+            heavy_every,
+            seconds,
+            tally,
+            failures,
+            heavy=True,
+        )
         tally["mutation:fixed"] += 1
         one()
     finally:
@@ -260,7 +355,10 @@ def main_cli() -> int:
     text = json.dumps(summary, ensure_ascii=False, indent=1)
     if args.summary:
         args.summary.write_text(text, encoding="utf-8")
-    print(json.dumps({k: v for k, v in summary.items() if k != "failures"}, ensure_ascii=False), f"failures={len(summary['failures'])}")
+    print(
+        json.dumps({k: v for k, v in summary.items() if k != "failures"}, ensure_ascii=False),
+        f"failures={len(summary['failures'])}",
+    )
     for failure in summary["failures"][:5]:
         print(failure["command"], failure["outcome"], failure["detail"][-1500:], sep="\n")
     return 1 if summary["failures"] else 0

@@ -16,21 +16,20 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from ecoredress.loading.guarded import CEILINGS, MB, InputRejected, Limits, limits_from
-from ecoredress.loading.yamlio import load_data, load_roundtrip
-from ecoredress.project import find_project
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from ruamel.yaml.error import YAMLError
 
+from ecoredress.loading.guarded import CEILINGS, MB, InputRejected, Limits, limits_from
+from ecoredress.loading.yamlio import load_data, load_roundtrip
+from ecoredress.project import find_project
 from tests.conftest import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "cases" / "YC-2023-002.yaml"  # published on the portal
 OTHER = "NX-2023-001"
-BOMB = (
-    'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n'
-    + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8))
+BOMB = 'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n' + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8)
 )  # nine levels of nine aliases: 9⁹ strings once expanded
 
 
@@ -112,7 +111,10 @@ def assert_skipped_by_every_reader(root: Path, name: str, code: str, tmp_path: P
             result = run_cli(*args)
         assert result.code == 1, (what, result.out, result.err)
         assert "Traceback" not in result.err, what
-        assert re.search(rf"cases/{re.escape(name)}:\d+:\d+: ", result.err) and "已跳过" in result.err, (what, result.err)
+        assert re.search(rf"cases/{re.escape(name)}:\d+:\d+: ", result.err) and "已跳过" in result.err, (
+            what,
+            result.err,
+        )
         if what != "fix":
             assert f" {code} " in result.err, (what, result.err)
     assert (tmp_path / "public" / "cases" / "YC-2023-002" / "index.html").is_file(), "the other cases are published"
@@ -166,10 +168,14 @@ def test_the_size_limit_is_a_setting_with_a_ceiling(repo):
     variant(repo, "YC-2099-001", "summary: >-\n", "summary: >-\n" + line * int(3 * MB / len(line.encode("utf-8"))))
     assert located(check_json()[1], "cases/YC-2099-001.yaml", "file-too-large") == (1, 1)
     pyproject = repo / "pyproject.toml"
-    pyproject.write_text(pyproject.read_text(encoding="utf-8") + "\n[tool.ecoredress.limits]\nmax_file_mb = 4\n", encoding="utf-8")
+    pyproject.write_text(
+        pyproject.read_text(encoding="utf-8") + "\n[tool.ecoredress.limits]\nmax_file_mb = 4\n", encoding="utf-8"
+    )
     assert limits_from(find_project(repo)).file_bytes == 4 * MB
     assert not [f for f in check_json()[1] if f["path"] == "cases/YC-2099-001.yaml" and f["severity"] == "error"]
-    pyproject.write_text(pyproject.read_text(encoding="utf-8").replace("max_file_mb = 4", "max_file_mb = 4096"), encoding="utf-8")
+    pyproject.write_text(
+        pyproject.read_text(encoding="utf-8").replace("max_file_mb = 4", "max_file_mb = 4096"), encoding="utf-8"
+    )
     result = run_cli("check")
     assert result.code == 2 and "max_file_mb" in result.err and str(CEILINGS.file_bytes // MB) in result.err
 
@@ -194,7 +200,9 @@ def test_control_characters_are_located_errors_and_never_reach_the_feed_html_csv
             assert not re.search(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]", path.read_bytes()), path
 
 
-@given(st.characters(codec="utf-8", categories=["Cc"], exclude_characters="\t\n\r\x85"), st.sampled_from(["escape", "raw"]))
+@given(
+    st.characters(codec="utf-8", categories=["Cc"], exclude_characters="\t\n\r\x85"), st.sampled_from(["escape", "raw"])
+)
 @settings(max_examples=150, deadline=None)
 def test_every_control_character_is_refused_written_raw_or_escaped(char, form):
     value = f'"\\u{ord(char):04x}"' if form == "escape" else f'"前{char}后"'
@@ -235,14 +243,18 @@ def test_deep_nesting_is_a_located_error_in_check_fix_and_site_build(repo, tmp_p
 
 def test_the_depth_limit_is_a_setting_and_its_ceiling_is_safe_for_every_parser(repo):
     pyproject = repo / "pyproject.toml"
-    pyproject.write_text(pyproject.read_text(encoding="utf-8") + "\n[tool.ecoredress.limits]\nmax_depth = 100\n", encoding="utf-8")
+    pyproject.write_text(
+        pyproject.read_text(encoding="utf-8") + "\n[tool.ecoredress.limits]\nmax_depth = 100\n", encoding="utf-8"
+    )
     limits = limits_from(find_project(repo))
     assert limits == Limits(depth=CEILINGS.depth)
     deepest = "title:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 99)) + "  " * 99 + "leaf: 1\n"
     load_roundtrip(deepest, limits)  # the pure-Python parser of `fix` and of the positions: no RecursionError
     (repo / "cases" / "YC-2099-001.yaml").write_text("id: YC-2099-001\n" + deepest, encoding="utf-8")
     code, findings = check_json()
-    assert not [f for f in findings if f["code"] in ("too-deep", "yaml-syntax") and f["path"] == "cases/YC-2099-001.yaml"]
+    assert not [
+        f for f in findings if f["code"] in ("too-deep", "yaml-syntax") and f["path"] == "cases/YC-2099-001.yaml"
+    ]
     assert any(f["path"] == "cases/YC-2099-001.yaml" for f in findings)  # the schema still has its say
     with pytest.raises(InputRejected, match="嵌套超过 100 层"):
         load_data("a: " + "[" * 101 + "]" * 101, limits)
@@ -267,7 +279,9 @@ def test_a_second_file_with_the_same_case_number_is_skipped_not_rendered_over_th
     with deadline(300):
         result = run_cli("render", "--kind", "claim-start", "--to", "docx", "--out", str(tmp_path / "docs"))
     assert result.code == 1 and "Traceback" not in result.err
-    assert re.search(r"cases/YC-2099-001.yaml:4:5: 错误 duplicate-id 案件编号 NX-2023-001 已在 cases/NX-2023-001.yaml", result.err)
+    assert re.search(
+        r"cases/YC-2099-001.yaml:4:5: 错误 duplicate-id 案件编号 NX-2023-001 已在 cases/NX-2023-001.yaml", result.err
+    )
     assert (tmp_path / "docs" / OTHER).is_dir()
 
 
@@ -291,7 +305,11 @@ def test_numbers_beyond_any_amount_period_or_count_are_located_errors(repo):
 
 @pytest.mark.parametrize(
     ("text", "where"),
-    [("years: [\n", ":2:1: YAML 语法错误"), ("years: &a [*a]\n", ":1:8: "), ("years: " + "[" * 3000 + "]" * 3000 + "\n", ":1:27: 嵌套超过 20 层")],
+    [
+        ("years: [\n", ":2:1: YAML 语法错误"),
+        ("years: &a [*a]\n", ":1:8: "),
+        ("years: " + "[" * 3000 + "]" * 3000 + "\n", ":1:27: 嵌套超过 20 层"),
+    ],
 )
 def test_the_local_calendar_is_read_through_the_same_guard(repo, text, where):
     (repo / "calendar").mkdir()

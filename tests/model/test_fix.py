@@ -66,7 +66,9 @@ def test_line_endings_and_bom_survive(tmp_path):
 def test_values_that_are_not_a_known_variant_are_left_alone(tmp_path):
     path = tmp_path / SAMPLE.name
     original = SAMPLE.read_text(encoding="utf-8")
-    text = original.replace("  found_on: 2023-03-14", "  found_on: 2023-02-30").replace("  total: 1272400.00", "  total: 约127万")
+    text = original.replace("  found_on: 2023-03-14", "  found_on: 2023-02-30").replace(
+        "  total: 1272400.00", "  total: 约127万"
+    )
     path.write_text(text, encoding="utf-8")
     assert "改正 0 处" in run_cli("fix", str(path)).out and path.read_text(encoding="utf-8") == text
     # With a fixable value in the same file, the impossible date and the vague amount still go back as written.
@@ -86,7 +88,7 @@ def test_unparsable_file_is_skipped_with_a_chinese_message(tmp_path):
 def test_edge_cases_keep_the_file_as_written():
     from ecoredress.editing.fix import fix_text
 
-    text = "---\n# 注释\nclue:\n  screening_ref: \"2025/3/3\"\ndamage:\n  estimated_amount: \"600,000\"\n"
+    text = '---\n# 注释\nclue:\n  screening_ref: "2025/3/3"\ndamage:\n  estimated_amount: "600,000"\n'
     fixed, fixes = fix_text(text)
     assert [f.what for f in fixes] == ["金额"]  # screening_ref is no date field: left alone
     assert fixed == text.replace('estimated_amount: "600,000"', "estimated_amount: 600000")  # plain int, "---" kept

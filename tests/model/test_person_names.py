@@ -25,17 +25,25 @@ def test_a_name_in_folded_text_is_reported_at_its_own_line_and_column(tmp_path):
     (found,) = _warnings(path)
     assert (found["line"], found["column"]) == position_of(text, "李秀英")
     assert found["severity"] == "warning" and found["pointer"] == "/summary"
-    assert "disclosure.person_names" in found["message"] and "“李某”" in found["message"] and "not_person_names" in found["message"]
+    assert (
+        "disclosure.person_names" in found["message"]
+        and "“李某”" in found["message"]
+        and "not_person_names" in found["message"]
+    )
 
 
 def test_a_name_in_a_plain_value_and_a_compound_surname(tmp_path):
-    path, text = corrupt(tmp_path, "  description: 执法巡查发现", "  description: 群众王建国、欧阳明华举报后，执法巡查发现")
+    path, text = corrupt(
+        tmp_path, "  description: 执法巡查发现", "  description: 群众王建国、欧阳明华举报后，执法巡查发现"
+    )
     found = _warnings(path)
     assert [(f["line"], f["column"]) for f in found] == [position_of(text, "王建国"), position_of(text, "欧阳明华")]
     assert "“欧阳某”" in found[1]["message"]
 
 
-@pytest.mark.parametrize("declaration", ["  person_names: [李秀英]\n", "  not_person_names: [李秀英]\n", "  person_names: [李 秀英]\n"])
+@pytest.mark.parametrize(
+    "declaration", ["  person_names: [李秀英]\n", "  not_person_names: [李秀英]\n", "  person_names: [李 秀英]\n"]
+)
 def test_listing_or_declaring_the_name_ends_the_warning(tmp_path, declaration):
     text = (CASES / "YC-2023-002.yaml").read_text(encoding="utf-8")
     text = text.replace(FOLDED, "  造成下游约2.4公里河段水质恶化，举报人李秀英反映、水生生物受损。")
@@ -55,10 +63,22 @@ def test_the_sample_cases_raise_no_name_warning():
     assert CODE not in result.out
 
 
-@pytest.mark.parametrize("text", [
-    "贺兰山东麓", "吴忠市利通区", "向典农河排放", "存栏约 6 万羽", "经许可排放", "张某与李某甲", "依据吴环赔〔2023〕5号",
-    "宁虚鉴〔2023〕环损字第 17 号", "通知书已送达", "苗木成活率", "司法鉴定意见",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "贺兰山东麓",
+        "吴忠市利通区",
+        "向典农河排放",
+        "存栏约 6 万羽",
+        "经许可排放",
+        "张某与李某甲",
+        "依据吴环赔〔2023〕5号",
+        "宁虚鉴〔2023〕环损字第 17 号",
+        "通知书已送达",
+        "苗木成活率",
+        "司法鉴定意见",
+    ],
+)
 def test_places_words_masked_names_and_document_numbers_are_not_suspected(text):
     assert suspected_names(text) == []
 
@@ -70,13 +90,16 @@ def test_persons_are_suspected_with_their_offsets():
     assert not looks_like_name("Li")
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("举报人王伟称", [(3, "王伟")]),  # a one-character given name
-    ("证人乔致庸称", [(2, "乔致庸")]),  # jieba tags some names nrfg
-    ("牧民哈拉反映", [(2, "哈拉")]),  # and transliterated ones nrt (哈 is a Hui surname)
-    # a document number before the name is blanked, not cut out: the name keeps its own offset (its column)
-    ("依据吴环赔〔2023〕5号，举报人李秀英称", [(17, "李秀英")]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("举报人王伟称", [(3, "王伟")]),  # a one-character given name
+        ("证人乔致庸称", [(2, "乔致庸")]),  # jieba tags some names nrfg
+        ("牧民哈拉反映", [(2, "哈拉")]),  # and transliterated ones nrt (哈 is a Hui surname)
+        # a document number before the name is blanked, not cut out: the name keeps its own offset (its column)
+        ("依据吴环赔〔2023〕5号，举报人李秀英称", [(17, "李秀英")]),
+    ],
+)
 def test_every_person_tag_is_suspected_at_its_offset_in_the_text_as_written(text, expected):
     assert suspected_names(text) == expected
 

@@ -72,7 +72,10 @@ def test_new_command_reports_and_rejects_unknown_holder(tmp_path):
 def test_wrapped_chinese_lines_are_joined_without_a_space(sample_cases):
     from ecoredress.model.types import join_folded_cjk
 
-    assert join_folded_cjk("造成下游约 2.4 公里河段水质恶化、\n水生生物受损。经委托 鉴定") == "造成下游约 2.4 公里河段水质恶化、水生生物受损。经委托鉴定"
+    assert (
+        join_folded_cjk("造成下游约 2.4 公里河段水质恶化、\n水生生物受损。经委托 鉴定")
+        == "造成下游约 2.4 公里河段水质恶化、水生生物受损。经委托鉴定"
+    )
     assert join_folded_cjk("Noto Serif 与 AR PL UKai") == "Noto Serif 与 AR PL UKai"  # Latin words keep their spaces
     yc = next(c for c in sample_cases if c.id == "YC-2023-002")
     assert "含氮废水，造成下游" in yc.summary  # the sample wraps this sentence with a folded block

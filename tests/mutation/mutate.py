@@ -6,8 +6,9 @@ MODULE is a dotted name or a pattern (``ecoredress.regulation.rules.*``). Each m
 one module (an operator, a constant, a string, a returned or assigned value, see ``variants``). The tests are
 the pytest arguments after ``--`` (default ``tests/regulation``); one traced run of them all tells which tests run
 each line, so a mutant first runs (with ``-x``) only the tests that reach it, and a survivor is run against all of
-them before it counts: *killed* if a test fails or the run times out, *survived* if every test passes. Mutants listed in ``equivalent.yaml`` beside this
-script (same module, line and description, with a reason) change no behaviour and are left out of the score.
+them before it counts: *killed* if a test fails or the run times out, *survived* if every test passes. Mutants listed in
+``equivalent.yaml`` beside this script (same module, line and description, with a reason) change no behaviour and
+are left out of the score.
 
 Why not mutmut: it rewrites the package into a ``mutants/`` copy and needs the package where its layout
 expects it; ours lives under ``scripts/``. Here each mutant runs in a process forked from one that has the
@@ -63,13 +64,50 @@ class Mutant:
 
 # -- mutators: for a node, the variants it can be turned into ------------------------------------------
 
-_COMPARE = {ast.Eq: ast.NotEq, ast.NotEq: ast.Eq, ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt,
-            ast.Is: ast.IsNot, ast.IsNot: ast.Is, ast.In: ast.NotIn, ast.NotIn: ast.In}
-_BINARY = {ast.Add: ast.Sub, ast.Sub: ast.Add, ast.Mult: ast.Div, ast.Div: ast.Mult, ast.FloorDiv: ast.Div,
-           ast.Mod: ast.FloorDiv, ast.BitOr: ast.BitAnd, ast.BitAnd: ast.BitOr}
-_SYMBOL = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Is: "is",
-           ast.IsNot: "is not", ast.In: "in", ast.NotIn: "not in", ast.Add: "+", ast.Sub: "-", ast.Mult: "*",
-           ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "%", ast.BitOr: "|", ast.BitAnd: "&", ast.And: "and", ast.Or: "or"}
+_COMPARE = {
+    ast.Eq: ast.NotEq,
+    ast.NotEq: ast.Eq,
+    ast.Lt: ast.LtE,
+    ast.LtE: ast.Lt,
+    ast.Gt: ast.GtE,
+    ast.GtE: ast.Gt,
+    ast.Is: ast.IsNot,
+    ast.IsNot: ast.Is,
+    ast.In: ast.NotIn,
+    ast.NotIn: ast.In,
+}
+_BINARY = {
+    ast.Add: ast.Sub,
+    ast.Sub: ast.Add,
+    ast.Mult: ast.Div,
+    ast.Div: ast.Mult,
+    ast.FloorDiv: ast.Div,
+    ast.Mod: ast.FloorDiv,
+    ast.BitOr: ast.BitAnd,
+    ast.BitAnd: ast.BitOr,
+}
+_SYMBOL = {
+    ast.Eq: "==",
+    ast.NotEq: "!=",
+    ast.Lt: "<",
+    ast.LtE: "<=",
+    ast.Gt: ">",
+    ast.GtE: ">=",
+    ast.Is: "is",
+    ast.IsNot: "is not",
+    ast.In: "in",
+    ast.NotIn: "not in",
+    ast.Add: "+",
+    ast.Sub: "-",
+    ast.Mult: "*",
+    ast.Div: "/",
+    ast.FloorDiv: "//",
+    ast.Mod: "%",
+    ast.BitOr: "|",
+    ast.BitAnd: "&",
+    ast.And: "and",
+    ast.Or: "or",
+}
 
 
 def variants(node: ast.AST) -> list[str]:
@@ -150,13 +188,23 @@ def _skipped(tree: ast.Module) -> set[int]:
         body = getattr(node, "body", None)
         if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and body:
             first = body[0]
-            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+            if (
+                isinstance(first, ast.Expr)
+                and isinstance(first.value, ast.Constant)
+                and isinstance(first.value.value, str)
+            ):
                 mark(first)
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             mark(node.returns)
             for dec in node.decorator_list:
                 mark(dec)
-            for arg in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs, node.args.vararg, node.args.kwarg):
+            for arg in (
+                *node.args.posonlyargs,
+                *node.args.args,
+                *node.args.kwonlyargs,
+                node.args.vararg,
+                node.args.kwarg,
+            ):
                 if arg is not None:
                     mark(arg.annotation)
         if isinstance(node, ast.ClassDef):
@@ -232,7 +280,9 @@ class _Finder(importlib.abc.MetaPathFinder):
         if name != self.module.name:
             return None
         locations = [str(Path(self.module.origin).parent)] if self.module.package else None
-        return importlib.util.spec_from_file_location(name, self.module.origin, loader=_Loader(self.code), submodule_search_locations=locations)
+        return importlib.util.spec_from_file_location(
+            name, self.module.origin, loader=_Loader(self.code), submodule_search_locations=locations
+        )
 
 
 def _forget_project_modules() -> None:
@@ -350,8 +400,14 @@ class Limits:
     poll: float = 0.2  # how often the parent looks at its children
 
 
-def run_all(todo: list[Mutant], modules: dict[str, ModuleSource], tests: list[str], coverage: Coverage,
-            limits: Limits, log: Journal | None = None) -> dict[Mutant, str]:
+def run_all(
+    todo: list[Mutant],
+    modules: dict[str, ModuleSource],
+    tests: list[str],
+    coverage: Coverage,
+    limits: Limits,
+    log: Journal | None = None,
+) -> dict[Mutant, str]:
     """Each mutant against the tests that ran its lines, then each survivor against all the tests: code that runs
     once and is remembered (a module imported lazily, a cached result) is traced to the first test only."""
     first = {}
@@ -367,9 +423,13 @@ def run_all(todo: list[Mutant], modules: dict[str, ModuleSource], tests: list[st
     return outcomes
 
 
-def _batch(work: list[tuple[Mutant, list[str]]], modules: dict[str, ModuleSource], limits: Limits,
-           report: Callable[[Mutant, str, float], None] | None = None,
-           make_task: Callable[[Mutant, ModuleSource, list[str]], Callable[[], int]] | None = None) -> dict[Mutant, str]:
+def _batch(
+    work: list[tuple[Mutant, list[str]]],
+    modules: dict[str, ModuleSource],
+    limits: Limits,
+    report: Callable[[Mutant, str, float], None] | None = None,
+    make_task: Callable[[Mutant, ModuleSource, list[str]], Callable[[], int]] | None = None,
+) -> dict[Mutant, str]:
     """Run ``(mutant, tests)`` pairs ``limits.jobs`` at a time, each in its own forked process, and kill a process
     group still running ``limits.grace`` seconds after its timeout."""
     make_task = make_task or _mutant_task
@@ -382,7 +442,7 @@ def _batch(work: list[tuple[Mutant, list[str]]], modules: dict[str, ModuleSource
             running[pid] = (mutant, time.monotonic())
         finished = []
         now = time.monotonic()
-        for pid, (mutant, started) in running.items():  # only our own children: others are their owners' to reap
+        for pid, (_, started) in running.items():  # only our own children: others are their owners' to reap
             ended, status = os.waitpid(pid, os.WNOHANG)
             if ended:
                 finished.append((pid, _outcome(status)))
@@ -396,8 +456,11 @@ def _batch(work: list[tuple[Mutant, list[str]]], modules: dict[str, ModuleSource
             if report:
                 report(mutant, outcome, now - started)
             if outcome == "timeout":
-                print(f"  timeout after {now - started:.0f} s: {mutant.module} line {mutant.line}: {mutant.description}",
-                      file=sys.stderr, flush=True)
+                print(
+                    f"  timeout after {now - started:.0f} s: {mutant.module} line {mutant.line}: {mutant.description}",
+                    file=sys.stderr,
+                    flush=True,
+                )
             if len(outcomes) % 25 == 0 or len(outcomes) == len(work):
                 print(f"  {len(outcomes)}/{len(work)}", file=sys.stderr, flush=True)
         if not finished:
@@ -414,7 +477,9 @@ class Journal:
         self.path = path
         self.digest = {name: hashlib.sha256(m.source.encode()).hexdigest()[:16] for name, m in modules.items()}
         self.done: dict[Mutant, str] = {}  # killed or timed out in an earlier run
-        mutants = {(m.module, m.index, m.variant): m for name, mod in modules.items() for m in mutants_of(name, mod.source)}
+        mutants = {
+            (m.module, m.index, m.variant): m for name, mod in modules.items() for m in mutants_of(name, mod.source)
+        }
         if resume and path.is_file():
             for line in path.read_text(encoding="utf-8").splitlines():
                 with contextlib.suppress(ValueError, KeyError):
@@ -426,7 +491,12 @@ class Journal:
             path.unlink()
 
     def write(self, mutant: Mutant, outcome: str, seconds: float) -> None:
-        entry = {**asdict(mutant), "outcome": outcome, "seconds": round(seconds, 1), "source": self.digest[mutant.module]}
+        entry = {
+            **asdict(mutant),
+            "outcome": outcome,
+            "seconds": round(seconds, 1),
+            "source": self.digest[mutant.module],
+        }
         with self.path.open("a", encoding="utf-8") as out:
             out.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
@@ -451,7 +521,14 @@ def resolve(patterns: list[str]) -> list[ModuleSource]:
         if any(fnmatch.fnmatchcase(name, p) for p in patterns):
             spec = importlib.util.find_spec(name)
             assert spec and spec.origin
-            out.append(ModuleSource(name, spec.origin, Path(spec.origin).read_text(encoding="utf-8"), spec.submodule_search_locations is not None))
+            out.append(
+                ModuleSource(
+                    name,
+                    spec.origin,
+                    Path(spec.origin).read_text(encoding="utf-8"),
+                    spec.submodule_search_locations is not None,
+                )
+            )
     missing = [p for p in patterns if not any(fnmatch.fnmatchcase(m.name, p) for m in out)]
     if missing:
         raise SystemExit(f"no module matches {missing}")
@@ -484,17 +561,28 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="+", help="dotted module names or patterns (ecoredress.regulation.rules.*)")
     parser.add_argument("--jobs", type=int, default=1, help="mutants run at once (default 1)")
-    parser.add_argument("--equivalent", type=Path, default=HERE / "equivalent.yaml", help="mutants judged equivalent (default: equivalent.yaml here)")
-    parser.add_argument("--min-score", type=float, default=95.0, help="per-module score below which the exit code is 1 (default 95)")
+    parser.add_argument(
+        "--equivalent",
+        type=Path,
+        default=HERE / "equivalent.yaml",
+        help="mutants judged equivalent (default: equivalent.yaml here)",
+    )
+    parser.add_argument(
+        "--min-score", type=float, default=95.0, help="per-module score below which the exit code is 1 (default 95)"
+    )
     parser.add_argument("--json", type=Path, help="write every mutant and its outcome here")
     parser.add_argument("--log", type=Path, help="append each outcome here (JSON lines) as soon as its mutant ends")
-    parser.add_argument("--resume", action="store_true", help="reuse the kills in --log of unchanged modules; survivors run again")
+    parser.add_argument(
+        "--resume", action="store_true", help="reuse the kills in --log of unchanged modules; survivors run again"
+    )
     parser.add_argument("--timeout", type=float, help="seconds per mutant (default: 3 × the traced run, at least 20)")
-    parser.add_argument("--memory-mb", type=int, default=2048, help="data (heap) per mutant in MB, 0 for none (default 2048)")
+    parser.add_argument(
+        "--memory-mb", type=int, default=2048, help="data (heap) per mutant in MB, 0 for none (default 2048)"
+    )
     argv = sys.argv[1:] if argv is None else argv
     cut = argv.index("--") if "--" in argv else len(argv)
     args = parser.parse_args(argv[:cut])
-    args.tests = argv[cut + 1:] or ["tests/regulation"]
+    args.tests = argv[cut + 1 :] or ["tests/regulation"]
 
     os.chdir(ROOT)
     sys.path.insert(0, str(ROOT))  # as under ``python3 -m pytest``: the tests import ``tests.conftest``
@@ -527,8 +615,10 @@ def main(argv: list[str] | None = None) -> int:
         score = 100.0 * len(killed) / len(counted) if counted else 100.0
         failed |= score < args.min_score
         timeouts = sum(1 for mu in killed if outcomes[mu] == "timeout")
-        print(f"{m.name}: {len(killed)}/{len(counted)} killed = {score:.1f}%  "
-              f"({timeouts} by timeout, {len(equivalent)} equivalent, {len(mine)} mutants)")
+        print(
+            f"{m.name}: {len(killed)}/{len(counted)} killed = {score:.1f}%  "
+            f"({timeouts} by timeout, {len(equivalent)} equivalent, {len(mine)} mutants)"
+        )
         lines = m.source.splitlines()
         for mu in counted:
             if outcomes[mu] not in ("killed", "timeout"):

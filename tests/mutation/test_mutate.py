@@ -29,7 +29,7 @@ def late(done: "dt.date | None", due: int = 3) -> bool:
 
 def _namespace(mutant=None):
     code = mutate.mutated_code(mutant, SOURCE, "<toy>") if mutant else compile(SOURCE, "<toy>", "exec")
-    ns = {"decorated": lambda **_: (lambda f: f)}
+    ns = {"decorated": lambda **_: lambda f: f}
     exec(code, ns)  # noqa: S102
     return ns
 
@@ -39,7 +39,11 @@ def test_mutants_cover_operators_constants_and_returns_but_not_docstrings_annota
     described = {(m.line, m.description) for m in mutants}
     assert (9, "is → is not") in described and (9, "or → and") in described and (9, "> → >=") in described
     assert (9, "+ → -") in described and (10, "drop not") in described and (10, "False → True") in described
-    assert (3, "30 → 31") in described and (11, "'无' → 'XX…XX'") in described and (11, "return … → return None") in described
+    assert (
+        (3, "30 → 31") in described
+        and (11, "'无' → 'XX…XX'") in described
+        and (11, "return … → return None") in described
+    )
     assert all(m.line not in (1, 6, 8) for m in mutants)  # docstrings and the decorator's 2
     assert not any("dt.date" in m.description for m in mutants)  # the annotation
     assert {m.module_level for m in mutants if m.line == 3} == {True}
@@ -90,17 +94,24 @@ def test_a_mutant_that_defeats_its_own_alarm_is_killed_with_what_it_started_and_
     pid_file = tmp_path / "sleep.pid"
     tasks = {hang: _hang_in_c(pid_file), passes: lambda: 0, fails: lambda: 1}
     seen = []
-    outcomes = mutate._batch([(hang, []), (passes, []), (fails, [])], {"toy": toy},
-                             mutate.Limits(timeout=1, jobs=2, grace=1, poll=0.05),
-                             report=lambda m, outcome, seconds: seen.append((m, outcome)),
-                             make_task=lambda mutant, module, tests: tasks[mutant])
+    outcomes = mutate._batch(
+        [(hang, []), (passes, []), (fails, [])],
+        {"toy": toy},
+        mutate.Limits(timeout=1, jobs=2, grace=1, poll=0.05),
+        report=lambda m, outcome, seconds: seen.append((m, outcome)),
+        make_task=lambda mutant, module, tests: tasks[mutant],
+    )
     assert outcomes == {hang: "timeout", passes: "survived", fails: "killed"}
     assert sorted(seen, key=str) == sorted(outcomes.items(), key=str)  # each reported as it ended
     sleeper = int(pid_file.read_text())
-    with pytest.raises(ProcessLookupError):  # the group was killed: no orphan keeps a core busy
+
+    def wait_for_the_sleeper() -> None:
         for _ in range(100):
             os.kill(sleeper, 0)
             time.sleep(0.05)
+
+    with pytest.raises(ProcessLookupError):  # the group was killed: no orphan keeps a core busy
+        wait_for_the_sleeper()
 
 
 def test_a_mutant_that_allocates_without_end_fails_instead_of_exhausting_memory(tmp_path):
@@ -111,8 +122,9 @@ def test_a_mutant_that_allocates_without_end_fails_instead_of_exhausting_memory(
         blocks = [bytearray(64 * 1024 * 1024) for _ in range(64)]  # 4 GB
         return 0 if blocks else 0
 
-    outcomes = mutate._batch([(mutant, [])], {"toy": toy}, mutate.Limits(timeout=60, memory_mb=512, poll=0.05),
-                             make_task=lambda *_: grab)
+    outcomes = mutate._batch(
+        [(mutant, [])], {"toy": toy}, mutate.Limits(timeout=60, memory_mb=512, poll=0.05), make_task=lambda *_: grab
+    )
     assert outcomes == {mutant: "killed"}
 
 

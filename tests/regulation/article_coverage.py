@@ -30,10 +30,9 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))  # scenario_runner
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from scenario_runner import SCENARIOS, load_file, run  # noqa: E402
-
 from ecoredress.model import Case  # noqa: E402
 from ecoredress.model.introspect import as_model  # noqa: E402
+from scenario_runner import SCENARIOS, load_file, run  # noqa: E402
 
 TARGET = ROOT / "docs" / "articles.md"
 REGULATION = ROOT / "site" / "regulation.md"
@@ -48,10 +47,12 @@ NOT_OPERATIVE = {
     4: "追责原则；具体的赔偿范围和程序由第五条以下各条规定并校验。",
     7: "各部门、法院和检察机关的职责分工，是机关内部的组织安排，不是单个案件的办理步骤。",
     8: "设区市党委和政府的领导责任，不在案件文件中记录。",
-    20: "修复或赔偿的方式由协议或判决确定；系统按修复方式计算应以资金缴纳的金额（第三十二条的入库核对），替代修复记录替代修复地点。",
+    20: "修复或赔偿的方式由协议或判决确定；系统按修复方式计算应以资金缴纳的金额（第三十二条的入库核对），"
+    "替代修复记录替代修复地点。",
     29: "约束作出行政处罚和刑事裁判的机关（不得以赔代罚），其决定不在赔偿案件文件中作出。",
     30: "设区市党委和政府每年听取汇报，属于年度工作机制，不是单个案件的事实。",
-    31: "督察发现问题移送地方政府：线索来源“生态环境保护督察交办”即记录此情形，并据此提示纳入重大案件（第十一条第一款第三项）；考核本身不在案件文件中。",
+    31: "督察发现问题移送地方政府：线索来源“生态环境保护督察交办”即记录此情形，"
+    "并据此提示纳入重大案件（第十一条第一款第三项）；考核本身不在案件文件中。",
     34: "“可邀请”相关部门、专家和公众参加，属于可以而非应当；参会人员记在磋商会议记录中，不作检查。",
     35: "年度工作情况由 `ecoredress report annual` 和年度工作报告汇总报送；报送月份原文空白，作为设置项。",
     36: "工作人员违纪违法的处理，不在案件文件中记录。",
@@ -224,9 +225,11 @@ def render() -> str:
         "# 条款对照表",
         "",
         "《宁夏回族自治区生态环境损害赔偿管理工作规定》（宁环规发〔2024〕4号）每一条在本系统中由什么实现、由哪些情景测试检验，",
-        "或为什么不适用于单个案件文件。本文件由 `python3 tests/regulation/article_coverage.py` 根据代码生成（校验规则取自运行全部情景测试时",
+        "或为什么不适用于单个案件文件。本文件由 `python3 tests/regulation/article_coverage.py` "
+        "根据代码生成（校验规则取自运行全部情景测试时",
         "各问题所引的条款，以及规则配置、案件字段说明、文书种类、命令说明和示例案件的公开办理过程），请勿手工修改；",
-        "`tests/regulation/test_article_coverage.py` 检查它与代码一致。情景测试在 `tests/regulation/scenarios/`，括号中为“报出本条问题的情景数/情景总数”。",
+        "`tests/regulation/test_article_coverage.py` 检查它与代码一致。情景测试在 `tests/regulation/scenarios/`，"
+        "括号中为“报出本条问题的情景数/情景总数”。",
         "",
         "| 条 | 内容（摘要） | 实现 | 情景测试 | 说明 |",
         "| --- | --- | --- | --- | --- |",
@@ -241,9 +244,13 @@ def render() -> str:
             ("公开网站办理过程", _join(site.get(n, set()))),
         ]
         encoded = "<br>".join(f"{label}：{value}" for label, value in parts if value) or "—"
-        scenarios = "<br>".join(
-            f"[{name}](../tests/regulation/scenarios/{name})（{hit}/{total}）" for name, (hit, total) in sorted(files.get(n, {}).items())
-        ) or "—"
+        scenarios = (
+            "<br>".join(
+                f"[{name}](../tests/regulation/scenarios/{name})（{hit}/{total}）"
+                for name, (hit, total) in sorted(files.get(n, {}).items())
+            )
+            or "—"
+        )
         number = cn2an.an2cn(n)
         rows.append(f"| 第{number}条 | {summary(text[n])} | {encoded} | {scenarios} | {NOT_OPERATIVE.get(n, '')} |")
     return "\n".join(rows) + "\n"
@@ -257,7 +264,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
         if current != text:
-            print(f"{TARGET} 与代码不一致，请运行 python3 tests/regulation/article_coverage.py 重新生成。", file=sys.stderr)
+            print(
+                f"{TARGET} 与代码不一致，请运行 python3 tests/regulation/article_coverage.py 重新生成。",
+                file=sys.stderr,
+            )
             return 1
         return 0
     TARGET.write_text(text, encoding="utf-8")

@@ -3,7 +3,8 @@
 A scenario's ``facts`` are merged into the base case: mappings merge key by key, a list replaces the
 list, ``null`` removes the key. The findings compared are the codes of every registered check; a scenario
 may also name the article a finding cites (``articles: {code: 第N条…}``), its level (``severity: {code: 错误}``), the
-article it applies by analogy to a fact before the regulation took effect (``analogy: {code: 第N条…}``, null: applied directly),
+article it applies by analogy to a fact before the regulation took effect (``analogy: {code: 第N条…}``, null: applied
+directly),
 and a rule profile from ``profiles/`` to check under (``profile: revised-2024-12``; default ningxia-2024).
 """
 
@@ -49,12 +50,22 @@ def build_case(spec: dict[str, Any], scenario: dict[str, Any]) -> Case:
     return Case.model_validate(data)
 
 
-def findings(case: Case, as_of: dt.date, profile: Profile | None = None, calendar: Calendar | None = None) -> list[Finding]:
-    ctx = CaseContext(case, SCENARIOS / f"{case.id}.yaml", as_of, profile or load_profile("ningxia-2024"), calendar or load_calendar(None))
+def findings(
+    case: Case, as_of: dt.date, profile: Profile | None = None, calendar: Calendar | None = None
+) -> list[Finding]:
+    ctx = CaseContext(
+        case,
+        SCENARIOS / f"{case.id}.yaml",
+        as_of,
+        profile or load_profile("ningxia-2024"),
+        calendar or load_calendar(None),
+    )
     return run_checks(ctx)
 
 
-def finding_codes(case: Case, as_of: dt.date, profile: Profile | None = None, calendar: Calendar | None = None) -> list[str]:
+def finding_codes(
+    case: Case, as_of: dt.date, profile: Profile | None = None, calendar: Calendar | None = None
+) -> list[str]:
     return sorted(f.code for f in findings(case, as_of, profile, calendar))
 
 

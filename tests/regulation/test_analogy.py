@@ -8,11 +8,11 @@ import json
 
 from hypothesis import given
 from hypothesis import strategies as st
-from scenario_runner import load_file, run
 
 from ecoredress.regulation.profile import load_profile
 from ecoredress.validation.analogy import UNDATED, in_time, verified_counterpart
 from ecoredress.validation.findings import Finding, Severity, error, info, warning
+from scenario_runner import load_file, run
 
 PROFILE = load_profile("ningxia-2024")
 NATIONAL = "《生态环境损害赔偿管理规定》（环法规〔2022〕31号）"
@@ -20,14 +20,21 @@ NATIONAL = "《生态环境损害赔偿管理规定》（环法规〔2022〕31�
 
 def test_the_chain_of_instruments():
     assert PROFILE.in_force_from == dt.date(2024, 4, 3)
-    assert [i.effective for i in PROFILE.instruments] == [dt.date(2018, 1, 1), dt.date(2022, 4, 26), dt.date(2024, 4, 3)]
+    assert [i.effective for i in PROFILE.instruments] == [
+        dt.date(2018, 1, 1),
+        dt.date(2022, 4, 26),
+        dt.date(2024, 4, 3),
+    ]
 
 
 def test_a_fact_before_any_instrument_is_checked_by_analogy_and_says_there_was_none():
-    found = in_time(error("art12-claim-end-in-red-line", "不得终止索赔。", (), "第十二条", on=dt.date(2017, 12, 31)), PROFILE)
+    found = in_time(
+        error("art12-claim-end-in-red-line", "不得终止索赔。", (), "第十二条", on=dt.date(2017, 12, 31)), PROFILE
+    )
     assert (found.severity, found.article, found.analogy) == (Severity.WARNING, "第十二条", "第十二条")
     assert found.message == (
-        "不得终止索赔。（参照：该事实发生于 2017-12-31，早于宁环规发〔2024〕4号施行日 2024-04-03，当时尚无生态环境损害赔偿的专门规定；"
+        "不得终止索赔。（参照：该事实发生于 2017-12-31，早于宁环规发〔2024〕4号施行日 2024-04-03，"
+        "当时尚无生态环境损害赔偿的专门规定；"
         "依不溯及既往原则（立法法第一百零四条），仅参照宁环规发〔2024〕4号第十二条检查，不作为错误。）"
     )
     assert found.basis == "参照：第十二条"
@@ -98,7 +105,11 @@ def test_check_json_marks_a_sample_fact_before_the_regulation(cli):
     payload = json.loads(cli("check", "cases/WZ-2023-001.yaml", "--as-of", "2026-11-29", "--format", "json").out)
     (late,) = payload["findings"]
     assert (late["code"], late["severity"], late["analogy"], late["analogy_of"], late["fact_on"]) == (
-        "art14-extension-notice-late", "warning", True, "第十四条第二款", "2023-05-15"
+        "art14-extension-notice-late",
+        "warning",
+        True,
+        "第十四条第二款",
+        "2023-05-15",
     )
     text = cli("check", "cases/WZ-2023-001.yaml", "--as-of", "2026-11-29").out
     assert "（参照：第十四条第二款）" in text and "仅参照宁环规发〔2024〕4号第十四条第二款检查" in text

@@ -20,7 +20,9 @@ CASES = Path(__file__).resolve().parents[2] / "cases"
 
 
 def test_stage_and_duties_of_a_past_day(sample_cases):
-    case = next(c for c in sample_cases if c.id == "NX-2023-001")  # restoration works finished 2025-09-30, evaluated 2026-06-18
+    case = next(
+        c for c in sample_cases if c.id == "NX-2023-001"
+    )  # restoration works finished 2025-09-30, evaluated 2026-06-18
     view = case_as_of(case, D("2025-12-31"), PROFILE, CALENDAR)
     assert view.stage is Stage.EVALUATION and view.case.restoration.evaluations == []
     assert view.case.agreement.fully_performed_on is None and view.case.funds.expenditures == []

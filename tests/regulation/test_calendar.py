@@ -16,19 +16,23 @@ CAL = load_calendar(None)
 # (start, working days, due date) — checked by hand against the notices 国办发明电.
 WORKDAY_CASES = [
     ("2024-09-27", 30, "2024-11-13"),  # National Day 2024: 9-29 (Sun) and 10-12 (Sat) are working days
-    ("2024-09-27", 1, "2024-09-29"),   # the 调休 Sunday is the first working day
-    ("2024-09-30", 1, "2024-10-08"),   # 10-1..10-7 off
-    ("2024-10-11", 1, "2024-10-12"),   # Saturday 10-12 is a working day
-    ("2024-02-08", 1, "2024-02-09"),   # 除夕 2024-02-09 is a working day (holiday 2-10..2-17)
-    ("2024-02-09", 1, "2024-02-18"),   # Spring Festival 2024: 2-18 (Sun) is a working day
-    ("2025-01-24", 2, "2025-01-27"),   # 2025-01-26 (Sun) working day, then 1-27
-    ("2025-01-27", 1, "2025-02-05"),   # Spring Festival 2025: 1-28..2-4 off
-    ("2026-02-13", 1, "2026-02-14"),   # 2026-02-14 (Sat) working day before Spring Festival
-    ("2026-02-14", 1, "2026-02-24"),   # 2-15..2-23 off
-    ("2023-12-29", 1, "2024-01-02"),   # year end: 12-30/31 weekend, 2024-01-01 元旦
-    ("2022-12-30", 1, "2023-01-03"),   # year end: 2022-12-31..2023-01-02 元旦
-    ("2025-12-31", 1, "2026-01-04"),   # year end: 2026-01-01..01-03 元旦, 01-04 (Sun) is a working day
-    ("2020-01-23", 1, "2020-02-03"),   # 2020 Spring Festival extended to 2-2 (国办发明电〔2020〕1号); 2-1 no longer a working day
+    ("2024-09-27", 1, "2024-09-29"),  # the 调休 Sunday is the first working day
+    ("2024-09-30", 1, "2024-10-08"),  # 10-1..10-7 off
+    ("2024-10-11", 1, "2024-10-12"),  # Saturday 10-12 is a working day
+    ("2024-02-08", 1, "2024-02-09"),  # 除夕 2024-02-09 is a working day (holiday 2-10..2-17)
+    ("2024-02-09", 1, "2024-02-18"),  # Spring Festival 2024: 2-18 (Sun) is a working day
+    ("2025-01-24", 2, "2025-01-27"),  # 2025-01-26 (Sun) working day, then 1-27
+    ("2025-01-27", 1, "2025-02-05"),  # Spring Festival 2025: 1-28..2-4 off
+    ("2026-02-13", 1, "2026-02-14"),  # 2026-02-14 (Sat) working day before Spring Festival
+    ("2026-02-14", 1, "2026-02-24"),  # 2-15..2-23 off
+    ("2023-12-29", 1, "2024-01-02"),  # year end: 12-30/31 weekend, 2024-01-01 元旦
+    ("2022-12-30", 1, "2023-01-03"),  # year end: 2022-12-31..2023-01-02 元旦
+    ("2025-12-31", 1, "2026-01-04"),  # year end: 2026-01-01..01-03 元旦, 01-04 (Sun) is a working day
+    (
+        "2020-01-23",
+        1,
+        "2020-02-03",
+    ),  # 2020 Spring Festival extended to 2-2 (国办发明电〔2020〕1号); 2-1 no longer a working day
 ]
 
 
@@ -212,7 +216,9 @@ def test_local_file_that_is_not_a_list_of_years(tmp_path):
     path = _local(tmp_path, "year: 2027\n")
     with pytest.raises(CalendarError) as exc:
         local_years(tmp_path)
-    assert str(exc.value) == f"{path}：本地节假日文件应为“years:”下的列表，每项为一年的数据（year、notices、holidays）。"
+    assert (
+        str(exc.value) == f"{path}：本地节假日文件应为“years:”下的列表，每项为一年的数据（year、notices、holidays）。"
+    )
 
 
 @pytest.mark.parametrize(
@@ -221,7 +227,11 @@ def test_local_file_that_is_not_a_list_of_years(tmp_path):
         ("- year: 2027\n", "本地节假日文件应为“years:”下的列表"),
         ("years: 2027\n", "本地节假日文件应为“years:”下的列表"),
         ("years:\n  - notices: [{number: 国办发明电〔2026〕99号}]\n", "节假日数据格式不对（'year'）"),
-        ("years:\n  - year: 2027\n    notices: [{number: X}]\n    holidays:\n      - {name: 春节, from: 2027-02-30, to: 2027-03-01}\n", "节假日数据格式不对"),
+        (
+            "years:\n  - year: 2027\n    notices: [{number: X}]\n    holidays:\n      - {name: 春节, from: 2027-02-30, "
+            "to: 2027-03-01}\n",
+            "节假日数据格式不对",
+        ),
         ("years:\n  - year: 2027\n    holidays: []\n", "2027 年的数据须写明所依据的国务院办公厅通知文号"),
         ("years:\n  - year: 二〇二七\n    notices: [{number: X}]\n", "节假日数据格式不对"),
     ],
@@ -243,7 +253,10 @@ def test_parse_year_error_text_names_the_fields_and_an_example():
     )
     with pytest.raises(CalendarError) as no_notice:
         parse_year({"year": 2027}, "某文件")
-    assert str(no_notice.value) == "某文件：2027 年的数据须写明所依据的国务院办公厅通知文号（notices: - number: 国办发明电〔YYYY〕N号）。"
+    assert (
+        str(no_notice.value)
+        == "某文件：2027 年的数据须写明所依据的国务院办公厅通知文号（notices: - number: 国办发明电〔YYYY〕N号）。"
+    )
 
 
 def test_default_calendar_outside_and_inside_a_case_repository(tmp_path, monkeypatch):
@@ -265,8 +278,12 @@ def test_default_calendar_outside_and_inside_a_case_repository(tmp_path, monkeyp
 def test_holiday_spanning_a_year_end_marks_every_day():
     from ecoredress.regulation.calendar import Calendar, Holiday, YearData
 
-    cal = Calendar({2030: YearData(2030, ("X",), (Holiday("元旦", D("2030-12-31"), D("2031-01-01")),), "s"),
-                    2031: YearData(2031, ("X",), (), "s")})
+    cal = Calendar(
+        {
+            2030: YearData(2030, ("X",), (Holiday("元旦", D("2030-12-31"), D("2031-01-01")),), "s"),
+            2031: YearData(2031, ("X",), (), "s"),
+        }
+    )
     assert not cal.is_workday(D("2030-12-31")) and not cal.is_workday(D("2031-01-01"))
     assert cal.is_workday(D("2031-01-02"))
 

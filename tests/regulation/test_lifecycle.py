@@ -5,31 +5,34 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from scenario_runner import SCENARIOS, build_case, load_file
 
 from ecoredress.regulation.asof import facts_as_of
 from ecoredress.regulation.calendar import load_calendar
 from ecoredress.regulation.lifecycle import Stage, derive_stage, next_step
 from ecoredress.regulation.profile import load_profile
+from scenario_runner import SCENARIOS, build_case, load_file
 
 D = dt.date.fromisoformat
 BASE = {"base": "_base.yaml"}
 PROFILE, CALENDAR = load_profile("ningxia-2024"), load_calendar(None)
 
 
-@pytest.mark.parametrize(("day", "stage"), [
-    ("2023-03-01", None),  # clue not yet found: the case did not exist
-    ("2023-03-20", Stage.CLUE),
-    ("2023-05-01", Stage.ASSESSMENT),
-    ("2023-06-15", Stage.INVESTIGATION),
-    ("2023-07-05", Stage.CONCLUSION),
-    ("2023-08-01", Stage.CONSULTATION),
-    ("2023-09-15", Stage.PERFORMANCE),
-    ("2023-10-01", Stage.CONFIRMATION),
-    ("2023-12-31", Stage.RESTORATION),
-    ("2024-07-01", Stage.EVALUATION),
-    ("2024-12-31", Stage.CLOSED),
-])
+@pytest.mark.parametrize(
+    ("day", "stage"),
+    [
+        ("2023-03-01", None),  # clue not yet found: the case did not exist
+        ("2023-03-20", Stage.CLUE),
+        ("2023-05-01", Stage.ASSESSMENT),
+        ("2023-06-15", Stage.INVESTIGATION),
+        ("2023-07-05", Stage.CONCLUSION),
+        ("2023-08-01", Stage.CONSULTATION),
+        ("2023-09-15", Stage.PERFORMANCE),
+        ("2023-10-01", Stage.CONFIRMATION),
+        ("2023-12-31", Stage.RESTORATION),
+        ("2024-07-01", Stage.EVALUATION),
+        ("2024-12-31", Stage.CLOSED),
+    ],
+)
 def test_full_path_stage_by_date(day, stage):
     case = build_case(BASE, {})
     snapshot = facts_as_of(case, D(day))

@@ -6,9 +6,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from scenario_runner import build_case
 
 from ecoredress.regulation.obligations import cash_owed, payment_done, received
+from scenario_runner import build_case
 
 SPEC = {"base": "_base.yaml"}
 NOT_PERFORMED = {"agreement": {"fully_performed_on": None}}
@@ -39,14 +39,31 @@ JUDGMENT = {"ground": "磋商终止", "filed_on": "2023-11-01", "court": "银川
 
 
 def test_a_judgment_decides_over_the_agreement():
-    judged = case(litigation={**JUDGMENT, "judgment": {"ruled_on": "2024-03-20", "case_no": "（2024）宁01民初 12 号", "total": 900000,
-                                                       "items": [{"category": "清除污染、修复费用", "amount": 600000},
-                                                                 {"category": "期间服务功能损失", "amount": 300000}]}})
+    judged = case(
+        litigation={
+            **JUDGMENT,
+            "judgment": {
+                "ruled_on": "2024-03-20",
+                "case_no": "（2024）宁01民初 12 号",
+                "total": 900000,
+                "items": [
+                    {"category": "清除污染、修复费用", "amount": 600000},
+                    {"category": "期间服务功能损失", "amount": 300000},
+                ],
+            },
+        }
+    )
     assert cash_owed(judged) == Decimal("300000")  # the obligor still restores (委托修复)
 
 
 def test_a_judgment_without_items_owes_its_total():
-    judged = case(agreement=None, litigation={**JUDGMENT, "judgment": {"ruled_on": "2024-03-20", "case_no": "（2024）宁01民初 12 号", "total": 900000}})
+    judged = case(
+        agreement=None,
+        litigation={
+            **JUDGMENT,
+            "judgment": {"ruled_on": "2024-03-20", "case_no": "（2024）宁01民初 12 号", "total": 900000},
+        },
+    )
     assert cash_owed(judged) == Decimal("900000")
 
 
@@ -61,8 +78,10 @@ def test_received_without_funds_is_zero():
 
 
 def _receipts(*amounts):
-    return {"receipts": [{"received_on": "2023-11-20", "amount": a, "treasury": "银川市本级国库"} for a in amounts],
-            "expenditures": []}
+    return {
+        "receipts": [{"received_on": "2023-11-20", "amount": a, "treasury": "银川市本级国库"} for a in amounts],
+        "expenditures": [],
+    }
 
 
 def test_a_payment_of_exactly_the_amount_owed_is_payment_in_full():
@@ -74,9 +93,16 @@ def test_a_payment_of_exactly_the_amount_owed_is_payment_in_full():
 
 def test_recorded_performance_or_completed_enforcement_is_payment_whatever_the_receipts():
     assert payment_done(case(funds=None))  # fully_performed_on recorded
-    enforced = {"fully_performed_on": None, "non_performance": True,
-                "enforcement": {"basis": "经司法确认的赔偿协议", "applied_on": "2024-01-10", "concluded_on": "2024-05-10"}}
-    assert payment_done(case(agreement={**enforced, "enforcement": {**enforced["enforcement"], "outcome": "执行完毕"}}, funds=None))
+    enforced = {
+        "fully_performed_on": None,
+        "non_performance": True,
+        "enforcement": {"basis": "经司法确认的赔偿协议", "applied_on": "2024-01-10", "concluded_on": "2024-05-10"},
+    }
+    assert payment_done(
+        case(agreement={**enforced, "enforcement": {**enforced["enforcement"], "outcome": "执行完毕"}}, funds=None)
+    )
     # 终结本次执行 is not payment: the debt stands until property is found
-    assert not payment_done(case(agreement={**enforced, "enforcement": {**enforced["enforcement"], "outcome": "终结本次执行"}}, funds=None))
+    assert not payment_done(
+        case(agreement={**enforced, "enforcement": {**enforced["enforcement"], "outcome": "终结本次执行"}}, funds=None)
+    )
     assert not payment_done(case(agreement=enforced, funds=None))

@@ -7,10 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
-from scenario_runner import SCENARIOS, build_case, finding_codes, load_file
 
 from ecoredress.errors import UserError
 from ecoredress.regulation.profile import load_profile
+from scenario_runner import SCENARIOS, build_case, finding_codes, load_file
 
 STRICT = Path(__file__).parent / "profiles" / "test-strict.yaml"
 
@@ -27,15 +27,30 @@ def test_default_profile_values_cite_articles():
             assert isinstance(value.effective, dt.date), key
 
 
-@pytest.mark.parametrize(("day", "article", "cited"), [
-    ("2017-12-31", "第十六条第一款", None),  # before the reform scheme's nationwide trial: nothing to cite
-    ("2018-01-01", "第十六条第一款", "《生态环境损害赔偿制度改革方案》（中办发〔2017〕68号）"),
-    ("2022-04-25", "第十二条", "《生态环境损害赔偿制度改革方案》（中办发〔2017〕68号）"),  # the scheme has no articles
-    ("2022-04-26", "第十二条、第十六条", "《生态环境损害赔偿管理规定》（环法规〔2022〕31号）第十八条"),
-    ("2023-05-20", "第十五条第二款第一项", "《生态环境损害赔偿管理规定》（环法规〔2022〕31号）第二十条第二款"),
-    ("2024-04-02", "第十六条第一款", "《生态环境损害赔偿管理规定》（环法规〔2022〕31号）"),  # no counterpart checked
-    ("2024-04-03", "第十六条第一款", "《宁夏回族自治区生态环境损害赔偿管理工作规定》（宁环规发〔2024〕4号）第十六条第一款"),
-])
+@pytest.mark.parametrize(
+    ("day", "article", "cited"),
+    [
+        ("2017-12-31", "第十六条第一款", None),  # before the reform scheme's nationwide trial: nothing to cite
+        ("2018-01-01", "第十六条第一款", "《生态环境损害赔偿制度改革方案》（中办发〔2017〕68号）"),
+        (
+            "2022-04-25",
+            "第十二条",
+            "《生态环境损害赔偿制度改革方案》（中办发〔2017〕68号）",
+        ),  # the scheme has no articles
+        ("2022-04-26", "第十二条、第十六条", "《生态环境损害赔偿管理规定》（环法规〔2022〕31号）第十八条"),
+        ("2023-05-20", "第十五条第二款第一项", "《生态环境损害赔偿管理规定》（环法规〔2022〕31号）第二十条第二款"),
+        (
+            "2024-04-02",
+            "第十六条第一款",
+            "《生态环境损害赔偿管理规定》（环法规〔2022〕31号）",
+        ),  # no counterpart checked
+        (
+            "2024-04-03",
+            "第十六条第一款",
+            "《宁夏回族自治区生态环境损害赔偿管理工作规定》（宁环规发〔2024〕4号）第十六条第一款",
+        ),
+    ],
+)
 def test_citation_is_the_instrument_in_force_on_the_day(day, article, cited):
     citation = load_profile("ningxia-2024").citation(article, dt.date.fromisoformat(day))
     assert (citation.text if citation else None) == cited
@@ -131,7 +146,8 @@ def test_duties_that_fell_due_before_the_regulation_are_checked_for_reference(tm
     (finding,) = [f for f in run_checks(ctx) if f.code == "art10-preliminary-check-late"]
     assert finding.fact_on == dt.date(2024, 4, 1) and finding.analogy == finding.article == "第十条第一款"
     assert finding.message.endswith(
-        "（参照：该事实发生于 2024-04-01，早于宁环规发〔2024〕4号施行日 2024-04-03，当时施行《生态环境损害赔偿管理规定》（环法规〔2022〕31号）；"
+        "（参照：该事实发生于 2024-04-01，早于宁环规发〔2024〕4号施行日 2024-04-03，"
+        "当时施行《生态环境损害赔偿管理规定》（环法规〔2022〕31号）；"
         "依不溯及既往原则（立法法第一百零四条），仅参照宁环规发〔2024〕4号第十条第一款检查。）"
     )
     assert profile.reference_note(dt.date(2024, 4, 3)) == ""

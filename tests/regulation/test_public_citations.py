@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from scenario_runner import SCENARIOS, build_case, load_file
 
 from ecoredress.publish.projection import publish_case
+from scenario_runner import SCENARIOS, build_case, load_file
 
 SPEC = load_file(SCENARIOS / "public" / "timeline.yaml")
 

@@ -9,7 +9,6 @@ from pathlib import Path
 import icalendar
 import openpyxl
 
-
 AS_OF = "2026-11-29"
 CASES = Path(__file__).resolve().parents[2] / "cases"
 
@@ -96,7 +95,11 @@ def test_screening_compliance_reports_the_missing_quarter(cli):
 
 def test_unknown_screening_reference_is_reported(cli, tmp_path):
     shutil.copytree(CASES / "screening", tmp_path / "screening")
-    text = (CASES / "YC-2023-002.yaml").read_text(encoding="utf-8").replace("screening_ref: YC-2023-Q1", "screening_ref: YC-2023-Q9")
+    text = (
+        (CASES / "YC-2023-002.yaml")
+        .read_text(encoding="utf-8")
+        .replace("screening_ref: YC-2023-Q1", "screening_ref: YC-2023-Q9")
+    )
     (tmp_path / "YC-2023-002.yaml").write_text(text, encoding="utf-8")
     result = cli("check", str(tmp_path / "YC-2023-002.yaml"), "--as-of", AS_OF)
     assert "art9-screening-ref-unknown" in result.out and "YC-2023-Q9" in result.out
@@ -110,7 +113,9 @@ def test_a_broken_screening_log_is_reported_not_a_traceback(tmp_path, cli):
     shutil.copytree(ROOT / "cases", tmp_path / "cases")
     shutil.copy(ROOT / "pyproject.toml", tmp_path)
     log = tmp_path / "cases" / "screening" / "YC-2024.yaml"
-    log.write_text(log.read_text(encoding="utf-8").replace("screened_on: 2024-0", "screened_on: 2024-02-3", 1), encoding="utf-8")
+    log.write_text(
+        log.read_text(encoding="utf-8").replace("screened_on: 2024-0", "screened_on: 2024-02-3", 1), encoding="utf-8"
+    )
     (tmp_path / "cases" / "screening" / "YC-2099.yaml").write_text("rights_holder: [\n", encoding="utf-8")
     checked = run_cli("--project", str(tmp_path), "check", str(tmp_path / "cases"), "--as-of", AS_OF)
     assert checked.code == 1 and "Traceback" not in checked.err

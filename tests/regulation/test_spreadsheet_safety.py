@@ -48,7 +48,9 @@ CORPUS = [
     "-12.50",
 ]
 BODY = st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\t\r\n\"',;|=+-@'"), max_size=24)
-PAYLOADS = st.sampled_from(CORPUS) | st.builds(lambda start, body: start + body, st.sampled_from([*TRIGGERS, "'"]), BODY)
+PAYLOADS = st.sampled_from(CORPUS) | st.builds(
+    lambda start, body: start + body, st.sampled_from([*TRIGGERS, "'"]), BODY
+)
 
 
 def starts_like_formula(text: str) -> bool:
@@ -115,7 +117,7 @@ def assert_no_formula(cells: list[Any]) -> None:
             assert cell.quotePrefix, f"{cell.coordinate} 的文本 {cell.value!r} 编辑后会变成公式"
 
 
-CELLS = PAYLOADS | st.decimals(min_value=-10**9, max_value=10**9, places=2) | st.dates() | st.none()
+CELLS = PAYLOADS | st.decimals(min_value=-(10**9), max_value=10**9, places=2) | st.dates() | st.none()
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -125,8 +127,8 @@ def test_every_workbook_keeps_text_as_text_and_numbers_as_numbers(tmp_path_facto
     write_workbook([Table("表", ["甲", "乙", "丙"], rows)], path)
     sheet = openpyxl.load_workbook(path).worksheets[0]
     assert_no_formula([cell for row in sheet.iter_rows() for cell in row])
-    for values, cells in zip(rows, sheet.iter_rows(min_row=2)):
-        for value, cell in zip(values, cells):
+    for values, cells in zip(rows, sheet.iter_rows(min_row=2), strict=False):
+        for value, cell in zip(values, cells, strict=False):
             if isinstance(value, str):
                 assert cell.data_type == "s" and cell.value == value
             elif isinstance(value, Decimal):
@@ -156,13 +158,15 @@ TEXT_COLUMNS = [index for index, (_, kind, _) in enumerate(CSV_FIELDS) if kind i
 @settings(max_examples=15, deadline=None)
 @given(payloads=st.data())
 def test_open_data_csv_fields_never_start_a_formula(payloads):
-    published = [p for p in (publish_case(poisoned(case_id, payloads, published=True)) for case_id in BASES) if p is not None]
+    published = [
+        p for p in (publish_case(poisoned(case_id, payloads, published=True)) for case_id in BASES) if p is not None
+    ]
     assert published
     text = cases_csv(published)
     # QUOTE_NONNUMERIC reading fails on an unquoted field that is not a number: every text is quoted.
     header, *rows = list(csv.reader(io.StringIO(text), quoting=csv.QUOTE_NONNUMERIC))
     plain = list(csv.DictReader(io.StringIO(text)))
-    for row, case, original in zip(rows, published, plain):
+    for row, case, original in zip(rows, published, plain, strict=False):
         for index, value in enumerate(row):
             if isinstance(value, str):
                 assert not starts_like_formula(value), f"{header[index]}：{value!r}"

@@ -55,7 +55,8 @@ def guarded_page(browser, site_url: str):
 
 
 def console_errors(page) -> list[str]:
-    """Errors the page reports from now on: console errors (Chromium logs every CSP violation there) and uncaught exceptions."""
+    """Errors the page reports from now on: console errors (Chromium logs every CSP violation there) and uncaught
+    exceptions."""
     errors: list[str] = []
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
     page.on("pageerror", lambda error: errors.append(str(error)))

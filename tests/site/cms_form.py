@@ -33,7 +33,11 @@ def running_editor(root: Path, as_of: str) -> Iterator[Editor]:
     log = (root.parent / "cms-serve.log").open("w", encoding="utf-8")
     process = subprocess.Popen(
         ["ecoredress", "cms", "serve", "--port", "0", "--backend-port", "0", "--as-of", as_of],
-        cwd=root, stdout=subprocess.PIPE, stderr=log, text=True, start_new_session=True,
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=log,
+        text=True,
+        start_new_session=True,
     )
     try:
         yield Editor(repo, _served_url(process, root.parent / "cms-serve.log"))

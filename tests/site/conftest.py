@@ -10,15 +10,21 @@ from pathlib import Path
 
 import pytest
 
+from browsing import guarded_page, served
 from ecoredress.model import Case
 from ecoredress.project import find_project
 from ecoredress.publish.site import build_site
-from browsing import guarded_page, served
 from portal_factory import generated_cases, hostile_case, variant_case
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 RENDERED_CASE = "YC-2023-002"
 
 
@@ -56,7 +62,13 @@ def portal(sample_cases, tmp_path_factory) -> Portal:
     render_public_agreement(documents)
     cases = [*sample_cases, hostile_case(), variant_case(), *generated_cases(6)]
     # ECOREDRESS_SITE_ENGINE=zensical runs every portal test against the Zensical build.
-    build_site(find_project(ROOT), work / "public", documents=documents, cases=cases, engine=os.environ.get("ECOREDRESS_SITE_ENGINE"))
+    build_site(
+        find_project(ROOT),
+        work / "public",
+        documents=documents,
+        cases=cases,
+        engine=os.environ.get("ECOREDRESS_SITE_ENGINE"),
+    )
     return Portal(site=work / "public", cases=cases, documents=documents)
 
 

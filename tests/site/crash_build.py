@@ -51,7 +51,9 @@ if STEP == "sources":
     site.run_mkdocs = before(site.run_mkdocs)
 elif STEP == "pages":
     built = []
-    mkdocs_build._build_page = after(mkdocs_build._build_page, lambda *a: built.append(1) or len(built) == PAGES_BEFORE_KILL)
+    mkdocs_build._build_page = after(
+        mkdocs_build._build_page, lambda *a: built.append(1) or len(built) == PAGES_BEFORE_KILL
+    )
 elif STEP == "exchanged":
     import ecoredress.publish.swap as swap
 

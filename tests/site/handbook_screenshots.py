@@ -26,7 +26,12 @@ from ecoredress.validation.checker import load_case  # noqa: E402
 OUT = ROOT / "site" / "assets" / "handbook"
 AS_OF = "2023-05-11"
 NEW_CASE = "YC-2023-003"
-PEOPLE = {o.name for p in discover_case_files([ROOT / "cases"]) for o in load_case(p, p.name).case.obligors if isinstance(o, Person)}
+PEOPLE = {
+    o.name
+    for p in discover_case_files([ROOT / "cases"])
+    for o in load_case(p, p.name).case.obligors
+    if isinstance(o, Person)
+}
 
 
 def shoot(page, name: str, clip_to: str | None = None) -> None:
@@ -35,13 +40,19 @@ def shoot(page, name: str, clip_to: str | None = None) -> None:
     shown = target.inner_text() if clip_to else page.evaluate("() => document.body.innerText")
     named = [person for person in PEOPLE if person in shown]
     assert not named, f"{name}: {named}"
-    target.screenshot(path=str(OUT / name), scale="css") if clip_to else page.screenshot(path=str(OUT / name), scale="css")
+    target.screenshot(path=str(OUT / name), scale="css") if clip_to else page.screenshot(
+        path=str(OUT / name), scale="css"
+    )
     print(f"{OUT / name}: {(OUT / name).stat().st_size // 1024} KB")
 
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as work, running_editor(Path(work) / "repo", AS_OF) as editor, sync_playwright() as playwright:
+    with (
+        tempfile.TemporaryDirectory() as work,
+        running_editor(Path(work) / "repo", AS_OF) as editor,
+        sync_playwright() as playwright,
+    ):
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1200, "height": 760}, locale="zh-CN")
         page.goto(editor.url)
@@ -52,7 +63,11 @@ def main() -> None:
         page.goto(editor.url + "admin/#/collections/cases/new")
         text(page, "案件编号", NEW_CASE)
         text(page, "案件名称", "宁夏虚构纸业有限公司向黄河支流排放超标废水生态环境损害赔偿案")
-        text(page, "案情简介", "2023年5月，群众举报宁夏虚构纸业有限公司夜间通过雨水管排放超标废水，排放口下游约1公里河段水体发黑。")
+        text(
+            page,
+            "案情简介",
+            "2023年5月，群众举报宁夏虚构纸业有限公司夜间通过雨水管排放超标废水，排放口下游约1公里河段水体发黑。",
+        )
         choose(page, "赔偿权利人", "银川市人民政府")
         add_item(page, "指定部门或机构", "银川市生态环境局")
         choose(page, "线索来源", "群众举报")

@@ -30,11 +30,11 @@ CORPUS = (
     "<img src=x onerror=alert(1)>",
     '"><svg/onload=alert(1)>',
     "'\"><iframe src=javascript:alert(1)></iframe>",
-    "<a href=\"javascript:alert(1)\">链接</a>",
+    '<a href="javascript:alert(1)">链接</a>',
     "javascript:alert(1)",
     "[点我](javascript:alert(1))",
     '[x](javascript:alert(1) "t") [y](<javascript:alert(1)>)',
-    "![x](y) ![图](x\" onerror=\"alert(1))",
+    '![x](y) ![图](x" onerror="alert(1))',
     "[x][ref] [TOC]\n[ref]: javascript:alert(1)",
     "<http://example.invalid/> <mail@example.invalid>",
     "{{ 7*7 }} {% raw %} {# c #} {%- if true -%} ${7*7} #{7*7}",
@@ -50,14 +50,16 @@ CORPUS = (
     "[^1] 脚注\n[^1]: 脚注内容\n*[HTML]: 缩写\nTerm\n: 定义",
     "<!-- 注释 --> <![CDATA[x]]> <?php ?> \\<b\\> \\`",
     "***\n___\n- - -",
-    "<div markdown=\"1\">*x*</div> <details open ontoggle=alert(1)>",
-    "jaVasCript:/*-/*`/*\\`/*'/*\"/**/(/* */oNcliCk=alert() )//%0D%0A%0d%0a//</stYle/</titLe/</teXtarEa/</scRipt/--!>\\x3csVg/<sVg/oNloAd=alert()//>\\x3e",
+    '<div markdown="1">*x*</div> <details open ontoggle=alert(1)>',
+    "jaVasCript:/*-/*`/*\\`/*'/*\"/**/(/* */oNcliCk=alert() "
+    ")//%0D%0A%0d%0a//</stYle/</titLe/</teXtarEa/</scRipt/--!>\\x3csVg/<sVg/oNloAd=alert()//>\\x3e",
     "＜script＞alert(1)＜/script＞x｀｀｀x［x］（javascript:alert(1)） full-width",
     "行\u2028<script>alert(1)</script>\u2029段\x85下一行",
     "\u202eRTL override\u202c \u200b零宽\u200d \ufeffBOM",
 )
 CORPUS_TEXT = "\n".join(CORPUS)
-# Payloads with no space between them, for fields whose pattern allows none before the value (发文字号 "\S+〔2024〕3号").
+# Payloads with no space between them, for fields whose pattern allows none before the value (发文字号
+# "\S+〔2024〕3号").
 COMPACT = "<img/src=x/onerror=alert(1)>```{onfocus=alert(1)}[x](javascript:alert(1))<script>alert(1)</script>{{7*7}}"
 
 Loc = tuple[str | int, ...]

@@ -25,11 +25,17 @@ BASE_CASE = ROOT / "cases" / "YC-2023-002.yaml"
 SURNAMES = ["王", "李", "张", "刘", "马", "杨", "欧阳", "司马", "纳"]
 GIVEN = "瑾瑜璇琰翊骁琨珂钰锴珩璟玥琤頔燊彧"  # rare characters: a leaked name cannot occur by chance
 STREETS = "凤凰北湖滨丽景正源宝湖长城"
-CITIES = {"银川市": ["兴庆区", "金凤区"], "石嘴山市": ["大武口区"], "吴忠市": ["利通区"], "固原市": ["原州区"], "中卫市": ["沙坡头区"]}
+CITIES = {
+    "银川市": ["兴庆区", "金凤区"],
+    "石嘴山市": ["大武口区"],
+    "吴忠市": ["利通区"],
+    "固原市": ["原州区"],
+    "中卫市": ["沙坡头区"],
+}
 HOSTILE = (
     '<script>alert("x")</script>'
-    '<img src=x onerror=alert(1)>'
-    '[点我](javascript:alert(2))'
+    "<img src=x onerror=alert(1)>"
+    "[点我](javascript:alert(2))"
     '<a href="javascript:alert(3)">链接</a>'
     '"><svg onload=alert(4)>'
     "{{ 7*7 }}{% raw %}**粗体**`代码`"
@@ -63,7 +69,12 @@ def person_strategy() -> st.SearchStrategy[PersonData]:
         name=st.builds(lambda s, g: s + g, st.sampled_from(SURNAMES), st.text(GIVEN, min_size=2, max_size=2)),
         id_number=st.builds(id_number, st.integers(1950, 2000), st.integers(0, 999)),
         phone=st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True),
-        address=st.builds(lambda c, s, n: f"银川市金凤区{c}{s}路{n}号", st.text(GIVEN, min_size=2, max_size=2), st.sampled_from(STREETS), st.integers(1, 999)),
+        address=st.builds(
+            lambda c, s, n: f"银川市金凤区{c}{s}路{n}号",
+            st.text(GIVEN, min_size=2, max_size=2),
+            st.sampled_from(STREETS),
+            st.integers(1, 999),
+        ),
         bank_account=st.from_regex(r"62[0-9]{14,17}", fullmatch=True),
         plate=st.from_regex(r"宁[A-E][0-9A-HJ-NP-Z]{5}", fullmatch=True),
     )
@@ -81,23 +92,40 @@ def random_person(rng: random.Random) -> PersonData:
     )
 
 
-def case_with_people(case_id: str, people: list[PersonData], masked_company: bool, *, city: str = "银川市", year: int = 2023) -> Case:
+def case_with_people(
+    case_id: str, people: list[PersonData], masked_company: bool, *, city: str = "银川市", year: int = 2023
+) -> Case:
     """A valid case whose obligors are ``people`` (plus the sample's company) and whose free text names them all."""
     data = copy.deepcopy(base_data())
     data["id"] = case_id
-    mentions = "；".join(f"{p.name}（身份证号{p.id_number}，电话{p.phone}，住{p.address}，账户{p.bank_account}）驾驶{p.plate}" for p in people)
+    mentions = "；".join(
+        f"{p.name}（身份证号{p.id_number}，电话{p.phone}，住{p.address}，账户{p.bank_account}）驾驶{p.plate}"
+        for p in people
+    )
     data["summary"] = f"{data['summary']}经查，{mentions}参与倾倒。"
     data["damage"]["description"] = f"{data['damage']['description']}{people[0].name}供述了排放经过。"
     data["damage"]["cities"] = [city]
     data["damage"]["counties"] = CITIES[city][:1]
-    data["clue"]["description"] = f"群众举报{people[-1].name}的车辆{people[-1].plate}夜间排放，联系电话{people[-1].phone}。"
+    data["clue"]["description"] = (
+        f"群众举报{people[-1].name}的车辆{people[-1].plate}夜间排放，联系电话{people[-1].phone}。"
+    )
     serial = int(case_id[-3:]) + 999 * int(case_id[-8:-4])
-    data["obligors"][0]["name"] = f"宁夏{GIVEN[serial % len(GIVEN)]}{GIVEN[serial // len(GIVEN) % len(GIVEN)]}化工有限公司"
+    data["obligors"][0]["name"] = (
+        f"宁夏{GIVEN[serial % len(GIVEN)]}{GIVEN[serial // len(GIVEN) % len(GIVEN)]}化工有限公司"
+    )
     data["title"] = data["obligors"][0]["name"] + "向典农河排放超标废水生态环境损害赔偿案"
     data["agreement"]["summary"] = f"{people[0].name}与{data['obligors'][0]['name']}共同承担赔偿责任。"
     data["obligors"][0]["legal_representative"] = people[0].name[:1] + "琛" + people[0].name[-1:]
     data["obligors"] += [
-        {"kind": "个人", "name": p.name, "id_number": p.id_number, "phone": p.phone, "address": p.address, "bank_account": p.bank_account, "plate_number": p.plate}
+        {
+            "kind": "个人",
+            "name": p.name,
+            "id_number": p.id_number,
+            "phone": p.phone,
+            "address": p.address,
+            "bank_account": p.bank_account,
+            "plate_number": p.plate,
+        }
         for p in people
     ]
     data["disclosure"]["company_naming"] = "某公司" if masked_company else "全称"
@@ -128,13 +156,23 @@ def hostile_case() -> Case:
 
 
 # Private values written the way people really type them, and what must not survive of each.
-VARIANT_PERSON = PersonData("欧阳明华", id_number(1983, 7), "13900004417", "中卫市沙坡头区翊骁镇琨珂村三组", "6222021234567890555", "宁DQ9E01")
+VARIANT_PERSON = PersonData(
+    "欧阳明华", id_number(1983, 7), "13900004417", "中卫市沙坡头区翊骁镇琨珂村三组", "6222021234567890555", "宁DQ9E01"
+)
 VARIANT_FORBIDDEN = (
     "明华",  # the given name alone
-    "139．0000．4417", "139.0000.4417", "１３９００００４４１７", "0955 701 2345", "0951—5554302",  # phones
-    "宁 D Q9E01", "宁d·q9e01", "宁D-Q9E01",  # plates
-    "琨珂村三组", "琨珂村",  # the tail of the address, and the village
-    "琨翊精细化工", "91640205MA75KQ8X6Q",  # a masked company's short name and its credit code
+    "139．0000．4417",
+    "139.0000.4417",
+    "１３９００００４４１７",
+    "0955 701 2345",
+    "0951—5554302",  # phones
+    "宁 D Q9E01",
+    "宁d·q9e01",
+    "宁D-Q9E01",  # plates
+    "琨珂村三组",
+    "琨珂村",  # the tail of the address, and the village
+    "琨翊精细化工",
+    "91640205MA75KQ8X6Q",  # a masked company's short name and its credit code
     "黄志强",  # a meeting participant named in public text
 )
 
@@ -146,8 +184,15 @@ def variant_case() -> Case:
     company = "石嘴山市惠农区琨翊精细化工有限公司"
     data["obligors"] = [
         {"kind": "单位", "name": company, "credit_code": "91640205MA75KQ8X6Q"},
-        {"kind": "个人", "name": VARIANT_PERSON.name, "id_number": VARIANT_PERSON.id_number, "phone": VARIANT_PERSON.phone,
-         "address": VARIANT_PERSON.address, "bank_account": VARIANT_PERSON.bank_account, "plate_number": VARIANT_PERSON.plate},
+        {
+            "kind": "个人",
+            "name": VARIANT_PERSON.name,
+            "id_number": VARIANT_PERSON.id_number,
+            "phone": VARIANT_PERSON.phone,
+            "address": VARIANT_PERSON.address,
+            "bank_account": VARIANT_PERSON.bank_account,
+            "plate_number": VARIANT_PERSON.plate,
+        },
     ]
     data["title"] = f"{company}与欧阳明华倾倒废渣生态环境损害赔偿案"
     data["summary"] = (

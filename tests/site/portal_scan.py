@@ -52,7 +52,9 @@ def readable_text(path: Path) -> str:
     if path.suffix == ".gz":
         data = gzip.decompress(data)
     if path.suffix == ".pdf":
-        text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True).stdout.decode()
+        text = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
+        ).stdout.decode()
     else:
         text = data.decode("utf-8", errors="replace")
     if path.suffix == ".json":
@@ -92,7 +94,9 @@ class _Markup(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.problems.append(f"<{tag} {name}>")
-            if name in {"href", "src", "action", "formaction", "xlink:href"} and (value or "").strip().lower().startswith(("javascript:", "data:text/html", "vbscript:")):
+            if name in {"href", "src", "action", "formaction", "xlink:href"} and (
+                value or ""
+            ).strip().lower().startswith(("javascript:", "data:text/html", "vbscript:")):
                 self.problems.append(f"<{tag} {name}={value}>")
         if tag in {"iframe", "object", "embed", "base"}:
             self.problems.append(f"<{tag}>")
@@ -107,7 +111,6 @@ class _Markup(HTMLParser):
         if reference:
             self.assets.append((tag, reference))
 
-
     def handle_endtag(self, tag: str) -> None:
         if tag == "script":
             self._in_script = False
@@ -120,7 +123,17 @@ class _Markup(HTMLParser):
 def _asset_reference(tag: str, attrs: dict[str, str | None]) -> str | None:
     if tag in {"script", "img", "source", "iframe", "audio", "video", "track", "embed", "input"}:
         return attrs.get("src") or attrs.get("srcset")
-    if tag == "link" and set((attrs.get("rel") or "").lower().split()) & {"stylesheet", "preload", "prefetch", "icon", "preconnect", "dns-prefetch", "modulepreload", "manifest", "apple-touch-icon"}:
+    if tag == "link" and set((attrs.get("rel") or "").lower().split()) & {
+        "stylesheet",
+        "preload",
+        "prefetch",
+        "icon",
+        "preconnect",
+        "dns-prefetch",
+        "modulepreload",
+        "manifest",
+        "apple-touch-icon",
+    }:
         return attrs.get("href")
     if tag in {"object"}:
         return attrs.get("data")
@@ -174,11 +187,17 @@ def injections(site: Path) -> list[tuple[str, str]]:
 
 
 def _is_theme_script(src: str) -> bool:
-    return bool(re.fullmatch(r"(/|\./|(\.\./)*)assets/(javascripts/bundle\.[0-9a-f]+\.min\.js|filter\.js|material-scope\.js|zensical-scope\.js)", src))
+    return bool(
+        re.fullmatch(
+            r"(/|\./|(\.\./)*)assets/(javascripts/bundle\.[0-9a-f]+\.min\.js|filter\.js|material-scope\.js|zensical-scope\.js)",
+            src,
+        )
+    )
 
 
 def external_assets(site: Path) -> list[tuple[str, str]]:
-    """(file, URL) for every asset fetched from another host: HTML src/href of scripts, styles, fonts, images; CSS url()/@import."""
+    """(file, URL) for every asset fetched from another host: HTML src/href of scripts, styles, fonts, images; CSS
+    url()/@import."""
     found = []
     for page in sorted(site.rglob("*.html")):
         found += [(page.relative_to(site).as_posix(), url) for _, url in parse(page).assets if _external(url)]
@@ -191,7 +210,9 @@ def external_assets(site: Path) -> list[tuple[str, str]]:
 
 def _external(url: str) -> bool:
     parts = urlsplit(url.strip())
-    return url.strip().startswith("//") or (parts.scheme in {"http", "https"} and parts.hostname not in {"127.0.0.1", "localhost"})
+    return url.strip().startswith("//") or (
+        parts.scheme in {"http", "https"} and parts.hostname not in {"127.0.0.1", "localhost"}
+    )
 
 
 def json_of(path: Path) -> Any:

@@ -114,7 +114,11 @@ def test_labels_hints_and_widgets_come_from_the_schema():
 def test_required_fields_are_required_only_where_decap_can_leave_them_out():
     fields = case_fields(SCHEMA)
     assert field_at(fields, "id")["required"] and field_at(fields, "clue.found_on")["required"]
-    assert field_at(fields, "damage.in_red_line") == {**field_at(fields, "damage.in_red_line"), "required": True, "default": False}
+    assert field_at(fields, "damage.in_red_line") == {
+        **field_at(fields, "damage.in_red_line"),
+        "required": True,
+        "default": False,
+    }
     # Decap checks the fields of a section nobody opened: inside an optional section nothing is required.
     completed = field_at(fields, "preliminary_check.completed_on")
     assert completed["required"] is False and "填写本节时必填" in completed["hint"]
@@ -203,7 +207,11 @@ def test_the_config_has_the_chinese_interface_and_the_case_collection():
     assert config["locale"] == "zh_Hans"
     assert config["local_backend"] == {"url": LOCAL} and config["backend"] == {"name": "proxy", "proxy_url": LOCAL}
     (collection,) = config["collections"]
-    assert collection["folder"] == "cases" and collection["extension"] == "yaml" and collection["format"] == "ecoredress-yaml"
+    assert (
+        collection["folder"] == "cases"
+        and collection["extension"] == "yaml"
+        and collection["format"] == "ecoredress-yaml"
+    )
     assert collection["slug"] == "{{fields.id}}" and collection["delete"] is False
     with pytest.raises(UserError, match="只在本机"):
         cms_config(SCHEMA, None, "http://example.com/api/v1")
@@ -216,19 +224,67 @@ def project_with(cms: object) -> Project:
 
 
 @pytest.mark.parametrize(
-    "table, backend, editorial",
+    ("table", "backend", "editorial"),
     [
-        ({"backend": "gitlab", "repo": "dept/eco/cases", "base_url": "https://git.example.gov.cn/", "app_id": "abc123"},
-         {"name": "gitlab", "repo": "dept/eco/cases", "branch": "main", "base_url": "https://git.example.gov.cn",
-          "api_root": "https://git.example.gov.cn/api/v4", "app_id": "abc123", "auth_type": "pkce", "use_graphql": False}, True),
-        ({"backend": "forgejo", "repo": "eco/cases", "base_url": "https://git.example.gov.cn", "app_id": "x", "branch": "master"},
-         {"name": "forgejo", "repo": "eco/cases", "branch": "master", "base_url": "https://git.example.gov.cn",
-          "api_root": "https://git.example.gov.cn/api/v1", "app_id": "x"}, True),
-        ({"backend": "gitea", "repo": "eco/cases", "base_url": "http://10.0.0.5:3000", "app_id": "x"},
-         {"name": "gitea", "repo": "eco/cases", "branch": "main", "base_url": "http://10.0.0.5:3000",
-          "api_root": "http://10.0.0.5:3000/api/v1", "app_id": "x"}, False),
-        ({"backend": "github", "repo": "eco/cases", "base_url": "https://oauth.example.gov.cn", "editorial_workflow": False},
-         {"name": "github", "repo": "eco/cases", "branch": "main", "base_url": "https://oauth.example.gov.cn"}, False),
+        (
+            {
+                "backend": "gitlab",
+                "repo": "dept/eco/cases",
+                "base_url": "https://git.example.gov.cn/",
+                "app_id": "abc123",
+            },
+            {
+                "name": "gitlab",
+                "repo": "dept/eco/cases",
+                "branch": "main",
+                "base_url": "https://git.example.gov.cn",
+                "api_root": "https://git.example.gov.cn/api/v4",
+                "app_id": "abc123",
+                "auth_type": "pkce",
+                "use_graphql": False,
+            },
+            True,
+        ),
+        (
+            {
+                "backend": "forgejo",
+                "repo": "eco/cases",
+                "base_url": "https://git.example.gov.cn",
+                "app_id": "x",
+                "branch": "master",
+            },
+            {
+                "name": "forgejo",
+                "repo": "eco/cases",
+                "branch": "master",
+                "base_url": "https://git.example.gov.cn",
+                "api_root": "https://git.example.gov.cn/api/v1",
+                "app_id": "x",
+            },
+            True,
+        ),
+        (
+            {"backend": "gitea", "repo": "eco/cases", "base_url": "http://10.0.0.5:3000", "app_id": "x"},
+            {
+                "name": "gitea",
+                "repo": "eco/cases",
+                "branch": "main",
+                "base_url": "http://10.0.0.5:3000",
+                "api_root": "http://10.0.0.5:3000/api/v1",
+                "app_id": "x",
+            },
+            False,
+        ),
+        (
+            {
+                "backend": "github",
+                "repo": "eco/cases",
+                "base_url": "https://oauth.example.gov.cn",
+                "editorial_workflow": False,
+            },
+            {"name": "github", "repo": "eco/cases", "branch": "main", "base_url": "https://oauth.example.gov.cn"},
+            False,
+        ),
     ],
 )
 def test_settings_for_each_backend(table, backend, editorial):
@@ -241,7 +297,7 @@ def test_settings_for_each_backend(table, backend, editorial):
 
 
 @pytest.mark.parametrize(
-    "change, key",
+    ("change", "key"),
     [
         ({"backend": "bitbucket"}, "backend"),
         ({"repo": None}, "repo"),
@@ -265,9 +321,29 @@ def test_a_bad_setting_is_named_in_the_error(change, key):
 
 def test_editorial_workflow_is_refused_where_decap_does_not_support_it():
     with pytest.raises(UserError, match="editorial_workflow"):
-        cms_settings(project_with({"backend": "gitea", "repo": "a/b", "base_url": "https://g.example", "app_id": "x", "editorial_workflow": True}))
+        cms_settings(
+            project_with(
+                {
+                    "backend": "gitea",
+                    "repo": "a/b",
+                    "base_url": "https://g.example",
+                    "app_id": "x",
+                    "editorial_workflow": True,
+                }
+            )
+        )
     with pytest.raises(UserError, match="auth_type"):
-        cms_settings(project_with({"backend": "forgejo", "repo": "a/b", "base_url": "https://g.example", "app_id": "x", "auth_type": "pkce"}))
+        cms_settings(
+            project_with(
+                {
+                    "backend": "forgejo",
+                    "repo": "a/b",
+                    "base_url": "https://g.example",
+                    "app_id": "x",
+                    "auth_type": "pkce",
+                }
+            )
+        )
     with pytest.raises(UserError, match="base_url"):
         cms_settings(project_with({"backend": "github", "repo": "a/b"}))
 

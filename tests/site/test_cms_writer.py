@@ -37,7 +37,10 @@ class Writer:
     def __init__(self, admin: Path) -> None:
         self.process = subprocess.Popen(
             ["node", str(Path(__file__).with_name("cms_writer.mjs")), str(admin)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8",
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
         )
 
     def save(self, base: str, *edits: dict[str, Any]) -> str:
@@ -80,7 +83,11 @@ def set_(path: list, value: Any) -> dict[str, Any]:
 
 
 def changed_lines(before: str, after: str) -> list[str]:
-    return [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0) if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    return [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and line[:3] not in ("+++", "---")
+    ]
 
 
 def at(data: Any, path: list) -> Any:
@@ -111,16 +118,32 @@ def amounts(data: Any, path: list) -> list[list]:
         return [p for key, value in data.items() for p in amounts(value, [*path, key])]
     if isinstance(data, list):
         return [p for index, value in enumerate(data) for p in amounts(value, [*path, index])]
-    return [path] if isinstance(data, Decimal) or (isinstance(data, int) and not isinstance(data, bool) and path[-1] in AMOUNT_KEYS) else []
+    return (
+        [path]
+        if isinstance(data, Decimal)
+        or (isinstance(data, int) and not isinstance(data, bool) and path[-1] in AMOUNT_KEYS)
+        else []
+    )
 
 
-AMOUNT_KEYS = {"amount", "total", "estimated_amount", "damage_amount", "costs", "base", "claim_amount", "payment", "draft_amount", "estimated_commission_costs"}
+AMOUNT_KEYS = {
+    "amount",
+    "total",
+    "estimated_amount",
+    "damage_amount",
+    "costs",
+    "base",
+    "claim_amount",
+    "payment",
+    "draft_amount",
+    "estimated_commission_costs",
+}
 
 
 @pytest.mark.parametrize("name", sorted(SAMPLES))
 def test_changing_one_amount_changes_one_line_and_nothing_else(writer, name):
     original = load_data(SAMPLES[name])
-    for path in amounts(original, [])[:: 3]:  # every third amount of every sample, in lists and sections alike
+    for path in amounts(original, [])[::3]:  # every third amount of every sample, in lists and sections alike
         saved = writer.save(SAMPLES[name], set_(path, 98765.4))
         expected = load_data(SAMPLES[name])
         put(expected, path, Decimal("98765.40"))
@@ -135,9 +158,50 @@ TEXT = st.one_of(
     st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40),
     st.sampled_from(
         [
-            "2024-05-01", "1_000", "=", "<<", "0x1F", "1e3", ".5", "-", "~", "null", "true", "yes", "on", "Null", "@x", "`x`", "&a", "*a", "!tag", "|", ">",
-            "%YAML", "a: b", "a #b", "- a", "[a]", "{a: 1}", "'q'", '"q"', "x\n- y", "a\r\nb", "a\u2028b", "  lead", "trail  ", "\t", "\n", " ", "\n\n",
-            "<script>alert(1)</script>", "{{7*7}}", "```{onfocus=alert(1)}", "第十条第一款", "宁环赔〔2024〕3号", "张某甲：某公司",
+            "2024-05-01",
+            "1_000",
+            "=",
+            "<<",
+            "0x1F",
+            "1e3",
+            ".5",
+            "-",
+            "~",
+            "null",
+            "true",
+            "yes",
+            "on",
+            "Null",
+            "@x",
+            "`x`",
+            "&a",
+            "*a",
+            "!tag",
+            "|",
+            ">",
+            "%YAML",
+            "a: b",
+            "a #b",
+            "- a",
+            "[a]",
+            "{a: 1}",
+            "'q'",
+            '"q"',
+            "x\n- y",
+            "a\r\nb",
+            "a\u2028b",
+            "  lead",
+            "trail  ",
+            "\t",
+            "\n",
+            " ",
+            "\n\n",
+            "<script>alert(1)</script>",
+            "{{7*7}}",
+            "```{onfocus=alert(1)}",
+            "第十条第一款",
+            "宁环赔〔2024〕3号",
+            "张某甲：某公司",
         ]
     ),
 )
@@ -170,13 +234,19 @@ def sections(text: str) -> dict[str, list[str]]:
 
 
 def comments(text: str) -> list[str]:
-    return sorted(part.split("#", 1)[1].strip() for part in text.splitlines() if "#" in part and not part.lstrip().startswith(("'", '"')))
+    return sorted(
+        part.split("#", 1)[1].strip()
+        for part in text.splitlines()
+        if "#" in part and not part.lstrip().startswith(("'", '"'))
+    )
 
 
 @given(name=st.sampled_from(sorted(SAMPLES)), pick=st.integers(min_value=0), value=TEXT)
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_any_text_typed_into_any_field_reads_back_as_typed(writer, name, pick, value):
-    assume(typed(value))  # text of controls alone empties the field: test_control_characters_pasted_into_the_form_are_not_saved
+    assume(
+        typed(value)
+    )  # text of controls alone empties the field: test_control_characters_pasted_into_the_form_are_not_saved
     original = load_data(SAMPLES[name])
     leaves = string_leaves(original, [])
     path = leaves[pick % len(leaves)]
@@ -206,13 +276,19 @@ TRICKY = ["=", "<<", "0,", ":0", "0?", "a\x7fb", "0\xa0", "\n", " ", "2024-05-01
 def test_control_characters_pasted_into_the_form_are_not_saved(writer):
     # The guarded reader refuses them in any case file; a form save must never produce a file check refuses.
     base = SAMPLES["GY-2024-001.yaml"]
-    saved = writer.save(base, set_(["clue", "description"], "群众\x00举报\x1b[31m某公司\x7f夜间\x85排放\r废水。\t（附照片）"))
+    saved = writer.save(
+        base, set_(["clue", "description"], "群众\x00举报\x1b[31m某公司\x7f夜间\x85排放\r废水。\t（附照片）")
+    )
     assert load_data(saved)["clue"]["description"] == "群众举报[31m某公司夜间排放废水。\t（附照片）"
     emptied = writer.save(base, set_(["clue", "description"], "\x0b\x1f"))
     assert "description" not in load_data(emptied)["clue"]
 
 
-@pytest.mark.parametrize("path", [["clue", "description"], ["jurisdiction", "designated_departments", 0], ["id"]], ids=lambda p: ".".join(map(str, p)))
+@pytest.mark.parametrize(
+    "path",
+    [["clue", "description"], ["jurisdiction", "designated_departments", 0], ["id"]],
+    ids=lambda p: ".".join(map(str, p)),
+)
 @pytest.mark.parametrize("value", TRICKY, ids=repr)
 def test_text_yaml_or_libyaml_would_misread_reads_back_as_typed(writer, path, value):
     base = SAMPLES["GY-2024-001.yaml"]
@@ -220,7 +296,9 @@ def test_text_yaml_or_libyaml_would_misread_reads_back_as_typed(writer, path, va
     expected = load_data(base)
     put(expected, path, typed(value))
     assert load_data(saved) == expected
-    assert {k: v for k, v in sections(saved).items() if k != path[0]} == {k: v for k, v in sections(base).items() if k != path[0]}
+    assert {k: v for k, v in sections(saved).items() if k != path[0]} == {
+        k: v for k, v in sections(base).items() if k != path[0]
+    }
 
 
 def structural_edits(data: dict) -> list[tuple[str, list, Any]]:
@@ -233,14 +311,18 @@ def structural_edits(data: dict) -> list[tuple[str, list, Any]]:
             for inner, items in value.items():
                 if isinstance(items, list) and items and isinstance(items[0], dict):
                     edits += [("delete", [key, inner, len(items) - 1], None), ("append", [key, inner], items[0])]
-    return edits + [("delete", [key], None) for key in ("referrals", "funds", "restoration", "major_case") if key in data]
+    return edits + [
+        ("delete", [key], None) for key in ("referrals", "funds", "restoration", "major_case") if key in data
+    ]
 
 
 @pytest.mark.parametrize("name", sorted(SAMPLES))
 def test_adding_and_removing_entries_rewrites_only_that_section(writer, name):
     original = load_data(SAMPLES[name])
     for op, path, value in structural_edits(original):
-        saved = writer.save(SAMPLES[name], {"op": op, "path": path, "value": json.loads(json.dumps(value, default=_json))})
+        saved = writer.save(
+            SAMPLES[name], {"op": op, "path": path, "value": json.loads(json.dumps(value, default=_json))}
+        )
         expected = load_data(SAMPLES[name])
         if op == "append":
             at(expected, path).append(value)
@@ -250,13 +332,23 @@ def test_adding_and_removing_entries_rewrites_only_that_section(writer, name):
             del at(expected, path[:-1])[path[-1]]
         assert pruned(load_data(saved)) == pruned(expected), (op, path)
         before, after = sections(SAMPLES[name]), sections(saved)
-        assert {k: v for k, v in after.items() if k != path[0]} == {k: v for k, v in before.items() if k != path[0]}, (op, path)
+        assert {k: v for k, v in after.items() if k != path[0]} == {k: v for k, v in before.items() if k != path[0]}, (
+            op,
+            path,
+        )
 
 
 def test_a_new_case_is_written_in_the_schema_order_and_passes_check(writer, tmp_path):
     data = {  # the order a form may hold the values in
         "disclosure": {"publish": False},
-        "damage": {"description": "排放超标废水，河段水质恶化。", "in_red_line": False, "site": "银川市某区某河段", "cities": ["银川市"], "types": ["水污染"], "estimated_amount": 1200000},
+        "damage": {
+            "description": "排放超标废水，河段水质恶化。",
+            "in_red_line": False,
+            "site": "银川市某区某河段",
+            "cities": ["银川市"],
+            "types": ["水污染"],
+            "estimated_amount": 1200000,
+        },
         "clue": {"description": "群众举报某公司夜间排放废水。", "found_on": "2024-03-02", "source": "群众举报"},
         "jurisdiction": {"designated_departments": ["银川市生态环境局"], "rights_holder": "银川市人民政府"},
         "summary": "2024年3月，某公司向某河排放超标废水。",

@@ -16,7 +16,10 @@ from ecoredress.publish.workspace import folder_identity, workspace_for
 from tests.conftest import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
-ENGINES = ["mkdocs", pytest.param("zensical", marks=pytest.mark.skipif(shutil.which("zensical") is None, reason="Zensical 未安装"))]
+ENGINES = [
+    "mkdocs",
+    pytest.param("zensical", marks=pytest.mark.skipif(shutil.which("zensical") is None, reason="Zensical 未安装")),
+]
 
 
 def _repository(tmp_path: Path) -> Path:
@@ -55,7 +58,10 @@ def test_unchanged_build_rewrites_nothing_and_a_change_rebuilds_only_what_it_tou
     assert build().changed
     rewritten = {name for name, mtime in _mtimes(docs).items() if sources.get(name) != mtime}
     assert "cases/ZW-2022-001.md" in rewritten
-    assert not any(name.startswith("cases/") and name.endswith(".md") and "ZW-2022-001" not in name and name != "cases/index.md" for name in rewritten)
+    assert not any(
+        name.startswith("cases/") and name.endswith(".md") and "ZW-2022-001" not in name and name != "cases/index.md"
+        for name in rewritten
+    )
     assert "腾格里沙漠南缘" in (out / "cases" / "ZW-2022-001" / "index.html").read_text(encoding="utf-8")
 
 
@@ -73,7 +79,12 @@ def test_a_changed_template_or_setting_rebuilds(tmp_path, path, old, new):
     build()
     assert not build().changed
     target = repo / path
-    target.write_text(new + target.read_text(encoding="utf-8") if not old else target.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    target.write_text(
+        new + target.read_text(encoding="utf-8")
+        if not old
+        else target.read_text(encoding="utf-8").replace(old, new, 1),
+        encoding="utf-8",
+    )
     before = folder_identity(out)
     assert build().changed and folder_identity(out) != before
 
@@ -107,7 +118,9 @@ def test_an_incremental_build_gives_the_bytes_of_a_cold_build(tmp_path, sample_c
     project = find_project(ROOT)
     cold, warm = tmp_path / "cold", tmp_path / "warm"
     build_site(project, cold, documents=tmp_path / "none", cases=sample_cases, engine=engine)
-    changed = [c.model_copy(update={"title": c.title + "（更正）"}) if c.id == "ZW-2022-001" else c for c in sample_cases]
+    changed = [
+        c.model_copy(update={"title": c.title + "（更正）"}) if c.id == "ZW-2022-001" else c for c in sample_cases
+    ]
     build_site(project, warm, documents=tmp_path / "none", cases=changed, engine=engine)
     assert "（更正）" in (warm / "cases" / "ZW-2022-001" / "index.html").read_text(encoding="utf-8")
     assert build_site(project, warm, documents=tmp_path / "none", cases=sample_cases, engine=engine).changed

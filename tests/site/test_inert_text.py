@@ -14,9 +14,9 @@ import re
 import shutil
 import string
 from dataclasses import dataclass
-from xml.etree import ElementTree as ET
 from functools import cache
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 import markdown
 import pytest
@@ -40,7 +40,10 @@ _WHITESPACE = re.compile(r"\s+")
 
 
 _SHOWN = str.maketrans(
-    {**{c: 0xFFFD for c in [*range(0x20), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF]}, **{ord(c): " " for c in "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\u2028\u2029"}}
+    {
+        **dict.fromkeys([*range(0x20), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF], 0xFFFD),
+        **{ord(c): " " for c in "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\u2028\u2029"},
+    }
 )
 
 
@@ -50,7 +53,10 @@ def visible(text: str) -> str:
 
 
 def squashed(text: str) -> str:
-    """Text compared as a reader sees it: whitespace aside (the portal folds line breaks and sets Chinese without spaces)."""
+    """Text compared as a reader sees it: whitespace aside.
+
+    The portal folds line breaks and sets Chinese without spaces.
+    """
     return _WHITESPACE.sub("", text)
 
 
@@ -92,9 +98,57 @@ CONTEXTS = (
     "text\n\nVALUE\n\nmore",
 )
 SYNTAX = (
-    *CORPUS, "```", "~~~", "{", "}", "{:", "#", "\n", "\n\n", "    ", "\t", "<", ">", "&", "&amp;", "&#60;", "&#x3c;",
-    "*", "_", "[", "]", "(", ")", "!", "|", "-", "=", "+", ".", ":", "\\", "`", "{{", "}}", "{%", "%}", "---", "===",
-    "1. ", "> ", "\u2028", "\u2029", "\x85", "\x00", "\x02", "\x03", "\x0b", "\x7f", "\ufffe", "\u3000", "\xa0",
+    *CORPUS,
+    "```",
+    "~~~",
+    "{",
+    "}",
+    "{:",
+    "#",
+    "\n",
+    "\n\n",
+    "    ",
+    "\t",
+    "<",
+    ">",
+    "&",
+    "&amp;",
+    "&#60;",
+    "&#x3c;",
+    "*",
+    "_",
+    "[",
+    "]",
+    "(",
+    ")",
+    "!",
+    "|",
+    "-",
+    "=",
+    "+",
+    ".",
+    ":",
+    "\\",
+    "`",
+    "{{",
+    "}}",
+    "{%",
+    "%}",
+    "---",
+    "===",
+    "1. ",
+    "> ",
+    "\u2028",
+    "\u2029",
+    "\x85",
+    "\x00",
+    "\x02",
+    "\x03",
+    "\x0b",
+    "\x7f",
+    "\ufffe",
+    "\u3000",
+    "\xa0",
 )
 hostile_text = st.lists(st.one_of(st.sampled_from(SYNTAX), st.text(max_size=8)), max_size=12).map("".join)
 
@@ -232,8 +286,12 @@ def payload_sites(sample_cases, tmp_path_factory) -> PayloadSites:
     filling = sections(sample_cases)
     hostile, plain, refused = [], [], set()
     for case in sample_cases:
-        bad, refusing = with_text(case, lambda v, path: (f"{v}\n{sentinel(path)}\n{CORPUS_TEXT}", sentinel(path) + COMPACT + v), filling)
-        good, _ = with_text(case, lambda v, path: (f"{v}\n{sentinel(path)}\n{PLAIN}", f"{sentinel(path)}无害{v}"), filling)
+        bad, refusing = with_text(
+            case, lambda v, path: (f"{v}\n{sentinel(path)}\n{CORPUS_TEXT}", sentinel(path) + COMPACT + v), filling
+        )
+        good, _ = with_text(
+            case, lambda v, path: (f"{v}\n{sentinel(path)}\n{PLAIN}", f"{sentinel(path)}无害{v}"), filling
+        )
         hostile.append(bad)
         plain.append(good)
         refused |= refusing
@@ -266,9 +324,11 @@ def test_payload_makes_no_element_or_attribute_in_any_built_page(payload_sites):
 def test_search_index_holds_the_text_and_no_markup(payload_sites):
     # Material's search shows titles and texts of the index as HTML: they must hold the same elements as for
     # harmless text, and the case title as typed.
-    hostile, plain = (json_of(site / "search" / "search_index.json")["docs"] for site in (payload_sites.hostile, payload_sites.plain))
+    hostile, plain = (
+        json_of(site / "search" / "search_index.json")["docs"] for site in (payload_sites.hostile, payload_sites.plain)
+    )
     assert [d["location"] for d in hostile] == [d["location"] for d in plain]
-    for bad, good in zip(hostile, plain):
+    for bad, good in zip(hostile, plain, strict=False):
         for key in ("title", "text"):
             assert shape(bad[key]).elements == shape(good[key]).elements, (bad["location"], key)
     titles = {d["location"]: squashed(html.unescape(d["title"])) for d in hostile}
@@ -289,9 +349,11 @@ def test_feed_and_open_data_carry_the_text_as_typed(payload_sites):
 # What a page holds after its scripts ran: every element with its attribute names, handler attributes and
 # script URLs anywhere, and the text a reader sees.
 DOM = """() => ({
-    elements: Array.from(document.querySelectorAll("*"), e => e.tagName + "[" + Array.from(e.attributes, a => a.name).sort() + "]"),
+    elements: Array.from(document.querySelectorAll("*"),
+        e => e.tagName + "[" + Array.from(e.attributes, a => a.name).sort() + "]"),
     handlers: Array.from(document.querySelectorAll("*")).flatMap(e => Array.from(e.attributes)
-        .filter(a => a.name.startsWith("on") || /^\\s*(javascript|vbscript|data):/i.test(a.value) && /href|src|action|data/.test(a.name))
+        .filter(a => a.name.startsWith("on")
+            || /^\\s*(javascript|vbscript|data):/i.test(a.value) && /href|src|action|data/.test(a.name))
         .map(a => e.tagName + " " + a.name + "=" + a.value)),
     text: document.title + "\\n" + document.body.innerText,
 })"""
@@ -300,25 +362,29 @@ DOM = """() => ({
 def test_payload_pages_run_nothing_and_show_the_text_in_chromium(browser, payload_sites):
     published = {case.id: publish_case(case) for case in payload_sites.cases}
     paths = ["", "cases/", "funds/", "statistics/", *(f"cases/{case_id}/" for case_id in published)]
-    with served(payload_sites.hostile) as url, served(payload_sites.plain) as plain_url:
-        with guarded_page(browser, url) as page, guarded_page(browser, plain_url) as plain:
-            for path in paths:
-                page.goto(url + path)
-                plain.goto(plain_url + path)
-                page.wait_for_timeout(150)
-                seen, expected = page.evaluate(DOM), plain.evaluate(DOM)
-                assert seen["handlers"] == [], path
-                assert seen["elements"] == expected["elements"], path  # no <script>, <iframe>, <img>, <code>… from text
-                text = squashed(seen["text"])
-                if case := published.get(path.removeprefix("cases/").rstrip("/")):
-                    hover_the_header_title(page)
-                    shown = {field for _, field, _ in text_locations(case) if squashed(sentinel(field)) in text}
-                    assert {"title", "summary", "damage.description"} <= shown, path
-                    for _, field, value in text_locations(case):
-                        if field in shown:  # a field the page shows, it shows whole and as typed
-                            assert squashed(visible(value)) in text, (path, field)
-                elif path == "cases/":  # the index lists every title
-                    assert all(squashed(visible(c.title)) in text for c in published.values())
+    with (
+        served(payload_sites.hostile) as url,
+        served(payload_sites.plain) as plain_url,
+        guarded_page(browser, url) as page,
+        guarded_page(browser, plain_url) as plain,
+    ):
+        for path in paths:
+            page.goto(url + path)
+            plain.goto(plain_url + path)
+            page.wait_for_timeout(150)
+            seen, expected = page.evaluate(DOM), plain.evaluate(DOM)
+            assert seen["handlers"] == [], path
+            assert seen["elements"] == expected["elements"], path  # no <script>, <iframe>, <img>, <code>… from text
+            text = squashed(seen["text"])
+            if case := published.get(path.removeprefix("cases/").rstrip("/")):
+                hover_the_header_title(page)
+                shown = {field for _, field, _ in text_locations(case) if squashed(sentinel(field)) in text}
+                assert {"title", "summary", "damage.description"} <= shown, path
+                for _, field, value in text_locations(case):
+                    if field in shown:  # a field the page shows, it shows whole and as typed
+                        assert squashed(visible(value)) in text, (path, field)
+            elif path == "cases/":  # the index lists every title
+                assert all(squashed(visible(c.title)) in text for c in published.values())
 
 
 # The page title in the header, once it has slid in and is the element under its own middle.
@@ -354,7 +420,10 @@ def test_search_results_show_payload_as_text_in_chromium(browser, payload_sites)
         page.locator(".md-search-result__link[href*='cases/']").first.click()
         page.wait_for_url("**/cases/**")
         page.locator("article mark").first.wait_for()
-        assert page.locator("article img, article script, article iframe, article [onerror], article [onfocus]").count() == 0
+        assert (
+            page.locator("article img, article script, article iframe, article [onerror], article [onfocus]").count()
+            == 0
+        )
 
 
 # -- the Content Security Policy ----------------------------------------------------------------------
@@ -379,7 +448,11 @@ def test_every_page_has_the_content_security_policy_before_any_script(portal):
         assert meta.start() < text.index("<script"), page
         directives = {d.split()[0]: d.split()[1:] for d in meta.group(1).split(";") if d.strip()}
         assert {k: directives.get(k) for k in POLICY} == POLICY, page
-        inline = [m for m in re.finditer(r"<script(?![^>]*\bsrc=)([^>]*)>", text) if 'type="application/json"' not in m.group(1)]
+        inline = [
+            m
+            for m in re.finditer(r"<script(?![^>]*\bsrc=)([^>]*)>", text)
+            if 'type="application/json"' not in m.group(1)
+        ]
         assert inline == [], page  # no inline script the policy would have to allow
 
 
@@ -388,8 +461,12 @@ def test_content_security_policy_stops_markup_that_slips_through(browser, portal
     site = tmp_path / "site"
     shutil.copytree(portal.site, site)
     page_file = site / "cases" / "YC-2023-002" / "index.html"
-    slipped = '<img src=x onerror="alert(1)"><script>alert(2)</script><a id="er-slipped" href="javascript:alert(3)">x</a>'
-    page_file.write_text(page_file.read_text(encoding="utf-8").replace("</article>", slipped + "</article>", 1), encoding="utf-8")
+    slipped = (
+        '<img src=x onerror="alert(1)"><script>alert(2)</script><a id="er-slipped" href="javascript:alert(3)">x</a>'
+    )
+    page_file.write_text(
+        page_file.read_text(encoding="utf-8").replace("</article>", slipped + "</article>", 1), encoding="utf-8"
+    )
     context = browser.new_context()
     page = context.new_page()
     dialogs: list[str] = []

@@ -68,13 +68,17 @@ def test_portal_has_no_admin_and_no_link_to_the_internal_site(sites):
             content = path.read_text(encoding="utf-8")
             assert not re.search(r"""(href|src)=["'][^"']*admin""", content), path
             assert 'class="er-internal"' not in content and "noindex" not in content, path  # (the handbook may name it)
-    assert not (sites.public / "robots.txt").exists() or "Disallow: /\n" not in (sites.public / "robots.txt").read_text()
+    assert (
+        not (sites.public / "robots.txt").exists() or "Disallow: /\n" not in (sites.public / "robots.txt").read_text()
+    )
 
 
 def test_the_editor_page_alone_has_the_looser_policy(sites):
     for page in sites.internal.rglob("*.html"):
         if page.parent.name != "admin":
-            assert STRICT_CSP in html.unescape(page.read_text(encoding="utf-8")) and "unsafe" not in page.read_text(encoding="utf-8"), page
+            assert STRICT_CSP in html.unescape(page.read_text(encoding="utf-8")) and "unsafe" not in page.read_text(
+                encoding="utf-8"
+            ), page
     # No [tool.ecoredress.cms] in this repository: the editor page explains, and runs nothing.
     admin = html.unescape((sites.internal / "admin" / "index.html").read_text(encoding="utf-8"))
     assert "<script" not in admin and "script-src 'none'" in admin and "表单编辑尚未设置" in admin
@@ -90,9 +94,14 @@ def test_dashboard_lists_the_duties_of_ecoredress_deadlines(sites, cli):
     overdue = [d for d in json.loads(result.out)["duties"] if d["overdue"]]
     assert overdue, "the chosen day has an overdue duty"
     section = re.search(r'data-bucket="overdue">(.*?)</div>', dashboard, re.S).group(1)
-    assert sorted(html.unescape(uid) for uid in re.findall(r'data-duty="([^"]+)"', section)) == sorted(d["uid"] for d in overdue)
+    assert sorted(html.unescape(uid) for uid in re.findall(r'data-duty="([^"]+)"', section)) == sorted(
+        d["uid"] for d in overdue
+    )
     for duty in overdue:  # article, responsible party and how the date was counted
-        assert all(part in page_text(sites.internal / "index.html") for part in (duty["article"], duty["responsible"], re.sub(r"\s+", "", duty["basis"])))
+        assert all(
+            part in page_text(sites.internal / "index.html")
+            for part in (duty["article"], duty["responsible"], re.sub(r"\s+", "", duty["basis"]))
+        )
 
 
 def leaves(value, path=()):
@@ -115,14 +124,20 @@ def test_case_page_holds_every_fact_of_the_case(sites, sample_cases):
 
 def test_case_page_shows_the_findings_of_check(sites):
     project = find_project(ROOT)
-    report = check_files(sorted(project.cases_dir.glob("*.yaml")), base=project.root, as_of=INTERNAL_AS_OF, project=project)
+    report = check_files(
+        sorted(project.cases_dir.glob("*.yaml")), base=project.root, as_of=INTERNAL_AS_OF, project=project
+    )
     assert report.findings, "the samples have findings on that day"
     for checked in report.files:
         page = (sites.internal / "cases" / checked.case.id / "index.html").read_text(encoding="utf-8")
-        assert page.count('<tr class="er-warning">') + page.count('<tr class="er-error">') + page.count('<tr class="er-info">') == len(checked.findings)
+        assert page.count('<tr class="er-warning">') + page.count('<tr class="er-error">') + page.count(
+            '<tr class="er-info">'
+        ) == len(checked.findings)
         for finding in checked.findings:
             assert f"{finding.path}:{finding.line}:{finding.column}" in html.unescape(page)
-            assert re.sub(r"\s+", "", finding.message) in page_text(sites.internal / "cases" / checked.case.id / "index.html")
+            assert re.sub(r"\s+", "", finding.message) in page_text(
+                sites.internal / "cases" / checked.case.id / "index.html"
+            )
 
 
 def test_case_page_offers_internal_and_public_versions_of_its_documents(sites):
@@ -148,7 +163,11 @@ def test_registers_are_pages_and_workbooks(sites):
         assert all(sheet in shown for sheet in sheets), page
         book = load_workbook(sites.internal / "downloads" / workbook)
         assert book.sheetnames[: len(sheets)] == sheets
-    assert (sites.internal / "downloads" / f"annual-{INTERNAL_AS_OF.year - 1}.md.txt").read_text(encoding="utf-8").startswith("# ")
+    assert (
+        (sites.internal / "downloads" / f"annual-{INTERNAL_AS_OF.year - 1}.md.txt")
+        .read_text(encoding="utf-8")
+        .startswith("# ")
+    )
     assert not (sites.internal / "downloads" / f"annual-{INTERNAL_AS_OF.year - 1}.md").exists()
 
 
@@ -171,11 +190,22 @@ def test_two_builds_are_identical(sites, tmp_path):
 def test_a_broken_case_file_is_listed_on_the_dashboard_and_the_rest_is_built(tmp_path):
     repo = CaseRepo.from_project(tmp_path / "repo")
     (repo.cases / "YC-2024-099.yaml").write_text("id: YC-2024-099\ntitle: [\n", encoding="utf-8")
-    done = subprocess.run(["ecoredress", "site", "build", "--internal", "--as-of", "2025-01-01"], cwd=repo.root, capture_output=True, text=True)
+    done = subprocess.run(
+        ["ecoredress", "site", "build", "--internal", "--as-of", "2025-01-01"],
+        cwd=repo.root,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 1 and "1 个文件未通过校验" in done.stdout, done.stdout + done.stderr
-    assert "cases/YC-2024-099.yaml:3:1: 错误 yaml-syntax" in done.stderr and "已跳过以上 1 个" in done.stderr  # the common policy
+    assert (
+        "cases/YC-2024-099.yaml:3:1: 错误 yaml-syntax" in done.stderr and "已跳过以上 1 个" in done.stderr
+    )  # the common policy
     dashboard = page_text(repo.root / "build" / "internal" / "index.html")
-    assert "未通过校验的案件文件" in dashboard and "cases/YC-2024-099.yaml:3:1" in dashboard and "YAML语法错误" in dashboard
+    assert (
+        "未通过校验的案件文件" in dashboard
+        and "cases/YC-2024-099.yaml:3:1" in dashboard
+        and "YAML语法错误" in dashboard
+    )
 
 
 def test_the_editor_is_there_when_a_git_server_is_set(tmp_path):
@@ -183,17 +213,24 @@ def test_the_editor_is_there_when_a_git_server_is_set(tmp_path):
     pyproject = repo.root / "pyproject.toml"
     pyproject.write_text(
         pyproject.read_text(encoding="utf-8")
-        + '\n[tool.ecoredress.cms]\nbackend = "gitlab"\nrepo = "eco/cases"\nbase_url = "https://git.example.gov.cn"\napp_id = "abc"\n',
+        + '\n[tool.ecoredress.cms]\nbackend = "gitlab"\nrepo = "eco/cases"\nbase_url = "https:'
+        '//git.example.gov.cn"\napp_id = "abc"\n',
         encoding="utf-8",
     )
     result = build_internal_site(find_project(repo.root), tmp_path / "site", INTERNAL_AS_OF, tmp_path / "none")
     admin = tmp_path / "site" / "admin"
     assert result.editor and (admin / "decap-cms.js").stat().st_size > 1_000_000
     config = json.loads((admin / "config.yml").read_text(encoding="utf-8"))
-    assert config["backend"]["base_url"] == "https://git.example.gov.cn" and config["publish_mode"] == "editorial_workflow"
+    assert (
+        config["backend"]["base_url"] == "https://git.example.gov.cn" and config["publish_mode"] == "editorial_workflow"
+    )
     page = html.unescape((admin / "index.html").read_text(encoding="utf-8"))
     assert "script-src 'self' 'unsafe-eval';" in page and "connect-src 'self' https://git.example.gov.cn;" in page
-    assert [s for s in re.findall(r'<script[^>]*src="([^"]+)"', page)] == ["manual-init.js", "decap-cms.js", "ecoredress-cms.js"]
+    assert list(re.findall(r'<script[^>]*src="([^"]+)"', page)) == [
+        "manual-init.js",
+        "decap-cms.js",
+        "ecoredress-cms.js",
+    ]
     shutil.rmtree(repo.root / "node_modules" / "decap-cms")
     with pytest.raises(Exception, match="npm ci"):
         build_internal_site(find_project(repo.root), tmp_path / "site", INTERNAL_AS_OF, tmp_path / "none")
@@ -211,7 +248,9 @@ def test_case_text_makes_no_markup_on_internal_pages(tmp_path, sample_cases):
             data = case.model_dump(mode="json", exclude_none=True)
             replace_strings(data, case, text_of)
             (repo.cases / f"{case.id}.yaml").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        build_internal_site(find_project(repo.root), tmp_path / f"site-{text_of.__name__}", INTERNAL_AS_OF, tmp_path / "none")
+        build_internal_site(
+            find_project(repo.root), tmp_path / f"site-{text_of.__name__}", INTERNAL_AS_OF, tmp_path / "none"
+        )
         return tmp_path / f"site-{text_of.__name__}"
 
     def hostile(value: str) -> tuple[str, ...]:
@@ -265,7 +304,10 @@ def test_internal_site_as_of_a_past_day_shows_the_cases_of_that_day(tmp_path, cl
     assert "YC-2026-001" not in page_text(site / "cases" / "index.html")
     assert f"全部{len(existing)}件案件" in page_text(site / "index.html")
     wanted = [d["uid"] for d in json.loads(cli("deadlines", "--as-of", day, "--format", "json").out)["duties"]]
-    listed = [html.unescape(uid) for uid in re.findall(r'data-duty="([^"]+)"', (site / "index.html").read_text(encoding="utf-8"))]
+    listed = [
+        html.unescape(uid)
+        for uid in re.findall(r'data-duty="([^"]+)"', (site / "index.html").read_text(encoding="utf-8"))
+    ]
     assert wanted and sorted(listed) == sorted(wanted)
     # NX-2023-001 ended on 2026 with a passed evaluation; on 2024-05-01 its evaluation had not happened
     nx = page_text(site / "cases" / "NX-2023-001" / "index.html")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,9 +16,15 @@ from ecoredress.publish.site import DEFAULT_PUBLISHER
 from portal_factory import PersonData, base_data, case_with_people, id_number, person_strategy
 from portal_scan import private_values
 
-ALICE = PersonData("张瑾瑜", id_number(1990, 1), "13912345678", "银川市金凤区琨珂凤凰路8号", "6222021234567890123", "宁A12B34")
-BOB = PersonData("张璇琰", id_number(1988, 2), "15812345678", "银川市金凤区钰锴湖滨路9号", "6217001234567890", "宁B9C8D7")
-CAROL = PersonData("欧阳琨珂", id_number(1975, 3), "18612345678", "银川市金凤区翊骁正源路10号", "6228481234567890", "宁C5E6F7")
+ALICE = PersonData(
+    "张瑾瑜", id_number(1990, 1), "13912345678", "银川市金凤区琨珂凤凰路8号", "6222021234567890123", "宁A12B34"
+)
+BOB = PersonData(
+    "张璇琰", id_number(1988, 2), "15812345678", "银川市金凤区钰锴湖滨路9号", "6217001234567890", "宁B9C8D7"
+)
+CAROL = PersonData(
+    "欧阳琨珂", id_number(1975, 3), "18612345678", "银川市金凤区翊骁正源路10号", "6228481234567890", "宁C5E6F7"
+)
 
 
 def test_same_surname_becomes_jia_and_yi_consistently_and_compound_surnames_are_kept():
@@ -44,7 +49,10 @@ def test_personal_data_is_removed_from_free_text():
 
 def test_patterns_are_scrubbed_even_when_no_field_records_them():
     masker = Masker(case_with_people("YC-2023-103", [ALICE], masked_company=False))
-    text = masker.text("另一人身份证 64010219900101123X，手机 139 0000 1111，座机 (0951)6012345，车牌 宁D·9K8M7，卡号 6222 0202 0000 1111 222")
+    text = masker.text(
+        "另一人身份证 64010219900101123X，手机 139 0000 1111，座机 (0951)6012345，车牌 宁D·9K8M7，卡号 6222 0202 0000 "
+        "1111 222"
+    )
     assert text.count(REMOVED) == 5, text
     assert masker.text("赔偿 1272400.00 元，2023 年 3 月，2.4 公里") == "赔偿 1272400.00 元，2023 年 3 月，2.4 公里"
 
@@ -63,10 +71,24 @@ def test_masked_company_naming_replaces_full_and_short_names_and_hides_the_credi
 def test_private_and_internal_fields_never_leave_and_are_not_in_the_schema():
     case = case_with_people("YC-2023-105", [ALICE], masked_company=False)
     dumped = publish_case(case).model_dump_json()
-    for internal in ("义务人法务联系人", "YC2023-NT-00417", "银川市生态环境局法规科", "义务人对期间服务功能损失计算方法提出异议"):
+    for internal in (
+        "义务人法务联系人",
+        "YC2023-NT-00417",
+        "银川市生态环境局法规科",
+        "义务人对期间服务功能损失计算方法提出异议",
+    ):
         assert internal not in dumped
     schema = json.dumps(PublishedCase.model_json_schema())
-    for withheld in ('"notes"', '"voucher_no"', '"minutes"', '"participants"', '"draft_amount"', '"id_number"', '"legal_representative"', '"withheld_reason"'):
+    for withheld in (
+        '"notes"',
+        '"voucher_no"',
+        '"minutes"',
+        '"participants"',
+        '"draft_amount"',
+        '"id_number"',
+        '"legal_representative"',
+        '"withheld_reason"',
+    ):
         assert withheld not in schema
 
 
@@ -112,11 +134,12 @@ def test_loosely_typed_private_data_is_masked_too():
 
 # -- issue 9, finding 2: what masking must do whatever the case records --------------------------------------
 
+import copy  # noqa: E402
+
 from ecoredress.model import Case  # noqa: E402
 from ecoredress.model.types import is_withheld  # noqa: E402
 from ecoredress.publish.masking import organisation_short_name  # noqa: E402
 from portal_factory import base_data as _base  # noqa: E402
-import copy  # noqa: E402
 
 
 def _case(**changes) -> Case:
@@ -135,8 +158,11 @@ def _person(name: str, **fields) -> dict:
 
 
 def test_names_the_case_lists_are_masked_everywhere_and_never_published():
-    case = _case(disclosure__person_names=["李秀英", "李 秀梅"], summary="举报人李秀英、证人李秀梅反映，义务人夜间排放废水。",
-                 title="李秀英举报宁夏虚构化工有限公司排污案")
+    case = _case(
+        disclosure__person_names=["李秀英", "李 秀梅"],
+        summary="举报人李秀英、证人李秀梅反映，义务人夜间排放废水。",
+        title="李秀英举报宁夏虚构化工有限公司排污案",
+    )
     published = publish_case(case)
     assert published.summary == "举报人李某甲、证人李某乙反映，义务人夜间排放废水。"
     assert published.title.startswith("李某甲举报")
@@ -151,7 +177,9 @@ def test_a_blank_private_value_does_not_stop_the_values_after_it():
 
 
 def test_a_recorded_name_typed_with_spaces_is_masked_as_typed_and_without_spaces():
-    case = _case(obligors=[*_base()["obligors"], _person("欧阳 明华")], summary="欧阳明华与欧阳 明华是同一人，明华已到案。")
+    case = _case(
+        obligors=[*_base()["obligors"], _person("欧阳 明华")], summary="欧阳明华与欧阳 明华是同一人，明华已到案。"
+    )
     published = publish_case(case)
     assert published.summary == "欧阳某与欧阳某是同一人，欧阳某已到案。"
     assert published.obligors[-1].name == "欧阳某"
@@ -171,8 +199,11 @@ def test_full_name_publication_keeps_the_company_and_its_credit_code():
 
 def test_two_masked_companies_get_ordinals_and_lose_short_names_and_codes():
     second = {"kind": "单位", "name": "石嘴山市惠农区琨翊精细化工有限公司", "credit_code": "91640205MA75KQ8X6Q"}
-    case = _case(obligors=[*_base()["obligors"], second], disclosure__company_naming="某公司",
-                 summary="宁夏虚构化工有限公司与琨翊精细化工（91640205MA75KQ8X6Q）共同排放，虚构化工先行赔付。")
+    case = _case(
+        obligors=[*_base()["obligors"], second],
+        disclosure__company_naming="某公司",
+        summary="宁夏虚构化工有限公司与琨翊精细化工（91640205MA75KQ8X6Q）共同排放，虚构化工先行赔付。",
+    )
     published = publish_case(case)
     assert [o.name for o in published.obligors] == ["某公司甲", "某公司乙"]
     assert [o.credit_code for o in published.obligors] == [None, None]
@@ -181,8 +212,12 @@ def test_two_masked_companies_get_ordinals_and_lose_short_names_and_codes():
 
 def test_short_names_below_two_characters_are_not_replaced_in_text():
     assert organisation_short_name("宁夏虎有限公司") == "虎"
-    case = _case(obligors=[{"kind": "单位", "name": "宁夏虎有限公司", "credit_code": "91640100MA76XK3Q29"}, _person("张三")],
-                 disclosure__company_naming="某公司", summary="张三在虎跳沟三组倾倒，宁夏虎有限公司负责。", title="宁夏虎有限公司排污案")
+    case = _case(
+        obligors=[{"kind": "单位", "name": "宁夏虎有限公司", "credit_code": "91640100MA76XK3Q29"}, _person("张三")],
+        disclosure__company_naming="某公司",
+        summary="张三在虎跳沟三组倾倒，宁夏虎有限公司负责。",
+        title="宁夏虎有限公司排污案",
+    )
     assert publish_case(case).summary == "张某在虎跳沟三组倾倒，某公司负责。"
 
 
@@ -194,7 +229,10 @@ def test_masking_that_shortens_a_text_below_its_minimum_does_not_stop_publicatio
 
 def test_recorded_address_tails_and_plates_however_spaced_are_removed():
     person = _person("欧阳明华", address="中卫市沙坡头区翊骁镇琨珂村三组", plate_number="宁DQ9E01")
-    case = _case(obligors=[*_base()["obligors"], person], summary="欧阳明华家在琨珂村三组（翊骁镇琨珂村），车辆宁 D Q9E01，琨珂村村民反映。")
+    case = _case(
+        obligors=[*_base()["obligors"], person],
+        summary="欧阳明华家在琨珂村三组（翊骁镇琨珂村），车辆宁 D Q9E01，琨珂村村民反映。",
+    )
     assert publish_case(case).summary == f"欧阳某家在{REMOVED}（翊骁镇{REMOVED}），车辆{REMOVED}，{REMOVED}村民反映。"
 
 
@@ -204,8 +242,16 @@ def test_only_private_and_internal_fields_are_withheld():
 
     fields = {**Person.model_fields, **Disclosure.model_fields}
     assert [n for n, info in fields.items() if is_withheld(info)] == [
-        "name", "id_number", "address", "phone", "bank_account", "plate_number", "withheld_reason", "withheld",
-        "person_names", "not_person_names",
+        "name",
+        "id_number",
+        "address",
+        "phone",
+        "bank_account",
+        "plate_number",
+        "withheld_reason",
+        "withheld",
+        "person_names",
+        "not_person_names",
     ]
 
 
@@ -216,8 +262,10 @@ def test_what_is_removed_reads_as_yi_yin_qu_in_the_published_text():
 
 
 def test_a_meeting_participant_that_is_an_office_is_not_masked_as_a_person():
-    case = _case(consultation__meetings__0__participants=["市检察院", "法规科", "周建军"],
-                 summary="市检察院、法规科会同周建军现场核查，义务人夜间排放废水。")
+    case = _case(
+        consultation__meetings__0__participants=["市检察院", "法规科", "周建军"],
+        summary="市检察院、法规科会同周建军现场核查，义务人夜间排放废水。",
+    )
     assert publish_case(case).summary == "市检察院、法规科会同周某现场核查，义务人夜间排放废水。"
 
 
@@ -231,43 +279,65 @@ def test_a_case_without_any_natural_person_publishes_the_company_as_named():
     assert publish_case(case).obligors[0].name == "宁夏虚构化工有限公司"
 
 
-@pytest.mark.parametrize("address", ["贺兰县立岗镇琨珂村三组", "中卫市 沙坡头区 翊骁镇 琨珂村 三组", "银川市琨珂村三组"])
+@pytest.mark.parametrize(
+    "address", ["贺兰县立岗镇琨珂村三组", "中卫市 沙坡头区 翊骁镇 琨珂村 三组", "银川市琨珂村三组"]
+)
 def test_the_village_of_a_recorded_address_is_removed_whatever_the_address_starts_with_or_how_it_is_spaced(address):
     # A village alone is no address below county level by pattern: it goes because the case records it. A short
     # word of the address ("三组") alone stays: 采样分三组 is no one's address.
-    case = _case(obligors=[*_base()["obligors"], _person("欧阳明华", address=address)],
-                 summary="琨珂村村民反映，采样分三组进行，义务人夜间排放废水。")
+    case = _case(
+        obligors=[*_base()["obligors"], _person("欧阳明华", address=address)],
+        summary="琨珂村村民反映，采样分三组进行，义务人夜间排放废水。",
+    )
     assert publish_case(case).summary == f"{REMOVED}村民反映，采样分三组进行，义务人夜间排放废水。"
 
 
 def test_the_eleventh_person_of_one_surname_and_the_eleventh_masked_company_are_numbered():
-    people = [_person("张" + given) for given in ["一鸣", "二虎", "三石", "四海", "五岳", "六合", "七星", "八斗", "九州", "十全", "百川"]]
-    companies = [{"kind": "单位", "name": f"宁夏{word}化工有限公司", "credit_code": "91640100MA76XK3Q29"}
-                 for word in ["琨翊", "钰锴", "翊骁", "瑾瑜", "璇琰", "琛瑜", "琨珂", "骁锴", "瑜翊", "珂琛", "锴璇"]]
+    people = [
+        _person("张" + given)
+        for given in ["一鸣", "二虎", "三石", "四海", "五岳", "六合", "七星", "八斗", "九州", "十全", "百川"]
+    ]
+    companies = [
+        {"kind": "单位", "name": f"宁夏{word}化工有限公司", "credit_code": "91640100MA76XK3Q29"}
+        for word in ["琨翊", "钰锴", "翊骁", "瑾瑜", "璇琰", "琛瑜", "琨珂", "骁锴", "瑜翊", "珂琛", "锴璇"]
+    ]
     published = publish_case(_case(obligors=[*companies, *people], disclosure__company_naming="某公司"))
     names = [o.name for o in published.obligors]
     assert names[9:11] == ["某公司癸", "某公司11"] and names[-2:] == ["张某癸", "张某11"]
 
 
 def test_a_masked_company_is_found_by_its_short_name_of_two_characters():
-    case = _case(obligors=[{"kind": "单位", "name": "银川市虎豹公司", "credit_code": "91640100MA76XK3Q29"}],
-                 disclosure__company_naming="某公司", summary="银川市虎豹公司排放废水，虎豹已先行赔付。")
+    case = _case(
+        obligors=[{"kind": "单位", "name": "银川市虎豹公司", "credit_code": "91640100MA76XK3Q29"}],
+        disclosure__company_naming="某公司",
+        summary="银川市虎豹公司排放废水，虎豹已先行赔付。",
+    )
     assert publish_case(case).summary == "某公司排放废水，某公司已先行赔付。"
 
 
 def test_the_longest_person_name_wins_inside_a_full_company_name():
-    case = _case(obligors=[{**_base()["obligors"][0], "name": "银川李秀英养殖场", "legal_representative": "李秀英"}, _person("李秀")])
+    case = _case(
+        obligors=[
+            {**_base()["obligors"][0], "name": "银川李秀英养殖场", "legal_representative": "李秀英"},
+            _person("李秀"),
+        ]
+    )
     assert publish_case(case).obligors[0].name == "银川李某甲养殖场"
 
 
 def test_a_blank_private_value_does_not_stop_the_names_listed_after_it():
     person = _person("欧阳明华", address=" ")
-    case = _case(obligors=[*_base()["obligors"], person], disclosure__person_names=["李秀英"],
-                 summary="欧阳明华倾倒废渣，举报人李秀英反映后查实。")
+    case = _case(
+        obligors=[*_base()["obligors"], person],
+        disclosure__person_names=["李秀英"],
+        summary="欧阳明华倾倒废渣，举报人李秀英反映后查实。",
+    )
     assert publish_case(case).summary == "欧阳某倾倒废渣，举报人李某反映后查实。"
 
 
 def test_the_community_of_a_recorded_address_is_removed_when_named_alone():
-    case = _case(obligors=[*_base()["obligors"], _person("欧阳明华", address="银川市金凤区丰登社区8号楼")],
-                 summary="丰登社区居民反映，义务人夜间排放废水。")
+    case = _case(
+        obligors=[*_base()["obligors"], _person("欧阳明华", address="银川市金凤区丰登社区8号楼")],
+        summary="丰登社区居民反映，义务人夜间排放废水。",
+    )
     assert publish_case(case).summary == f"{REMOVED}居民反映，义务人夜间排放废水。"

@@ -7,7 +7,8 @@ builds the portal and renders the case's public documents (PDF and DOCX), and lo
 built file: HTML, JSON, CSV, XML, the search index, .gz files, PDF text (pdftotext) and the DOCX XML.
 
 The site build and the typesetting take seconds, so the default budget is a few examples with many values each
-(``MASKING_EXAMPLES``, default 3). A longer run: ``MASKING_EXAMPLES=50 python3 -m pytest tests/site/test_masking_property.py``.
+(``MASKING_EXAMPLES``, default 3). A longer run: ``MASKING_EXAMPLES=50 python3 -m pytest
+tests/site/test_masking_property.py``.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ from portal_scan import readable_text, scanned_files
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = int(os.environ.get("MASKING_EXAMPLES", "3"))
-FULL_WIDTH = str.maketrans("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ")
+FULL_WIDTH = str.maketrans(
+    "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
+)
 CHINESE = str.maketrans("0123456789", "〇一二三四五六七八九")
 
 
@@ -55,8 +58,12 @@ def _written(groups: list[int]):
             return text.translate(CHINESE).replace("一", "幺")
         return text
 
-    return lambda digits: st.builds(write, st.just(digits), st.sampled_from(["none", " ", "-", ".", "—", "．", " - "]),
-                                    st.sampled_from(["ascii", "ascii", "full", "chinese", "yao"]))
+    return lambda digits: st.builds(
+        write,
+        st.just(digits),
+        st.sampled_from(["none", " ", "-", ".", "—", "．", " - "]),
+        st.sampled_from(["ascii", "ascii", "full", "chinese", "yao"]),
+    )
 
 
 def _id_number(year: int, serial: int) -> str:
@@ -69,14 +76,26 @@ MOBILE = _digits(10).map(lambda d: "1" + "3456789"[int(d[0]) % 7] + d[1:]).flatm
 LANDLINE = _digits(7, "23456789").map(lambda d: "0951" + d).flatmap(_written([4, 3, 4]))
 LOCAL = _digits(7, "23456789").flatmap(_written([3, 4]))  # only after a word that announces a phone
 CARD = _digits(18, "3456").map(lambda d: "6" + d).flatmap(_written([4, 4, 4, 4, 3]))
-PLATE = st.builds(lambda p, letter, sep, tail, suffix: f"{p}{sep}{letter}{tail}{suffix}", st.sampled_from("宁京甘蒙陕"),
-                  st.sampled_from("ABCDE"), st.sampled_from(["", " ", "·"]),
-                  st.from_regex(r"[0-9][0-9A-HJ-NP-Z]{4}|[DF][0-9]{5}", fullmatch=True), st.sampled_from(["", "挂", "警"]))
+PLATE = st.builds(
+    lambda p, letter, sep, tail, suffix: f"{p}{sep}{letter}{tail}{suffix}",
+    st.sampled_from("宁京甘蒙陕"),
+    st.sampled_from("ABCDE"),
+    st.sampled_from(["", " ", "·"]),
+    st.from_regex(r"[0-9][0-9A-HJ-NP-Z]{4}|[DF][0-9]{5}", fullmatch=True),
+    st.sampled_from(["", "挂", "警"]),
+)
 PLATE = st.one_of(PLATE, PLATE.map(lambda p: p.translate(FULL_WIDTH)))
-EMAIL = st.builds(lambda user, host: f"{user}@{host}.cn", st.from_regex(r"[a-z][a-z0-9._]{2,10}[a-z0-9]", fullmatch=True),
-                  st.from_regex(r"[a-z]{3,8}", fullmatch=True))
-ADDRESS = st.builds(lambda a, b, n: f"{a}{b}{n}", st.text(GIVEN, min_size=2, max_size=2),
-                    st.sampled_from(["村", "小区", "花园"]), st.sampled_from(["三组", "12号楼2单元501室", "8号", "3栋1单元202室"]))
+EMAIL = st.builds(
+    lambda user, host: f"{user}@{host}.cn",
+    st.from_regex(r"[a-z][a-z0-9._]{2,10}[a-z0-9]", fullmatch=True),
+    st.from_regex(r"[a-z]{3,8}", fullmatch=True),
+)
+ADDRESS = st.builds(
+    lambda a, b, n: f"{a}{b}{n}",
+    st.text(GIVEN, min_size=2, max_size=2),
+    st.sampled_from(["村", "小区", "花园"]),
+    st.sampled_from(["三组", "12号楼2单元501室", "8号", "3栋1单元202室"]),
+)
 ROAD = st.builds(lambda a, n: f"{a}路{n}号", st.text(GIVEN, min_size=2, max_size=3), st.integers(1, 999))
 NAME = st.builds(lambda s, g: s + g, st.sampled_from(SURNAMES), st.text(GIVEN, min_size=2, max_size=2))
 
@@ -119,7 +138,7 @@ def _filling():
 def _value(labelled: str) -> str:
     for label in ("身份证", "手机", "座机", "电话", "卡号", "车牌", "邮箱", "家住", "住", "证人"):
         if labelled.startswith(label):
-            return "".join(labelled[len(label):].split())
+            return "".join(labelled[len(label) :].split())
     raise AssertionError(labelled)
 
 
@@ -135,7 +154,9 @@ def _texts(site: Path, rendered: Path) -> dict[str, str]:
     for path in _public_document_files(rendered):
         if path.suffix == ".docx":
             with zipfile.ZipFile(path) as docx:
-                texts[path.name] = "".join("".join(docx.read(n).decode("utf-8").split()) for n in docx.namelist() if n.endswith(".xml"))
+                texts[path.name] = "".join(
+                    "".join(docx.read(n).decode("utf-8").split()) for n in docx.namelist() if n.endswith(".xml")
+                )
         else:
             texts[path.name] = readable_text(path)
     return texts
@@ -158,8 +179,12 @@ def test_no_generated_personal_value_reaches_any_public_file(drawn, tmp_path_fac
     render_documents(jobs, document_settings(project), templates, work / "documents", ("pdf", "docx"))
     build_site(project, work / "public", documents=work / "documents", cases=[case])
     texts = _texts(work / "public", work / "documents")
-    assert any(name.endswith(".docx") for name in texts) and any(name.endswith(".pdf") and "/" not in name for name in texts)
-    assert any(f"{n[0]}某" in t or f"{n[:2]}某" in t for t in texts.values() for n in names)  # the names were published, masked
+    assert any(name.endswith(".docx") for name in texts) and any(
+        name.endswith(".pdf") and "/" not in name for name in texts
+    )
+    assert any(
+        f"{n[0]}某" in t or f"{n[:2]}某" in t for t in texts.values() for n in names
+    )  # the names were published, masked
     values = {_value(v) for v in labelled}
     leaked = sorted({(file, v) for file, text in texts.items() for v in values if v in text})
     assert leaked == []

@@ -130,7 +130,9 @@ def test_a_linked_holiday_override_is_refused(project):
     (project / "calendar").mkdir()
     (project / "calendar" / "holidays.local.yaml").symlink_to(project.parent / "outside" / "secret.md")
     result = run_cli("check")
-    assert result.code == 1 and "calendar/holidays.local.yaml 是符号链接" in result.err and "Traceback" not in result.err
+    assert (
+        result.code == 1 and "calendar/holidays.local.yaml 是符号链接" in result.err and "Traceback" not in result.err
+    )
 
 
 def test_a_linked_case_file_is_a_located_error_and_the_others_are_still_checked(project):
@@ -145,7 +147,10 @@ def test_a_linked_case_file_is_a_located_error_and_the_others_are_still_checked(
     refused = {f["path"]: f for f in report["findings"] if f["code"] == "not-a-regular-file"}
     assert set(refused) == {"cases/NX-2099-001.yaml", "cases/archive", "cases/YC-2099-001.yaml"}
     assert all(f["line"] == 1 and f["column"] == 1 for f in refused.values())
-    assert str(outside) in refused["cases/NX-2099-001.yaml"]["message"] and "命名管道" in refused["cases/YC-2099-001.yaml"]["message"]
+    assert (
+        str(outside) in refused["cases/NX-2099-001.yaml"]["message"]
+        and "命名管道" in refused["cases/YC-2099-001.yaml"]["message"]
+    )
     assert report["counts"]["files"] == len(CASES) + 3 and report["counts"]["cases"] == len(CASES)
     site = build_site(find_project(project), project.parent / "public", documents=project.parent / "none")
     assert site.skipped == 3 and site.cases == len(CASES)  # refused, never read, never published
@@ -154,13 +159,21 @@ def test_a_linked_case_file_is_a_located_error_and_the_others_are_still_checked(
 
 def test_fix_neither_reads_nor_rewrites_through_a_link(project):
     outside = project.parent / "outside" / "YC-2099-001.yaml"
-    text = (ROOT / "cases" / "YC-2023-002.yaml").read_text(encoding="utf-8").replace("银环赔〔2023〕5号", "银环赔[2023]5号")
+    text = (
+        (ROOT / "cases" / "YC-2023-002.yaml")
+        .read_text(encoding="utf-8")
+        .replace("银环赔〔2023〕5号", "银环赔[2023]5号")
+    )
     outside.write_text(text, encoding="utf-8")
     link = project / "cases" / "YC-2099-001.yaml"
     link.symlink_to(outside)
     os.mkfifo(project / "cases" / "YC-2099-002.yaml")
     result = run_cli("fix")
-    assert result.code == 1 and "cases/YC-2099-001.yaml: 已跳过" in result.err and "cases/YC-2099-002.yaml: 已跳过" in result.err
+    assert (
+        result.code == 1
+        and "cases/YC-2099-001.yaml: 已跳过" in result.err
+        and "cases/YC-2099-002.yaml: 已跳过" in result.err
+    )
     assert link.is_symlink() and outside.read_text(encoding="utf-8") == text
 
 
@@ -171,7 +184,14 @@ def test_a_manifest_entry_or_link_outside_the_documents_folder_is_refused(projec
     secret = project.parent / "outside" / "secret.pdf"
     secret.write_bytes(b"%PDF-1.4 " + SECRET_VALUE.encode())
     (rendered / case.id / "leak.pdf").symlink_to(secret)
-    entry = {"case": case.id, "kind": "赔偿协议", "title": "生态环境损害赔偿协议", "doc_no": None, "issued_on": "2023-09-12", "public": True}
+    entry = {
+        "case": case.id,
+        "kind": "赔偿协议",
+        "title": "生态环境损害赔偿协议",
+        "doc_no": None,
+        "issued_on": "2023-09-12",
+        "public": True,
+    }
     for name, refusal in (("../outside/secret.pdf", "不在文书目录"), (f"{case.id}/leak.pdf", "leak.pdf 是符号链接")):
         entry["files"] = [{"name": name, "sha256": hashlib.sha256(secret.read_bytes()).hexdigest()}]
         (rendered / "manifest.json").write_text(json.dumps({"documents": [entry]}), encoding="utf-8")
@@ -183,7 +203,9 @@ def test_a_manifest_entry_or_link_outside_the_documents_folder_is_refused(projec
 # -- property: whatever the tree, a copy never follows a link -----------------------------------------
 
 NAMES = st.sampled_from(["a", "b", "c.md", "d.txt", "资料"])
-ENTRY = st.sampled_from(["file", "folder", "link-outside", "link-inside", "link-climbing", "link-chain", "dangling", "pipe"])
+ENTRY = st.sampled_from(
+    ["file", "folder", "link-outside", "link-inside", "link-climbing", "link-chain", "dangling", "pipe"]
+)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -100,7 +100,11 @@ def test_axe_finds_no_serious_or_critical_violation(page, site_url, path):
     page.goto(site_url + path)
     page.evaluate(AXE.read_text(encoding="utf-8"))  # through DevTools: the site's CSP refuses an injected <script>
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]]) for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    serious = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]])
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
     assert serious == []
 
 

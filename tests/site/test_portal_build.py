@@ -61,7 +61,14 @@ def test_leak_detector_fires_when_masking_is_switched_off(tmp_path, monkeypatch)
     cases = generated_cases(1)
     found = leaks(broken_build(tmp_path, cases), all_private_values(cases))
     files = {f for f, _ in found}
-    expected = {f"cases/{cases[0].id}/index.html", "index.html", "data/cases.json", "data/cases.csv", "feed.xml", "search/search_index.json"}
+    expected = {
+        f"cases/{cases[0].id}/index.html",
+        "index.html",
+        "data/cases.json",
+        "data/cases.csv",
+        "feed.xml",
+        "search/search_index.json",
+    }
     assert expected <= files
 
 
@@ -146,7 +153,9 @@ def test_open_data_validates(portal):
     base = publisher(find_project(ROOT)).url
     assert base.startswith("https://"), "the sample repository sets [tool.ecoredress.site] url"
     links = [e.find(f"{atom}link").get("href") for e in entries]
-    assert all(link.startswith(base) and (portal.site / link.removeprefix(base) / "index.html").is_file() for link in links)
+    assert all(
+        link.startswith(base) and (portal.site / link.removeprefix(base) / "index.html").is_file() for link in links
+    )
 
 
 def test_sitemap_lists_case_pages_dated_by_the_data(portal):
@@ -172,7 +181,9 @@ def test_every_article_has_an_anchor_and_case_links_resolve(portal):
     regulation = (portal.site / "regulation" / "index.html").read_text(encoding="utf-8")
     anchors = set(re.findall(r'id="(第[一二三四五六七八九十]+条)"', regulation))
     assert len(anchors) == 40
-    page = html.unescape((portal.site / "cases" / "YC-2023-002" / "index.html").read_text(encoding="utf-8"))  # generated URLs are escaped
+    page = html.unescape(
+        (portal.site / "cases" / "YC-2023-002" / "index.html").read_text(encoding="utf-8")
+    )  # generated URLs are escaped
     linked = set(re.findall(r'href="\.\./\.\./regulation/#(第[^"]+条)"', page))
     assert {"第十四条", "第十九条", "第三十二条"} <= linked <= anchors
 
@@ -262,8 +273,15 @@ def test_no_page_prints_none(tmp_path, sample_cases):
     rendered = tmp_path / "documents"
     (rendered / case.id).mkdir(parents=True)
     (rendered / case.id / "agreement-public.pdf").write_bytes(pdf)
-    entry = {"case": case.id, "kind": "赔偿协议", "title": "生态环境损害赔偿协议", "doc_no": None, "issued_on": "2023-09-12",
-             "public": True, "files": [{"name": f"{case.id}/agreement-public.pdf", "sha256": hashlib.sha256(pdf).hexdigest()}]}
+    entry = {
+        "case": case.id,
+        "kind": "赔偿协议",
+        "title": "生态环境损害赔偿协议",
+        "doc_no": None,
+        "issued_on": "2023-09-12",
+        "public": True,
+        "files": [{"name": f"{case.id}/agreement-public.pdf", "sha256": hashlib.sha256(pdf).hexdigest()}],
+    }
     (rendered / "manifest.json").write_text(json.dumps({"documents": [entry]}), encoding="utf-8")
     build_site(find_project(ROOT), tmp_path / "site", documents=rendered, cases=[case])
     page = html.unescape((tmp_path / "site" / "cases" / case.id / "index.html").read_text(encoding="utf-8"))

@@ -12,9 +12,9 @@ from urllib.parse import unquote, urljoin
 import pytest
 from lxml import html as lxml_html
 
+from browsing import guarded_page, served
 from ecoredress.project import find_project
 from ecoredress.publish.site import build_site
-from browsing import guarded_page, served
 from portal_scan import external_assets, injections, leaks, private_values
 
 pytest.importorskip("zensical")
@@ -67,7 +67,10 @@ def _link_targets(site: Path) -> dict[str, set[str]]:
     for page in sorted(site.rglob("*.html")):
         name = page.relative_to(site).as_posix()
         for article in lxml_html.fromstring(page.read_bytes()).xpath("//article"):
-            found = {urljoin(f"https://example.gov.cn/portal/{name}", e.get("href") or e.get("src")) for e in article.xpath(".//*[@href or @src]")}
+            found = {
+                urljoin(f"https://example.gov.cn/portal/{name}", e.get("href") or e.get("src"))
+                for e in article.xpath(".//*[@href or @src]")
+            }
             targets[name] = {unquote(url) for url in found}
     return targets
 
@@ -81,7 +84,16 @@ def test_every_link_of_the_content_leads_to_the_same_place_in_both_engines(porta
 
 def test_open_data_feed_and_documents_are_identical(portal, zensical_site):
     def files(site: Path) -> dict[str, bytes]:
-        chosen = [p for p in site.rglob("*") if p.is_file() and (p.name == "feed.xml" or (p.relative_to(site).parts[0] == "data" and p.suffix != ".html") or p.suffix == ".pdf")]
+        chosen = [
+            p
+            for p in site.rglob("*")
+            if p.is_file()
+            and (
+                p.name == "feed.xml"
+                or (p.relative_to(site).parts[0] == "data" and p.suffix != ".html")
+                or p.suffix == ".pdf"
+            )
+        ]
         return {p.relative_to(site).as_posix(): p.read_bytes() for p in chosen}
 
     theirs = files(zensical_site.site)
@@ -105,7 +117,11 @@ def test_every_zensical_page_has_the_policy_and_no_inline_script(zensical_site):
         meta = _META.search(text)
         assert meta and meta.start() < text.index("<script"), page
         assert "script-src 'self';" in meta.group(1) and "'unsafe-inline'" not in meta.group(1), page
-        inline = [m for m in re.finditer(r"<script(?![^>]*\bsrc=)([^>]*)>", text) if 'type="application/json"' not in m.group(1)]
+        inline = [
+            m
+            for m in re.finditer(r"<script(?![^>]*\bsrc=)([^>]*)>", text)
+            if 'type="application/json"' not in m.group(1)
+        ]
         assert inline == [], page
 
 
@@ -116,7 +132,13 @@ def test_search_entries_show_the_title_as_the_page_does(zensical_site):
 
 @pytest.mark.parametrize(
     ("query", "expected"),
-    [("典农河", "YC-2023-002"), ("腾格里", "ZW-2022-001"), ("某公司", "GY-2025-001"), ("张某甲", "GY-2024-001"), ("虚构化工", "YC-2023-002")],
+    [
+        ("典农河", "YC-2023-002"),
+        ("腾格里", "ZW-2022-001"),
+        ("某公司", "GY-2025-001"),
+        ("张某甲", "GY-2024-001"),
+        ("虚构化工", "YC-2023-002"),
+    ],
 )
 def test_chinese_search_finds_the_case_on_the_zensical_site(browser, zensical_site, query, expected):
     # guarded_page fails on any CSP violation: the search dialog's style sheet is admitted by its hash only.

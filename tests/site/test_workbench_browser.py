@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from cms_form import add_item, choose, log_in, publish, running_editor, text, wait_for_file
 from browsing import console_errors
+from cms_form import add_item, choose, log_in, publish, running_editor, text, wait_for_file
 from conftest import PEOPLE_CASE
 from ecoredress.loading.yamlio import load_data
 
@@ -68,7 +68,9 @@ def test_form_creates_a_case_and_edits_an_amount_through_the_local_backend(local
         publish(page)
         created = wait_for_file(page, cases / f"{NEW_CASE}.yaml")
         assert load_data(created)["clue"]["found_on"].isoformat() == "2024-03-02"
-        check = subprocess.run(["ecoredress", "check", f"cases/{NEW_CASE}.yaml"], cwd=editor.repo.root, capture_output=True, text=True)
+        check = subprocess.run(
+            ["ecoredress", "check", f"cases/{NEW_CASE}.yaml"], cwd=editor.repo.root, capture_output=True, text=True
+        )
         assert check.returncode == 0 and "0 个错误" in check.stdout, check.stdout
 
         # A sample case: one amount changed, every other value and line as it was.

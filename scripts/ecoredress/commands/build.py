@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ecoredress.model import Case
+    from ecoredress.project import Project
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from ecoredress.documents.settings import default_jobs
 
     parser = subparsers.add_parser(
@@ -16,7 +21,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--out", type=Path, default=None, metavar="目录", help="网站输出目录（默认：public/）")
     parser.add_argument("--skip-documents", action="store_true", help="不生成文书（网站中不提供 PDF 下载）")
-    parser.add_argument("--jobs", type=int, default=default_jobs(), metavar="N", help=f"生成文书的并行进程数（默认 {default_jobs()}）")
+    parser.add_argument(
+        "--jobs", type=int, default=default_jobs(), metavar="N", help=f"生成文书的并行进程数（默认 {default_jobs()}）"
+    )
     parser.set_defaults(func=run)
 
 
@@ -46,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     return code
 
 
-def _build(project, args: argparse.Namespace, site_out: Path) -> tuple[int, str, str]:  # noqa: ANN001 - Project
+def _build(project: Project, args: argparse.Namespace, site_out: Path) -> tuple[int, str, str]:
     """Check, render, build the site; the exit code, the findings and the summary to print."""
     from ecoredress.loading.discovery import discover_case_files
     from ecoredress.publish.site import build_site
@@ -56,19 +63,26 @@ def _build(project, args: argparse.Namespace, site_out: Path) -> tuple[int, str,
 
     report = check_files(discover_case_files([project.cases_dir]), base=Path.cwd(), project=project)
     errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
-    printed = FORMATS["text"](report) if report.findings else ""  # warnings do not stop the build, but staff must see them
+    printed = (
+        FORMATS["text"](report) if report.findings else ""
+    )  # warnings do not stop the build, but staff must see them
     if not report.valid:
         return 1, printed, f"校验未通过：{errors} 个错误。请修正后重新运行 ecoredress build；未生成文书和网站。\n"
     cases = report.cases  # every file is valid here: parse once, use for documents and site
     lines = [f"校验：{len(report.files)} 个案件文件，0 个错误，{warnings} 个警告"]
-    lines.append("文书：" + (_render(project, cases, args.jobs) if not args.skip_documents else "已按 --skip-documents 跳过"))
+    lines.append(
+        "文书：" + (_render(project, cases, args.jobs) if not args.skip_documents else "已按 --skip-documents 跳过")
+    )
     site = build_site(project, site_out, cases=cases, with_documents=not args.skip_documents)
     unchanged = "" if site.changed else "，没有变化，未重新生成"
-    lines.append(f"网站：{site.out}（公开案件 {site.published} 件 / 共 {site.cases} 件，可下载公开文书 {site.documents} 份{unchanged}）")
+    lines.append(
+        f"网站：{site.out}（公开案件 {site.published} 件 / 共 {site.cases} 件，可下载公开文书 {site.documents} "
+        f"份{unchanged}）"
+    )
     return 0, printed, "生成完成。\n" + "\n".join(f"  {line}" for line in lines) + "\n"
 
 
-def _render(project, cases, jobs: int) -> str:  # noqa: ANN001 - Project, list[Case]
+def _render(project: Project, cases: list[Case], jobs: int) -> str:
     """Render every document the cases call for; a summary line."""
     from ecoredress.documents.plan import plan_jobs
     from ecoredress.documents.renderer import render_documents
@@ -81,4 +95,7 @@ def _render(project, cases, jobs: int) -> str:  # noqa: ANN001 - Project, list[C
     if not planned:
         return "没有需要生成的文书"
     result = render_documents(planned, settings, templates, settings.out_dir, workers=max(1, jobs))
-    return f"{result.documents} 份，生成 {len(result.rendered)} 个文件，{len(result.skipped)} 个未变化已跳过（{result.manifest.parent}）"
+    return (
+        f"{result.documents} 份，生成 {len(result.rendered)} 个文件，"
+        f"{len(result.skipped)} 个未变化已跳过（{result.manifest.parent}）"
+    )

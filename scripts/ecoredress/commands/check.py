@@ -7,9 +7,8 @@ import sys
 from pathlib import Path
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from ecoredress.cli import date_argument
-
     from ecoredress.validation.report import FORMATS
 
     parser = subparsers.add_parser(
@@ -19,7 +18,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("paths", nargs="*", type=Path, metavar="路径", help="案件文件或目录（默认：cases/）")
     parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="输出格式（默认 text）")
-    parser.add_argument("--as-of", type=date_argument, default=None, metavar="YYYY-MM-DD", help="以该日期为“今天”计算期限")
+    parser.add_argument(
+        "--as-of", type=date_argument, default=None, metavar="YYYY-MM-DD", help="以该日期为“今天”计算期限"
+    )
     parser.set_defaults(func=run)
 
 

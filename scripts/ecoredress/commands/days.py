@@ -1,4 +1,5 @@
-"""ecoredress days: the due date of a period in natural days or working days (第三十九条, 民法典第二百零一条–第二百零四条)."""
+"""ecoredress days: the due date of a period in natural days or working days (第三十九条,
+民法典第二百零一条–第二百零四条)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ if TYPE_CHECKING:
 WEEKDAYS = "一二三四五六日"
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from ecoredress.cli import date_argument
 
     parser = subparsers.add_parser(
@@ -21,7 +22,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="按《规定》第三十九条和民法典第二百零一条至第二百零四条计算期限：起算日不计入；"
         "自然日期限的最后一日是法定节假日或周末的，顺延至其后第一个工作日；工作日按国务院办公厅节假日安排（含调休上班日）计算。",
     )
-    parser.add_argument("--from", dest="start", required=True, type=date_argument, metavar="YYYY-MM-DD", help="起算日（不计入期限）")
+    parser.add_argument(
+        "--from", dest="start", required=True, type=date_argument, metavar="YYYY-MM-DD", help="起算日（不计入期限）"
+    )
     unit = parser.add_mutually_exclusive_group(required=True)
     unit.add_argument("--days", type=int, metavar="N", help="自然日数，如第十条的 30 日、第十八条的 90 日")
     unit.add_argument("--workdays", type=int, metavar="N", help="工作日数，如第十四条的 30 个工作日")
@@ -56,7 +59,9 @@ def run(args: argparse.Namespace) -> int:
         due = calendar.add_days(args.start, n)
         lines.append(f"期限：{n} 日（自然日）")
         if due != natural_end:
-            lines.append(f"第 {n} 日为 {_day(natural_end)}，是法定节假日或休息日，顺延至其后第一个工作日（民法典第二百零三条）")
+            lines.append(
+                f"第 {n} 日为 {_day(natural_end)}，是法定节假日或休息日，顺延至其后第一个工作日（民法典第二百零三条）"
+            )
     lines.append(f"到期日：{_day(due)}，当日 24 时届满")
     if args.explain:
         lines.append("")

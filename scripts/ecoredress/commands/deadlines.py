@@ -8,16 +8,21 @@ import sys
 from pathlib import Path
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from ecoredress.cli import date_argument
 
     parser = subparsers.add_parser(
         "deadlines",
         help="列出所有待办的法定期限（案件、事项、依据、到期日、剩余或逾期天数）",
-        description="列出各案件尚未完成的法定期限。ics 格式可导入 Outlook、WPS 或手机日历，每项期限的 UID 固定，重复导入会更新而不会重复。",
+        description="列出各案件尚未完成的法定期限。ics 格式可导入 Outlook、WPS 或手机日历，每项期限的 UID 固定，"
+        "重复导入会更新而不会重复。",
     )
-    parser.add_argument("--as-of", type=date_argument, default=None, metavar="YYYY-MM-DD", help="以该日期为“今天”（默认：今天）")
-    parser.add_argument("--within", type=int, default=None, metavar="天数", help="只列出该天数内到期的（已逾期的总会列出）")
+    parser.add_argument(
+        "--as-of", type=date_argument, default=None, metavar="YYYY-MM-DD", help="以该日期为“今天”（默认：今天）"
+    )
+    parser.add_argument(
+        "--within", type=int, default=None, metavar="天数", help="只列出该天数内到期的（已逾期的总会列出）"
+    )
     parser.add_argument("--format", choices=["table", "json", "ics"], default="table", help="输出格式（默认 table）")
     parser.add_argument("--out", type=Path, default=None, metavar="文件", help="写入文件而不是标准输出")
     parser.set_defaults(func=run)

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "fix",
         help="自动改正可确定的书写格式（发文字号、日期、金额、证件号码），保留注释和顺序",
@@ -23,6 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     import sys
 
+    from ruamel.yaml.error import YAMLError
+
     from ecoredress.confined import RefusedFile
     from ecoredress.editing.fix import fix_file
     from ecoredress.loading.discovery import discover_case_files
@@ -30,7 +32,6 @@ def run(args: argparse.Namespace) -> int:
     from ecoredress.project import find_project
     from ecoredress.validation.checker import display_path, syntax_finding
     from ecoredress.validation.report import text_line
-    from ruamel.yaml.error import YAMLError
 
     project = find_project(args.project)
     limits = limits_from(project)
@@ -60,5 +61,8 @@ def run(args: argparse.Namespace) -> int:
     if args.check:
         print(f"{files} 个文件中有 {total} 处可自动改正。" + ("运行 ecoredress fix 改正。" if total else ""))
         return 1 if total or skipped else 0
-    print(f"已在 {files} 个文件中改正 {total} 处。" + ("请运行 ecoredress check 复核，并用 git diff 查看改动。" if total else ""))
+    print(
+        f"已在 {files} 个文件中改正 {total} 处。"
+        + ("请运行 ecoredress check 复核，并用 git diff 查看改动。" if total else "")
+    )
     return 1 if skipped else 0

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from ecoredress.cli import date_argument
 
     parser = subparsers.add_parser(
@@ -15,7 +15,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="生成台账（xlsx）：重大案件台账、全部案件、线索筛查记录和季度筛查合规",
         description="生成台账工作簿。重大案件台账依据第十一条第二款；线索筛查依据第九条（每季度不少于 1 次）。",
     )
-    parser.add_argument("--as-of", type=date_argument, default=None, metavar="YYYY-MM-DD", help="筛查合规检查截至的日期（默认：今天）")
+    parser.add_argument(
+        "--as-of", type=date_argument, default=None, metavar="YYYY-MM-DD", help="筛查合规检查截至的日期（默认：今天）"
+    )
     parser.add_argument("--out", type=Path, default=None, metavar="文件", help="输出文件（默认：build/台账.xlsx）")
     parser.set_defaults(func=run)
 

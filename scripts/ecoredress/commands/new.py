@@ -7,16 +7,25 @@ import datetime as dt
 import sys
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from ecoredress.cli import date_argument
 
     parser = subparsers.add_parser(
         "new",
         help="新建案件文件（自动取下一个可用编号）",
-        description="在 cases/ 下生成带注释的新案件文件，编号为“权利人代码-年份-下一个序号”。生成的文件可直接通过 check。",
+        description="在 cases/ 下生成带注释的新案件文件，编号为“权利人代码-年份-下一个序号”。"
+        "生成的文件可直接通过 check。",
     )
-    parser.add_argument("--holder", required=True, metavar="权利人", help="赔偿权利人：NX、YC、SZS、WZ、GY、ZW 或其名称（如 银川）")
-    parser.add_argument("--found-on", type=date_argument, default=None, metavar="YYYY-MM-DD", help="发现线索日期（默认今天；编号年份取该日期的年份）")
+    parser.add_argument(
+        "--holder", required=True, metavar="权利人", help="赔偿权利人：NX、YC、SZS、WZ、GY、ZW 或其名称（如 银川）"
+    )
+    parser.add_argument(
+        "--found-on",
+        type=date_argument,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="发现线索日期（默认今天；编号年份取该日期的年份）",
+    )
     parser.add_argument("--title", default=None, metavar="案件名称", help="案件名称")
     parser.set_defaults(func=run)
 

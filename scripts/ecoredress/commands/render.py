@@ -17,7 +17,7 @@ def _formats(text: str) -> tuple[str, ...]:
     return chosen
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from ecoredress.documents.annual import ANNUAL_KEY, ANNUAL_NAME
     from ecoredress.documents.kinds import SPECS
     from ecoredress.documents.settings import default_jobs
@@ -37,10 +37,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--kind", action="append", metavar="种类", help="只生成这些种类（英文键或中文名，可重复或用逗号分隔）"
     )
-    parser.add_argument("--to", type=_formats, default=("docx", "pdf"), metavar="docx,pdf", help="输出格式（默认 docx,pdf）")
+    parser.add_argument(
+        "--to", type=_formats, default=("docx", "pdf"), metavar="docx,pdf", help="输出格式（默认 docx,pdf）"
+    )
     parser.add_argument("--out", type=Path, default=None, metavar="目录", help="输出目录（默认 build/documents）")
     parser.add_argument(
-        "--jobs", type=int, default=default_jobs(), metavar="N", help=f"并行的 pandoc 批处理进程数（默认 {default_jobs()}，即 CPU 核数，最多 4）"
+        "--jobs",
+        type=int,
+        default=default_jobs(),
+        metavar="N",
+        help=f"并行的 pandoc 批处理进程数（默认 {default_jobs()}，即 CPU 核数，最多 4）",
     )
     parser.add_argument("--year", type=int, default=None, metavar="YYYY", help="年度工作报告的年份")
     parser.set_defaults(func=run)

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("report", help="生成报表：年度工作情况数据（第三十五条）")
     kinds = parser.add_subparsers(dest="kind", metavar="报表", required=True)
     annual = kinds.add_parser(

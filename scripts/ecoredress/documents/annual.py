@@ -35,7 +35,9 @@ def _in(year: int, day: dt.date | None) -> bool:
     return day is not None and day.year == year
 
 
-def annual_figures(cases: list[Case], holder: RightsHolder, year: int, profile: Profile, cal: Calendar) -> dict[str, Any]:
+def annual_figures(
+    cases: list[Case], holder: RightsHolder, year: int, profile: Profile, cal: Calendar
+) -> dict[str, Any]:
     """The report's data for ``holder``'s cases, each as it stood on 31 December of ``year``."""
     end, before = dt.date(year, 12, 31), dt.date(year - 1, 12, 31)
     reported = []

@@ -44,7 +44,7 @@ class RenderState:
 
     def fresh(self, out_dir: Path, name: str, key: str) -> bool:
         entry = self.entries.get(name)
-        return bool(entry) and entry.get("key") == key and (out_dir / name).is_file()
+        return entry is not None and entry.get("key") == key and (out_dir / name).is_file()
 
     def record(self, name: str, key: str, sha256: str) -> None:
         self.entries[name] = {"key": key, "sha256": sha256}

@@ -15,7 +15,10 @@ def catalogue_markdown() -> str:
     lines = [
         "| 文书 | 种类键（--kind） | 条款（宁环规发〔2024〕4号） | 出具 | 送达或报送 |",
         "|---|---|---|---|---|",
-        *(f"| {title} | `{key}` | {articles} | {issuer} | {receiver} |" for title, key, articles, issuer, receiver in rows),
+        *(
+            f"| {title} | `{key}` | {articles} | {issuer} | {receiver} |"
+            for title, key, articles, issuer, receiver in rows
+        ),
     ]
     return "\n".join(lines) + "\n"
 

@@ -22,8 +22,8 @@ from ecoredress.errors import UserError
 from ecoredress.model import Case
 from ecoredress.model.enums import RightsHolder
 from ecoredress.model.outcome import Restoration
-from ecoredress.model.types import UNDATED
-from ecoredress.publish.masking import Masker, is_withheld
+from ecoredress.model.types import UNDATED, is_withheld
+from ecoredress.publish.masking import Masker
 from ecoredress.regulation.asof import case_as_of, section_as_of
 from ecoredress.regulation.calendar import Calendar, default_calendar
 from ecoredress.regulation.obligations import cash_owed, in_kind, received
@@ -45,7 +45,9 @@ def citation_text(profile: Profile, articles: str, on: dt.date, what: str) -> st
     """The instrument (and article) that governed ``articles`` on ``on``, as a document cites it."""
     citation = profile.citation(articles, on)
     if citation is None:
-        raise UserError(f"{what}的日期 {on} 早于规则配置 {profile.id} 中最早的依据文件生效日期，无法确定应当引用的依据。")
+        raise UserError(
+            f"{what}的日期 {on} 早于规则配置 {profile.id} 中最早的依据文件生效日期，无法确定应当引用的依据。"
+        )
     return citation.text
 
 
@@ -97,7 +99,9 @@ def document_context(case: Case, spec: Spec, subject: Subject, profile: Profile,
     department = mask(issuing_department(case))  # the department and the number are case text too
     told: dict[tuple[str, str], list[Any]] = {}
 
-    def history(families: list[str], we: str = "本机关", they: str = "赔偿义务人", before: dt.date | None = None) -> str:
+    def history(
+        families: list[str], we: str = "本机关", they: str = "赔偿义务人", before: dt.date | None = None
+    ) -> str:
         """The steps of ``families`` told up to the issue date (or only those before the day ``before``)."""
         found = told.setdefault((we, they), steps(now, we, they))
         return mask(recount(found, families, before or day, spec.own if before is None else None))

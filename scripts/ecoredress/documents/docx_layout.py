@@ -48,7 +48,7 @@ def _fit_tables(root: etree._Element) -> None:
         columns = grid.findall(f"{W}gridCol")
         widths = [int(column.get(f"{W}w", "0")) for column in columns]
         if columns and all(widths):
-            for column, width in zip(columns, _scaled(widths, TEXT_WIDTH)):
+            for column, width in zip(columns, _scaled(widths, TEXT_WIDTH), strict=False):
                 column.set(f"{W}w", str(width))
     for row in root.iter(f"{W}tr"):
         properties = row.find(f"{W}trPr")
@@ -118,13 +118,20 @@ def _hang_annexes(root: etree._Element) -> None:
         if style not in ANNEX_STYLES:
             continue
         lead = ANNEX_LEAD.match("".join(paragraph.itertext()))
+        assert lead is not None  # every group is optional: the pattern matches any text
         first = style == ANNEX_STYLES[0]
         if first:
             label = _twips(lead.group(1) or "")
         number = _twips(lead.group(2) or "")
         left, hanging = INDENT + label + number, number + (label if first else 0)
-        _set(_properties(paragraph), "ind", left=str(left), leftChars=str(round(left * 100 / CHAR)),
-             hanging=str(hanging), hangingChars=str(round(hanging * 100 / CHAR)))
+        _set(
+            _properties(paragraph),
+            "ind",
+            left=str(left),
+            leftChars=str(round(left * 100 / CHAR)),
+            hanging=str(hanging),
+            hangingChars=str(round(hanging * 100 / CHAR)),
+        )
 
 
 def _flush_left_amounts(root: etree._Element) -> None:

@@ -22,7 +22,8 @@ def money_figures(amount: Decimal | int | str) -> str:
 
 def money_capitals(amount: Decimal | int | str) -> str:
     """人民币壹佰贰拾叁万肆仟伍佰陆拾柒元捌角玖分 (元整 when there are no jiao or fen)."""
-    return "人民币" + cn2an.an2cn(f"{_cents(amount):f}", "rmb")
+    capitals: str = cn2an.an2cn(f"{_cents(amount):f}", "rmb")
+    return "人民币" + capitals
 
 
 def money(amount: Decimal | int | str) -> str:
@@ -37,4 +38,5 @@ def cn_date(day: dt.date) -> str:
 
 def cn_number(n: int) -> str:
     """2 -> 二, 12 -> 十二: ordinals in running text (第二次磋商会议, 乙方二)."""
-    return cn2an.an2cn(int(n))
+    numeral: str = cn2an.an2cn(int(n))
+    return numeral

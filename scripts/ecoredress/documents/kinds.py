@@ -62,7 +62,9 @@ class Spec:
         return f"{self.key}.md.j2"
 
 
-def _recorded(case: Case, kind: DocumentKind, start: dt.date, end: dt.date | None, doc_no: str | None) -> IssuedDocument | None:
+def _recorded(
+    case: Case, kind: DocumentKind, start: dt.date, end: dt.date | None, doc_no: str | None
+) -> IssuedDocument | None:
     same = [d for d in case.documents if d.kind is kind]
     if doc_no:
         wanted = normalise_doc_number(doc_no)
@@ -71,8 +73,15 @@ def _recorded(case: Case, kind: DocumentKind, start: dt.date, end: dt.date | Non
     return min(inside, key=lambda d: d.issued_on, default=None)
 
 
-def _subject(case: Case, kind: DocumentKind, item: Any, day: dt.date, doc_no: str | None = None,
-             until: dt.date | None = None, party: int | None = None) -> Subject:
+def _subject(
+    case: Case,
+    kind: DocumentKind,
+    item: Any,
+    day: dt.date,
+    doc_no: str | None = None,
+    until: dt.date | None = None,
+    party: int | None = None,
+) -> Subject:
     record = _recorded(case, kind, day, until, doc_no)
     return Subject(item, doc_no or (record.doc_no if record else None), record.issued_on if record else day, party)
 
@@ -81,7 +90,7 @@ def _series(case: Case, kind: DocumentKind, items: list[tuple[Any, dt.date]]) ->
     """One subject per item, each matched to the record issued on or after its date and before the next one's."""
     dates = [day for _, day in items]
     return [
-        _subject(case, kind, item, day, until=next((d for d in dates[i + 1:] if d > day), None))
+        _subject(case, kind, item, day, until=next((d for d in dates[i + 1 :] if d > day), None))
         for i, (item, day) in enumerate(items)
     ]
 
@@ -175,7 +184,9 @@ def _meeting_notices(case: Case) -> list[Subject]:
 
 
 def _invitations(case: Case) -> list[Subject]:
-    invited = [(m, m.notified_on) for m in _meetings(case) if m.procuratorate_invited and m.procuratorate and m.notified_on]
+    invited = [
+        (m, m.notified_on) for m in _meetings(case) if m.procuratorate_invited and m.procuratorate and m.notified_on
+    ]
     return _series(case, DocumentKind.PROCURATORATE_INVITATION, invited)
 
 
@@ -269,8 +280,11 @@ def _referral_letters(case: Case) -> list[Subject]:
 
 def _handling_letters(case: Case) -> list[Subject]:
     # 第二十六条第一款: a clue the procuratorate referred is answered by letter once the case is finished.
-    answered = [r for r in case.referrals if r.direction is ReferralDirection.FROM_PROCURATORATE and r.reply_on]
-    return [_subject(case, DocumentKind.HANDLING_LETTER, r, r.reply_on, doc_no=r.reply_no) for r in answered]
+    return [
+        _subject(case, DocumentKind.HANDLING_LETTER, r, on, doc_no=r.reply_no)
+        for r in case.referrals
+        if r.direction is ReferralDirection.FROM_PROCURATORATE and (on := r.reply_on)
+    ]
 
 
 def _fund_use(case: Case) -> list[Subject]:
@@ -290,66 +304,292 @@ _EFFECT_ITEM = _disclosed(PublicItem.RESTORATION_EFFECT)
 _FUND_ITEM = _disclosed(PublicItem.FUND_USE)
 
 SPECS: tuple[Spec, ...] = (
-    Spec("claim-start", DocumentKind.CLAIM_START_APPROVAL, "生态环境损害赔偿启动索赔审批表", "第十条第一款",
-         HOLDER_DEPARTMENT, FILE, _claim_start, own=("check.started",)),
-    Spec("investigation-report", DocumentKind.INVESTIGATION_REPORT, "生态环境损害调查报告", "第十三条",
-         HOLDER_DEPARTMENT, f"{FILE}，作为形成调查结论的依据", _investigation_report, own=("investigation.ended",)),
-    Spec("assessment-commission", DocumentKind.ASSESSMENT_COMMISSION, "生态环境损害鉴定评估委托书", "第十四条第一款、第二款",
-         f"{HOLDER_DEPARTMENT}（共同委托时与赔偿义务人共同）", "鉴定评估机构", _commission, own=("assessment.commissioned",)),
-    Spec("assessment-extension", DocumentKind.ASSESSMENT_EXTENSION_NOTICE, "生态环境损害鉴定评估延期告知书", "第十四条第二款",
-         "鉴定评估机构", f"委托人（{HOLDER_DEPARTMENT}；共同委托时含赔偿义务人）", _extension, own=("assessment.extended",)),
-    Spec("simplified-reminder", DocumentKind.SIMPLIFIED_ASSESSMENT_REMINDER, "适用简易评估认定程序提醒函", "第十五条第四款",
-         HOLDER_DEPARTMENT, OBLIGOR, _reminder, own=("assessment.reminder",)),
-    Spec("expert-opinion", DocumentKind.EXPERT_OPINION_FORM, "生态环境损害简易评估专家意见", "第十五条第二款第一项、第三款",
-         "专家（不少于三名）", HOLDER_DEPARTMENT, _simplified(AssessmentMode.EXPERT_OPINION, DocumentKind.EXPERT_OPINION_FORM),
-         own=("assessment.report",)),
-    Spec("comprehensive-assessment", DocumentKind.COMPREHENSIVE_ASSESSMENT, "生态环境损害综合认定意见", "第十五条第二款第二项",
-         HOLDER_DEPARTMENT, f"{FILE}，送达赔偿义务人", _simplified(AssessmentMode.COMPREHENSIVE, DocumentKind.COMPREHENSIVE_ASSESSMENT),
-         own=("assessment.report",)),
-    Spec("claim-end", DocumentKind.CLAIM_END_DECISION, "终止生态环境损害索赔决定书", "第十二条、第十六条第一款",
-         HOLDER_DEPARTMENT, OBLIGOR, _claim_end, own=("claim_end",)),
-    Spec("consultation-notice", DocumentKind.CONSULTATION_NOTICE, "生态环境损害索赔磋商告知书", "第十六条",
-         HOLDER_DEPARTMENT, OBLIGOR, _consultation_notice, own=("consultation.notice",)),
-    Spec("service-receipt", DocumentKind.SERVICE_RECEIPT, "送达回证", "第十六条第一款",
-         f"{HOLDER_DEPARTMENT}（送达人）", f"{OBLIGOR}（受送达人签收）", _service_receipts, own=("consultation.notice",), form=True),
-    Spec("meeting-notice", DocumentKind.MEETING_NOTICE, "生态环境损害赔偿磋商会议通知", "第十六条第二款、第十八条",
-         HOLDER_DEPARTMENT, OBLIGOR, _meeting_notices),
-    Spec("procuratorate-invitation", DocumentKind.PROCURATORATE_INVITATION, "关于邀请参与生态环境损害赔偿磋商的函", "第二十七条第一款",
-         HOLDER_DEPARTMENT, "检察机关", _invitations),
-    Spec("meeting-record", DocumentKind.MEETING_RECORD, "生态环境损害赔偿磋商记录", "第十六条第二款、第十八条",
-         f"{HOLDER_DEPARTMENT}（记录人；参会各方签字）", FILE, _meeting_records, form=True),
-    Spec("consultation-end", DocumentKind.CONSULTATION_END_NOTICE, "终止生态环境损害赔偿磋商通知书", "第十八条",
-         HOLDER_DEPARTMENT, OBLIGOR, _consultation_end, own=("consultation.ended",)),
-    Spec("agreement", DocumentKind.AGREEMENT, "生态环境损害赔偿协议", "第十六条第二款、第十九条第一款",
-         f"{HOLDER_DEPARTMENT}与{OBLIGOR}", "双方各执", _agreement(False), _AGREEMENT_ITEM, own=("agreement.signed",)),
-    Spec("simplified-agreement", DocumentKind.SIMPLIFIED_AGREEMENT, "生态环境损害赔偿协议（简易磋商）", "第十七条、第十九条第一款",
-         f"{HOLDER_DEPARTMENT}与{OBLIGOR}", "双方各执", _agreement(True), _AGREEMENT_ITEM, own=("agreement.signed", "consultation.agreed")),
-    Spec("payment-notice", DocumentKind.PAYMENT_NOTICE, "生态环境损害赔偿资金缴款通知书", "第三十二条",
-         HOLDER_DEPARTMENT, OBLIGOR, _payment_notices),
-    Spec("judicial-confirmation", DocumentKind.JUDICIAL_CONFIRMATION_APPLICATION, "生态环境损害赔偿协议司法确认申请书", "第十九条第一款",
-         f"{HOLDER_DEPARTMENT}与{OBLIGOR}（共同申请人）", "人民法院", _judicial_confirmation, own=("confirmation.applied",)),
-    Spec("complaint", DocumentKind.COMPLAINT, "民事起诉状", "第十九条第二款",
-         f"{HOLDER_DEPARTMENT}（原告）", "人民法院", _complaint, own=("litigation.filed",)),
-    Spec("enforcement-application", DocumentKind.ENFORCEMENT_APPLICATION, "强制执行申请书", "第十九条第三款",
-         f"{HOLDER_DEPARTMENT}（申请执行人）", "人民法院", _enforcement, own=("enforcement.applied",)),
-    Spec("plan-filing-receipt", DocumentKind.PLAN_FILING_RECEIPT, "生态环境损害修复方案备案回执", "第二十三条第一项",
-         HOLDER_DEPARTMENT, OBLIGOR, _plan_filing, own=("plan.filed",)),
-    Spec("plan-change-decision", DocumentKind.PLAN_CHANGE_DECISION, "生态环境损害修复方案重大变更决定书", "第二十四条",
-         HOLDER_DEPARTMENT, OBLIGOR, _plan_changes),
-    Spec("effect-evaluation", DocumentKind.EFFECT_EVALUATION_OPINION, "生态环境损害修复效果评估意见", "第二十三条第三项",
-         HOLDER_DEPARTMENT, f"{OBLIGOR}（赔偿义务人修复的）或{FILE}；公开版向社会公开（第三十三条）", _evaluations, _EFFECT_ITEM),
-    Spec("rectification-notice", DocumentKind.RECTIFICATION_NOTICE, "生态环境损害修复限期整改通知书", "第二十四条",
-         HOLDER_DEPARTMENT, OBLIGOR, _rectifications),
-    Spec("restoration-end-decision", DocumentKind.RESTORATION_END_DECISION, "终止生态环境损害修复决定书", "第二十五条",
-         HOLDER_DEPARTMENT, OBLIGOR, _restoration_end, own=("end.approved",)),
-    Spec("referral-letter", DocumentKind.REFERRAL_LETTER, "生态环境损害案件线索移送函", "第二十六条第二款",
-         HOLDER_DEPARTMENT, "同级检察机关", _referral_letters),
-    Spec("handling-letter", DocumentKind.HANDLING_LETTER, "生态环境损害赔偿案件处理情况函", "第二十六条第一款",
-         HOLDER_DEPARTMENT, "移送线索的检察机关", _handling_letters),
-    Spec("fund-use-disclosure", DocumentKind.FUND_USE_DISCLOSURE, "生态环境损害赔偿资金使用情况公开", "第三十三条",
-         HOLDER_DEPARTMENT, "社会公众", _fund_use, _FUND_ITEM, public_only=True),
-    Spec("closing-report", DocumentKind.CLOSING_REPORT, "生态环境损害赔偿案件结案报告", "第二十三条第三项、第三十二条、第三十五条",
-         HOLDER_DEPARTMENT, f"{FILE}，报赔偿权利人", _closing),
+    Spec(
+        "claim-start",
+        DocumentKind.CLAIM_START_APPROVAL,
+        "生态环境损害赔偿启动索赔审批表",
+        "第十条第一款",
+        HOLDER_DEPARTMENT,
+        FILE,
+        _claim_start,
+        own=("check.started",),
+    ),
+    Spec(
+        "investigation-report",
+        DocumentKind.INVESTIGATION_REPORT,
+        "生态环境损害调查报告",
+        "第十三条",
+        HOLDER_DEPARTMENT,
+        f"{FILE}，作为形成调查结论的依据",
+        _investigation_report,
+        own=("investigation.ended",),
+    ),
+    Spec(
+        "assessment-commission",
+        DocumentKind.ASSESSMENT_COMMISSION,
+        "生态环境损害鉴定评估委托书",
+        "第十四条第一款、第二款",
+        f"{HOLDER_DEPARTMENT}（共同委托时与赔偿义务人共同）",
+        "鉴定评估机构",
+        _commission,
+        own=("assessment.commissioned",),
+    ),
+    Spec(
+        "assessment-extension",
+        DocumentKind.ASSESSMENT_EXTENSION_NOTICE,
+        "生态环境损害鉴定评估延期告知书",
+        "第十四条第二款",
+        "鉴定评估机构",
+        f"委托人（{HOLDER_DEPARTMENT}；共同委托时含赔偿义务人）",
+        _extension,
+        own=("assessment.extended",),
+    ),
+    Spec(
+        "simplified-reminder",
+        DocumentKind.SIMPLIFIED_ASSESSMENT_REMINDER,
+        "适用简易评估认定程序提醒函",
+        "第十五条第四款",
+        HOLDER_DEPARTMENT,
+        OBLIGOR,
+        _reminder,
+        own=("assessment.reminder",),
+    ),
+    Spec(
+        "expert-opinion",
+        DocumentKind.EXPERT_OPINION_FORM,
+        "生态环境损害简易评估专家意见",
+        "第十五条第二款第一项、第三款",
+        "专家（不少于三名）",
+        HOLDER_DEPARTMENT,
+        _simplified(AssessmentMode.EXPERT_OPINION, DocumentKind.EXPERT_OPINION_FORM),
+        own=("assessment.report",),
+    ),
+    Spec(
+        "comprehensive-assessment",
+        DocumentKind.COMPREHENSIVE_ASSESSMENT,
+        "生态环境损害综合认定意见",
+        "第十五条第二款第二项",
+        HOLDER_DEPARTMENT,
+        f"{FILE}，送达赔偿义务人",
+        _simplified(AssessmentMode.COMPREHENSIVE, DocumentKind.COMPREHENSIVE_ASSESSMENT),
+        own=("assessment.report",),
+    ),
+    Spec(
+        "claim-end",
+        DocumentKind.CLAIM_END_DECISION,
+        "终止生态环境损害索赔决定书",
+        "第十二条、第十六条第一款",
+        HOLDER_DEPARTMENT,
+        OBLIGOR,
+        _claim_end,
+        own=("claim_end",),
+    ),
+    Spec(
+        "consultation-notice",
+        DocumentKind.CONSULTATION_NOTICE,
+        "生态环境损害索赔磋商告知书",
+        "第十六条",
+        HOLDER_DEPARTMENT,
+        OBLIGOR,
+        _consultation_notice,
+        own=("consultation.notice",),
+    ),
+    Spec(
+        "service-receipt",
+        DocumentKind.SERVICE_RECEIPT,
+        "送达回证",
+        "第十六条第一款",
+        f"{HOLDER_DEPARTMENT}（送达人）",
+        f"{OBLIGOR}（受送达人签收）",
+        _service_receipts,
+        own=("consultation.notice",),
+        form=True,
+    ),
+    Spec(
+        "meeting-notice",
+        DocumentKind.MEETING_NOTICE,
+        "生态环境损害赔偿磋商会议通知",
+        "第十六条第二款、第十八条",
+        HOLDER_DEPARTMENT,
+        OBLIGOR,
+        _meeting_notices,
+    ),
+    Spec(
+        "procuratorate-invitation",
+        DocumentKind.PROCURATORATE_INVITATION,
+        "关于邀请参与生态环境损害赔偿磋商的函",
+        "第二十七条第一款",
+        HOLDER_DEPARTMENT,
+        "检察机关",
+        _invitations,
+    ),
+    Spec(
+        "meeting-record",
+        DocumentKind.MEETING_RECORD,
+        "生态环境损害赔偿磋商记录",
+        "第十六条第二款、第十八条",
+        f"{HOLDER_DEPARTMENT}（记录人；参会各方签字）",
+        FILE,
+        _meeting_records,
+        form=True,
+    ),
+    Spec(
+        "consultation-end",
+        DocumentKind.CONSULTATION_END_NOTICE,
+        "终止生态环境损害赔偿磋商通知书",
+        "第十八条",
+        HOLDER_DEPARTMENT,
+        OBLIGOR,
+        _consultation_end,
+        own=("consultation.ended",),
+    ),
+    Spec(
+        "agreement",
+        DocumentKind.AGREEMENT,
+        "生态环境损害赔偿协议",
+        "第十六条第二款、第十九条第一款",
+        f"{HOLDER_DEPARTMENT}与{OBLIGOR}",
+        "双方各执",
+        _agreement(False),
+        _AGREEMENT_ITEM,
+        own=("agreement.signed",),
+    ),
+    Spec(
+        "simplified-agreement",
+        DocumentKind.SIMPLIFIED_AGREEMENT,
+        "生态环境损害赔偿协议（简易磋商）",
+        "第十七条、第十九条第一款",
+        f"{HOLDER_DEPARTMENT}与{OBLIGOR}",
+        "双方各执",
+        _agreement(True),
+        _AGREEMENT_ITEM,
+        own=("agreement.signed", "consultation.agreed"),
+    ),
+    Spec(
+        "payment-notice",
+        DocumentKind.PAYMENT_NOTICE,
+        "生态环境损害赔偿资金缴款通知书",
+        "第三十二条",
+        HOLDER_DEPARTMENT,
+        OBLIGOR,
+        _payment_notices,
+    ),
+    Spec(
+        "judicial-confirmation",
+        DocumentKind.JUDICIAL_CONFIRMATION_APPLICATION,
+        "生态环境损害赔偿协议司法确认申请书",
+        "第十九条第一款",
+        f"{HOLDER_DEPARTMENT}与{OBLIGOR}（共同申请人）",
+        "人民法院",
+        _judicial_confirmation,
+        own=("confirmation.applied",),
+    ),
+    Spec(
+        "complaint",
+        DocumentKind.COMPLAINT,
+        "民事起诉状",
+        "第十九条第二款",
+        f"{HOLDER_DEPARTMENT}（原告）",
+        "人民法院",
+        _complaint,
+        own=("litigation.filed",),
+    ),
+    Spec(
+        "enforcement-application",
+        DocumentKind.ENFORCEMENT_APPLICATION,
+        "强制执行申请书",
+        "第十九条第三款",
+        f"{HOLDER_DEPARTMENT}（申请执行人）",
+        "人民法院",
+        _enforcement,
+        own=("enforcement.applied",),
+    ),
+    Spec(
+        "plan-filing-receipt",
+        DocumentKind.PLAN_FILING_RECEIPT,
+        "生态环境损害修复方案备案回执",
+        "第二十三条第一项",
+        HOLDER_DEPARTMENT,
+        OBLIGOR,
+        _plan_filing,
+        own=("plan.filed",),
+    ),
+    Spec(
+        "plan-change-decision",
+        DocumentKind.PLAN_CHANGE_DECISION,
+        "生态环境损害修复方案重大变更决定书",
+        "第二十四条",
+        HOLDER_DEPARTMENT,
+        OBLIGOR,
+        _plan_changes,
+    ),
+    Spec(
+        "effect-evaluation",
+        DocumentKind.EFFECT_EVALUATION_OPINION,
+        "生态环境损害修复效果评估意见",
+        "第二十三条第三项",
+        HOLDER_DEPARTMENT,
+        f"{OBLIGOR}（赔偿义务人修复的）或{FILE}；公开版向社会公开（第三十三条）",
+        _evaluations,
+        _EFFECT_ITEM,
+    ),
+    Spec(
+        "rectification-notice",
+        DocumentKind.RECTIFICATION_NOTICE,
+        "生态环境损害修复限期整改通知书",
+        "第二十四条",
+        HOLDER_DEPARTMENT,
+        OBLIGOR,
+        _rectifications,
+    ),
+    Spec(
+        "restoration-end-decision",
+        DocumentKind.RESTORATION_END_DECISION,
+        "终止生态环境损害修复决定书",
+        "第二十五条",
+        HOLDER_DEPARTMENT,
+        OBLIGOR,
+        _restoration_end,
+        own=("end.approved",),
+    ),
+    Spec(
+        "referral-letter",
+        DocumentKind.REFERRAL_LETTER,
+        "生态环境损害案件线索移送函",
+        "第二十六条第二款",
+        HOLDER_DEPARTMENT,
+        "同级检察机关",
+        _referral_letters,
+    ),
+    Spec(
+        "handling-letter",
+        DocumentKind.HANDLING_LETTER,
+        "生态环境损害赔偿案件处理情况函",
+        "第二十六条第一款",
+        HOLDER_DEPARTMENT,
+        "移送线索的检察机关",
+        _handling_letters,
+    ),
+    Spec(
+        "fund-use-disclosure",
+        DocumentKind.FUND_USE_DISCLOSURE,
+        "生态环境损害赔偿资金使用情况公开",
+        "第三十三条",
+        HOLDER_DEPARTMENT,
+        "社会公众",
+        _fund_use,
+        _FUND_ITEM,
+        public_only=True,
+    ),
+    Spec(
+        "closing-report",
+        DocumentKind.CLOSING_REPORT,
+        "生态环境损害赔偿案件结案报告",
+        "第二十三条第三项、第三十二条、第三十五条",
+        HOLDER_DEPARTMENT,
+        f"{FILE}，报赔偿权利人",
+        _closing,
+    ),
 )
 BY_KEY = {spec.key: spec for spec in SPECS}
 BY_NAME = {spec.kind.value: spec for spec in SPECS}

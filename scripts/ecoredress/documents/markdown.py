@@ -44,7 +44,7 @@ def tidy_blocks(markdown: str) -> str:
     to a paragraph."""
     markdown = markdown.lstrip()
     match = _FRONT_MATTER.match(markdown)
-    head, body = (match.group(0), markdown[match.end():]) if match else ("", markdown)
+    head, body = (match.group(0), markdown[match.end() :]) if match else ("", markdown)
     blocks: list[str] = []
     paragraph: list[str] = []
     table: list[str] = []

@@ -10,15 +10,36 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ecoredress.documents.formatting import cn_date, cn_number, money
 from ecoredress.model import Case
-from ecoredress.model.enums import AssessmentMode, ClueSource, ConclusionDecision, ConsultationOutcome, ReferralDirection
+from ecoredress.model.enums import (
+    AssessmentMode,
+    ClueSource,
+    ConclusionDecision,
+    ConsultationOutcome,
+    ReferralDirection,
+)
 
 FAMILIES = (
-    "clue", "check", "major", "investigation", "assessment", "conclusion", "claim_end", "consultation",
-    "meeting_notice", "agreement", "confirmation", "litigation", "enforcement", "restoration", "evaluation",
-    "funds", "referral",
+    "clue",
+    "check",
+    "major",
+    "investigation",
+    "assessment",
+    "conclusion",
+    "claim_end",
+    "consultation",
+    "meeting_notice",
+    "agreement",
+    "confirmation",
+    "litigation",
+    "enforcement",
+    "restoration",
+    "evaluation",
+    "funds",
+    "referral",
 )
 
 
@@ -62,7 +83,7 @@ def clause(text: str) -> str:
     return text.strip("。" + _LOOSE_ENDS)
 
 
-def _amounts(damage: object, costs: object) -> str:
+def _amounts(damage: Decimal | None, costs: Decimal | None) -> str:
     text = f"生态环境损害金额为{money(damage)}" if damage is not None else ""
     if costs:
         text += f"，调查、鉴定评估等费用为{money(costs)}"
@@ -76,12 +97,15 @@ def steps(case: Case, we: str, they: str = "赔偿义务人") -> list[Step]:
     return sorted(found, key=lambda s: (s.day, s.key in _OUTCOMES, FAMILIES.index(s.family)))
 
 
-def recount(steps_: list[Step], families: tuple[str, ...] | list[str], until: dt.date, own: tuple[str, ...] | None = ()) -> str:
+def recount(
+    steps_: list[Step], families: tuple[str, ...] | list[str], until: dt.date, own: tuple[str, ...] | None = ()
+) -> str:
     """The chosen steps up to ``until`` as one paragraph; steps of that very day count unless they are the
     document's own act (``own`` keys; None: no step of that day). A step on the day of the one before it
     begins 同日."""
     chosen = [
-        s for s in steps_
+        s
+        for s in steps_
         if s.family in families and (s.day < until or (s.day == until and own is not None and s.key not in own))
     ]
     return "".join(
@@ -122,19 +146,37 @@ def _assessment(case: Case, we: str, they: str) -> Iterator[Step]:
         return
     if a.simplified_reminder_on:
         agreed = f"，{they}同意" if a.obligor_agreed_simplified else ""
-        yield Step(a.simplified_reminder_on, "assessment", "assessment.reminder", f"{we}提醒{they}适用简易评估认定程序{agreed}。")
+        yield Step(
+            a.simplified_reminder_on,
+            "assessment",
+            "assessment.reminder",
+            f"{we}提醒{they}适用简易评估认定程序{agreed}。",
+        )
     if a.commissioned_on and not a.mode.simplified and a.institution:
         jointly = f"与{they}共同" if a.mode is AssessmentMode.JOINT_COMMISSION else ""
-        yield Step(a.commissioned_on, "assessment", "assessment.commissioned", f"{we}{jointly}委托{a.institution}开展鉴定评估。")
+        yield Step(
+            a.commissioned_on,
+            "assessment",
+            "assessment.commissioned",
+            f"{we}{jointly}委托{a.institution}开展鉴定评估。",
+        )
     if a.extension:
-        yield Step(a.extension.notified_on, "assessment", "assessment.extended",
-                   f"鉴定评估机构告知鉴定评估期限延长至{a.extension.term_workdays}个工作日。")
+        yield Step(
+            a.extension.notified_on,
+            "assessment",
+            "assessment.extended",
+            f"鉴定评估机构告知鉴定评估期限延长至{a.extension.term_workdays}个工作日。",
+        )
     if a.report_on:
         number = f"（{a.report_no}）" if a.report_no else ""
         amounts = _amounts(a.damage_amount, a.costs)
         found = f"，认定{amounts}" if amounts else ""
         if a.mode is AssessmentMode.EXPERT_OPINION:
-            text = f"{cn_number(len(a.experts))}名专家出具专家意见{number}{found}。" if a.experts else f"专家出具专家意见{number}{found}。"
+            text = (
+                f"{cn_number(len(a.experts))}名专家出具专家意见{number}{found}。"
+                if a.experts
+                else f"专家出具专家意见{number}{found}。"
+            )
         elif a.mode is AssessmentMode.COMPREHENSIVE:
             text = f"{we}作出综合认定意见{number}{found}。"
         else:
@@ -155,16 +197,32 @@ def _consultation(case: Case, we: str, they: str) -> Iterator[Step]:
     if cons is None:
         return
     number = f"（{cons.notice.doc_no}）" if cons.notice.doc_no else ""
-    yield Step(cons.notice.served_on, "consultation", "consultation.notice", f"{we}向{they}送达生态环境损害索赔磋商告知书{number}。")
+    yield Step(
+        cons.notice.served_on,
+        "consultation",
+        "consultation.notice",
+        f"{we}向{they}送达生态环境损害索赔磋商告知书{number}。",
+    )
     if r := cons.reply:
-        yield Step(r.replied_on, "consultation", "consultation.reply", f"{they}书面答复{'同意' if r.agreed else '不同意'}磋商。")
+        yield Step(
+            r.replied_on,
+            "consultation",
+            "consultation.reply",
+            f"{they}书面答复{'同意' if r.agreed else '不同意'}磋商。",
+        )
     for m in cons.meetings:
         if m.notified_on:
-            yield Step(m.notified_on, "meeting_notice", f"meeting.{m.round}.notice",
-                       f"{we}书面通知{they}参加第{cn_number(m.round)}次磋商会议。")
+            yield Step(
+                m.notified_on,
+                "meeting_notice",
+                f"meeting.{m.round}.notice",
+                f"{we}书面通知{they}参加第{cn_number(m.round)}次磋商会议。",
+            )
         invited = f"，邀请{m.procuratorate}参加" if m.procuratorate_invited and m.procuratorate else ""
         absent = f"，{they}未到会" if not m.obligor_attended else ""
-        yield Step(m.held_on, "consultation", f"meeting.{m.round}", f"召开第{cn_number(m.round)}次磋商会议{invited}{absent}。")
+        yield Step(
+            m.held_on, "consultation", f"meeting.{m.round}", f"召开第{cn_number(m.round)}次磋商会议{invited}{absent}。"
+        )
     if cons.ended_on and cons.outcome is ConsultationOutcome.AGREED:
         yield Step(cons.ended_on, "consultation", "consultation.agreed", "双方经磋商达成一致意见。")
     elif cons.ended_on and cons.outcome is ConsultationOutcome.TERMINATED:
@@ -176,12 +234,22 @@ def _agreement(case: Case, we: str, they: str) -> Iterator[Step]:
     if a is None:
         return
     number = f"（{a.doc_no}）" if a.doc_no else ""
-    yield Step(a.signed_on, "agreement", "agreement.signed", f"双方签订生态环境损害赔偿协议{number}，约定赔偿总额{money(a.total)}。")
+    yield Step(
+        a.signed_on,
+        "agreement",
+        "agreement.signed",
+        f"双方签订生态环境损害赔偿协议{number}，约定赔偿总额{money(a.total)}。",
+    )
     if jc := a.judicial_confirmation:
         yield Step(jc.applied_on, "confirmation", "confirmation.applied", f"双方向{jc.court}申请司法确认赔偿协议。")
         if jc.ruled_on:
             result = "确认赔偿协议有效" if jc.confirmed else "裁定不予确认"
-            yield Step(jc.ruled_on, "confirmation", "confirmation.ruled", f"{jc.court}作出{jc.ruling_no or ''}民事裁定，{result}。")
+            yield Step(
+                jc.ruled_on,
+                "confirmation",
+                "confirmation.ruled",
+                f"{jc.court}作出{jc.ruling_no or ''}民事裁定，{result}。",
+            )
     if a.fully_performed_on:
         yield Step(a.fully_performed_on, "agreement", "agreement.performed", "赔偿协议履行完毕。")
 
@@ -190,10 +258,19 @@ def _litigation(case: Case, we: str, they: str) -> Iterator[Step]:
     lit = case.litigation
     if lit is None:
         return
-    yield Step(lit.filed_on, "litigation", "litigation.filed",
-               f"{we}向{lit.court}提起生态环境损害赔偿诉讼，请求赔偿{money(lit.claim_amount)}。")
+    yield Step(
+        lit.filed_on,
+        "litigation",
+        "litigation.filed",
+        f"{we}向{lit.court}提起生态环境损害赔偿诉讼，请求赔偿{money(lit.claim_amount)}。",
+    )
     if j := lit.judgment:
-        yield Step(j.ruled_on, "litigation", "litigation.judged", f"{lit.court}作出{j.case_no}民事判决，判决赔偿{money(j.total)}。")
+        yield Step(
+            j.ruled_on,
+            "litigation",
+            "litigation.judged",
+            f"{lit.court}作出{j.case_no}民事判决，判决赔偿{money(j.total)}。",
+        )
         if j.effective_on:
             yield Step(j.effective_on, "litigation", "litigation.effective", "判决发生法律效力。")
 
@@ -216,7 +293,7 @@ def _restoration(case: Case, we: str, they: str) -> Iterator[Step]:
     if p := r.plan:
         yield Step(p.drafted_on, "restoration", "plan.drafted", "生态环境修复方案编制完成。")
         if p.reviewed_on:
-            passed = {True: "通过", False: "未通过"}.get(p.review_passed, "")
+            passed = "" if p.review_passed is None else "通过" if p.review_passed else "未通过"
             yield Step(p.reviewed_on, "restoration", "plan.reviewed", f"修复方案经专家论证{passed}。")
         if p.filed_on:
             number = f"（{p.filing_no}）" if p.filing_no else ""
@@ -227,11 +304,21 @@ def _restoration(case: Case, we: str, they: str) -> Iterator[Step]:
             yield Step(i.completed_on, "restoration", "works.completed", "修复工程完工。")
     for n, change in enumerate(r.changes, start=1):
         kind = "重大变更" if change.major else "变更"
-        yield Step(change.applied_on, "restoration", f"change.{n}", f"{they}申请对修复方案作{kind}：{sentence(change.description)}")
+        yield Step(
+            change.applied_on,
+            "restoration",
+            f"change.{n}",
+            f"{they}申请对修复方案作{kind}：{sentence(change.description)}",
+        )
         if change.re_reviewed_on:
             yield Step(change.re_reviewed_on, "restoration", f"change.{n}.reviewed", "变更后的修复方案经重新组织论证。")
         if change.decided_on and change.approved is not None:
-            yield Step(change.decided_on, "restoration", f"change.{n}.decided", f"{we}决定{'同意' if change.approved else '不同意'}变更。")
+            yield Step(
+                change.decided_on,
+                "restoration",
+                f"change.{n}.decided",
+                f"{we}决定{'同意' if change.approved else '不同意'}变更。",
+            )
     if end := r.end:
         yield Step(end.applied_on, "restoration", "end.applied", f"{they}以“{end.ground}”为由申请终止修复。")
         if end.approved_on:
@@ -240,10 +327,19 @@ def _restoration(case: Case, we: str, they: str) -> Iterator[Step]:
 
 def _evaluation(case: Case, we: str, they: str) -> Iterator[Step]:
     for n, e in enumerate(case.restoration.evaluations if case.restoration else [], start=1):
-        yield Step(e.evaluated_on, "evaluation", f"evaluation.{n}", f"{we}组织修复效果评估，评估{'通过' if e.passed else '未通过'}。")
+        yield Step(
+            e.evaluated_on,
+            "evaluation",
+            f"evaluation.{n}",
+            f"{we}组织修复效果评估，评估{'通过' if e.passed else '未通过'}。",
+        )
         if rect := e.rectification:
-            yield Step(rect.notified_on, "evaluation", f"evaluation.{n}.rectification",
-                       f"{we}通知{they}于{cn_date(rect.due_on)}前完成整改。")
+            yield Step(
+                rect.notified_on,
+                "evaluation",
+                f"evaluation.{n}.rectification",
+                f"{we}通知{they}于{cn_date(rect.due_on)}前完成整改。",
+            )
             if rect.completed_on:
                 yield Step(rect.completed_on, "evaluation", f"evaluation.{n}.rectified", f"{they}完成整改。")
 
@@ -263,5 +359,18 @@ def _referrals(case: Case, we: str, they: str) -> Iterator[Step]:
             yield Step(ref.reply_on, "referral", f"referral.{n}.reply", reply)
 
 
-_MAKERS = (_clue, _major, _investigation, _assessment, _conclusion, _consultation, _agreement, _litigation,
-           _enforcement, _restoration, _evaluation, _funds, _referrals)
+_MAKERS = (
+    _clue,
+    _major,
+    _investigation,
+    _assessment,
+    _conclusion,
+    _consultation,
+    _agreement,
+    _litigation,
+    _enforcement,
+    _restoration,
+    _evaluation,
+    _funds,
+    _referrals,
+)

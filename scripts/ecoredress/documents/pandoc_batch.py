@@ -29,13 +29,15 @@ class PandocJob:
 def pandoc_path() -> str:
     import pypandoc
 
-    return pypandoc.get_pandoc_path()
+    path: str = pypandoc.get_pandoc_path()
+    return path
 
 
 def pandoc_version() -> str:
     import pypandoc
 
-    return pypandoc.get_pandoc_version()
+    version: str = pypandoc.get_pandoc_version()
+    return version
 
 
 def run_batch(
@@ -47,7 +49,11 @@ def run_batch(
         "typst_template": str(typst_template),
         "variables": variables,
         "jobs": [
-            {"markdown": j.markdown, "docx": str(j.docx) if j.docx else None, "typst": str(j.typst) if j.typst else None}
+            {
+                "markdown": j.markdown,
+                "docx": str(j.docx) if j.docx else None,
+                "typst": str(j.typst) if j.typst else None,
+            }
             for j in jobs
         ],
     }

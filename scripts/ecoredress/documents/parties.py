@@ -1,7 +1,8 @@
 """The parties a document names: who they are (identification lines) and how each one signs.
 
 An organisation seals and its legal representative (a department: its head) or agent signs; a natural
-person signs and puts a fingerprint; an expert signs. In the public variant a party is its masked name only: no code, representative or address.
+person signs and puts a fingerprint; an expert signs. In the public variant a party is its masked name only: no code,
+representative or address.
 """
 
 from __future__ import annotations

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from dataclasses import astuple, fields
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ecoredress.documents.settings import FontSet
 from ecoredress.errors import UserError
+
+if TYPE_CHECKING:
+    import typst
 
 FIXED_TIMESTAMP = 315532800  # 1980-01-01: the template also sets no document date
 
@@ -53,7 +57,7 @@ class PdfFonts:
 class PdfCompiler:
     """One typst compiler for many documents (one per thread)."""
 
-    def __init__(self, fonts: object) -> None:
+    def __init__(self, fonts: typst.Fonts) -> None:
         import typst
 
         self._compiler = typst.Compiler(font_paths=fonts)
@@ -68,4 +72,5 @@ class PdfCompiler:
         for warning in warnings:
             if "font" in warning.message:
                 raise UserError(f"typst 排版 {name} 时字体有误：{warning.message}。请检查 pdf_fonts 设置。")
+        assert isinstance(pdf, bytes)  # format pdf gives one file (png and svg give one per page)
         return pdf

@@ -13,6 +13,7 @@ import io
 import math
 import subprocess
 import zipfile
+from typing import TypedDict
 
 from lxml import etree
 
@@ -94,6 +95,21 @@ def _run_props(latin: str, east_asia: str, size_pt: int, bold: bool = False) -> 
     return rpr
 
 
+# Options several styles share, passed on to ``_para_props``.
+class _Indented(TypedDict):
+    first_line_chars: int
+
+
+class _Kept(TypedDict):
+    keep_next: bool
+    keep_lines: bool
+
+
+class _Party(_Kept):
+    align: str
+    left_chars: int
+
+
 def _para_props(
     *,
     align: str = "both",
@@ -140,13 +156,14 @@ def _paragraph_style(style_id: str, name: str, ppr: etree._Element, rpr: etree._
 
 def _style_rules(fonts: FontSet) -> dict[str, tuple[etree._Element, etree._Element]]:
     """Paragraph and run properties of each style id, per GB/T 9704 §7 (fresh elements on every call)."""
+
     def body() -> etree._Element:
         return _run_props(fonts.latin, fonts.body, BODY_PT)
 
-    indented = dict(first_line_chars=2)
+    indented: _Indented = {"first_line_chars": 2}
     # The signature block and what leads to it stay on one page (GB/T 9704 §7.3.5: seal and body together).
-    kept = dict(keep_next=True, keep_lines=True)
-    party = dict(align="left", left_chars=2, **kept)
+    kept: _Kept = {"keep_next": True, "keep_lines": True}
+    party: _Party = {"align": "left", "left_chars": 2, **kept}
     return {
         "Normal": (_para_props(), body()),
         "BodyText": (_para_props(**indented), body()),
@@ -197,7 +214,8 @@ def _restyle(styles_xml: bytes, fonts: FontSet) -> bytes:
     for style_id, name in CUSTOM_STYLES.items():
         root.append(_paragraph_style(style_id, name, *rules[style_id]))
     _border_table(root)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return xml
 
 
 def _border_table(root: etree._Element) -> None:
@@ -256,7 +274,8 @@ def _section(document_xml: bytes) -> bytes:
     )
     sect.append(_el("docGrid", type="linesAndChars", linePitch=LINE_PITCH, charSpace=CHAR_SPACE))
     body.append(sect)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return xml
 
 
 def _with_footers(rels_xml: bytes, types_xml: bytes) -> tuple[bytes, bytes]:
@@ -276,7 +295,8 @@ def _odd_even_settings(settings_xml: bytes) -> bytes:
     # Different footers on odd and even pages (page numbers right / left).
     root = etree.fromstring(settings_xml)
     root.find(f"{W}defaultTabStop").addnext(_el("evenAndOddHeaders"))
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return xml
 
 
 def pandoc_default_reference(pandoc: str) -> bytes:

@@ -45,7 +45,7 @@ _OUTPUT_CODE = ("batch.lua", "docx_layout.py", "pdf.py", "reproducible.py")
 
 
 def _prepare(settings: DocumentSettings, templates: Path, work: Path) -> _Formats:
-    import typst
+    from importlib.metadata import version
 
     reference = build_reference_docx(pandoc_default_reference(pandoc_path()), settings.docx_fonts)
     reference_path = work / "reference.docx"
@@ -55,7 +55,7 @@ def _prepare(settings: DocumentSettings, templates: Path, work: Path) -> _Format
     variables = font_variables(settings.pdf_fonts)
     # The conversion script and the post-processing decide bytes too: a change to them re-renders everything.
     code = b"".join((Path(__file__).parent / name).read_bytes() for name in _OUTPUT_CODE)
-    tools = f"ecoredress {__version__}; pandoc {pandoc_version()}; typst {typst.__version__}; code {sha256_bytes(code)}"
+    tools = f"ecoredress {__version__}; pandoc {pandoc_version()}; typst {version('typst')}; code {sha256_bytes(code)}"
     return _Formats(
         reference_doc=reference_path,
         typst_template=template_path,
@@ -109,6 +109,7 @@ def _render_chunk(
             source.unlink()
         if "pdf" in wanted:
             source = scratch(job, ".typ")
+            assert compiler is not None  # made above whenever a job of the chunk wants a pdf
             done(f"{job.stem}.pdf", compiler.compile(source.read_bytes(), f"{job.stem}.pdf"))
             source.unlink()
 
@@ -161,7 +162,6 @@ def render_documents(
         state.save()
 
     entries = [
-        manifest.entry(job, {f"{job.stem}.{fmt}": state.sha256(f"{job.stem}.{fmt}") for fmt in formats})
-        for job in jobs
+        manifest.entry(job, {f"{job.stem}.{fmt}": state.sha256(f"{job.stem}.{fmt}") for fmt in formats}) for job in jobs
     ]
     return RenderResult(len(jobs), sorted(rendered), sorted(skipped), manifest.write_manifest(out_dir, entries))

@@ -57,16 +57,16 @@ def environment(folder: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    filters = dict(
-        money=formatting.money,
-        yuan=formatting.money_figures,
-        capitals=formatting.money_capitals,
-        date=formatting.cn_date,
-        docno=normalise_doc_number,
-        cn=formatting.cn_number,
-        clause=clause,
-        sentence=sentence,
-    )
+    filters: dict[str, Callable[[Any], Any]] = {
+        "money": formatting.money,
+        "yuan": formatting.money_figures,
+        "capitals": formatting.money_capitals,
+        "date": formatting.cn_date,
+        "docno": normalise_doc_number,
+        "cn": formatting.cn_number,
+        "clause": clause,
+        "sentence": sentence,
+    }
     env.filters.update({name: _refusing_none(f) for name, f in filters.items()})
     return env
 
@@ -77,7 +77,8 @@ def _template_line(exc: BaseException, template: str) -> int | None:
 
 
 def render_markdown(folder: Path, template: str, context: dict[str, Any], case_id: str) -> str:
-    """Markdown for one document, its blocks tidied (``tidy_blocks``). Errors name the template, its line and the case."""
+    """Markdown for one document, its blocks tidied (``tidy_blocks``). Errors name the template, its line and the
+    case."""
     try:
         return tidy_blocks(environment(folder).get_template(template).render(context))
     except jinja2.TemplateNotFound:

@@ -53,7 +53,13 @@ def proposed_fix(loc: Loc, value: Any) -> tuple[str, Any] | None:
 
 
 def shown(value: Any) -> str:
-    return value.isoformat() if isinstance(value, dt.date) else format(value, "f") if isinstance(value, Decimal) else str(value)
+    return (
+        value.isoformat()
+        if isinstance(value, dt.date)
+        else format(value, "f")
+        if isinstance(value, Decimal)
+        else str(value)
+    )
 
 
 def fix_text(text: str, limits: Limits = DEFAULT_LIMITS) -> tuple[str, list[Fix]]:

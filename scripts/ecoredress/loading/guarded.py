@@ -82,17 +82,23 @@ def limits_from(project: Project | None) -> Limits:
     if not settings:
         return DEFAULT_LIMITS
     if not isinstance(settings, dict):
-        raise UserError(f"pyproject.toml 中 [tool.ecoredress.{SETTINGS}] 应为一节设置。请写成 [tool.ecoredress.{SETTINGS}] 下的键值。")
+        raise UserError(
+            f"pyproject.toml 中 [tool.ecoredress.{SETTINGS}] 应为一节设置。"
+            f"请写成 [tool.ecoredress.{SETTINGS}] 下的键值。"
+        )
     values = {f.name: getattr(DEFAULT_LIMITS, f.name) for f in fields(Limits)}
     for key, value in settings.items():
         if key not in _KEYS:
-            raise UserError(f"pyproject.toml [tool.ecoredress.{SETTINGS}] 中没有设置项“{key}”。可用：{'、'.join(_KEYS)}。")
+            raise UserError(
+                f"pyproject.toml [tool.ecoredress.{SETTINGS}] 中没有设置项“{key}”。可用：{'、'.join(_KEYS)}。"
+            )
         name, unit, what = _KEYS[key]
         ceiling = getattr(CEILINGS, name) // unit
         number = (int, float) if unit > 1 else int  # megabytes may be fractional, levels and values are counted
         if isinstance(value, bool) or not isinstance(value, number) or not 0 < value <= ceiling:
             raise UserError(
-                f"pyproject.toml [tool.ecoredress.{SETTINGS}] {key} = {value!r} 无效：{what}应为大于 0、不超过 {ceiling} 的{'数' if unit > 1 else '整数'}。"
+                f"pyproject.toml [tool.ecoredress.{SETTINGS}] {key} = {value!r} 无效：{what}应为大于 0、不超过 "
+                f"{ceiling} 的{'数' if unit > 1 else '整数'}。"
             )
         values[name] = int(value * unit)
     return Limits(**values)
@@ -115,7 +121,9 @@ def screen(text: str, limits: Limits = DEFAULT_LIMITS) -> None:
         raise _too_large(size, limits)
     if raw := _RAW_FORBIDDEN.search(text):  # written as such: located exactly (escapes are found in the values below)
         line = text.count("\n", 0, raw.start()) + 1
-        raise InputRejected("control-character", _control_message(raw.group()), line, raw.start() - text.rfind("\n", 0, raw.start()))
+        raise InputRejected(
+            "control-character", _control_message(raw.group()), line, raw.start() - text.rfind("\n", 0, raw.start())
+        )
     depth = values = 0
     for event in _EVENTS.parse(text):
         kind = type(event)
@@ -151,7 +159,9 @@ def screen(text: str, limits: Limits = DEFAULT_LIMITS) -> None:
 _RAW_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _VALUE_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 MAX_DIGITS = 16  # 1,000 万亿: more than any amount, period or count a case holds
-_NUMBER = re.compile(r"[-+]?(?:(?P<based>0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+)|(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)(?:[eE][-+]?[0-9]+)?)")
+_NUMBER = re.compile(
+    r"[-+]?(?:(?P<based>0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+)|(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)(?:[eE][-+]?[0-9]+)?)"
+)
 _OPENING = (MappingStartEvent, SequenceStartEvent)
 _CLOSING = (MappingEndEvent, SequenceEndEvent)
 _EVENTS = YAML(typ="safe", pure=False)  # libyaml: events come one at a time, without recursion
@@ -177,27 +187,39 @@ def _too_large(size: int, limits: Limits) -> InputRejected:
     return InputRejected(
         "file-too-large",
         f"文件有 {size / MB:.1f} MB，超过单个文件 {limits.file_bytes / MB:g} MB 的上限，未读取。"
-        "一个案件文件通常只有几十 KB：请检查是否误粘贴了大段内容或二进制数据，把附件放在案卷中、只在案件文件中写其名称；"
-        f"确需更大的文件时，在 pyproject.toml 的 [tool.ecoredress.{SETTINGS}] 中设置 max_file_mb（不超过 {CEILINGS.file_bytes // MB}）。",
+        "一个案件文件通常只有几十 KB：请检查是否误粘贴了大段内容或二进制数据，把附件放在案卷中、"
+        "只在案件文件中写其名称；"
+        f"确需更大的文件时，在 pyproject.toml 的 [tool.ecoredress.{SETTINGS}] 中设置 max_file_mb（不超过 "
+        f"{CEILINGS.file_bytes // MB}）。",
     )
 
 
 def _control_message(char: str) -> str:
     name = _CONTROL_NAMES.get(char)
     return (
-        f"值中含有控制字符 U+{ord(char):04X}{f'（{name}）' if name else ''}。除制表符和换行外，案件文件中不能有控制字符："
-        "它们会使更新订阅（XML）无效，在网页和表格中隐藏或截断文字。请删除该字符；在双引号值中也不要写 \\0、\\x01、\\v、\\u0000 之类的转义。"
+        f"值中含有控制字符 U+{ord(char):04X}{f'（{name}）' if name else ''}。除制表符和换行外，"
+        "案件文件中不能有控制字符："
+        "它们会使更新订阅（XML）无效，在网页和表格中隐藏或截断文字。请删除该字符；在双引号值中也不要写 \\0、\\x01、"
+        "\\v、\\u0000 之类的转义。"
     )
 
 
-_CONTROL_NAMES = {"\x00": "空字符", "\x0b": "垂直制表符", "\x0c": "换页符", "\r": "回车符", "\x1b": "转义符", "\x7f": "删除符"}
+_CONTROL_NAMES = {
+    "\x00": "空字符",
+    "\x0b": "垂直制表符",
+    "\x0c": "换页符",
+    "\r": "回车符",
+    "\x1b": "转义符",
+    "\x7f": "删除符",
+}
 _ALIAS_MESSAGE = (
     "案件文件中不能使用 YAML 锚点和别名（&名称、*名称）：别名会被展开成大量数据（“别名炸弹”），"
     "表单编辑器和 ecoredress fix 也无法单独修改被共享的值。请把被引用的内容直接写在每一处。"
 )
 _DEPTH_MESSAGE = (
     "嵌套超过 {limit} 层。案件文件只有几层结构，这么深的嵌套通常是缩进错乱或成串的“[”“{{”。"
-    "请检查此处的缩进和括号；确需更深的结构时，在 pyproject.toml 的 [tool.ecoredress.limits] 中设置 max_depth（不超过 100）。"
+    "请检查此处的缩进和括号；确需更深的结构时，"
+    "在 pyproject.toml 的 [tool.ecoredress.limits] 中设置 max_depth（不超过 100）。"
 )
 _VALUES_MESSAGE = (
     "文件中的值超过 {limit} 个。一个案件通常只有几百个值：请检查是否误粘贴了大量数据；"

@@ -6,7 +6,7 @@ construction) means a value the constructor would reject, such as 2024-02-30, ca
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from ruamel.yaml import YAML
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode

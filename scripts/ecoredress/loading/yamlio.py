@@ -35,14 +35,14 @@ from ecoredress.loading.guarded import (
 
 
 class _CaseConstructor(SafeConstructor):
-    def construct_yaml_float(self, node: Any) -> Any:  # type: ignore[override]
+    def construct_yaml_float(self, node: Any) -> Any:
         text = str(self.construct_scalar(node)).replace("_", "")
         try:
             return Decimal(text)
         except InvalidOperation:  # .inf / .nan: let the schema reject them
             return super().construct_yaml_float(node)
 
-    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:  # type: ignore[override]
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
         try:
             return super().construct_yaml_timestamp(node, values)
         except ValueError:
@@ -56,7 +56,7 @@ _CaseConstructor.add_constructor("tag:yaml.org,2002:timestamp", _CaseConstructor
 class _Yaml12Resolver(VersionedResolver):
     # Case files are YAML 1.2; fixing the version skips a per-scalar lookup that costs ~40% of load time.
     @property
-    def processing_version(self) -> tuple[int, int]:  # type: ignore[override]
+    def processing_version(self) -> tuple[int, int]:
         return (1, 2)
 
 
@@ -94,14 +94,16 @@ class _RawTimestamp(str):
 
 
 class _CaseRoundTripConstructor(RoundTripConstructor):
-    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:  # type: ignore[override]
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
         try:
             return super().construct_yaml_timestamp(node, values)
         except ValueError:
             return _RawTimestamp(node.value)
 
 
-_CaseRoundTripConstructor.add_constructor("tag:yaml.org,2002:timestamp", _CaseRoundTripConstructor.construct_yaml_timestamp)
+_CaseRoundTripConstructor.add_constructor(
+    "tag:yaml.org,2002:timestamp", _CaseRoundTripConstructor.construct_yaml_timestamp
+)
 
 
 class _CaseRepresenter(RoundTripRepresenter):
@@ -157,7 +159,10 @@ def load_file(path: Path, root: Path | None = None) -> Any:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
         problem = str(exc).splitlines()[0]
-        raise UserError(f"{where}: YAML 语法错误（{problem}）。请检查缩进（用空格，不用 Tab）、冒号后的空格和引号是否成对。", exit_code=1) from None
+        raise UserError(
+            f"{where}: YAML 语法错误（{problem}）。请检查缩进（用空格，不用 Tab）、冒号后的空格和引号是否成对。",
+            exit_code=1,
+        ) from None
 
 
 def read_text(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:

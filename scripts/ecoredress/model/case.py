@@ -43,12 +43,19 @@ class Punitive(Section):
 class Case(Section):
     """生态环境损害赔偿案件."""
 
-    model_config = {**Section.model_config, "title": "生态环境损害赔偿案件", "json_schema_extra": {"$id": "case.schema.json"}}
+    model_config = {
+        **Section.model_config,
+        "title": "生态环境损害赔偿案件",
+        "json_schema_extra": {"$id": "case.schema.json"},
+    }
 
     id: CaseId = field("案件编号", "权利人代码-年份-三位序号，如 YC-2024-001；文件名须与之一致")
     title: str = field("案件名称", "如“某公司向黄河支流排放超标废水生态环境损害赔偿案”", min_length=4)
     summary: str = field(
-        "案情简介", "公开的基本案情；不写个人信息。可写到最新进展：法律文书不引用本字段，而按各环节的日期叙述", min_length=10, undated=True
+        "案情简介",
+        "公开的基本案情；不写个人信息。可写到最新进展：法律文书不引用本字段，而按各环节的日期叙述",
+        min_length=10,
+        undated=True,
     )
     jurisdiction: Jurisdiction = field("管辖")
     clue: Clue = field("线索")
@@ -69,7 +76,10 @@ class Case(Section):
     punitive: Punitive | None = field("惩罚性赔偿", default=None)
     litigation: Litigation | None = field("诉讼", default=None)
     penalties: Penalties | None = field(
-        "罚款、罚金", "同一损害行为的行政责任、刑事责任（第二十一条第一款）；内部记录，不公开", default=None, internal=True
+        "罚款、罚金",
+        "同一损害行为的行政责任、刑事责任（第二十一条第一款）；内部记录，不公开",
+        default=None,
+        internal=True,
     )
     restoration: Restoration | None = field("生态环境修复", default=None)
     funds: Funds | None = field("赔偿资金", default=None)

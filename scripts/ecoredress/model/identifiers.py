@@ -15,7 +15,7 @@ _ID_CHECK = "10X98765432"
 
 
 def credit_code_check_char(first17: str) -> str:
-    total = sum(CREDIT_CODE_ALPHABET.index(c) * w for c, w in zip(first17, _CREDIT_WEIGHTS))
+    total = sum(CREDIT_CODE_ALPHABET.index(c) * w for c, w in zip(first17, _CREDIT_WEIGHTS, strict=False))
     return CREDIT_CODE_ALPHABET[(31 - total % 31) % 31]
 
 
@@ -33,7 +33,7 @@ def credit_code_problem(code: str) -> str | None:
 
 
 def id_number_check_char(first17: str) -> str:
-    return _ID_CHECK[sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS)) % 11]
+    return _ID_CHECK[sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS, strict=False)) % 11]
 
 
 def id_number_problem(number: str) -> str | None:

@@ -40,7 +40,7 @@ def as_model(annotation: Any, next_key: str | None) -> type[BaseModel] | None:
     if origin in (list, typing.Union, types.UnionType):
         candidates = [m for a in typing.get_args(annotation) if (m := as_model(a, next_key))]
         matching = [c for c in candidates if next_key is None or next_key in c.model_fields]
-        return (matching or candidates or [None])[0]
+        return next(iter(matching or candidates), None)
     return None
 
 
@@ -61,9 +61,15 @@ def title_at(model: type[BaseModel], loc: Loc) -> str | None:
 
 def _is(model: type[BaseModel], loc: Loc, kind: type) -> bool:
     annotation = annotation_at(model, loc)
-    members = typing.get_args(annotation) if typing.get_origin(annotation) in (typing.Union, types.UnionType) else (annotation,)
+    members = (
+        typing.get_args(annotation)
+        if typing.get_origin(annotation) in (typing.Union, types.UnionType)
+        else (annotation,)
+    )
     # Optional[Money] is Optional[Annotated[Decimal, ...]]: look through the Annotated wrapper.
-    return any(m is kind or (typing.get_origin(m) is typing.Annotated and typing.get_args(m)[0] is kind) for m in members)
+    return any(
+        m is kind or (typing.get_origin(m) is typing.Annotated and typing.get_args(m)[0] is kind) for m in members
+    )
 
 
 def is_date(model: type[BaseModel], loc: Loc) -> bool:

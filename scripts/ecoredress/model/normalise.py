@@ -8,9 +8,13 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-_DOC_NO = re.compile(r"^\s*(?P<code>[^\s〔\[(（［]+?)\s*[〔\[(（［]\s*(?P<year>\d{4})\s*[〕\])）］]\s*第?\s*(?P<seq>\d+)\s*号\s*$")
+_DOC_NO = re.compile(
+    r"^\s*(?P<code>[^\s〔\[(（［]+?)\s*[〔\[(（［]\s*(?P<year>\d{4})\s*[〕\])）］]\s*第?\s*(?P<seq>\d+)\s*号\s*$"
+)
 _CN_DATE = re.compile(r"^\s*(\d{4})\s*(?:年|[./-])\s*(\d{1,2})\s*(?:月|[./-])\s*(\d{1,2})\s*日?\s*$")
-_AMOUNT = re.compile(r"^\s*(?:人民币|¥|￥)?\s*(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<wan>万)?\s*元?\s*$")
+_AMOUNT = re.compile(
+    r"^\s*(?:人民币|¥|￥)?\s*(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<wan>万)?\s*元?\s*$"
+)
 
 
 def doc_number(code: str, year: int, seq: int) -> str:
@@ -20,7 +24,9 @@ def doc_number(code: str, year: int, seq: int) -> str:
 
 def normalise_doc_number(text: str) -> str:
     """Rewrite a loosely typed 发文字号 (宁环赔[2024]第03号) in the standard form; other text is kept."""
-    found = _DOC_NO.match(unicodedata.normalize("NFKC", text).replace("[", "〔").replace("]", "〕")) or _DOC_NO.match(text)
+    found = _DOC_NO.match(unicodedata.normalize("NFKC", text).replace("[", "〔").replace("]", "〕")) or _DOC_NO.match(
+        text
+    )
     if not found:
         return text
     return doc_number(found["code"], int(found["year"]), int(found["seq"]))

@@ -1,4 +1,5 @@
-"""What the case yields: agreement, litigation, restoration, funds, referrals, disclosure, documents (第十九条–第三十三条)."""
+"""What the case yields: agreement, litigation, restoration, funds, referrals, disclosure, documents
+(第十九条–第三十三条)."""
 
 from __future__ import annotations
 
@@ -75,8 +76,12 @@ class Agreement(Section):
     items: list[ClaimItem] = field("赔偿项目", min_length=1)
     total: Money = field("赔偿总额（元）", "应等于各赔偿项目之和")
     payment_modes: list[PaymentMode] = field("履行方式", min_length=1)
-    due_on: dt.date | None = field("缴款期限", "一次性支付时缴入国库的最后期限（第三十二条）；分期支付的写在 instalments", default=None)
-    liability: Liability | None = field("义务人之间的责任形式", "两名以上义务人时写明连带责任或按份责任；按份的在 shares 中写明各自份额", default=None)
+    due_on: dt.date | None = field(
+        "缴款期限", "一次性支付时缴入国库的最后期限（第三十二条）；分期支付的写在 instalments", default=None
+    )
+    liability: Liability | None = field(
+        "义务人之间的责任形式", "两名以上义务人时写明连带责任或按份责任；按份的在 shares 中写明各自份额", default=None
+    )
     shares: list[Share] = field("按份责任份额", default_factory=list)
     instalments: list[Instalment] = field("分期计划", "分期或延期赔偿（第二十一条第二款）", default_factory=list)
     fine_set_off: Money | None = field(
@@ -89,7 +94,9 @@ class Agreement(Section):
     fully_performed_on: dt.date | None = field("履行完毕日期", default=None)
     non_performance: bool = field("是否存在不履行或不完全履行", default=False)
     enforcement: Enforcement | None = field(
-        "强制执行", "经司法确认的协议不履行时申请强制执行（第十九条第三款）；判决的执行记在 litigation.enforcement", default=None
+        "强制执行",
+        "经司法确认的协议不履行时申请强制执行（第十九条第三款）；判决的执行记在 litigation.enforcement",
+        default=None,
     )
     summary: str | None = field(
         "协议主要内容", "公开的协议摘要（第三十三条）；可写到履行情况，法律文书不引用本字段", default=None, undated=True
@@ -113,7 +120,9 @@ class Litigation(Section):
     court: str = field("受理法院")
     case_no: str | None = field("案号", default=None)
     claim_amount: Money = field("诉讼请求金额（元）")
-    claims: list[ClaimItem] = field("诉讼请求项目", "民事起诉状逐项列明的诉讼请求，合计应等于诉讼请求金额", default_factory=list)
+    claims: list[ClaimItem] = field(
+        "诉讼请求项目", "民事起诉状逐项列明的诉讼请求，合计应等于诉讼请求金额", default_factory=list
+    )
     judgment: Judgment | None = field("判决", default=None)
     enforcement: Enforcement | None = field("强制执行", default=None)
 
@@ -135,7 +144,9 @@ class Implementation(Section):
     started_on: dt.date = field("开工日期")
     completed_on: dt.date | None = field("完工日期", default=None)
     executor: str | None = field("实施单位", default=None)
-    progress: str | None = field("进展情况", "公开的修复进展；随时更新，法律文书不引用本字段", default=None, undated=True)
+    progress: str | None = field(
+        "进展情况", "公开的修复进展；随时更新，法律文书不引用本字段", default=None, undated=True
+    )
 
 
 class PlanChange(Section):
@@ -172,7 +183,11 @@ class RestorationEnd(Section):
     applied_on: dt.date = field("申请日期")
     approved_on: dt.date | None = field("同意日期", default=None)
     ground: RestorationEndGround = field("终止情形")
-    payment: Money | None = field("终止修复后应缴纳的赔偿资金（元）", "经评估同意终止修复的，赔偿义务人依法缴纳赔偿资金（第二十五条）", default=None)
+    payment: Money | None = field(
+        "终止修复后应缴纳的赔偿资金（元）",
+        "经评估同意终止修复的，赔偿义务人依法缴纳赔偿资金（第二十五条）",
+        default=None,
+    )
     due_on: dt.date | None = field("缴纳期限", default=None)
 
 
@@ -233,7 +248,9 @@ class Penalties(Section):
     """行政责任、刑事责任与赔偿责任 (第二十一条第一款)."""
 
     fines: list[Fine] = field(
-        "罚款、罚金", "同一损害行为的行政处罚和刑事罚金；承担行政责任或刑事责任不影响依法承担赔偿责任", default_factory=list
+        "罚款、罚金",
+        "同一损害行为的行政处罚和刑事罚金；承担行政责任或刑事责任不影响依法承担赔偿责任",
+        default_factory=list,
     )
     assets_insufficient: bool = field(
         "义务人财产是否不足以同时承担赔偿责任和缴纳罚款、罚金",
@@ -248,7 +265,9 @@ class Referral(Section):
     direction: ReferralDirection = field("移送方向")
     procuratorate: str = field("检察机关")
     referred_on: dt.date = field("移送日期")
-    description: str | None = field("移送的线索", "所移送线索的主要事实：涉及的单位或个人、行为、地点和可能损害的公共利益", default=None)
+    description: str | None = field(
+        "移送的线索", "所移送线索的主要事实：涉及的单位或个人、行为、地点和可能损害的公共利益", default=None
+    )
     letter_no: str | None = field("移送函文号", default=None)
     closed_on: dt.date | None = field("办结日期", "处理情况应在办结后 15 日内函告", default=None)
     reply_on: dt.date | None = field("函告日期", default=None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
@@ -67,4 +67,4 @@ class Person(Section):
     plate_number: str | None = field("车牌号", "不公开", default=None, private=True)
 
 
-Obligor = Annotated[Union[Organisation, Person], Field(discriminator="kind")]
+Obligor = Annotated[Organisation | Person, Field(discriminator="kind")]

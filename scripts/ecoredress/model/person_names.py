@@ -26,8 +26,10 @@ SURNAMES = frozenset(
 )
 COMPOUND_SURNAMES = frozenset(
     "欧阳 太史 端木 上官 司马 东方 独孤 南宫 万俟 闻人 夏侯 诸葛 尉迟 公羊 赫连 澹台 皇甫 宗政 濮阳 公冶 太叔 申屠 "
-    "公孙 慕容 仲孙 钟离 长孙 宇文 司徒 鲜于 司空 闾丘 子车 亓官 司寇 巫马 公西 颛孙 壤驷 公良 漆雕 乐正 宰父 谷梁 拓跋 夹谷 "
-    "轩辕 令狐 段干 百里 呼延 东郭 南门 羊舌 微生 公户 公玉 公仪 梁丘 公仲 公上 公门 公山 公坚 左丘 公伯 西门 公祖 第五 公乘 "
+    "公孙 慕容 仲孙 钟离 长孙 宇文 司徒 鲜于 司空 闾丘 子车 亓官 司寇 巫马 公西 颛孙 壤驷 公良 漆雕 乐正 宰父 谷梁 "
+    "拓跋 夹谷 "
+    "轩辕 令狐 段干 百里 呼延 东郭 南门 羊舌 微生 公户 公玉 公仪 梁丘 公仲 公上 公门 公山 公坚 左丘 公伯 西门 公祖 "
+    "第五 公乘 "
     "贯丘 公皙 南荣 东里 东宫 仲长 子书 子桑 即墨 达奚 褚师".split()
 )
 # A dictionary word this frequent is an ordinary word (苗木 72, 许可 623, 卫星 3057), not a name (杨建军 27, 王建国 12).
@@ -35,7 +37,9 @@ _COMMON_WORD = 50
 _PLACE_END = "山河湖海江渠沟滩泉峡湾岭塬坡川原谷洞池塘湿地镇村乡县区市州旗盟庄堡寨屯营桥路街港站厂矿场园林区段"
 _FOLLOWED_BY_PLACE = re.compile(rf"^(?![在于和与的向从到将把被是等及对])[\u4e00-\u9fff]?[{_PLACE_END}]")
 _QUANTITY_BEFORE = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两几约余]\s*$")
-_DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\s*(19|20)\d{2}\s*[〕\]］)）][^，。；、\n]{0,8}?\d+\s*号")
+_DOCUMENT_NUMBER = re.compile(
+    r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\s*(19|20)\d{2}\s*[〕\]］)）][^，。；、\n]{0,8}?\d+\s*号"
+)
 
 
 @cache
@@ -58,10 +62,14 @@ def looks_like_name(word: str, before: str = "", after: str = "") -> bool:
     """Whether a word tagged as a person's name can be one, given the text just before and after it."""
     family = surname_length(word)
     return (
-        family > 0 and 2 <= len(word) <= family + 2 and re.fullmatch(r"[\u4e00-\u9fff]+", word) is not None
-        and "某" not in word and word[-1] not in _PLACE_END
+        family > 0
+        and 2 <= len(word) <= family + 2
+        and re.fullmatch(r"[\u4e00-\u9fff]+", word) is not None
+        and "某" not in word
+        and word[-1] not in _PLACE_END
         and not _common_word(word)
-        and _FOLLOWED_BY_PLACE.match(after) is None and _QUANTITY_BEFORE.search(before) is None
+        and _FOLLOWED_BY_PLACE.match(after) is None
+        and _QUANTITY_BEFORE.search(before) is None
     )
 
 
@@ -77,7 +85,9 @@ def suspected_names(text: str) -> list[tuple[int, str]]:
     tagger, found, offset = _tagger()[0], [], 0
     for pair in tagger.cut(blanked):
         word, flag = pair.word, pair.flag
-        if flag in _PERSON_TAGS and looks_like_name(word, blanked[max(0, offset - 3) : offset], blanked[offset + len(word) : offset + len(word) + 2]):
+        if flag in _PERSON_TAGS and looks_like_name(
+            word, blanked[max(0, offset - 3) : offset], blanked[offset + len(word) : offset + len(word) + 2]
+        ):
             found.append((offset, word))
         offset += len(word)
     return found

@@ -23,7 +23,9 @@ _MARK = r"[-‐‑‒–—―－.．·•・/]"
 # One separator between two digits: a dash, dot or slash with spaces around it, or up to two spaces; a closing
 # bracket after an area code ((0951)6012345).
 _SEP = rf"(?:{_BLANK}{{0,2}}(?:{_MARK}|[)）]){_BLANK}{{0,2}}|{_BLANK}{{1,2}})"
-_RUN = re.compile(rf"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ{_CHINESE_DIGITS}])(?:[+＋]{_BLANK}?)?[(（]?{_DIGIT}(?:{_SEP}?{_DIGIT})*(?:{_SEP}?[XxＸｘ](?![A-Za-z]))?")
+_RUN = re.compile(
+    rf"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ{_CHINESE_DIGITS}])(?:[+＋]{_BLANK}?)?[(（]?{_DIGIT}(?:{_SEP}?{_DIGIT})*(?:{_SEP}?[XxＸｘ](?![A-Za-z]))?"
+)
 _GROUP = re.compile(_DIGIT + "+")
 # Words that announce a phone number: a local number without area code is only taken after one of them.
 _PHONE_WORDS = re.compile(r"(电话|座机|固话|手机|联系方式|联系|传真|致电|热线|号码|[Tt][Ee][Ll])[^\n。；;]{0,8}$")
@@ -32,7 +34,8 @@ EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+[ \t]?[@＠][ \t]?[A-Za-z0-9\-]+(?:[.．]
 _PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领"
 _LETTER = "[A-Za-zＡ-Ｚａ-ｚ]"
 _ALNUM = "[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]"
-# 宁A12345, 宁 A·12345, 宁Ａ１２３４５, new-energy 宁AD12345, 宁A1234挂 / 宁A1234警: at least one digit after the letter.
+# 宁A12345, 宁 A·12345, 宁Ａ１２３４５, new-energy 宁AD12345, 宁A1234挂 / 宁A1234警: at least one digit after the
+# letter.
 PLATE = re.compile(
     rf"[{_PROVINCES}]{_BLANK}?[·•\-－]?{_BLANK}?{_LETTER}{_BLANK}?[·•\-－]?{_BLANK}?(?=(?:{_ALNUM}{_BLANK}?){{0,5}}[0-9０-９])"
     rf"{_ALNUM}(?:{_BLANK}?{_ALNUM}){{3,5}}[挂学警港澳领试超]?(?!{_ALNUM})"
@@ -40,7 +43,7 @@ PLATE = re.compile(
 # Addresses below county level: a road and house number, a village or estate with its group, building or room,
 # or a building / unit / room sequence. A village alone (the place of the damage) stays.
 _NAME_CHAR = r"(?:(?![省市县区旗盟州镇乡住在于至到往的和与及从向位是为将了])[\u4e00-\u9fff])"
-_NUMBER = rf"[0-9０-９一二三四五六七八九十百零〇两]+"
+_NUMBER = r"[0-9０-９一二三四五六七八九十百零〇两]+"
 _UNIT = rf"{_NUMBER}{_BLANK}?(?:号楼|号院|号|栋|幢|单元|室|层|组|队|户)"
 ADDRESS = re.compile(
     rf"{_NAME_CHAR}{{1,8}}(?:路|街|巷|大道|胡同|弄){_BLANK}?{_NUMBER}{_BLANK}?号(?:{_BLANK}?{_UNIT})*"

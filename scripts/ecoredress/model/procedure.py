@@ -63,7 +63,9 @@ class Damage(Section):
     site: str = field("损害地点", "到乡镇或地理标志即可，不写个人住址", min_length=2)
     in_ningdong_base: bool = field("是否在宁东能源化工基地范围内", default=False)
     cross_province: bool = field("是否跨省域", default=False)
-    in_red_line: bool = field("是否在生态保护红线等严格保护区域内", "决定能否终止索赔（第十二条）和是否属于重大案件（第十一条）")
+    in_red_line: bool = field(
+        "是否在生态保护红线等严格保护区域内", "决定能否终止索赔（第十二条）和是否属于重大案件（第十一条）"
+    )
     began_on: dt.date | None = field("损害行为开始日期", default=None)
     ended_on: dt.date | None = field("损害行为结束日期", default=None)
     description: str = field("损害情况", "污染或破坏的方式、范围和程度", min_length=4)
@@ -78,8 +80,12 @@ class Investigation(Section):
 
     started_on: dt.date = field("调查开始日期")
     ended_on: dt.date | None = field("调查结束日期", "调查结论的 30 日期限自此起算（第十六条）", default=None)
-    obligor_profile: str | None = field("义务人情况", "登记信息、经营状况、环境保护措施及环境违法情况（第十三条第一项）", default=None)
-    causation: str | None = field("因果关系", "行为与损害的关联，发生的时间、地点、起因、经过（第十三条第二项）", default=None)
+    obligor_profile: str | None = field(
+        "义务人情况", "登记信息、经营状况、环境保护措施及环境违法情况（第十三条第一项）", default=None
+    )
+    causation: str | None = field(
+        "因果关系", "行为与损害的关联，发生的时间、地点、起因、经过（第十三条第二项）", default=None
+    )
     extent: str | None = field("影响范围和损害程度估算", "（第十三条第三项）", default=None)
     other: str | None = field("其他内容", "（第十三条第四项）", default=None)
     police_evidence_used: bool = field("是否采用公安机关委托的鉴定意见", "（第十四条第三款）", default=False)
@@ -106,7 +112,9 @@ class Assessment(Section):
     institution: str | None = field("鉴定评估机构", "委托鉴定时填写", default=None)
     commissioned_on: dt.date | None = field("委托书生效日期", "鉴定评估期限自此起算（第十四条第二款）", default=None)
     complex: bool = field("是否复杂疑难", "涉及复杂、疑难、特殊技术问题的，期限一般不超过 60 个工作日", default=False)
-    agreed_term_workdays: int | None = field("约定期限（工作日）", "对期限另有约定并在委托协议中载明时填写", default=None, ge=1)
+    agreed_term_workdays: int | None = field(
+        "约定期限（工作日）", "对期限另有约定并在委托协议中载明时填写", default=None, ge=1
+    )
     extension: Extension | None = field("延期", default=None)
     simplified_reminder_on: dt.date | None = field(
         "提醒适用简易程序日期", "鉴定评估费用明显高于损害金额时应提醒义务人（第十五条第四款）", default=None
@@ -114,7 +122,9 @@ class Assessment(Section):
     obligor_agreed_simplified: bool | None = field("义务人是否同意简易程序", default=None)
     experts: list[Expert] = field("参与专家", "专家意见方式不少于 3 人（第十五条第三款）", default_factory=list)
     estimated_commission_costs: Money | None = field(
-        "预估委托鉴定评估费用（元）", "初步调查时估算的委托鉴定评估费用；明显高于预估损害金额时应提醒适用简易程序（第十五条第四款）", default=None
+        "预估委托鉴定评估费用（元）",
+        "初步调查时估算的委托鉴定评估费用；明显高于预估损害金额时应提醒适用简易程序（第十五条第四款）",
+        default=None,
     )
     report_on: dt.date | None = field("报告或意见出具日期", default=None)
     report_no: str | None = field("报告编号", default=None)
@@ -157,11 +167,15 @@ class ConsultationReply(Section):
 
 class Meeting(Section):
     round: int = field("轮次", ge=1)
-    notified_on: dt.date | None = field("会议通知日期", "书面通知义务人参会的日期；义务人无故不参会可以终止磋商（第十八条第二项）", default=None)
+    notified_on: dt.date | None = field(
+        "会议通知日期", "书面通知义务人参会的日期；义务人无故不参会可以终止磋商（第十八条第二项）", default=None
+    )
     held_on: dt.date = field("会议日期")
     venue: str | None = field("会议地点", "写入磋商会议通知", default=None)
     procuratorate_invited: bool = field("是否邀请检察机关参与", "（第二十七条）", default=False)
-    procuratorate: str | None = field("受邀检察机关", "邀请检察机关参与磋商时写明检察院名称（第二十七条）", default=None)
+    procuratorate: str | None = field(
+        "受邀检察机关", "邀请检察机关参与磋商时写明检察院名称（第二十七条）", default=None
+    )
     participants: list[str] = field("参会人员", "内部记录，不公开", default_factory=list, internal=True)
     minutes: str | None = field("会议纪要", "内部记录，不公开", default=None, internal=True)
     obligor_attended: bool = field("义务人是否参会", default=True)

@@ -20,7 +20,13 @@ PLACEHOLDER = "（待补充）"
 
 
 def field(
-    title: str, description: str = "", *, private: bool = False, internal: bool = False, undated: bool = False, **kwargs: Any
+    title: str,
+    description: str = "",
+    *,
+    private: bool = False,
+    internal: bool = False,
+    undated: bool = False,
+    **kwargs: Any,
 ) -> Any:
     """A pydantic Field with a Chinese title and description; optionally marked private, internal or undated."""
     extra: dict[str, Any] = {}

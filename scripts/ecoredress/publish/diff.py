@@ -140,7 +140,11 @@ def _publish(sources: dict[str, str], unreadable: list[str], prefix: str) -> dic
     for name, text in sorted(sources.items()):
         try:
             case = Case.model_validate(load_data(text))
-        except (YAMLError, ValidationError, InputRejected):  # InputRejected: over a limit, an alias, a control character
+        except (
+            YAMLError,
+            ValidationError,
+            InputRejected,
+        ):  # InputRejected: over a limit, an alias, a control character
             unreadable.append(f"{prefix}{name}")
             continue
         projection = publish_case(case)

@@ -79,11 +79,21 @@ def as_markdown(diff: DisclosureDiff) -> str:
     )
     for title, cases, unit in tables:
         if cases:
-            lines += [f"**{title}**（{len(cases)} {unit}）", "", "| 案件编号 | 案件名称 | 办理阶段 | 赔偿金额 |", "| --- | --- | --- | --: |"]
+            lines += [
+                f"**{title}**（{len(cases)} {unit}）",
+                "",
+                "| 案件编号 | 案件名称 | 办理阶段 | 赔偿金额 |",
+                "| --- | --- | --- | --: |",
+            ]
             lines += [f"| {c.id} | {_cell(c.title)} | {c.stage} | {value_text(c.amount)} |" for c in cases]
             lines.append("")
     if diff.changed:
-        lines += [f"**公开内容有变化的案件**（{len(diff.changed)} 件）", "", "| 案件编号 | 字段 | 原公开内容 | 新公开内容 |", "| --- | --- | --- | --- |"]
+        lines += [
+            f"**公开内容有变化的案件**（{len(diff.changed)} 件）",
+            "",
+            "| 案件编号 | 字段 | 原公开内容 | 新公开内容 |",
+            "| --- | --- | --- | --- |",
+        ]
         for case_id, (_, changes) in diff.changed.items():
             for c in changes:
                 label = f"**{_cell(c.label)}**" if c.is_amount else _cell(c.label)
@@ -92,7 +102,12 @@ def as_markdown(diff: DisclosureDiff) -> str:
     documents = (("新公开文书", diff.new_documents), ("撤回公开的文书", diff.withdrawn_documents))
     for title, items in documents:
         if items:
-            lines += [f"**{title}**（{len(items)} 份）", "", "| 案件编号 | 文书种类 | 发文字号 | 发文日期 |", "| --- | --- | --- | --- |"]
+            lines += [
+                f"**{title}**（{len(items)} 份）",
+                "",
+                "| 案件编号 | 文书种类 | 发文字号 | 发文日期 |",
+                "| --- | --- | --- | --- |",
+            ]
             lines += [f"| {i} | {d.kind} | {_cell(d.doc_no)} | {d.issued_on} |" for i, d in items]
             lines.append("")
     lines += _unreadable(diff, "- ")
@@ -115,7 +130,13 @@ def as_json(diff: DisclosureDiff) -> str:
             {
                 "id": case_id,
                 "changes": [
-                    {"path": ".".join(map(str, c.path)), "label": c.label, "amount": c.is_amount, "old": _plain(c.old), "new": _plain(c.new)}
+                    {
+                        "path": ".".join(map(str, c.path)),
+                        "label": c.label,
+                        "amount": c.is_amount,
+                        "old": _plain(c.old),
+                        "new": _plain(c.new),
+                    }
                     for c in changes
                 ],
             }
@@ -145,7 +166,10 @@ def _cell(text: str) -> str:
 def _unreadable(diff: DisclosureDiff, bullet: str) -> list[str]:
     if not diff.unreadable:
         return []
-    return [f"{bullet}以下文件无法读取或未通过结构校验，未计入对比（请运行 ecoredress check 查看原因）：{'、'.join(diff.unreadable)}"]
+    return [
+        f"{bullet}以下文件无法读取或未通过结构校验，未计入对比（请运行 ecoredress check 查看原因）："
+        f"{'、'.join(diff.unreadable)}"
+    ]
 
 
 FORMATS = {"text": as_text, "markdown": as_markdown, "json": as_json}

@@ -13,9 +13,10 @@ import datetime as dt
 import hashlib
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from ecoredress.confined import read_file, relative_inside
 from ecoredress.documents.kinds import BY_NAME
@@ -47,7 +48,9 @@ def read_manifest(rendered: Path) -> list[dict[str, Any]]:
     except FileNotFoundError:
         return []
     except ValueError as exc:  # not JSON, or not UTF-8
-        raise UserError(f"{manifest_path} 不是有效的 JSON（{exc}）。请重新运行 ecoredress render。", exit_code=1) from exc
+        raise UserError(
+            f"{manifest_path} 不是有效的 JSON（{exc}）。请重新运行 ecoredress render。", exit_code=1
+        ) from exc
     entries = manifest.get("documents", []) if isinstance(manifest, dict) else []
     return [e for e in entries if isinstance(e, dict) and re.fullmatch(CASE_ID_PATTERN, str(e.get("case", "")))]
 
@@ -64,11 +67,20 @@ def copy_listed(rendered: Path, docs: Path, case_id: str, file: dict[str, Any]) 
     try:
         content = read_file(source, rendered)  # a link in the documents folder is refused, not followed
     except FileNotFoundError:
-        raise UserError(f"manifest.json 列出的 {file['name']} 不存在。请重新运行 ecoredress render。", exit_code=1) from None
+        raise UserError(
+            f"manifest.json 列出的 {file['name']} 不存在。请重新运行 ecoredress render。", exit_code=1
+        ) from None
     digest = hashlib.sha256(content).hexdigest()
     if file.get("sha256") != digest:
-        raise UserError(f"{source} 的 SHA-256 与 manifest.json 不一致，文件可能已被改动。请重新运行 ecoredress render。", exit_code=1)
-    name = source.name if _SAFE_NAME.match(source.name) else f"{digest[:16]}{'.docx' if source.name.endswith('.docx') else '.pdf'}"
+        raise UserError(
+            f"{source} 的 SHA-256 与 manifest.json 不一致，文件可能已被改动。请重新运行 ecoredress render。",
+            exit_code=1,
+        )
+    name = (
+        source.name
+        if _SAFE_NAME.match(source.name)
+        else f"{digest[:16]}{'.docx' if source.name.endswith('.docx') else '.pdf'}"
+    )
     site_path = f"{SITE_FOLDER}/{case_id}/{name}"
     (docs / site_path).parent.mkdir(parents=True, exist_ok=True)
     (docs / site_path).write_bytes(content)
@@ -79,7 +91,10 @@ def _listed_file(rendered: Path, name: str) -> Path:
     """The file a manifest entry names, which must lie inside the documents folder."""
     relative = relative_inside(name)
     if relative is None:
-        raise UserError(f"manifest.json 列出的文件 {name} 不在文书目录 {rendered} 之内，未予复制。请重新运行 ecoredress render。", exit_code=1)
+        raise UserError(
+            f"manifest.json 列出的文件 {name} 不在文书目录 {rendered} 之内，未予复制。请重新运行 ecoredress render。",
+            exit_code=1,
+        )
     return rendered.joinpath(*relative.parts)
 
 

@@ -44,7 +44,8 @@ def restoration_passed(case: PublishedCase) -> bool | None:
 def days_to_agreement(case: PublishedCase) -> int | None:
     if case.agreement is None:
         return None
-    return (case.agreement.signed_on - case.clue.found_on).days
+    days: int = (case.agreement.signed_on - case.clue.found_on).days
+    return days
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,9 @@ def headline(cases: list[PublishedCase]) -> Headline:
     )
 
 
-def _count(cases: Iterable[PublishedCase], keys: Callable[[PublishedCase], Iterable[str]], order: list[str] | None = None) -> list[tuple[str, Decimal]]:
+def _count(
+    cases: Iterable[PublishedCase], keys: Callable[[PublishedCase], Iterable[str]], order: list[str] | None = None
+) -> list[tuple[str, Decimal]]:
     counter: Counter[str] = Counter()
     for case in cases:
         counter.update(set(keys(case)))
@@ -74,7 +77,9 @@ def _count(cases: Iterable[PublishedCase], keys: Callable[[PublishedCase], Itera
     return [(label, Decimal(counter[label])) for label in labels]
 
 
-def _sum_by_year(cases: Iterable[PublishedCase], value: Callable[[PublishedCase], Decimal]) -> list[tuple[str, Decimal]]:
+def _sum_by_year(
+    cases: Iterable[PublishedCase], value: Callable[[PublishedCase], Decimal]
+) -> list[tuple[str, Decimal]]:
     totals: dict[int, Decimal] = defaultdict(lambda: ZERO)
     for case in cases:
         totals[case.year] += value(case)
@@ -88,9 +93,19 @@ def statistics(cases: list[PublishedCase]) -> list[Series]:
             days_by_year[case.year].append(days)
     return [
         Series("按年份的案件数", "件", _count(cases, lambda c: [f"{c.year}年"])),
-        Series("按设区市的案件数", "件", _count(cases, lambda c: [str(x) for x in c.damage.cities], [c.value for c in City])),
-        Series("按损害类型的案件数", "件", _count(cases, lambda c: [str(t) for t in c.damage.types], [t.value for t in DamageType])),
-        Series("按年份的赔偿金额", "万元", [(k, v / 10000) for k, v in _sum_by_year(cases, lambda c: c.amount or ZERO)]),
+        Series(
+            "按设区市的案件数",
+            "件",
+            _count(cases, lambda c: [str(x) for x in c.damage.cities], [c.value for c in City]),
+        ),
+        Series(
+            "按损害类型的案件数",
+            "件",
+            _count(cases, lambda c: [str(t) for t in c.damage.types], [t.value for t in DamageType]),
+        ),
+        Series(
+            "按年份的赔偿金额", "万元", [(k, v / 10000) for k, v in _sum_by_year(cases, lambda c: c.amount or ZERO)]
+        ),
         Series(
             "从发现线索到签署协议的天数（中位数）",
             "天",

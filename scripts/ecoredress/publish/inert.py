@@ -25,8 +25,8 @@ _BREAKS = "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\u2028\u2029"
 # What YAML's reader refuses (PyYAML NON_PRINTABLE) once breaks are spaces; HTML refuses or replaces it too.
 _UNPRINTABLE = "".join(map(chr, [*range(0x20), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF]))
 _REPLACEMENTS = {
-    **{c: "\ufffd" for c in _UNPRINTABLE},
-    **{c: " " for c in _BREAKS},
+    **dict.fromkeys(_UNPRINTABLE, "\ufffd"),
+    **dict.fromkeys(_BREAKS, " "),
     **{c: f"&#{ord(c)};" for c in string.punctuation},
 }
 _SPECIAL = re.compile(f"[{re.escape(''.join(_REPLACEMENTS))}\ud800-\udfff]")  # (lone surrogates: U+FFFD too)

@@ -31,12 +31,15 @@ from ecoredress.model.types import is_withheld
 REMOVED = "［已隐去］"
 ORDINALS = "甲乙丙丁戊己庚辛壬癸"
 # Organisation names: drop the place prefix and the legal-form suffix to catch short forms in text.
-_PLACE_PREFIX = re.compile(r"^(宁夏回族自治区|宁夏|内蒙古自治区|银川市|石嘴山市|吴忠市|固原市|中卫市|[^\s]{2,3}[市县区旗])")
+_PLACE_PREFIX = re.compile(
+    r"^(宁夏回族自治区|宁夏|内蒙古自治区|银川市|石嘴山市|吴忠市|固原市|中卫市|[^\s]{2,3}[市县区旗])"
+)
 _LEGAL_SUFFIX = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团公司|公司|合作社|养殖场|厂|场)$")
 
 
 def surname(name: str) -> str:
-    """The surname kept in publication: a compound surname, the first part of a transliterated name, or one character."""
+    """The surname kept in publication: a compound surname, the first part of a transliterated name, or one
+    character."""
     name = name.strip()
     for separator in "·•.":
         if separator in name:
@@ -45,7 +48,8 @@ def surname(name: str) -> str:
 
 
 def organisation_short_name(name: str) -> str:
-    """The name without place prefixes and legal form (石嘴山市惠农区虚构化工有限公司 → 虚构化工), to catch short forms."""
+    """The name without place prefixes and legal form (石嘴山市惠农区虚构化工有限公司 → 虚构化工), to catch short
+    forms."""
     short = name
     while (stripped := _PLACE_PREFIX.sub("", short, count=1)) != short and len(stripped) >= 4:
         short = stripped
@@ -113,12 +117,12 @@ class Masker:
         names.extend(n for n in _internal_person_names(case) if n not in names)
         self.person_names = _pseudonyms(names)
         self.organisation_names = _organisation_names(case)
-        replacements = {**self.person_names, **{v: REMOVED for v in removals}}
+        replacements = {**self.person_names, **dict.fromkeys(removals, REMOVED)}
         # An obligor's given name alone (明华, once 欧阳明华 is 欧阳某). Obligors only: the narrative speaks of
         # them by given name, while a representative's or expert's given name is likelier a word in a place or
         # company name (马建国 → 建国路), which must stay.
         for person in (o for o in case.obligors if isinstance(o, Person)):
-            given = person.name[len(surname(person.name)):].lstrip("·•. ")
+            given = person.name[len(surname(person.name)) :].lstrip("·•. ")
             if len(given) >= 2:
                 replacements.setdefault(given, self.person_names[_compact(person.name)])
         masked = {o.name: o for o in case.obligors if isinstance(o, Organisation)}
@@ -159,7 +163,7 @@ def _removal_values(field_name: str, value: str) -> list[str]:
         # or repeats only its tail (虚构村三组) or the village (虚构村).
         compact = re.sub(r"\s+", "", value)
         county = re.search(r"[县区旗]", compact) or re.search(r"[市盟]", compact)
-        below = compact[county.end():] if county else ""
+        below = compact[county.end() :] if county else ""
         parts = _ADDRESS_PART.findall(below)
         values.extend(tail for i in range(len(parts)) if len(tail := "".join(parts[i:])) >= 3)
         values.extend(p for p in parts if len(p) >= 3 and p.endswith(("村", "社区")))

@@ -152,7 +152,11 @@ def datapackage(cases: list[PublishedCase], publisher: Publisher) -> str:
                 "encoding": "utf-8",
                 "profile": "tabular-data-resource",
                 "dialect": {
-                    "delimiter": ",", "lineTerminator": "\r\n", "quoteChar": "\"", "doubleQuote": True, "header": True
+                    "delimiter": ",",
+                    "lineTerminator": "\r\n",
+                    "quoteChar": '"',
+                    "doubleQuote": True,
+                    "header": True,
                 },
                 "schema": {
                     "fields": [{"name": n, "type": t, "title": title} for n, t, title in CSV_FIELDS],

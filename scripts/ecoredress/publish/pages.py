@@ -43,7 +43,9 @@ def environment(templates: Path) -> jinja2.Environment:
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
-        finalize=lambda value: inert("—" if value is None else value),  # an empty optional field reads as a dash, never "None"
+        finalize=lambda value: inert(
+            "—" if value is None else value
+        ),  # an empty optional field reads as a dash, never "None"
     )
     env.filters.update(cjk=cjk, yuan=yuan, wan=wan, cn_date=lambda d: cn_date(d) if d else "—")
     return env
@@ -66,7 +68,11 @@ def root_path(levels: int, index_page: bool, from_source: bool) -> str:
 
 
 def write_pages(
-    cases: list[PublishedCase], templates: Path, docs: Path, skip: frozenset[str] = frozenset(), links_from_source: bool = False
+    cases: list[PublishedCase],
+    templates: Path,
+    docs: Path,
+    skip: frozenset[str] = frozenset(),
+    links_from_source: bool = False,
 ) -> None:
     """Write every generated page into ``docs`` (the Markdown source folder the engine builds), but no page
     for the cases in ``skip`` (their page from the last build is kept). ``links_from_source``: the engine reads
@@ -78,8 +84,14 @@ def write_pages(
 
     recent = by_recency(cases)
     headline = figures.headline(cases)
-    _write(docs / "index.md", env.get_template("home.md.j2").render(base=down(0, True), headline=headline, latest=recent[:LATEST]))
-    _write(docs / "cases" / "index.md", env.get_template("index.md.j2").render(base=down(1, True), cases=recent, filters=_filters(cases)))
+    _write(
+        docs / "index.md",
+        env.get_template("home.md.j2").render(base=down(0, True), headline=headline, latest=recent[:LATEST]),
+    )
+    _write(
+        docs / "cases" / "index.md",
+        env.get_template("index.md.j2").render(base=down(1, True), cases=recent, filters=_filters(cases)),
+    )
     case_page = env.get_template("case.md.j2")
     for case in (c for c in cases if c.id not in skip):
         text = case_page.render(base=down(2), c=case, received=figures.received(case), spent=figures.spent(case))

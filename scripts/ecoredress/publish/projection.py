@@ -105,7 +105,8 @@ def publish_case(case: Case, pdfs: list[PublicPdf] | None = None) -> PublishedCa
     data["timeline"] = events
     data["articles"] = applied_articles(data, events)
     data["updated_on"] = max([case.disclosure.decided_on or case.clue.found_on, *(e["date"] for e in events)])
-    return PublishedCase.model_validate(data)
+    published: PublishedCase = PublishedCase.model_validate(data)
+    return published
 
 
 def publish_cases(cases: Iterable[Case], pdfs: dict[str, list[PublicPdf]] | None = None) -> list[PublishedCase]:
@@ -160,7 +161,9 @@ def _documents(case: Case, masker: Masker, pdfs: list[PublicPdf]) -> list[dict[s
     return sorted(listed, key=lambda d: (d["issued_on"], d["kind"]))
 
 
-def _document(kind: str, doc_no: str | None, issued_on: dt.date, title: str | None, pdf: PublicPdf | None, masker: Masker) -> dict[str, Any]:
+def _document(
+    kind: str, doc_no: str | None, issued_on: dt.date, title: str | None, pdf: PublicPdf | None, masker: Masker
+) -> dict[str, Any]:
     return {
         "kind": kind,
         "doc_no": masker.text(doc_no) if doc_no else None,
@@ -173,8 +176,9 @@ def _document(kind: str, doc_no: str | None, issued_on: dt.date, title: str | No
 
 def _amount(data: dict[str, Any]) -> Decimal | None:
     agreement, litigation = data.get("agreement"), data.get("litigation")
+    total: Decimal | None = None
     if agreement:
-        return agreement["total"]
-    if litigation and litigation.get("judgment"):
-        return litigation["judgment"]["total"]
-    return None
+        total = agreement["total"]
+    elif litigation and litigation.get("judgment"):
+        total = litigation["judgment"]["total"]
+    return total

@@ -34,16 +34,14 @@ def public_model(model: type[BaseModel]) -> type[BaseModel]:
             continue
         annotation = _public_type(info.annotation)
         if kept := [m for m in info.metadata if not _string_constraint(m)]:
-            annotation = Annotated[(annotation, *kept)]  # type: ignore[valid-type]
+            annotation = Annotated[(annotation, *kept)]
         options: dict[str, Any] = {"title": info.title, "description": info.description}
         if info.default_factory is not None:
             options["default_factory"] = info.default_factory
         elif not info.is_required():
             options["default"] = info.default
         fields[name] = (annotation, Field(**options))
-    return create_model(  # type: ignore[call-overload, no-any-return]
-        f"Public{model.__name__}", __base__=PublicSection, __doc__=model.__doc__, **fields
-    )
+    return create_model(f"Public{model.__name__}", __base__=PublicSection, __doc__=model.__doc__, **fields)
 
 
 def _string_constraint(metadata: Any) -> bool:
@@ -57,9 +55,9 @@ def _public_type(annotation: Any) -> Any:
     if origin is None or not args:
         return annotation
     if origin is typing.Annotated:
-        return Annotated[(_public_type(args[0]), *annotation.__metadata__)]  # type: ignore[valid-type]
+        return Annotated[(_public_type(args[0]), *annotation.__metadata__)]
     if origin in (Union, types.UnionType):
-        return Union[tuple(_public_type(a) for a in args)]  # type: ignore[return-value]
+        return Union[tuple(_public_type(a) for a in args)]  # noqa: UP007 - built at run time
     if origin is list:
         return list[_public_type(args[0])]  # type: ignore[misc]
     if origin is typing.Literal:

@@ -9,7 +9,7 @@ from ecoredress.publish.projection import PublishedCase
 
 
 def published_schema() -> dict[str, Any]:
-    schema = PublishedCase.model_json_schema(mode="serialization")
+    schema: dict[str, Any] = PublishedCase.model_json_schema(mode="serialization")
     schema["$schema"] = SCHEMA_DIALECT
     schema["$id"] = "case.schema.json"
     schema["description"] = (

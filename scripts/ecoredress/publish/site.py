@@ -12,22 +12,34 @@ import json
 import logging
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 from ecoredress.confined import check_tree, copy_tree, read_file
 from ecoredress.errors import UserError
 from ecoredress.model import Case
 from ecoredress.project import Project
-from ecoredress.publish.documents import copy_public_documents
+from ecoredress.publish.documents import PublicPdf, copy_public_documents
 from ecoredress.publish.opendata import Publisher, release_date, write_open_data
 from ecoredress.publish.pages import write_pages
 from ecoredress.publish.projection import PublishedCase, publish_cases
 from ecoredress.publish.swap import replacing
-from ecoredress.publish.workspace import BuildState, ProjectionCache, code_digest, copy_site, digest, folder_identity, locked, merge_tree, tree_digest, workspace_for
+from ecoredress.publish.workspace import (
+    BuildState,
+    ProjectionCache,
+    code_digest,
+    copy_site,
+    digest,
+    folder_identity,
+    locked,
+    merge_tree,
+    tree_digest,
+    workspace_for,
+)
 from ecoredress.publish.zensical_engine import run_zensical, zensical_version
 from ecoredress.validation.repository import load_cases
 
@@ -55,7 +67,9 @@ def publisher(project: Project) -> Publisher:
     site = project.setting("site", {}) or {}
     url = str(site.get("url", "")).strip()
     if url and not url.startswith(("https://", "http://")):
-        raise UserError(f"pyproject.toml [tool.ecoredress.site] url 的值“{url}”不是网址。请写网站的完整地址，如 https://example.gov.cn/ecoredress/。")
+        raise UserError(
+            f"pyproject.toml [tool.ecoredress.site] url 的值“{url}”不是网址。请写网站的完整地址，如 https://example.gov.cn/ecoredress/。"
+        )
     return Publisher(
         name=site.get("publisher", DEFAULT_PUBLISHER.name),
         contact=site.get("contact", DEFAULT_PUBLISHER.contact),
@@ -66,7 +80,12 @@ def publisher(project: Project) -> Publisher:
 
 
 def stage_sources(
-    project: Project, cases: list[Case], docs: Path, documents: Path | None = None, with_documents: bool = True, publish=publish_cases  # noqa: ANN001
+    project: Project,
+    cases: list[Case],
+    docs: Path,
+    documents: Path | None = None,
+    with_documents: bool = True,
+    publish: Callable[[list[Case], dict[str, list[PublicPdf]]], list[PublishedCase]] = publish_cases,
 ) -> tuple[list[PublishedCase], int]:
     """Fill ``docs`` (emptied first) with the hand-written pages of site/ and the public documents; the
     published projections (made by ``publish``) and the number of documents copied."""
@@ -79,7 +98,9 @@ def stage_sources(
     return published, sum(1 for case in published for d in case.documents if d.file)
 
 
-def write_generated(project: Project, published: list[PublishedCase], docs: Path, engine: str, skip: frozenset[str] = frozenset()) -> None:
+def write_generated(
+    project: Project, published: list[PublishedCase], docs: Path, engine: str, skip: frozenset[str] = frozenset()
+) -> None:
     """Every generated page and file, except the pages of the cases in ``skip`` (unchanged since the last build)."""
     write_pages(published, project.template_folder("site"), docs, skip, links_from_source=engine == "zensical")
     write_open_data(published, publisher(project), docs)
@@ -90,7 +111,7 @@ def build_date(day: dt.date | None) -> Iterator[None]:
     """Pin mkdocs' build date (sitemap lastmod, footer) to the data's date, not the clock: same input, same bytes."""
     saved = os.environ.get("SOURCE_DATE_EPOCH")
     day = day or dt.date(2024, 4, 3)  # no cases yet: the regulation's date
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()))
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()))
     try:
         yield
     finally:
@@ -100,14 +121,15 @@ def build_date(day: dt.date | None) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
-def run_mkdocs(project: Project, docs: Path, out: Path, released: dt.date | None = None, overrides: dict | None = None) -> None:
+def run_mkdocs(
+    project: Project, docs: Path, out: Path, released: dt.date | None = None, overrides: dict[str, Any] | None = None
+) -> None:
     """Build ``docs`` into ``out`` with the repository's mkdocs.yml; ``overrides`` replace top-level settings
     (the internal site gives its own name, navigation and no public address)."""
+    import jieba
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
-
-    import jieba
 
     jieba.setLogLevel(logging.WARNING)
     settings = project.root / "mkdocs.yml"
@@ -120,7 +142,12 @@ def run_mkdocs(project: Project, docs: Path, out: Path, released: dt.date | None
         config = load_config(
             config_file=io.BytesIO(text),
             config_file_path=str(settings),
-            **{"site_url": publisher(project).url or None, **(overrides or {}), "docs_dir": str(docs), "site_dir": str(out)},
+            **{
+                "site_url": publisher(project).url or None,
+                **(overrides or {}),
+                "docs_dir": str(docs),
+                "site_dir": str(out),
+            },
         )
         _check_theme_folder(project, config.theme.custom_dir)
         with build_date(released):
@@ -134,7 +161,11 @@ def _check_theme_folder(project: Project, folder: str | None) -> None:
     if not folder:
         return
     if os.path.commonpath([os.path.abspath(folder), project.root]) != str(project.root):
-        raise UserError(f"mkdocs.yml 中 theme.custom_dir 指向仓库之外（{folder}）。请把主题覆盖文件放在仓库中，如 templates/site/theme。", exit_code=1)
+        raise UserError(
+            f"mkdocs.yml 中 theme.custom_dir 指向仓库之外（{folder}）。请把主题覆盖文件放在仓库中，如 "
+            "templates/site/theme。",
+            exit_code=1,
+        )
     check_tree(Path(folder), project.root)
 
 
@@ -142,13 +173,18 @@ def site_engine(project: Project, requested: str | None = None) -> str:
     """The engine asked for (``--engine``), else ``site.engine`` in [tool.ecoredress], else mkdocs."""
     engine = requested or str(project.setting("site.engine", "mkdocs"))
     if engine not in ENGINES:
-        raise UserError(f"网站生成引擎“{engine}”不存在。请在 --engine 或 pyproject.toml [tool.ecoredress.site] engine 中写 {' 或 '.join(ENGINES)}。")
+        raise UserError(
+            f"网站生成引擎“{engine}”不存在。请在 --engine 或 pyproject.toml [tool.ecoredress.site] engine 中写 "
+            f"{' 或 '.join(ENGINES)}。"
+        )
     return engine
 
 
 def _settings_key(project: Project, engine: str) -> str:
     """Hash of everything besides the cases that shapes every page: templates, configuration, engine, code."""
-    versions = [version(name) for name in (("mkdocs", "mkdocs-material", "jieba") if engine == "mkdocs" else ("zensical",))]
+    versions = [
+        version(name) for name in (("mkdocs", "mkdocs-material", "jieba") if engine == "mkdocs" else ("zensical",))
+    ]
     return digest(
         engine,
         *versions,
@@ -189,7 +225,9 @@ def build_site(
         projections.prune()
         keys = {case.id: digest(settings, case.model_dump_json()) for case in published}
         unchanged = frozenset(
-            i for i, key in keys.items() if state.settings == settings and state.pages.get(i) == key and (docs / "cases" / f"{i}.md").is_file()
+            i
+            for i, key in keys.items()
+            if state.settings == settings and state.pages.get(i) == key and (docs / "cases" / f"{i}.md").is_file()
         )
         write_generated(project, published, stage, engine, unchanged)
         changes = merge_tree(stage, docs, keep=[f"cases/{i}.md" for i in unchanged])

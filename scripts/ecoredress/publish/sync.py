@@ -13,6 +13,7 @@ served folder (``../x``, ``/etc/x``) is refused as a damaged manifest.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -95,7 +96,9 @@ def _read_manifest(target: Path) -> dict[str, str]:
     except FileNotFoundError:
         return {}
     except (ValueError, KeyError, TypeError) as exc:
-        raise UserError(f"{path} 已损坏（{exc}），无法判断哪些文件由 ecoredress 发布。请核对后删除该文件并改用空目录发布。") from exc
+        raise UserError(
+            f"{path} 已损坏（{exc}），无法判断哪些文件由 ecoredress 发布。请核对后删除该文件并改用空目录发布。"
+        ) from exc
     outside = sorted(str(name) for name in files if relative_inside(str(name)) is None)
     if outside:
         raise UserError(
@@ -137,10 +140,8 @@ def _write_atomically(folder: int, name: str, data: bytes) -> None:
             stream.write(data)
         os.replace(temporary, name, src_dir_fd=folder, dst_dir_fd=folder)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary, dir_fd=folder)
-        except FileNotFoundError:
-            pass
         raise
 
 

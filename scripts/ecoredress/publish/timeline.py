@@ -71,7 +71,11 @@ EVENTS: tuple[tuple[str, Label, Label], ...] = (
     ("restoration.implementation.started_on", "修复工程开工", "第二十三条"),
     ("restoration.implementation.completed_on", "修复工程完工", "第二十三条"),
     ("restoration.changes[].applied_on", "申请变更修复方案", "第二十四条"),
-    ("restoration.evaluations[].evaluated_on", lambda e: "修复效果评估" + ("通过" if e["passed"] else "未通过"), "第二十三条"),
+    (
+        "restoration.evaluations[].evaluated_on",
+        lambda e: "修复效果评估" + ("通过" if e["passed"] else "未通过"),
+        "第二十三条",
+    ),
     ("restoration.end.approved_on", "同意终止修复", "第二十五条"),
     ("funds.receipts[].received_on", "赔偿资金缴入国库", "第三十二条"),
     ("funds.expenditures[].spent_on", "赔偿资金使用", "第三十三条"),
@@ -103,7 +107,7 @@ def _nodes(node: Any, parts: list[str]) -> Iterator[Any]:
 
 
 def timeline(data: dict[str, Any]) -> list[dict[str, Any]]:
-    events = []
+    events: list[dict[str, Any]] = []
     for path, label, article in EVENTS:
         *holder_path, key = path.split(".")
         for holder in _nodes(data, holder_path):

@@ -23,8 +23,14 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ecoredress.confined import copy_tree, walk
+
+if TYPE_CHECKING:
+    from ecoredress.model import Case
+    from ecoredress.publish.documents import PublicPdf
+    from ecoredress.publish.projection import PublishedCase
 
 STATE = "state.json"
 STATE_VERSION = 1
@@ -132,7 +138,12 @@ class BuildState:
         return cls()
 
     def write(self, workspace: Path) -> None:
-        data = {"version": STATE_VERSION, "settings": self.settings, "pages": dict(sorted(self.pages.items())), "out": self.out}
+        data = {
+            "version": STATE_VERSION,
+            "settings": self.settings,
+            "pages": dict(sorted(self.pages.items())),
+            "out": self.out,
+        }
         write_if_changed(workspace / STATE, json.dumps(data, ensure_ascii=False, indent=0).encode("utf-8"))
 
     @staticmethod
@@ -162,12 +173,13 @@ class ProjectionCache:
     changed. Entries no build asked for are removed by ``prune``."""
 
     def __init__(self, folder: Path, settings: str) -> None:
-        self.folder, self.settings, self.used = folder, settings, set()
+        self.folder, self.settings = folder, settings
+        self.used: set[str] = set()
 
-    def publish(self, cases: Iterable, pdfs: dict | None = None) -> list:
+    def publish(self, cases: Iterable[Case], pdfs: dict[str, list[PublicPdf]] | None = None) -> list[PublishedCase]:
         from ecoredress.publish.projection import PublishedCase, publish_case
 
-        published = []
+        published: list[PublishedCase] = []
         for case in sorted(cases, key=lambda c: c.id):
             documents = (pdfs or {}).get(case.id)
             key = digest(self.settings, case.model_dump_json(), repr(documents))

@@ -21,8 +21,8 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import IO
 from pathlib import Path
+from typing import IO
 
 from ecoredress.confined import read_file, walk
 from ecoredress.errors import UserError
@@ -104,7 +104,9 @@ def run_zensical(project: Project, workspace: Path, site_url: str) -> Path:
         except Exception as exc:  # the Rust runtime raises plain exceptions of several kinds
             said.seek(0)
             detail = said.read().decode("utf-8", "replace").strip()
-            raise UserError(f"网站生成失败（Zensical）：{exc}。原网站保持不变。\n{detail}".rstrip(), exit_code=1) from exc
+            raise UserError(
+                f"网站生成失败（Zensical）：{exc}。原网站保持不变。\n{detail}".rstrip(), exit_code=1
+            ) from exc
     _decode_search_paths(workspace / "site" / "search.json")
     return workspace / "site"
 

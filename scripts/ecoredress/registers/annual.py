@@ -15,12 +15,12 @@ from decimal import Decimal
 from ecoredress.errors import UserError
 from ecoredress.model import Case
 from ecoredress.model.enums import City, DamageType
-from ecoredress.regulation.asof import case_as_of
-from ecoredress.regulation.deadlines import case_terms
-from ecoredress.regulation.lifecycle import STAGE_ORDER, derive_stage
 from ecoredress.registers.cases import Repository
 from ecoredress.registers.ledger import screening_compliance
 from ecoredress.registers.xlsx import Table
+from ecoredress.regulation.asof import case_as_of
+from ecoredress.regulation.deadlines import case_terms
+from ecoredress.regulation.lifecycle import STAGE_ORDER, derive_stage
 
 ZERO = Decimal("0")
 
@@ -51,13 +51,17 @@ def report_month(repo: Repository) -> int:
     """The month by which the report is due (第三十五条 leaves it blank): pyproject.toml, else the profile."""
     month = repo.project.setting("annual_report_month", repo.profile.get("annual_report.month", None))
     if not isinstance(month, int) or not 1 <= month <= 12:
-        raise UserError(f"pyproject.toml 中 [tool.ecoredress] annual_report_month 的值“{month}”无效。请写 1 到 12 的整数月份。")
+        raise UserError(
+            f"pyproject.toml 中 [tool.ecoredress] annual_report_month 的值“{month}”无效。请写 1 到 12 的整数月份。"
+        )
     return month
 
 
 def build_annual(repo: Repository, year: int, due_month: int) -> AnnualReport:
     end = dt.date(year, 12, 31)
-    snapshots = [(case, view.case) for case in repo.cases if (view := case_as_of(case, end, repo.profile, repo.calendar))]
+    snapshots = [
+        (case, view.case) for case in repo.cases if (view := case_as_of(case, end, repo.profile, repo.calendar))
+    ]
     new = [snap for _, snap in snapshots if _in_year(snap.clue.found_on, year)]
     tables = [
         _overview(repo, year, end, snapshots, new),
@@ -73,15 +77,21 @@ def build_annual(repo: Repository, year: int, due_month: int) -> AnnualReport:
 
 def _overview(repo: Repository, year: int, end: dt.date, snapshots: list[tuple[Case, Case]], new: list[Case]) -> Table:
     stages = [derive_stage(s) for _, s in snapshots]
-    closed_in_year = sum(1 for (c, s), st in zip(snapshots, stages) if st.finished and not _finished_before(repo, c, year))
-    return Table("概况", ["指标", "数值"], [
-        ["统计截至", end],
-        ["案件总数（截至年末）", len(snapshots)],
-        ["本年发现线索的案件", len(new)],
-        ["本年办结（结案、终止索赔或不启动索赔）", closed_in_year],
-        ["年末在办", sum(1 for st in stages if not st.finished)],
-        ["重大案件（截至年末）", sum(1 for _, s in snapshots if s.major_case)],
-    ])
+    closed_in_year = sum(
+        1 for (c, s), st in zip(snapshots, stages, strict=False) if st.finished and not _finished_before(repo, c, year)
+    )
+    return Table(
+        "概况",
+        ["指标", "数值"],
+        [
+            ["统计截至", end],
+            ["案件总数（截至年末）", len(snapshots)],
+            ["本年发现线索的案件", len(new)],
+            ["本年办结（结案、终止索赔或不启动索赔）", closed_in_year],
+            ["年末在办", sum(1 for st in stages if not st.finished)],
+            ["重大案件（截至年末）", sum(1 for _, s in snapshots if s.major_case)],
+        ],
+    )
 
 
 def _finished_before(repo: Repository, case: Case, year: int) -> bool:
@@ -91,22 +101,34 @@ def _finished_before(repo: Repository, case: Case, year: int) -> bool:
 
 def _by_stage(snapshots: list[tuple[Case, Case]]) -> Table:
     counts = Counter(derive_stage(s) for _, s in snapshots)
-    return Table("按阶段", ["阶段", "案件数"], [[st, counts[st]] for st in STAGE_ORDER if counts[st]],
-                 note="阶段按年末（12 月 31 日）时的案件记录推定。")
+    return Table(
+        "按阶段",
+        ["阶段", "案件数"],
+        [[st, counts[st]] for st in STAGE_ORDER if counts[st]],
+        note="阶段按年末（12 月 31 日）时的案件记录推定。",
+    )
 
 
 def _by_city(snapshots: list[tuple[Case, Case]], new: list[Case]) -> Table:
     total = Counter(city for _, s in snapshots for city in s.damage.cities)
     fresh = Counter(city for s in new for city in s.damage.cities)
-    return Table("按设区市", ["设区市", "案件数（截至年末）", "本年新立案"], [[c, total[c], fresh[c]] for c in City],
-                 note="跨设区市的案件在所涉每个设区市各计一次。")
+    return Table(
+        "按设区市",
+        ["设区市", "案件数（截至年末）", "本年新立案"],
+        [[c, total[c], fresh[c]] for c in City],
+        note="跨设区市的案件在所涉每个设区市各计一次。",
+    )
 
 
 def _by_type(snapshots: list[tuple[Case, Case]], new: list[Case]) -> Table:
     total = Counter(t for _, s in snapshots for t in s.damage.types)
     fresh = Counter(t for s in new for t in s.damage.types)
-    return Table("按损害类型", ["损害类型", "案件数（截至年末）", "本年新立案"], [[t, total[t], fresh[t]] for t in DamageType if total[t]],
-                 note="一个案件涉及多种损害类型的，各计一次。")
+    return Table(
+        "按损害类型",
+        ["损害类型", "案件数（截至年末）", "本年新立案"],
+        [[t, total[t], fresh[t]] for t in DamageType if total[t]],
+        note="一个案件涉及多种损害类型的，各计一次。",
+    )
 
 
 def claimed_in_year(case: Case, year: int) -> Decimal:
@@ -123,16 +145,33 @@ def claimed_in_year(case: Case, year: int) -> Decimal:
 def _amounts(year: int, cases: list[Case]) -> Table:
     claimed = sum((claimed_in_year(c, year) for c in cases), ZERO)
     agreed = sum((c.agreement.total for c in cases if c.agreement and _in_year(c.agreement.signed_on, year)), ZERO)
-    judged = sum((c.litigation.judgment.total for c in cases if c.litigation and c.litigation.judgment and _in_year(c.litigation.judgment.ruled_on, year)), ZERO)
-    received = sum((r.amount for c in cases if c.funds for r in c.funds.receipts if _in_year(r.received_on, year)), ZERO)
+    judged = sum(
+        (
+            c.litigation.judgment.total
+            for c in cases
+            if c.litigation and c.litigation.judgment and _in_year(c.litigation.judgment.ruled_on, year)
+        ),
+        ZERO,
+    )
+    received = sum(
+        (r.amount for c in cases if c.funds for r in c.funds.receipts if _in_year(r.received_on, year)), ZERO
+    )
     spent = sum((e.amount for c in cases if c.funds for e in c.funds.expenditures if _in_year(e.spent_on, year)), ZERO)
-    return Table("金额", ["项目", "金额（元）", "口径"], [
-        ["索赔金额", claimed, "本年起诉的诉讼请求金额；未起诉的，本年送达磋商告知书案件的评估损害金额与调查、鉴定评估费用之和"],
-        ["协议金额", agreed, "本年签订的赔偿协议总额"],
-        ["判决金额", judged, "本年作出的判决赔偿总额"],
-        ["资金入库", received, "本年缴入国库的赔偿资金（第三十二条）"],
-        ["资金使用", spent, "本年支出的赔偿资金（第三十三条公开事项）"],
-    ])
+    return Table(
+        "金额",
+        ["项目", "金额（元）", "口径"],
+        [
+            [
+                "索赔金额",
+                claimed,
+                "本年起诉的诉讼请求金额；未起诉的，本年送达磋商告知书案件的评估损害金额与调查、鉴定评估费用之和",
+            ],
+            ["协议金额", agreed, "本年签订的赔偿协议总额"],
+            ["判决金额", judged, "本年作出的判决赔偿总额"],
+            ["资金入库", received, "本年缴入国库的赔偿资金（第三十二条）"],
+            ["资金使用", spent, "本年支出的赔偿资金（第三十三条公开事项）"],
+        ],
+    )
 
 
 def _on_time(repo: Repository, year: int, cases: list[Case]) -> Table:
@@ -151,16 +190,30 @@ def _on_time(repo: Repository, year: int, cases: list[Case]) -> Table:
         rate = f"{Decimal(on_time * 100) / Decimal(due):.1f}%" if due else "—"
         rows.append([label, article, due, on_time, due - on_time, rate])
     total_due, total_ok = sum(s[0] for s in stats.values()), sum(s[1] for s in stats.values())
-    rows.append(["合计", "", total_due, total_ok, total_due - total_ok, f"{Decimal(total_ok * 100) / Decimal(total_due):.1f}%" if total_due else "—"])
-    return Table("按期率", ["事项", "依据", "本年到期", "按期完成", "逾期或未完成", "按期率"], rows,
-                 note="统计到期日在本年的法定期限；到期后完成或至今未完成的计为逾期。")
+    rows.append(
+        [
+            "合计",
+            "",
+            total_due,
+            total_ok,
+            total_due - total_ok,
+            f"{Decimal(total_ok * 100) / Decimal(total_due):.1f}%" if total_due else "—",
+        ]
+    )
+    return Table(
+        "按期率",
+        ["事项", "依据", "本年到期", "按期完成", "逾期或未完成", "按期率"],
+        rows,
+        note="统计到期日在本年的法定期限；到期后完成或至今未完成的计为逾期。",
+    )
 
 
 def to_markdown(report: AnnualReport) -> str:
     lines = [
         f"# {report.year} 年度生态环境损害赔偿工作情况（数据）",
         "",
-        f"依据《宁夏回族自治区生态环境损害赔偿管理工作规定》第三十五条，于 {report.year} 年 {report.due_month} 月底前报送"
+        f"依据《宁夏回族自治区生态环境损害赔偿管理工作规定》第三十五条，"
+        f"于 {report.year} 年 {report.due_month} 月底前报送"
         "自治区负责生态环境损害赔偿工作的领导机构。报送月份为配置项（原文空白）。",
         "",
     ]

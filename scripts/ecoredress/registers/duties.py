@@ -7,9 +7,9 @@ import json
 from dataclasses import dataclass
 
 from ecoredress.model import Case
+from ecoredress.registers.cases import Repository
 from ecoredress.regulation.asof import case_as_of
 from ecoredress.regulation.deadlines import Term
-from ecoredress.registers.cases import Repository
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,9 @@ def open_duties(repo: Repository, as_of: dt.date, within: int | None = None) -> 
     duties = []
     for case in repo.cases:
         view = case_as_of(case, as_of, repo.profile, repo.calendar)
-        for term in view.open_duties if view else []:
+        if view is None:
+            continue
+        for term in view.open_duties:
             if within is not None and term.due and (term.due - as_of).days > within:
                 continue
             duties.append(Duty(view.case, term))
@@ -44,7 +46,10 @@ def as_table(duties: list[Duty], as_of: dt.date) -> str:
     if not duties:
         return f"截至 {as_of} 没有待办的法定期限。\n"
     headers = ["案件编号", "事项", "依据", "责任方", "到期日", "状态"]
-    rows = [[d.case.id, d.term.title, d.term.article, d.term.responsible, str(d.term.due or "—"), d.status(as_of)] for d in duties]
+    rows = [
+        [d.case.id, d.term.title, d.term.article, d.term.responsible, str(d.term.due or "—"), d.status(as_of)]
+        for d in duties
+    ]
     widths = [max(_w(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
     lines = ["  ".join(_pad(c, widths[i]) for i, c in enumerate(r)).rstrip() for r in [headers, *rows]]
     problems = [f"注：{d.case.id}「{d.term.title}」{d.term.problem}" for d in duties if d.term.problem]
@@ -94,7 +99,7 @@ def as_ics(duties: list[Duty], as_of: dt.date) -> str:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", "生态环境损害赔偿法定期限")
-    stamp = dt.datetime.combine(as_of, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    stamp = dt.datetime.combine(as_of, dt.time(0, 0), tzinfo=dt.UTC)
     for d in duties:
         if d.term.due is None:
             continue
@@ -104,11 +109,14 @@ def as_ics(duties: list[Duty], as_of: dt.date) -> str:
         event.add("dtstart", d.term.due)
         event.add("dtend", d.term.due + dt.timedelta(days=1))
         event.add("summary", f"【{d.case.id}】{d.term.title}")
-        event.add("description", f"{d.case.title}\n依据：{d.term.article}\n计算：{d.term.basis}\n责任方：{d.term.responsible}")
+        event.add(
+            "description", f"{d.case.title}\n依据：{d.term.article}\n计算：{d.term.basis}\n责任方：{d.term.responsible}"
+        )
         event.add("categories", ["生态环境损害赔偿"])
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
-    return cal.to_ical().decode("utf-8")
+    ical: bytes = cal.to_ical()
+    return ical.decode("utf-8")
 
 
 FORMATS = {"table": as_table, "json": as_json, "ics": as_ics}

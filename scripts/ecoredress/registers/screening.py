@@ -53,7 +53,12 @@ def _load_logs(folder: Path) -> tuple[ScreeningLog, ...]:
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
         try:
             logs.append(ScreeningLog.model_validate(load_data(read_text(path))))
-        except (YAMLError, ValidationError, UnicodeDecodeError, UserError):  # UserError: a link, a limit, a control character
+        except (
+            YAMLError,
+            ValidationError,
+            UnicodeDecodeError,
+            UserError,
+        ):  # UserError: a link, a limit, a control character
             continue
     return tuple(logs)
 
@@ -81,7 +86,11 @@ def compliance(logs: list[ScreeningLog], profile: Profile, years: list[int], as_
                 if end > as_of:
                     continue
                 param = profile.param("screening.min_per_quarter")
-                out.append(QuarterStatus(holder, year, q, counts.get((holder, year, q), 0), param.at(end), end, param.article(end)))
+                out.append(
+                    QuarterStatus(
+                        holder, year, q, counts.get((holder, year, q), 0), param.at(end), end, param.article(end)
+                    )
+                )
     return out
 
 
@@ -93,5 +102,7 @@ def id_problems(logs: list[ScreeningLog]) -> list[str]:
         for s in log.screenings:
             expected = f"{code}-{s.screened_on.year}-Q{quarter_of(s.screened_on)}"
             if not s.id.startswith(expected):
-                problems.append(f"{log.rights_holder} {s.screened_on} 的筛查记录编号 {s.id} 与日期不符，应以 {expected} 开头")
+                problems.append(
+                    f"{log.rights_holder} {s.screened_on} 的筛查记录编号 {s.id} 与日期不符，应以 {expected} 开头"
+                )
     return problems

@@ -68,7 +68,7 @@ def _as_text(cell: Any) -> None:
 def _cell(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return "、".join(str(v) for v in value)
-    if hasattr(value, "value") and isinstance(getattr(value, "value"), str):  # StrEnum
+    if hasattr(value, "value") and isinstance(value.value, str):  # StrEnum
         return str(value)
     return value
 

@@ -52,7 +52,9 @@ class CaseAsOf:
         return tuple(out)
 
 
-def case_as_of(case: Case, day: dt.date, profile: Profile | None = None, calendar: Calendar | None = None) -> CaseAsOf | None:
+def case_as_of(
+    case: Case, day: dt.date, profile: Profile | None = None, calendar: Calendar | None = None
+) -> CaseAsOf | None:
     """The case as it stood on ``day``, or None when its clue was found later."""
     from ecoredress.regulation.calendar import default_calendar
     from ecoredress.regulation.deadlines import case_terms
@@ -81,7 +83,9 @@ def fact_dates(node: Any) -> list[dt.date]:
     if isinstance(node, list):
         return [d for item in node for d in fact_dates(item)]
     if isinstance(node, BaseModel):
-        return [d for name in type(node).model_fields if name not in TERM_FIELDS for d in fact_dates(getattr(node, name))]
+        return [
+            d for name in type(node).model_fields if name not in TERM_FIELDS for d in fact_dates(getattr(node, name))
+        ]
     return []
 
 

@@ -173,7 +173,9 @@ def parse_year(data: Any, source: str) -> YearData:
             "（name、from、to，可选 workdays 调休上班日），参照 ecoredress/regulation/holidays/2026.yaml。"
         ) from exc
     if not notices:
-        raise CalendarError(f"{source}：{year} 年的数据须写明所依据的国务院办公厅通知文号（notices: - number: 国办发明电〔YYYY〕N号）。")
+        raise CalendarError(
+            f"{source}：{year} 年的数据须写明所依据的国务院办公厅通知文号（notices: - number: 国办发明电〔YYYY〕N号）。"
+        )
     return YearData(year, notices, holidays, source)
 
 
@@ -202,7 +204,9 @@ def local_years(project_root: Path) -> dict[int, YearData]:
         return {}
     entries = data.get("years") if isinstance(data, dict) else None
     if not isinstance(entries, list):
-        raise CalendarError(f"{path}：本地节假日文件应为“years:”下的列表，每项为一年的数据（year、notices、holidays）。")
+        raise CalendarError(
+            f"{path}：本地节假日文件应为“years:”下的列表，每项为一年的数据（year、notices、holidays）。"
+        )
     return {y.year: y for y in (parse_year(e, path.as_posix()) for e in entries)}
 
 

@@ -79,8 +79,16 @@ def case_terms(case: Case, profile: Profile, calendar: Calendar) -> list[Term]:
     return [t for make in _MAKERS for t in make(case, counting)]
 
 
-def _guarded(case: Case, duty: str, title: str, article: str, loc: Loc, compute: Callable[[], tuple[dt.date, str]],
-             done_on: dt.date | None, responsible: str = HOLDER) -> Term:
+def _guarded(
+    case: Case,
+    duty: str,
+    title: str,
+    article: str,
+    loc: Loc,
+    compute: Callable[[], tuple[dt.date, str]],
+    done_on: dt.date | None,
+    responsible: str = HOLDER,
+) -> Term:
     """A term whose due date needs the calendar; a missing calendar year becomes ``problem``."""
     try:
         due, basis = compute()
@@ -161,7 +169,11 @@ def consultation(case: Case, c: Counting) -> Iterator[Term]:
     done = cons.ended_on if cons.outcome is not ConsultationOutcome.ONGOING else None
     if done is None and case.agreement:
         done = case.agreement.signed_on
-    loc = ("consultation", "ended_on") if cons.ended_on else ("consultation", "started_on" if cons.started_on else "notice")
+    loc = (
+        ("consultation", "ended_on")
+        if cons.ended_on
+        else ("consultation", "started_on" if cons.started_on else "notice")
+    )
 
     def compute() -> tuple[dt.date, str]:
         due, basis, _ = c.days("consultation.days", start)
@@ -186,7 +198,9 @@ def referral_replies(case: Case, c: Counting) -> Iterator[Term]:
 
         article = c.profile.param("referral.reply_days").article(closed)
         loc = ("referrals", i, "reply_on" if ref.reply_on else "closed_on")
-        yield _guarded(case, f"referral-{i + 1}", title, article, loc, compute, ref.reply_on, HOLDER if ours else PROCURATORATE)
+        yield _guarded(
+            case, f"referral-{i + 1}", title, article, loc, compute, ref.reply_on, HOLDER if ours else PROCURATORATE
+        )
 
 
 @_term
@@ -200,8 +214,15 @@ def instalments(case: Case, c: Counting) -> Iterator[Term]:
         owed += inst.amount
         done = next((day for day, total in paid if total >= owed), agreement.fully_performed_on)
         yield Term(
-            case.id, f"instalment-{i + 1}", f"支付第 {i + 1} 期赔偿金 {inst.amount:,.2f} 元", "第二十一条第二款",
-            f"分期计划约定（累计应付 {owed:,.2f} 元）", inst.due_on, done, ("agreement", "instalments", i, "due_on"), OBLIGOR,
+            case.id,
+            f"instalment-{i + 1}",
+            f"支付第 {i + 1} 期赔偿金 {inst.amount:,.2f} 元",
+            "第二十一条第二款",
+            f"分期计划约定（累计应付 {owed:,.2f} 元）",
+            inst.due_on,
+            done,
+            ("agreement", "instalments", i, "due_on"),
+            OBLIGOR,
         )
 
 
@@ -221,6 +242,13 @@ def rectifications(case: Case, c: Counting) -> Iterator[Term]:
     for i, ev in enumerate(case.restoration.evaluations):
         if rect := ev.rectification:
             yield Term(
-                case.id, f"rectification-{i + 1}", "完成修复限期整改", "第二十四条", f"限期整改通知（{rect.notified_on}）",
-                rect.due_on, rect.completed_on, ("restoration", "evaluations", i, "rectification", "due_on"), OBLIGOR,
+                case.id,
+                f"rectification-{i + 1}",
+                "完成修复限期整改",
+                "第二十四条",
+                f"限期整改通知（{rect.notified_on}）",
+                rect.due_on,
+                rect.completed_on,
+                ("restoration", "evaluations", i, "rectification", "due_on"),
+                OBLIGOR,
             )

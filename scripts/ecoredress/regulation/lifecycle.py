@@ -156,9 +156,11 @@ def next_step(case: Case, profile: Profile | None = None, calendar: Calendar | N
     due = None
     if duty:
         terms = case_terms(case, profile or default_profile(), calendar or default_calendar())
-        open_terms = [t for t in terms if t.done_on is None and t.due and (t.duty == duty or t.duty.startswith(f"{duty}-"))]
+        open_terms = [
+            t for t in terms if t.done_on is None and t.due and (t.duty == duty or t.duty.startswith(f"{duty}-"))
+        ]
         if open_terms:
-            first = min(open_terms, key=lambda t: t.due)
+            first = min(open_terms, key=lambda t: t.due or dt.date.max)  # every open term here has a due date
             due, duty = first.due, first.duty
     return NextStep(stage, action, article, due, duty)
 
@@ -249,7 +251,11 @@ _STEPS: dict[Stage, Callable[[Case], tuple[str, str, str | None] | None]] = {
     Stage.LITIGATION: lambda c: ("跟进诉讼，取得生效判决", "第十九条第二款", None),
     Stage.JUDGMENT_PERFORMANCE: lambda c: ("督促义务人履行生效判决；不履行的申请强制执行", "第十九条第三款", None),
     Stage.ENFORCEMENT: lambda c: (
-        ("查找义务人可供执行的财产，发现后申请恢复执行" if c.enforcement and c.enforcement[1].concluded_on else "跟进强制执行，申请将义务人列入失信被执行人名单"),
+        (
+            "查找义务人可供执行的财产，发现后申请恢复执行"
+            if c.enforcement and c.enforcement[1].concluded_on
+            else "跟进强制执行，申请将义务人列入失信被执行人名单"
+        ),
         "第十九条第三款",
         None,
     ),
@@ -279,47 +285,113 @@ def impossible_transitions(case: Case) -> list[Transition]:
     out = []
     cons, r = case.consultation, case.restoration
     if case.agreement and cons is None:
-        out.append(Transition("art19-agreement-without-consultation", "第十九条第一款", ("agreement",),
-                              "有赔偿协议但没有磋商记录。赔偿协议须经磋商（或第十七条简易磋商）达成，请补充 consultation 一节。",
-                              case.agreement.signed_on))
+        out.append(
+            Transition(
+                "art19-agreement-without-consultation",
+                "第十九条第一款",
+                ("agreement",),
+                "有赔偿协议但没有磋商记录。赔偿协议须经磋商（或第十七条简易磋商）达成，请补充 consultation 一节。",
+                case.agreement.signed_on,
+            )
+        )
     if case.agreement and cons and cons.outcome is not ConsultationOutcome.AGREED:
-        out.append(Transition("art19-agreement-without-consultation", "第十九条第一款", ("consultation", "outcome"),
-                              f"有赔偿协议，但磋商结果记为“{cons.outcome}”。请将磋商结果改为“达成协议”，或核对协议是否已签订。",
-                              case.agreement.signed_on))
+        out.append(
+            Transition(
+                "art19-agreement-without-consultation",
+                "第十九条第一款",
+                ("consultation", "outcome"),
+                f"有赔偿协议，但磋商结果记为“{cons.outcome}”。请将磋商结果改为“达成协议”，或核对协议是否已签订。",
+                case.agreement.signed_on,
+            )
+        )
     if cons and case.conclusion is None:
-        out.append(Transition("art16-consultation-without-conclusion", "第十六条第一款", ("consultation",),
-                              "开展了磋商但没有调查结论。磋商告知书应依据调查结论制作，请补充 conclusion 一节。",
-                              cons.notice.served_on))
+        out.append(
+            Transition(
+                "art16-consultation-without-conclusion",
+                "第十六条第一款",
+                ("consultation",),
+                "开展了磋商但没有调查结论。磋商告知书应依据调查结论制作，请补充 conclusion 一节。",
+                cons.notice.served_on,
+            )
+        )
     if cons and case.conclusion and case.conclusion.decision is ConclusionDecision.END_CLAIM:
-        out.append(Transition("art16-consultation-after-end-decision", "第十六条第一款", ("consultation",),
-                              "调查结论为“终止索赔”却又开展了磋商。请核对调查结论的处理意见。",
-                              cons.notice.served_on))
+        out.append(
+            Transition(
+                "art16-consultation-after-end-decision",
+                "第十六条第一款",
+                ("consultation",),
+                "调查结论为“终止索赔”却又开展了磋商。请核对调查结论的处理意见。",
+                cons.notice.served_on,
+            )
+        )
     if case.claim_end and (cons or case.agreement or case.litigation):
-        out.append(Transition("art12-claim-end-after-claim", "第十二条", ("claim_end",),
-                              "已进入磋商、协议或诉讼后又记录了终止索赔。终止索赔应在调查结论阶段作出；磋商不成的应终止磋商并依第十九条起诉。",
-                              case.claim_end.decided_on))
+        out.append(
+            Transition(
+                "art12-claim-end-after-claim",
+                "第十二条",
+                ("claim_end",),
+                "已进入磋商、协议或诉讼后又记录了终止索赔。终止索赔应在调查结论阶段作出；磋商不成的应终止磋商并依第十九条起诉。",
+                case.claim_end.decided_on,
+            )
+        )
     if case.conclusion and case.investigation is None:
-        out.append(Transition("art16-conclusion-without-investigation", "第十六条第一款", ("conclusion",),
-                              "有调查结论但没有损害调查记录。请补充 investigation 一节。",
-                              case.conclusion.concluded_on))
+        out.append(
+            Transition(
+                "art16-conclusion-without-investigation",
+                "第十六条第一款",
+                ("conclusion",),
+                "有调查结论但没有损害调查记录。请补充 investigation 一节。",
+                case.conclusion.concluded_on,
+            )
+        )
     if case.investigation and case.preliminary_check is None:
-        out.append(Transition("art10-investigation-without-check", "第十条第一款", ("investigation",),
-                              "开展了损害调查但没有初步核查记录。请补充 preliminary_check 一节（核查日期、是否造成损害）。",
-                              case.investigation.started_on))
+        out.append(
+            Transition(
+                "art10-investigation-without-check",
+                "第十条第一款",
+                ("investigation",),
+                "开展了损害调查但没有初步核查记录。请补充 preliminary_check 一节（核查日期、是否造成损害）。",
+                case.investigation.started_on,
+            )
+        )
     if r and r.evaluations and not (r.implementation and r.implementation.completed_on):
-        out.append(Transition("art23-evaluation-without-restoration", "第二十三条第三项", ("restoration", "evaluations"),
-                              "记录了修复效果评估，但修复实施没有完工。效果评估在修复实施完成后进行，请补充修复实施及完工日期。",
-                              r.evaluations[0].evaluated_on))
+        out.append(
+            Transition(
+                "art23-evaluation-without-restoration",
+                "第二十三条第三项",
+                ("restoration", "evaluations"),
+                "记录了修复效果评估，但修复实施没有完工。效果评估在修复实施完成后进行，请补充修复实施及完工日期。",
+                r.evaluations[0].evaluated_on,
+            )
+        )
     if r and r.implementation and not (r.plan and r.plan.filed_on):
-        out.append(Transition("art23-implementation-before-filing", "第二十三条第一项、第二项", ("restoration", "implementation"),
-                              "修复已开工，但修复方案没有备案记录。应按经专家论证并备案的方案实施修复，请补充方案论证和备案信息。",
-                              r.implementation.started_on))
+        out.append(
+            Transition(
+                "art23-implementation-before-filing",
+                "第二十三条第一项、第二项",
+                ("restoration", "implementation"),
+                "修复已开工，但修复方案没有备案记录。应按经专家论证并备案的方案实施修复，请补充方案论证和备案信息。",
+                r.implementation.started_on,
+            )
+        )
     if r and r.implementation and r.plan and r.plan.filed_on and r.implementation.started_on < r.plan.filed_on:
-        out.append(Transition("art23-implementation-before-filing", "第二十三条第一项、第二项", ("restoration", "implementation", "started_on"),
-                              f"修复开工日期（{r.implementation.started_on}）早于方案备案日期（{r.plan.filed_on}）。应按备案的方案开展修复，请核对日期。",
-                              r.implementation.started_on))
+        out.append(
+            Transition(
+                "art23-implementation-before-filing",
+                "第二十三条第一项、第二项",
+                ("restoration", "implementation", "started_on"),
+                f"修复开工日期（{r.implementation.started_on}）早于方案备案日期（{r.plan.filed_on}）。应按备案的方案开展修复，请核对日期。",
+                r.implementation.started_on,
+            )
+        )
     if r and r.plan and r.plan.filed_on and r.plan.review_passed is not True:
-        out.append(Transition("art23-filing-before-review", "第二十三条第一项", ("restoration", "plan", "filed_on"),
-                              "修复方案已备案，但没有专家论证通过的记录。方案须经专家论证通过后备案，请补充论证日期和结论。",
-                              r.plan.filed_on))
+        out.append(
+            Transition(
+                "art23-filing-before-review",
+                "第二十三条第一项",
+                ("restoration", "plan", "filed_on"),
+                "修复方案已备案，但没有专家论证通过的记录。方案须经专家论证通过后备案，请补充论证日期和结论。",
+                r.plan.filed_on,
+            )
+        )
     return out

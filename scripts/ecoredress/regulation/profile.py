@@ -136,7 +136,8 @@ class Profile:
             return self.parameters[key]
         except KeyError:
             raise UserError(
-                f"规则配置 {self.id}（{self.source}）缺少参数 {key}。请对照 ecoredress/regulation/profiles/{DEFAULT_PROFILE}.yaml 补充。"
+                f"规则配置 {self.id}（{self.source}）缺少参数 {key}。请对照 "
+                f"ecoredress/regulation/profiles/{DEFAULT_PROFILE}.yaml 补充。"
             ) from None
 
     def get(self, key: str, on: dt.date | None = None) -> Any:
@@ -144,7 +145,8 @@ class Profile:
 
     @property
     def in_force_from(self) -> dt.date:
-        """When the profile's own regulation took effect (the last of the chain): facts before it are judged by analogy."""
+        """When the profile's own regulation took effect (the last of the chain): facts before it are judged by
+        analogy."""
         return self.instruments[-1].effective if self.instruments else self.effective_from
 
     @property
@@ -154,7 +156,11 @@ class Profile:
 
     def reference_note(self, due: dt.date | None) -> str:
         """A note for a duty that fell due before the profile took effect (its values are applied by analogy)."""
-        return f"（该期限届满于本规定施行（{self.effective_from}）之前，按本规定参照检查）" if due and due < self.effective_from else ""
+        return (
+            f"（该期限届满于本规定施行（{self.effective_from}）之前，按本规定参照检查）"
+            if due and due < self.effective_from
+            else ""
+        )
 
 
 def shipped_profiles() -> list[str]:
@@ -190,7 +196,9 @@ def _load(name: str, project_root: Path | None) -> Profile:
         try:
             return parse_profile(load_file(path), path.as_posix())
         except FileNotFoundError:
-            raise UserError(f"找不到规则配置文件 {path}。请检查 pyproject.toml 中 [tool.ecoredress] profile 的路径。") from None
+            raise UserError(
+                f"找不到规则配置文件 {path}。请检查 pyproject.toml 中 [tool.ecoredress] profile 的路径。"
+            ) from None
     if project_root is not None:
         local = project_root / "profiles" / f"{name}.yaml"
         try:
@@ -202,7 +210,8 @@ def _load(name: str, project_root: Path | None) -> Profile:
         return parse_profile(load_data(entry.read_text(encoding="utf-8")), f"profiles/{name}.yaml")
     raise UserError(
         f"未知的规则配置“{name}”。可用的内置配置：{'、'.join(shipped_profiles())}；"
-        "也可以在案件仓库的 profiles/ 目录中放置同名 YAML 文件，或在 pyproject.toml 的 [tool.ecoredress] profile 中写 YAML 文件路径。"
+        "也可以在案件仓库的 profiles/ 目录中放置同名 YAML 文件，或在 pyproject.toml 的 [tool.ecoredress] profile 中写 "
+        "YAML 文件路径。"
     )
 
 
@@ -210,7 +219,11 @@ def parse_profile(data: Any, source: str) -> Profile:
     try:
         parameters = {key: _parameter(key, spec) for key, spec in data["parameters"].items()}
         title, reference = str(data["title"]), str(data["reference"])
-        own = Instrument(title, reference, _date(data.get("issued") or min(v.effective for p in parameters.values() for v in p.values)))
+        own = Instrument(
+            title,
+            reference,
+            _date(data.get("issued") or min(v.effective for p in parameters.values() for v in p.values)),
+        )
         earlier = tuple(_instrument(spec) for spec in data.get("instruments") or ())
         chain = tuple(sorted((*earlier, own), key=lambda i: i.effective))
         return Profile(str(data["id"]), title, reference, source, parameters, chain)
@@ -230,10 +243,7 @@ def _instrument(spec: dict[str, Any]) -> Instrument:
 def _parameter(key: str, spec: dict[str, Any]) -> Parameter:
     values = tuple(
         sorted(
-            (
-                Value(v["value"], _date(v["effective"]), str(v["article"]), str(v["reference"]))
-                for v in spec["values"]
-            ),
+            (Value(v["value"], _date(v["effective"]), str(v["article"]), str(v["reference"])) for v in spec["values"]),
             key=lambda v: v.effective,
         )
     )

@@ -36,22 +36,31 @@ def in_time(finding: Finding, profile: Profile) -> Finding:
     cited = verified_counterpart(profile, finding.article, finding.fact_on)
     severity = Severity.WARNING if finding.severity is Severity.ERROR else finding.severity
     note = analogy_note(profile, finding.article, finding.fact_on, cited, severity is not finding.severity)
-    return replace(finding, severity=severity, message=finding.message + note, article=cited or finding.article, analogy=finding.article)
+    return replace(
+        finding,
+        severity=severity,
+        message=finding.message + note,
+        article=cited or finding.article,
+        analogy=finding.article,
+    )
 
 
 def verified_counterpart(profile: Profile, article: str, on: dt.date) -> str | None:
     """The citation of ``article`` in the instrument in force on ``on`` when every part of it has a verified
     counterpart there, else None."""
     citations = [profile.citation(part, on) for part in article.split("、")]
-    if any(c is None or c.article is None for c in citations):
+    found = [c for c in citations if c is not None and c.article is not None]
+    if len(found) < len(citations):
         return None
-    numbers = dict.fromkeys(c.article for c in citations)
-    return citations[0].instrument.name + "、".join(numbers)
+    numbers = dict.fromkeys(c.article for c in found if c.article is not None)
+    return found[0].instrument.name + "、".join(numbers)
 
 
 def analogy_note(profile: Profile, article: str, on: dt.date, cited: str | None, downgraded: bool) -> str:
     governing = profile.governing(on)
     then = f"当时施行{cited or governing.name}" if governing else "当时尚无生态环境损害赔偿的专门规定"
     level = "，不作为错误" if downgraded else ""
-    return (f"（参照：该事实发生于 {on}，早于{profile.reference}施行日 {profile.in_force_from}，{then}；"
-            f"依不溯及既往原则（立法法第一百零四条），仅参照{profile.reference}{article}检查{level}。）")
+    return (
+        f"（参照：该事实发生于 {on}，早于{profile.reference}施行日 {profile.in_force_from}，{then}；"
+        f"依不溯及既往原则（立法法第一百零四条），仅参照{profile.reference}{article}检查{level}。）"
+    )

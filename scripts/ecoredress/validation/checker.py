@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -126,7 +126,9 @@ def check_screening_log(path: Path, display: str, limits: Limits = DEFAULT_LIMIT
     return _load_model(path, display, ScreeningLog, "季度筛查记录", limits)[0]
 
 
-def _load_model(path: Path, display: str, model: type[BaseModel], what: str, limits: Limits) -> tuple[CheckedFile, BaseModel | None]:
+def _load_model(
+    path: Path, display: str, model: type[BaseModel], what: str, limits: Limits
+) -> tuple[CheckedFile, BaseModel | None]:
     try:
         text = read_text(path, limits)
         data = load_data(text, limits)
@@ -135,7 +137,12 @@ def _load_model(path: Path, display: str, model: type[BaseModel], what: str, lim
     except RefusedFile as exc:
         return CheckedFile(path, display, None, [error("not-a-regular-file", str(exc)).placed(display, 1, 1)]), None
     except UnicodeDecodeError as exc:
-        return CheckedFile(path, display, None, [error("encoding", f"文件不是 UTF-8 编码（第 {exc.start} 字节）。请用 UTF-8 另存。").placed(display, 1, 1)]), None
+        return CheckedFile(
+            path,
+            display,
+            None,
+            [error("encoding", f"文件不是 UTF-8 编码（第 {exc.start} 字节）。请用 UTF-8 另存。").placed(display, 1, 1)],
+        ), None
     except YAMLError as exc:
         return CheckedFile(path, display, None, [syntax_finding(exc, display)]), None
     if not isinstance(data, dict):
@@ -150,7 +157,11 @@ def _load_model(path: Path, display: str, model: type[BaseModel], what: str, lim
 
 
 def check_files(
-    paths: list[Path], base: Path, as_of: dt.date | None = None, project: Project | None = None, screening: list[Path] = ()
+    paths: list[Path],
+    base: Path,
+    as_of: dt.date | None = None,
+    project: Project | None = None,
+    screening: Sequence[Path] = (),
 ) -> Report:
     """Validate the case files ``paths`` and the screening logs ``screening`` (shown relative to ``base``)
     under the rule profile and calendar of ``project`` (default: the repository around the current directory).
@@ -187,7 +198,8 @@ def _file_level(checked: CheckedFile, case: Case, seen: dict[str, str]) -> Itera
     if checked.path.stem != case.id:
         yield error(
             "filename-mismatch",
-            f"文件名 {checked.path.name} 与案件编号 {case.id} 不一致。请将文件改名为 {case.id}{checked.path.suffix}，或改正编号。",
+            f"文件名 {checked.path.name} 与案件编号 {case.id} 不一致。请将文件改名为 {case.id}{checked.path.suffix}，"
+            "或改正编号。",
             ("id",),
         )
     if case.id in seen:
@@ -197,7 +209,11 @@ def _file_level(checked: CheckedFile, case: Case, seen: dict[str, str]) -> Itera
 
 
 def duplicate_id(case_id: str, first: str) -> Finding:
-    return error("duplicate-id", f"案件编号 {case_id} 已在 {first} 中使用。每个案件编号只能使用一次，请改用 ecoredress new 生成的新编号。", ("id",))
+    return error(
+        "duplicate-id",
+        f"案件编号 {case_id} 已在 {first} 中使用。每个案件编号只能使用一次，请改用 ecoredress new 生成的新编号。",
+        ("id",),
+    )
 
 
 def place(finding: Finding, checked: CheckedFile) -> Finding:

@@ -7,8 +7,9 @@ and steps live in ``ecoredress.regulation``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -131,7 +132,11 @@ def placeholders_filled(ctx: CaseContext) -> Iterable[Finding]:
             yield make(
                 "placeholder-left",
                 f"{_title(ctx.case, loc)}仍含新建案件时的占位文字“{PLACEHOLDER}”。请填写实际内容。"
-                + ("案件已决定公开（disclosure.publish: true），占位文字会原样出现在公开网站上，须先填写。" if published else ""),
+                + (
+                    "案件已决定公开（disclosure.publish: true），占位文字会原样出现在公开网站上，须先填写。"
+                    if published
+                    else ""
+                ),
                 loc,
             )
 
@@ -140,7 +145,9 @@ def _total(parts: Iterable[Any]) -> Decimal:
     return sum((p.amount for p in parts), Decimal("0"))
 
 
-def _sum_differs(parts: list[Any], total: Decimal, what: str, total_name: str, remedy: str, loc: Loc) -> Iterator[Finding]:
+def _sum_differs(
+    parts: list[Any], total: Decimal, what: str, total_name: str, remedy: str, loc: Loc
+) -> Iterator[Finding]:
     if parts and (summed := _total(parts)) != total:
         yield error("amount-mismatch", f"{what}合计 {yuan(summed)}，与{total_name} {yuan(total)} 不符。{remedy}", loc)
 
@@ -151,15 +158,37 @@ def amounts_add_up(ctx: CaseContext) -> Iterable[Finding]:
     owed = None
     if agreement := case.agreement:
         owed = agreement.total
-        yield from _sum_differs(agreement.items, agreement.total, "赔偿协议各项目", "赔偿总额", "请核对各项目金额或总额。", ("agreement", "total"))
-        yield from _sum_differs(agreement.instalments, agreement.total, "分期计划", "赔偿总额", "请调整各期金额。", ("agreement", "instalments"))
+        yield from _sum_differs(
+            agreement.items,
+            agreement.total,
+            "赔偿协议各项目",
+            "赔偿总额",
+            "请核对各项目金额或总额。",
+            ("agreement", "total"),
+        )
+        yield from _sum_differs(
+            agreement.instalments,
+            agreement.total,
+            "分期计划",
+            "赔偿总额",
+            "请调整各期金额。",
+            ("agreement", "instalments"),
+        )
     if judgment := case.litigation and case.litigation.judgment:
         owed = judgment.total
-        yield from _sum_differs(judgment.items, judgment.total, "判决各项目", "判决赔偿总额", "请按判决书核对。", ("litigation", "judgment", "total"))
+        yield from _sum_differs(
+            judgment.items,
+            judgment.total,
+            "判决各项目",
+            "判决赔偿总额",
+            "请按判决书核对。",
+            ("litigation", "judgment", "total"),
+        )
     if (funds := case.funds) and owed is not None and funds.received > owed:
         yield warning(
             "amount-mismatch",
-            f"入库合计 {yuan(funds.received)} 超过应付赔偿总额 {yuan(owed)}。如含迟延履行金等请在备注中说明，否则请核对。",
+            f"入库合计 {yuan(funds.received)} 超过应付赔偿总额 {yuan(owed)}。如含迟延履行金等请在备注中说明，"
+            "否则请核对。",
             ("funds", "receipts"),
         )
 
@@ -170,7 +199,8 @@ def obligor_known_before_claim(ctx: CaseContext) -> Iterable[Finding]:
     if not case.obligors and (case.consultation or case.agreement or case.litigation):
         yield error(
             "obligor-missing",
-            "已进入磋商、协议或诉讼阶段，但未填写赔偿义务人。请在 obligors 中填写单位（含统一社会信用代码）或个人（含身份证号码）。",
+            "已进入磋商、协议或诉讼阶段，但未填写赔偿义务人。请在 obligors 中填写单位（含统一社会信用代码）"
+            "或个人（含身份证号码）。",
             ("obligors",),
             article="第六条",
             on=case.clue.found_on,  # who is liable (第六条) is a question from the clue on

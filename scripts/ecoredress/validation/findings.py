@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Sequence
 
 
 class Severity(StrEnum):
@@ -76,13 +76,19 @@ class Finding:
         }
 
 
-def error(code: str, message: str, loc: Sequence[str | int] = (), article: str | None = None, on: dt.date | None = None) -> Finding:
+def error(
+    code: str, message: str, loc: Sequence[str | int] = (), article: str | None = None, on: dt.date | None = None
+) -> Finding:
     return Finding(code, Severity.ERROR, message, tuple(loc), article, fact_on=on)
 
 
-def warning(code: str, message: str, loc: Sequence[str | int] = (), article: str | None = None, on: dt.date | None = None) -> Finding:
+def warning(
+    code: str, message: str, loc: Sequence[str | int] = (), article: str | None = None, on: dt.date | None = None
+) -> Finding:
     return Finding(code, Severity.WARNING, message, tuple(loc), article, fact_on=on)
 
 
-def info(code: str, message: str, loc: Sequence[str | int] = (), article: str | None = None, on: dt.date | None = None) -> Finding:
+def info(
+    code: str, message: str, loc: Sequence[str | int] = (), article: str | None = None, on: dt.date | None = None
+) -> Finding:
     return Finding(code, Severity.INFO, message, tuple(loc), article, fact_on=on)

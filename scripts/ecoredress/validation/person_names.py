@@ -9,8 +9,8 @@ for masking or declares it not a person (``disclosure.not_person_names``).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from pydantic import BaseModel
 

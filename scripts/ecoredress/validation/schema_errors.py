@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import Any, Iterable
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -39,14 +40,19 @@ def _translate(detail: ErrorDetails, loc: tuple[str | int, ...], model: type[Bas
     if kind.startswith("date") or (kind == "value_error" and is_date(model, loc)):
         return error(
             "invalid-date",
-            f"{name} 的值“{value}”不是有效日期（日期不存在或格式不对）。请写成真实存在的 YYYY-MM-DD 日期，如 2024-04-03。",
+            f"{name} 的值“{value}”不是有效日期（日期不存在或格式不对）。请写成真实存在的 YYYY-MM-DD 日期，如 "
+            "2024-04-03。",
             loc,
         )
     if kind == "value_error":
         problem = str(ctx.get("error", detail["msg"]))
         return error(_value_error_code(loc, model), f"{name}：{problem}。", loc)
     if kind.startswith("decimal"):
-        return error("invalid-amount", f"{name} 的值“{value}”不是有效金额。请只写阿拉伯数字（元），如 123456.78，不加逗号或“元”字。", loc)
+        return error(
+            "invalid-amount",
+            f"{name} 的值“{value}”不是有效金额。请只写阿拉伯数字（元），如 123456.78，不加逗号或“元”字。",
+            loc,
+        )
     if kind in ("enum", "literal_error"):
         return error("invalid-value", f"{name} 的值“{value}”不在可选范围内。可选值：{_choices(ctx)}。", loc)
     if kind in ("union_tag_invalid", "union_tag_not_found"):
@@ -60,9 +66,15 @@ def _translate(detail: ErrorDetails, loc: tuple[str | int, ...], model: type[Bas
         return error("invalid-value", f"{name} 的值“{value}”过小，应不小于 {ctx.get('ge', ctx.get('gt'))}。", loc)
     expected = _EXPECTED.get(kind)
     if expected:
-        return error("wrong-type", f"{name} 应为{expected}，实际写的是“{_shown(value)}”。{_TYPE_HINTS.get(kind, '')}", loc)
+        return error(
+            "wrong-type", f"{name} 应为{expected}，实际写的是“{_shown(value)}”。{_TYPE_HINTS.get(kind, '')}", loc
+        )
     # A rare shape of error with no Chinese wording yet: name its type code rather than show pydantic's English.
-    return error("schema-error", f"{name} 的写法不符合要求（错误类型 {kind}）。请对照 schema/case.schema.json 中该字段的说明修改。", loc)
+    return error(
+        "schema-error",
+        f"{name} 的写法不符合要求（错误类型 {kind}）。请对照 schema/case.schema.json 中该字段的说明修改。",
+        loc,
+    )
 
 
 _EXPECTED = {
@@ -78,7 +90,7 @@ _EXPECTED = {
     "model_attributes_type": "映射（“键: 值”结构）",
 }
 _TYPE_HINTS = {
-    "string_type": "数字或日期形式的文本请加引号，如 \"2024001\"。",
+    "string_type": '数字或日期形式的文本请加引号，如 "2024001"。',
     "list_type": "列表的每一项以“- ”开头另起一行。",
     "bool_type": "请写 true 或 false。",
     "bool_parsing": "请写 true 或 false。",
@@ -97,7 +109,10 @@ def _choices(ctx: dict[str, Any]) -> str:
 
 def _pattern_hint(pattern: str) -> str:
     if pattern == CASE_ID_PATTERN:
-        return "案件编号应为“权利人代码-年份-三位序号”，如 YC-2024-001（NX 自治区，YC 银川，SZS 石嘴山，WZ 吴忠，GY 固原，ZW 中卫）。"
+        return (
+            "案件编号应为“权利人代码-年份-三位序号”，如 YC-2024-001"
+            "（NX 自治区，YC 银川，SZS 石嘴山，WZ 吴忠，GY 固原，ZW 中卫）。"
+        )
     if pattern == DOC_NO_PATTERN:
         return "发文字号应为“机关代字〔年份〕序号号”，如 宁环赔〔2024〕3号：年份用六角括号〔〕，序号不加 0，不写“第”。"
     return f"应符合格式 {pattern}。"

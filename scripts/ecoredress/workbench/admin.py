@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import jinja2
 
@@ -32,11 +33,12 @@ NO_SCRIPT_CSP = "default-src 'self'; script-src 'none'; object-src 'none'; base-
 LICENCES = (("yaml/LICENSE", "vendor/yaml/LICENSE"),)
 
 
-def schema(project: Project) -> dict:
+def schema(project: Project) -> dict[str, Any]:
     """``schema/case.schema.json`` of the repository (``ecoredress schema`` writes it from the model)."""
     path = project.root / "schema" / "case.schema.json"
     try:
-        return json.loads(read_file(path, project.root))
+        loaded: dict[str, Any] = json.loads(read_file(path, project.root))
+        return loaded
     except FileNotFoundError:
         raise UserError(f"找不到 {path}。请运行 ecoredress schema 生成案件文件的 JSON Schema。", exit_code=1) from None
 
@@ -70,14 +72,18 @@ def write_admin(project: Project, site: Path, local_backend: str | None = None) 
     folder = site / ADMIN
     folder.mkdir()
     templates = project.template_folder(TEMPLATES)
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True, undefined=jinja2.StrictUndefined)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates), autoescape=True, undefined=jinja2.StrictUndefined
+    )
     csp = admin_csp(settings, local_backend) if configured else NO_SCRIPT_CSP  # (the notice page runs nothing)
     page = env.get_template("index.html.j2").render(csp=csp, configured=configured)
     (folder / "index.html").write_text(page, encoding="utf-8")
     (folder / "ecoredress-cms.css").write_bytes(read_file(templates / "ecoredress-cms.css", project.root))
     if not configured:
         return False
-    (folder / "config.yml").write_text(config_text(cms_config(schema(project), settings, local_backend)), encoding="utf-8")
+    (folder / "config.yml").write_text(
+        config_text(cms_config(schema(project), settings, local_backend)), encoding="utf-8"
+    )
     for name in OWN_FILES:
         (folder / name).write_bytes(read_file(templates / name, project.root))
     _vendor(project, folder)
@@ -101,10 +107,10 @@ def _vendor(project: Project, folder: Path) -> None:
             pass
         if not copied:
             raise UserError(
-                f"找不到表单编辑器的文件 node_modules/{package}。请在案件仓库目录运行 npm ci（按 package-lock.json 安装 Decap CMS），"
+                f"找不到表单编辑器的文件 node_modules/{package}。请在案件仓库目录运行 npm ci（按 package-lock.json "
+                "安装 Decap CMS），"
                 "然后重新生成内部网站。",
                 exit_code=1,
             )
-    for source, target in LICENCES:
-        (folder / target).write_bytes(read_file(project.root / "node_modules" / source, project.root))
-
+    for licence, copy in LICENCES:
+        (folder / copy).write_bytes(read_file(project.root / "node_modules" / licence, project.root))

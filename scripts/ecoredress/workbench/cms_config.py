@@ -21,10 +21,18 @@ from ecoredress.workbench.cms_settings import TABLE, CmsSettings
 Schema = dict[str, Any]
 COLLECTION = "cases"
 FORMAT = "ecoredress-yaml"  # the YAML writer of admin/ecoredress-cms.js: keeps comments, order and quoting
-DATE = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False, "picker_utc": True}
+DATE = {
+    "widget": "datetime",
+    "format": "YYYY-MM-DD",
+    "date_format": "YYYY-MM-DD",
+    "time_format": False,
+    "picker_utc": True,
+}
 AMOUNT = {"widget": "number", "value_type": "float", "step": 0.01, "min": 0}
 # Free text told in sentences gets a multi-line box; names, numbers and places a single line.
-_NARRATIVE = re.compile(r"(summary|description|reason|grounds|minutes|progress|causation|extent|profile|terms|result|notes|basis|other)$")
+_NARRATIVE = re.compile(
+    r"(summary|description|reason|grounds|minutes|progress|causation|extent|profile|terms|result|notes|basis|other)$"
+)
 
 
 _LOCAL = re.compile(r"^http://(127\.0\.0\.1|localhost):\d{1,5}/api/v1$")
@@ -46,9 +54,13 @@ def cms_config(schema: Schema, settings: CmsSettings | None, local_backend: str 
     on this PC (``ecoredress cms serve``), which the editor uses instead when it answers. Without settings the
     editor can only save through that server."""
     if local_backend is not None and not _LOCAL.match(local_backend):
-        raise UserError(f"本机 decap-server 的地址“{local_backend}”无效。应为 http://127.0.0.1:端口/api/v1 这样只在本机的地址。")
+        raise UserError(
+            f"本机 decap-server 的地址“{local_backend}”无效。应为 http://127.0.0.1:端口/api/v1 这样只在本机的地址。"
+        )
     if settings is None and local_backend is None:
-        raise UserError(f"表单编辑器没有可保存的去处：请在 pyproject.toml 中设置 {TABLE}，或在本机运行 ecoredress cms serve。")
+        raise UserError(
+            f"表单编辑器没有可保存的去处：请在 pyproject.toml 中设置 {TABLE}，或在本机运行 ecoredress cms serve。"
+        )
     config: dict[str, Any] = {
         "locale": "zh_Hans",
         "backend": settings.backend_config() if settings else {"name": "proxy", "proxy_url": local_backend},
@@ -68,7 +80,10 @@ def cms_config(schema: Schema, settings: CmsSettings | None, local_backend: str 
                     "name": COLLECTION,
                     "label": "案件",
                     "label_singular": "案件",
-                    "description": "每个案件一个文件，文件名与案件编号相同。保存后请运行 ecoredress check（合并请求由 CI 自动检查）。",
+                    "description": (
+                        "每个案件一个文件，文件名与案件编号相同。"
+                        "保存后请运行 ecoredress check（合并请求由 CI 自动检查）。"
+                    ),
                     "folder": "cases",
                     "extension": "yaml",
                     "format": FORMAT,
@@ -101,7 +116,9 @@ class _Fields:
             node = self.defs[node["$ref"].rsplit("/", 1)[-1]]
         return node
 
-    def of_object(self, node: Schema, path: str, optional: bool = False, skip: str | None = None) -> list[dict[str, Any]]:
+    def of_object(
+        self, node: Schema, path: str, optional: bool = False, skip: str | None = None
+    ) -> list[dict[str, Any]]:
         """The fields of an object; ``optional`` when the object itself may be left out of the file."""
         node = self.resolve(node)
         required = set(node.get("required", []))
@@ -135,7 +152,9 @@ class _Fields:
                 return self.resolve(rest[0]), True
         return node, False
 
-    def widget(self, node: Schema, path: str, name: str, required: bool, optional: bool, label: str = "") -> dict[str, Any]:
+    def widget(
+        self, node: Schema, path: str, name: str, required: bool, optional: bool, label: str = ""
+    ) -> dict[str, Any]:
         if "enum" in node:
             return {"widget": "select", "options": list(node["enum"])}
         if _is_amount(node):
@@ -151,12 +170,19 @@ class _Fields:
             # a list item, in every new file.
             return {"widget": "boolean", **({"default": False} if required and "[]" not in path else {})}
         if kind in ("integer", "number"):
-            return {"widget": "number", "value_type": "int" if kind == "integer" else "float", **({"min": node["minimum"]} if "minimum" in node else {})}
+            return {
+                "widget": "number",
+                "value_type": "int" if kind == "integer" else "float",
+                **({"min": node["minimum"]} if "minimum" in node else {}),
+            }
         if kind == "object" and "properties" in node:
             return {"widget": "object", "collapsed": optional, "fields": self.of_object(node, path, optional)}
         if kind == "array":
             return self.list_widget(node, path, name, label)
-        raise UnsupportedSchema(f"表单生成器不支持 schema 中 {path} 的写法（{json.dumps(node, ensure_ascii=False)[:120]}）。请扩展 workbench/cms_config.py。")
+        raise UnsupportedSchema(
+            f"表单生成器不支持 schema 中 {path} 的写法（{json.dumps(node, ensure_ascii=False)[:120]}）。请扩展 "
+            "workbench/cms_config.py。"
+        )
 
     def list_widget(self, node: Schema, path: str, name: str, label: str) -> dict[str, Any]:
         items = self.resolve(node["items"])
@@ -181,12 +207,20 @@ class _Fields:
             if "const" not in tag:
                 raise UnsupportedSchema(f"表单生成器无法区分 {path} 的各种类型：{key} 不是常量。")
             fields = self.of_object(variant, f"{path}[]", skip=key)
-            types.append({"name": tag["const"], "label": tag["const"], "widget": "object", "summary": _summary(fields), "fields": fields})
+            types.append(
+                {
+                    "name": tag["const"],
+                    "label": tag["const"],
+                    "widget": "object",
+                    "summary": _summary(fields),
+                    "fields": fields,
+                }
+            )
         return {"typeKey": key, "types": types}
 
 
 def _shared_const(fields: _Fields, variants: list[Schema], path: str) -> str:
-    keys = None
+    keys: set[str] | None = None
     for variant in map(fields.resolve, variants):
         consts = {k for k, v in variant.get("properties", {}).items() if "const" in fields.resolve(v)}
         keys = consts if keys is None else keys & consts
@@ -209,7 +243,11 @@ def _text_widget(node: Schema, name: str) -> dict[str, Any]:
 
 def _hint(prop: Schema, inner: Schema, title: str, needed_in_section: bool) -> str | None:
     description = prop.get("description") or inner.get("description") or ""
-    marks = [text for key, text in ((PRIVATE, "个人信息，不公开"), (INTERNAL, "内部信息，不公开")) if prop.get(key) or inner.get(key)]
+    marks = [
+        text
+        for key, text in ((PRIVATE, "个人信息，不公开"), (INTERNAL, "内部信息，不公开"))
+        if prop.get(key) or inner.get(key)
+    ]
     parts = [description] if description and description != title else []
     parts += [m for m in marks if "不公开" not in description]
     if needed_in_section:
@@ -219,5 +257,7 @@ def _hint(prop: Schema, inner: Schema, title: str, needed_in_section: bool) -> s
 
 def _summary(fields: list[dict[str, Any]]) -> str:
     """What a collapsed list item shows: its first two single-value fields."""
-    shown = [f["name"] for f in fields if f["widget"] in ("string", "datetime", "select", "number") and not f.get("multiple")][:2]
+    shown = [
+        f["name"] for f in fields if f["widget"] in ("string", "datetime", "select", "number") and not f.get("multiple")
+    ][:2]
     return " ".join(f"{{{{fields.{name}}}}}" for name in shown)

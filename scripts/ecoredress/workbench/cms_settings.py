@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, overload
 from urllib.parse import urlsplit
 
 from ecoredress.errors import UserError
@@ -80,23 +80,40 @@ def cms_settings(project: Project) -> CmsSettings | None:
         raise UserError(f"pyproject.toml {TABLE} 中有未知的键 {'、'.join(unknown)}。可用的键：{'、'.join(KEYS)}。")
     backend = _choice(table, "backend", list(BACKENDS), required=True)
     kind = BACKENDS[backend]
-    repo = _text(table, "repo", _REPO, "仓库路径，如 ecology/cases（GitLab 可含子组：dept/ecology/cases）", required=True)
+    repo = _text(
+        table, "repo", _REPO, "仓库路径，如 ecology/cases（GitLab 可含子组：dept/ecology/cases）", required=True
+    )
     if backend != "gitlab" and repo.count("/") != 1:
         raise UserError(f"pyproject.toml {TABLE} repo 的值“{repo}”应为“所有者/仓库名”两段，如 ecology/cases。")
     base_url = _url(table, "base_url", required=kind.needs_base_url, why=_BASE_URL_WHY[backend])
     api_root = _url(table, "api_root") or (base_url + kind.api_suffix if base_url and kind.api_suffix else None)
-    app_id = _text(table, "app_id", _APP_ID, "在 git 服务器上登记的 OAuth 应用的 Application ID", required=kind.needs_app_id)
-    auth_type = _choice(table, "auth_type", ["pkce", "implicit"]) if backend == "gitlab" else _absent(table, "auth_type", backend)
+    app_id = _text(
+        table, "app_id", _APP_ID, "在 git 服务器上登记的 OAuth 应用的 Application ID", required=kind.needs_app_id
+    )
+    if backend == "gitlab":
+        auth_type = _choice(table, "auth_type", ["pkce", "implicit"])
+    else:
+        _absent(table, "auth_type", backend)
+        auth_type = None
     editorial = table.get("editorial_workflow", kind.editorial)
     if not isinstance(editorial, bool):
         raise UserError(f"pyproject.toml {TABLE} editorial_workflow 的值应为 true 或 false。")
     if editorial and not kind.editorial:
         raise UserError(
-            f"pyproject.toml {TABLE} editorial_workflow = true：Decap CMS 的 {backend} 后端不支持编辑工作流（合并请求）。"
-            "请删除该键或写 false（保存即提交到分支），或改用 forgejo、gitlab、github 后端。"
+            f"pyproject.toml {TABLE} editorial_workflow = true：Decap CMS 的 {backend} 后端不支持编辑工作流（合并请求）"
+            "。请删除该键或写 false（保存即提交到分支），或改用 forgejo、gitlab、github 后端。"
         )
     branch = _text(table, "branch", _BRANCH, "分支名，如 main") or "main"
-    return CmsSettings(backend, repo, branch, base_url, api_root, app_id, auth_type or ("pkce" if backend == "gitlab" else None), editorial)
+    return CmsSettings(
+        backend,
+        repo,
+        branch,
+        base_url,
+        api_root,
+        app_id,
+        auth_type or ("pkce" if backend == "gitlab" else None),
+        editorial,
+    )
 
 
 _BASE_URL_WHY = {
@@ -107,8 +124,12 @@ _BASE_URL_WHY = {
 }
 
 
+@overload
+def _choice(table: dict[str, Any], key: str, allowed: list[str], required: Literal[True]) -> str: ...
+@overload
+def _choice(table: dict[str, Any], key: str, allowed: list[str], required: bool = False) -> str | None: ...
 def _choice(table: dict[str, Any], key: str, allowed: list[str], required: bool = False) -> str | None:
-    value = table.get(key)
+    value: str | None = table.get(key)  # one of ``allowed`` once checked
     if value is None and not required:
         return None
     if value not in allowed:
@@ -116,6 +137,12 @@ def _choice(table: dict[str, Any], key: str, allowed: list[str], required: bool 
     return value
 
 
+@overload
+def _text(table: dict[str, Any], key: str, pattern: re.Pattern[str], what: str, required: Literal[True]) -> str: ...
+@overload
+def _text(
+    table: dict[str, Any], key: str, pattern: re.Pattern[str], what: str, required: bool = False
+) -> str | None: ...
 def _text(table: dict[str, Any], key: str, pattern: re.Pattern[str], what: str, required: bool = False) -> str | None:
     value = table.get(key)
     if value is None:
@@ -134,9 +161,20 @@ def _url(table: dict[str, Any], key: str, required: bool = False, why: str = "�
             raise UserError(f"pyproject.toml {TABLE} 缺少 {key}：{why}。")
         return None
     parts = urlsplit(value) if isinstance(value, str) else None
-    if not parts or parts.scheme not in ("https", "http") or not parts.hostname or parts.username or parts.password or parts.query or parts.fragment:
-        raise UserError(f"pyproject.toml {TABLE} {key} 的值“{value}”不是有效的网址。请写 https:// 开头、不含用户名和查询参数的地址，如 https://git.example.gov.cn。")
-    return value.rstrip("/")
+    if (
+        not parts
+        or parts.scheme not in ("https", "http")
+        or not parts.hostname
+        or parts.username
+        or parts.password
+        or parts.query
+        or parts.fragment
+    ):
+        raise UserError(
+            f"pyproject.toml {TABLE} {key} 的值“{value}”不是有效的网址。请写 https:// 开头、"
+            "不含用户名和查询参数的地址，如 https://git.example.gov.cn。"
+        )
+    return str(value).rstrip("/")  # a str: anything else failed urlsplit above
 
 
 def _absent(table: dict[str, Any], key: str, backend: str) -> None:

@@ -12,7 +12,12 @@ from ecoredress.registers.cases import Repository
 from ecoredress.registers.duties import Duty, open_duties
 
 # (key, heading, last day left that still falls in the bucket)
-BUCKETS = (("overdue", "已逾期", -1), ("week", "7 日内到期", 7), ("month", "8 至 30 日内到期", 30), ("later", "30 日以后到期", None))
+BUCKETS = (
+    ("overdue", "已逾期", -1),
+    ("week", "7 日内到期", 7),
+    ("month", "8 至 30 日内到期", 30),
+    ("later", "30 日以后到期", None),
+)
 UNDATED = ("undated", "无法计算到期日")
 
 
@@ -52,7 +57,11 @@ def dashboard(repo: Repository, as_of: dt.date) -> Dashboard:
     grouped = {key: [d for d in duties if bucket(d, as_of) == key] for key in keys}
     per_unit: dict[tuple[str, str], Counter[str]] = {}
     for duty in duties:
-        per_unit.setdefault((str(duty.case.jurisdiction.rights_holder), department(duty)), Counter())[bucket(duty, as_of)] += 1
-    units = [UnitRow(holder, dept, {key: counts[key] for key in keys}) for (holder, dept), counts in sorted(per_unit.items())]
+        per_unit.setdefault((str(duty.case.jurisdiction.rights_holder), department(duty)), Counter())[
+            bucket(duty, as_of)
+        ] += 1
+    units = [
+        UnitRow(holder, dept, {key: counts[key] for key in keys}) for (holder, dept), counts in sorted(per_unit.items())
+    ]
     headings = [(key, heading) for key, heading, _ in BUCKETS] + [UNDATED]
     return Dashboard(as_of, [(key, heading, grouped[key]) for key, heading in headings], units)

@@ -63,7 +63,11 @@ class InternalResult:
 
 
 def build_internal_site(
-    project: Project, out: Path, as_of: dt.date | None = None, documents: Path | None = None, local_backend: str | None = None
+    project: Project,
+    out: Path,
+    as_of: dt.date | None = None,
+    documents: Path | None = None,
+    local_backend: str | None = None,
 ) -> InternalResult:
     """Build the internal site into ``out`` (replaced only once complete). ``as_of`` is "today" for the
     duties and the checks (default: today); a past ``as_of`` shows every page as of that day (cases found later

@@ -37,12 +37,24 @@ def serve_editor(project: Project, port: int, backend_port: int, as_of: dt.date 
     node = shutil.which("node")
     script = project.root / DECAP_SERVER
     if node is None:
-        raise UserError("找不到 Node.js（node 命令）。请安装 Node.js（Debian：apt-get install nodejs npm），再运行 npm ci。")
+        raise UserError(
+            "找不到 Node.js（node 命令）。请安装 Node.js（Debian：apt-get install nodejs npm），再运行 npm ci。"
+        )
     if not script.is_file():
-        raise UserError(f"找不到 {DECAP_SERVER}。请在案件仓库目录运行 npm ci（按 package-lock.json 安装 decap-server 和 Decap CMS）。")
+        raise UserError(
+            f"找不到 {DECAP_SERVER}。请在案件仓库目录运行 npm ci"
+            "（按 package-lock.json 安装 decap-server 和 Decap CMS）。"
+        )
     backend_port = backend_port or _free_port()
     backend = f"http://127.0.0.1:{backend_port}/api/v1"
-    env = {**os.environ, "PORT": str(backend_port), "BIND_HOST": "127.0.0.1", "GIT_REPO_DIRECTORY": str(project.root), "MODE": "fs", "LOG_LEVEL": "warn"}
+    env = {
+        **os.environ,
+        "PORT": str(backend_port),
+        "BIND_HOST": "127.0.0.1",
+        "GIT_REPO_DIRECTORY": str(project.root),
+        "MODE": "fs",
+        "LOG_LEVEL": "warn",
+    }
     # cwd: the package's own folder, so that no .env file of the repository changes its settings.
     server = subprocess.Popen([node, str(script)], cwd=script.parent.parent, env=env, preexec_fn=_end_with_parent)
     try:
@@ -53,7 +65,8 @@ def serve_editor(project: Project, port: int, backend_port: int, as_of: dt.date 
             out,
             watched(project),
             port,
-            "表单编辑器：{url}admin/ （内部网站：{url}）\n保存即写入本机 cases/ 下的案件文件；改完请运行 ecoredress check，再用 git 提交。按 Ctrl+C 结束。",
+            "表单编辑器：{url}admin/ （内部网站：{url}）\n保存即写入本机 cases/ 下的案件文件；改完请运行 ecoredress "
+            "check，再用 git 提交。按 Ctrl+C 结束。",
         )
     except KeyboardInterrupt:
         pass
@@ -65,12 +78,16 @@ def serve_editor(project: Project, port: int, backend_port: int, as_of: dt.date 
             server.kill()
 
 
-def _wait_until_ready(server: subprocess.Popen, backend: str) -> None:
-    request = urllib.request.Request(backend, data=json.dumps({"action": "info"}).encode(), headers={"Content-Type": "application/json"})
+def _wait_until_ready(server: subprocess.Popen[bytes], backend: str) -> None:
+    request = urllib.request.Request(
+        backend, data=json.dumps({"action": "info"}).encode(), headers={"Content-Type": "application/json"}
+    )
     deadline = time.monotonic() + START_SECONDS
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise UserError(f"decap-server 未能启动（退出码 {server.returncode}）。请检查端口是否被占用，或重新运行 npm ci。")
+            raise UserError(
+                f"decap-server 未能启动（退出码 {server.returncode}）。请检查端口是否被占用，或重新运行 npm ci。"
+            )
         try:
             with urllib.request.urlopen(request, timeout=2) as answer:
                 if answer.status == 200:
@@ -83,7 +100,8 @@ def _wait_until_ready(server: subprocess.Popen, backend: str) -> None:
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def _end_with_parent() -> None:

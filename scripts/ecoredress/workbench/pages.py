@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -21,7 +22,14 @@ from ecoredress.publish.pages import environment
 from ecoredress.publish.timeline import timeline
 from ecoredress.registers.annual import build_annual, report_month, to_markdown
 from ecoredress.registers.cases import Repository
-from ecoredress.registers.ledger import all_cases, major_ledger, next_action, screening_compliance, screening_records, screening_years
+from ecoredress.registers.ledger import (
+    all_cases,
+    major_ledger,
+    next_action,
+    screening_compliance,
+    screening_records,
+    screening_years,
+)
 from ecoredress.registers.xlsx import Table, write_workbook
 from ecoredress.regulation.lifecycle import derive_stage
 from ecoredress.scaffold import next_case_id
@@ -67,7 +75,9 @@ def article_anchor(article: str) -> str:
     return match.group() if match else ""
 
 
-def write_internal_pages(repo: Repository, report: Report, templates: Path, docs: Path, as_of: dt.date, rendered: Path) -> int:
+def write_internal_pages(
+    repo: Repository, report: Report, templates: Path, docs: Path, as_of: dt.date, rendered: Path
+) -> int:
     """Write every generated page and download into ``docs``; returns the number of document files copied."""
     env = environment(templates)
     env.filters.update(cell=cell, article_anchor=article_anchor)
@@ -80,9 +90,19 @@ def write_internal_pages(repo: Repository, report: Report, templates: Path, docs
         _write(docs / path, env.get_template(f"internal/{name}").render(as_of=as_of, **values))
 
     render("dashboard.md.j2", "index.md", base="", board=board, broken=broken, cases=len(repo.cases))
-    rows = [(case, derive_stage(case), next_action(case, repo), _counts(findings.get(case.id, []))) for case in repo.cases]
+    rows = [
+        (case, derive_stage(case), next_action(case, repo), _counts(findings.get(case.id, []))) for case in repo.cases
+    ]
     next_ids = [(holder.value, next_case_id(repo.project, holder, as_of.year)) for holder in RightsHolder]
-    render("cases.md.j2", "cases/index.md", base="../", rows=rows, next_ids=next_ids, year=as_of.year, filters=_filters(repo.cases))
+    render(
+        "cases.md.j2",
+        "cases/index.md",
+        base="../",
+        rows=rows,
+        next_ids=next_ids,
+        year=as_of.year,
+        filters=_filters(repo.cases),
+    )
     for case in repo.cases:
         render(
             "case.md.j2",
@@ -96,28 +116,69 @@ def write_internal_pages(repo: Repository, report: Report, templates: Path, docs
             documents=documents.get(case.id, []),
             sections=case_sections(case),
         )
-    _register_page(env, docs, "ledger", "台账", "重大案件台账（第十一条第二款）和全部案件", [major_ledger(repo), all_cases(repo)], "台账.xlsx")
+    _register_page(
+        env,
+        docs,
+        "ledger",
+        "台账",
+        "重大案件台账（第十一条第二款）和全部案件",
+        [major_ledger(repo), all_cases(repo)],
+        "台账.xlsx",
+    )
     years = screening_years(repo, as_of)
     screening = [screening_compliance(repo, years, as_of), screening_records(repo)]
-    _register_page(env, docs, "screening", "线索筛查", "各赔偿权利人每季度线索筛查情况（第九条：每季度不少于 1 次）", screening, "线索筛查.xlsx")
+    _register_page(
+        env,
+        docs,
+        "screening",
+        "线索筛查",
+        "各赔偿权利人每季度线索筛查情况（第九条：每季度不少于 1 次）",
+        screening,
+        "线索筛查.xlsx",
+    )
     month = report_month(repo)
-    reports = [build_annual(repo, year, month) for year in years if any(c.clue.found_on.year <= year for c in repo.cases)]
+    reports = [
+        build_annual(repo, year, month) for year in years if any(c.clue.found_on.year <= year for c in repo.cases)
+    ]
     for annual in reports:
         # (.txt: a .md file in the sources would become a page, built from text no escape has seen)
         markdown = Download(f"{DOWNLOADS}/annual-{annual.year}.md.txt", f"年度工作情况-{annual.year}.md", "Markdown")
         _write(docs / markdown.file, to_markdown(annual))
         title = f"{annual.year} 年度工作情况"
-        _register_page(env, docs, f"annual/{annual.year}", title, f"第三十五条：于 {annual.year} 年 {month} 月底前报送", annual.tables, f"年度工作情况-{annual.year}.xlsx", [markdown])
+        _register_page(
+            env,
+            docs,
+            f"annual/{annual.year}",
+            title,
+            f"第三十五条：于 {annual.year} 年 {month} 月底前报送",
+            annual.tables,
+            f"年度工作情况-{annual.year}.xlsx",
+            [markdown],
+        )
     render("annual.md.j2", "annual/index.md", base="../", years=[r.year for r in reports], month=month)
     render("edit.md.j2", "edit.md", base="../")
     return copied
 
 
-def _register_page(env: Any, docs: Path, path: str, title: str, lead: str, tables: list[Table], workbook: str, extra: list[Download] = ()) -> None:
+def _register_page(
+    env: Any,
+    docs: Path,
+    path: str,
+    title: str,
+    lead: str,
+    tables: list[Table],
+    workbook: str,
+    extra: Sequence[Download] = (),
+) -> None:
     xlsx = Download(f"{DOWNLOADS}/{path.replace('/', '-')}.xlsx", workbook, "Excel 工作簿")
     write_workbook(tables, _ensure(docs / xlsx.file))
     base = "../" * (path.count("/") + 1)
-    _write(docs / f"{path}.md", env.get_template("internal/registers.md.j2").render(base=base, title=title, lead=lead, tables=tables, downloads=[xlsx, *extra]))
+    _write(
+        docs / f"{path}.md",
+        env.get_template("internal/registers.md.j2").render(
+            base=base, title=title, lead=lead, tables=tables, downloads=[xlsx, *extra]
+        ),
+    )
 
 
 def _documents(cases: list[Case], rendered: Path, docs: Path) -> tuple[dict[str, list[RenderedDocument]], int]:
@@ -136,7 +197,11 @@ def _documents(cases: list[Case], rendered: Path, docs: Path) -> tuple[dict[str,
                 files.append((suffix.upper(), path, digest))
                 copied += 1
         title = str(entry.get("title") or entry.get("kind", ""))
-        found.setdefault(entry["case"], []).append(RenderedDocument(title, entry.get("doc_no"), str(entry.get("issued_on", "")), entry.get("public") is True, files))
+        found.setdefault(entry["case"], []).append(
+            RenderedDocument(
+                title, entry.get("doc_no"), str(entry.get("issued_on", "")), entry.get("public") is True, files
+            )
+        )
     for documents in found.values():
         documents.sort(key=lambda d: (d.issued_on, d.title, d.public))
     return found, copied

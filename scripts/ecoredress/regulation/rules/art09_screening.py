@@ -21,6 +21,10 @@ def screening_ref_known(ctx: CaseContext) -> Iterator[Finding]:
     if ref is None or not folder.is_dir():
         return
     if ref not in screening_ids(load_logs(folder)):
-        yield warning("art9-screening-ref-unknown",
-                      f"线索引用的筛查记录 {ref} 在 {SCREENING_DIR}/ 中不存在。请核对编号，或在季度筛查记录中补充该次筛查。",
-                      ("clue", "screening_ref"), "第九条", on=ctx.case.clue.found_on)
+        yield warning(
+            "art9-screening-ref-unknown",
+            f"线索引用的筛查记录 {ref} 在 {SCREENING_DIR}/ 中不存在。请核对编号，或在季度筛查记录中补充该次筛查。",
+            ("clue", "screening_ref"),
+            "第九条",
+            on=ctx.case.clue.found_on,
+        )

@@ -17,9 +17,13 @@ from ecoredress.validation.findings import Finding, warning
 @case_check
 def preliminary_check_in_time(ctx: CaseContext) -> Iterator[Finding]:
     for term in term_of(ctx, "preliminary-check"):
-        yield from timing(term, ctx, "art10-preliminary-check",
-                          "请在案件中说明逾期原因，并在今后的筛查中及时核查。",
-                          "请尽快完成初步核查并填写 preliminary_check（核查完成日期、是否造成损害）。")
+        yield from timing(
+            term,
+            ctx,
+            "art10-preliminary-check",
+            "请在案件中说明逾期原因，并在今后的筛查中及时核查。",
+            "请尽快完成初步核查并填写 preliminary_check（核查完成日期、是否造成损害）。",
+        )
 
 
 @case_check
@@ -27,7 +31,11 @@ def claim_started(ctx: CaseContext) -> Iterator[Finding]:
     pc = ctx.case.preliminary_check
     if pc is None or not pc.damage_found or pc.no_claim_reason or pc.claim_started_on:
         return
-    yield warning("art10-claim-not-started",
-                  f"初步核查（{pc.completed_on}）发现造成生态环境损害，但没有启动索赔的记录，也未写明属于国家规定的不启动索赔情形。"
-                  "应当立即启动索赔程序：请填写 preliminary_check.claim_started_on，或在 no_claim_reason 中写明不启动的理由。",
-                  ("preliminary_check", "damage_found"), "第十条第一款", on=pc.completed_on)
+    yield warning(
+        "art10-claim-not-started",
+        f"初步核查（{pc.completed_on}）发现造成生态环境损害，但没有启动索赔的记录，也未写明属于国家规定的不启动索赔情形。"
+        "应当立即启动索赔程序：请填写 preliminary_check.claim_started_on，或在 no_claim_reason 中写明不启动的理由。",
+        ("preliminary_check", "damage_found"),
+        "第十条第一款",
+        on=pc.completed_on,
+    )

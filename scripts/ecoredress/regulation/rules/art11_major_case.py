@@ -42,15 +42,22 @@ def major_case_suggested(ctx: CaseContext) -> Iterator[Finding]:
             continue
         article = f"第十一条第一款{_ITEM[criterion]}"
         if ctx.case.major_case is None:
-            yield info("art11-major-case-suggested",
-                       f"案件事实符合重大案件情形“{criterion}”，建议纳入重大案件管理并列入自治区督办台账。"
-                       "请填写 major_case（情形、纳入日期、列入台账日期）。",
-                       ("damage", "in_red_line") if criterion is Criterion.RED_LINE else ("clue", "source"), article,
-                       on=ctx.case.clue.found_on)
+            yield info(
+                "art11-major-case-suggested",
+                f"案件事实符合重大案件情形“{criterion}”，建议纳入重大案件管理并列入自治区督办台账。"
+                "请填写 major_case（情形、纳入日期、列入台账日期）。",
+                ("damage", "in_red_line") if criterion is Criterion.RED_LINE else ("clue", "source"),
+                article,
+                on=ctx.case.clue.found_on,
+            )
         else:
-            yield info("art11-criterion-suggested",
-                       f"案件事实还符合重大案件情形“{criterion}”，建议在 major_case.criteria 中一并列明。",
-                       ("major_case", "criteria"), article, on=ctx.case.clue.found_on)
+            yield info(
+                "art11-criterion-suggested",
+                f"案件事实还符合重大案件情形“{criterion}”，建议在 major_case.criteria 中一并列明。",
+                ("major_case", "criteria"),
+                article,
+                on=ctx.case.clue.found_on,
+            )
 
 
 @case_check
@@ -59,12 +66,20 @@ def major_case_record(ctx: CaseContext) -> Iterator[Finding]:
     if major is None:
         return
     if major.ledger_entered_on is None:
-        yield warning("art11-ledger-missing",
-                      f"案件已于 {major.decided_on} 纳入重大案件管理，但没有列入台账的记录。重大案件应建立台账、定期调度，"
-                      "请填写 major_case.ledger_entered_on。",
-                      ("major_case", "decided_on"), "第十一条第二款", on=major.decided_on)
+        yield warning(
+            "art11-ledger-missing",
+            f"案件已于 {major.decided_on} 纳入重大案件管理，但没有列入台账的记录。重大案件应建立台账、定期调度，"
+            "请填写 major_case.ledger_entered_on。",
+            ("major_case", "decided_on"),
+            "第十一条第二款",
+            on=major.decided_on,
+        )
     if Criterion.SERIOUS_CONSEQUENCE in major.criteria and not major.basis:
-        yield warning("art11-basis-missing",
-                      "按第六项情形（综合考虑确定造成严重后果）纳入重大案件的，应写明综合考虑的污染、破坏程度和社会影响等因素。"
-                      "请填写 major_case.basis。",
-                      ("major_case", "criteria"), "第十一条第一款第六项", on=major.decided_on)
+        yield warning(
+            "art11-basis-missing",
+            "按第六项情形（综合考虑确定造成严重后果）纳入重大案件的，应写明综合考虑的污染、破坏程度和社会影响等因素。"
+            "请填写 major_case.basis。",
+            ("major_case", "criteria"),
+            "第十一条第一款第六项",
+            on=major.decided_on,
+        )

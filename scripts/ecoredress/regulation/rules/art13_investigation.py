@@ -27,7 +27,11 @@ def investigation_contents(ctx: CaseContext) -> Iterator[Finding]:
         return
     missing = [label for name, label in _CONTENTS if not getattr(inv, name)]
     if missing:
-        yield error("art13-investigation-incomplete",
-                    f"损害调查已于 {inv.ended_on} 结束，但缺少法定调查内容：{'；'.join(missing)}。"
-                    "请补充 investigation 中对应的 obligor_profile、causation、extent。",
-                    ("investigation", "ended_on"), "第十三条", on=inv.ended_on)
+        yield error(
+            "art13-investigation-incomplete",
+            f"损害调查已于 {inv.ended_on} 结束，但缺少法定调查内容：{'；'.join(missing)}。"
+            "请补充 investigation 中对应的 obligor_profile、causation、extent。",
+            ("investigation", "ended_on"),
+            "第十三条",
+            on=inv.ended_on,
+        )

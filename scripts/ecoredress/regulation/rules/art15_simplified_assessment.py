@@ -31,32 +31,52 @@ def simplified_allowed(ctx: CaseContext) -> Iterator[Finding]:
     ceiling = Decimal(ceiling_param.at(on))
     estimate = ctx.case.damage.estimated_amount
     if estimate is None:
-        yield warning("art15-estimate-missing",
-                      f"适用简易评估认定程序（{a.mode}），但没有预估损害金额，无法判断是否在 {yuan(ceiling)} 以下。"
-                      "请填写 damage.estimated_amount（不含调查、鉴定评估等费用）。",
-                      ("assessment", "mode"), ceiling_param.article(on), on=on)
+        yield warning(
+            "art15-estimate-missing",
+            f"适用简易评估认定程序（{a.mode}），但没有预估损害金额，无法判断是否在 {yuan(ceiling)} 以下。"
+            "请填写 damage.estimated_amount（不含调查、鉴定评估等费用）。",
+            ("assessment", "mode"),
+            ceiling_param.article(on),
+            on=on,
+        )
     elif estimate > ceiling:
-        yield error("art15-simplified-over-ceiling",
-                    f"预估损害金额 {yuan(estimate)} 超过简易评估认定程序的上限 {yuan(ceiling)}，不得适用简易评估认定。"
-                    "请改为委托鉴定评估（单独委托或共同委托）。",
-                    ("assessment", "mode"), ceiling_param.article(on), on=on)
+        yield error(
+            "art15-simplified-over-ceiling",
+            f"预估损害金额 {yuan(estimate)} 超过简易评估认定程序的上限 {yuan(ceiling)}，不得适用简易评估认定。"
+            "请改为委托鉴定评估（单独委托或共同委托）。",
+            ("assessment", "mode"),
+            ceiling_param.article(on),
+            on=on,
+        )
     if a.obligor_agreed_simplified is False:
-        yield error("art15-simplified-without-consent",
-                    "赔偿义务人不同意适用简易评估认定程序，不得适用。应以共同委托方式委托符合条件的鉴定机构开展鉴定评估。",
-                    ("assessment", "obligor_agreed_simplified"), "第十五条第一款、第四款", on=on)
+        yield error(
+            "art15-simplified-without-consent",
+            "赔偿义务人不同意适用简易评估认定程序，不得适用。应以共同委托方式委托符合条件的鉴定机构开展鉴定评估。",
+            ("assessment", "obligor_agreed_simplified"),
+            "第十五条第一款、第四款",
+            on=on,
+        )
     elif a.obligor_agreed_simplified is None:
-        yield warning("art15-consent-missing",
-                      f"适用简易评估认定程序（{a.mode}），但没有赔偿义务人是否同意的记录。简易评估认定须与赔偿义务人协商一致，"
-                      "请填写 assessment.obligor_agreed_simplified；义务人不同意的，应改为共同委托鉴定评估。",
-                      ("assessment", "mode"), "第十五条第一款", on=on)
+        yield warning(
+            "art15-consent-missing",
+            f"适用简易评估认定程序（{a.mode}），但没有赔偿义务人是否同意的记录。简易评估认定须与赔偿义务人协商一致，"
+            "请填写 assessment.obligor_agreed_simplified；义务人不同意的，应改为共同委托鉴定评估。",
+            ("assessment", "mode"),
+            "第十五条第一款",
+            on=on,
+        )
     if a.mode is AssessmentMode.EXPERT_OPINION:
         experts_param = ctx.profile.param("simplified_assessment.min_experts")
         needed = experts_param.at(on)
         if len(a.experts) < needed:
-            yield error("art15-too-few-experts",
-                        f"专家意见方式的简易评估只有 {len(a.experts)} 名专家，不少于 {needed} 人。"
-                        "请从设区市以上政府及其部门、法院、检察机关的专家库中补充专家，并填写 assessment.experts。",
-                        ("assessment", "experts"), experts_param.article(on), on=on)
+            yield error(
+                "art15-too-few-experts",
+                f"专家意见方式的简易评估只有 {len(a.experts)} 名专家，不少于 {needed} 人。"
+                "请从设区市以上政府及其部门、法院、检察机关的专家库中补充专家，并填写 assessment.experts。",
+                ("assessment", "experts"),
+                experts_param.article(on),
+                on=on,
+            )
 
 
 @case_check
@@ -72,11 +92,20 @@ def reminder_when_costs_exceed(ctx: CaseContext) -> Iterator[Finding]:
     if a.costs <= damage * Decimal(str(ratio_param.at(on))):
         return
     if a.simplified_reminder_on is None:
-        yield warning("art15-reminder-missing",
-                      f"鉴定评估费用 {yuan(a.costs)} 高于损害金额 {yuan(damage)}，但没有提醒赔偿义务人适用简易评估认定程序的记录。"
-                      "请及时发出提醒函并填写 assessment.simplified_reminder_on。",
-                      ("assessment", "costs"), ratio_param.article(on), on=on)
+        yield warning(
+            "art15-reminder-missing",
+            f"鉴定评估费用 {yuan(a.costs)} 高于损害金额 {yuan(damage)}，"
+            "但没有提醒赔偿义务人适用简易评估认定程序的记录。"
+            "请及时发出提醒函并填写 assessment.simplified_reminder_on。",
+            ("assessment", "costs"),
+            ratio_param.article(on),
+            on=on,
+        )
     elif a.obligor_agreed_simplified is False and a.mode is not AssessmentMode.JOINT_COMMISSION:
-        yield warning("art15-joint-commission-required",
-                      f"赔偿义务人明确不同意适用简易评估认定程序，应以共同委托方式委托鉴定机构，而本案为“{a.mode}”。请核对委托方式。",
-                      ("assessment", "mode"), "第十五条第四款", on=on)
+        yield warning(
+            "art15-joint-commission-required",
+            f"赔偿义务人明确不同意适用简易评估认定程序，应以共同委托方式委托鉴定机构，而本案为“{a.mode}”。请核对委托方式。",
+            ("assessment", "mode"),
+            "第十五条第四款",
+            on=on,
+        )

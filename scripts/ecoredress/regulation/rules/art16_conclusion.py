@@ -16,6 +16,10 @@ from ecoredress.validation.findings import Finding
 @case_check
 def conclusion_in_time(ctx: CaseContext) -> Iterator[Finding]:
     for term in term_of(ctx, "conclusion"):
-        yield from timing(term, ctx, "art16-conclusion",
-                          "请核对调查结束日期和结论日期，并在案件中说明逾期原因。",
-                          "请尽快形成调查结论，提出启动索赔磋商或终止索赔的意见，并填写 conclusion。")
+        yield from timing(
+            term,
+            ctx,
+            "art16-conclusion",
+            "请核对调查结束日期和结论日期，并在案件中说明逾期原因。",
+            "请尽快形成调查结论，提出启动索赔磋商或终止索赔的意见，并填写 conclusion。",
+        )

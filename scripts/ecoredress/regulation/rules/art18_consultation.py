@@ -25,9 +25,13 @@ from ecoredress.validation.findings import Finding, error, info, warning
 def consultation_in_time(ctx: CaseContext) -> Iterator[Finding]:
     for term in term_of(ctx, "consultation"):
         days = ctx.profile.get("consultation.days", term.due)
-        yield from timing(term, ctx, "art18-consultation",
-                          f"磋商期限原则上不超过 {days} 日，请在案件中说明延长磋商的原因。",
-                          "磋商已超过期限仍未达成协议，可以依第十八条第三项终止磋商并依第十九条提起诉讼；继续磋商的请记录理由。")
+        yield from timing(
+            term,
+            ctx,
+            "art18-consultation",
+            f"磋商期限原则上不超过 {days} 日，请在案件中说明延长磋商的原因。",
+            "磋商已超过期限仍未达成协议，可以依第十八条第三项终止磋商并依第十九条提起诉讼；继续磋商的请记录理由。",
+        )
 
 
 def rounds_held(consultation: Consultation) -> int:
@@ -42,17 +46,26 @@ def rounds(ctx: CaseContext) -> Iterator[Finding]:
         return
     numbers = sorted({m.round for m in cons.meetings})
     if numbers != list(range(1, len(numbers) + 1)):
-        yield warning("art18-round-numbering",
-                      f"磋商会议的轮次为 {'、'.join(map(str, numbers))}，应从 1 起连续编号。请核对各次会议的 round。",
-                      ("consultation", "meetings"), "第十八条", on=consultation_start(ctx.case))
+        yield warning(
+            "art18-round-numbering",
+            f"磋商会议的轮次为 {'、'.join(map(str, numbers))}，应从 1 起连续编号。请核对各次会议的 round。",
+            ("consultation", "meetings"),
+            "第十八条",
+            on=consultation_start(ctx.case),
+        )
     if cons.outcome is not ConsultationOutcome.ONGOING:
         return
     param = ctx.profile.param("consultation.rounds")
     limit = param.at(cons.notice.served_on)
     if rounds_held(cons) >= limit:
-        yield info("art18-rounds-reached",
-                   f"已进行 {rounds_held(cons)} 轮磋商仍未达成协议。经 {limit} 次磋商未达成协议的，可以终止磋商并依法提起诉讼。",
-                   ("consultation", "meetings"), param.article(cons.notice.served_on), on=consultation_start(ctx.case))
+        yield info(
+            "art18-rounds-reached",
+            f"已进行 {rounds_held(cons)} 轮磋商仍未达成协议。经 {limit} 次磋商未达成协议的，"
+            "可以终止磋商并依法提起诉讼。",
+            ("consultation", "meetings"),
+            param.article(cons.notice.served_on),
+            on=consultation_start(ctx.case),
+        )
 
 
 def ground_supported(case: Case, ground: Ground, limit_rounds: int, term_passed: bool) -> str | None:
@@ -61,13 +74,26 @@ def ground_supported(case: Case, ground: Ground, limit_rounds: int, term_passed:
     assert cons is not None
     if ground is Ground.REFUSED_OR_NO_REPLY:
         refused = cons.reply is not None and not cons.reply.agreed
-        no_reply = cons.reply is None and cons.notice.reply_due_on is not None and cons.ended_on is not None and cons.ended_on > cons.notice.reply_due_on
+        no_reply = (
+            cons.reply is None
+            and cons.notice.reply_due_on is not None
+            and cons.ended_on is not None
+            and cons.ended_on > cons.notice.reply_due_on
+        )
         return None if refused or no_reply else "义务人答复同意磋商，或答复期限尚未届满"
     if ground is Ground.ABSENT_OR_WITHDREW:
         absent = any(not m.obligor_attended for m in cons.meetings)
-        return None if absent or cons.end_reason else "没有义务人缺席或退出磋商会议的记录（meetings[].obligor_attended 或 end_reason）"
+        return (
+            None
+            if absent or cons.end_reason
+            else "没有义务人缺席或退出磋商会议的记录（meetings[].obligor_attended 或 end_reason）"
+        )
     if ground is Ground.ROUNDS_OR_TERM_EXHAUSTED:
-        return None if rounds_held(cons) >= limit_rounds or term_passed else f"只进行了 {rounds_held(cons)} 轮磋商，且未超过磋商期限"
+        return (
+            None
+            if rounds_held(cons) >= limit_rounds or term_passed
+            else f"只进行了 {rounds_held(cons)} 轮磋商，且未超过磋商期限"
+        )
     return None if cons.end_reason else "“其他情形”须在 end_reason 中写明具体原因"
 
 
@@ -78,25 +104,38 @@ def termination_ground(ctx: CaseContext) -> Iterator[Finding]:
         return
     article, ended = "第十八条", cons.ended_on or consultation_start(ctx.case)
     if cons.end_ground is None:
-        yield error("art18-termination-ground-missing",
-                    "磋商已终止，但没有写明终止磋商的情形。请在 consultation.end_ground 中选择第十八条所列情形之一。",
-                    ("consultation", "outcome"), article, on=ended)
+        yield error(
+            "art18-termination-ground-missing",
+            "磋商已终止，但没有写明终止磋商的情形。请在 consultation.end_ground 中选择第十八条所列情形之一。",
+            ("consultation", "outcome"),
+            article,
+            on=ended,
+        )
         return
     limit = ctx.profile.get("consultation.rounds", cons.notice.served_on)
     terms = term_of(ctx, "consultation")
     term_passed = bool(terms and terms[0].due and cons.ended_on and cons.ended_on > terms[0].due)
     missing = ground_supported(ctx.case, cons.end_ground, limit, term_passed)
     if missing:
-        yield error("art18-termination-ground-unsupported",
-                    f"终止磋商的情形为“{cons.end_ground}”，但案件事实不支持：{missing}。请核对终止情形或补充事实。",
-                    ("consultation", "end_ground"), article, on=ended)
+        yield error(
+            "art18-termination-ground-unsupported",
+            f"终止磋商的情形为“{cons.end_ground}”，但案件事实不支持：{missing}。请核对终止情形或补充事实。",
+            ("consultation", "end_ground"),
+            article,
+            on=ended,
+        )
 
 
 @case_check
 def end_date_recorded(ctx: CaseContext) -> Iterator[Finding]:
     cons = ctx.case.consultation
     if cons is not None and cons.outcome is not ConsultationOutcome.ONGOING and cons.ended_on is None:
-        yield error("art18-end-date-missing",
-                    f"磋商结果为“{cons.outcome}”，但没有磋商结束日期，{ctx.profile.get('consultation.days', cons.started_on)} 日"
-                    "磋商期限无法了结。请填写 consultation.ended_on。",
-                    ("consultation", "outcome"), "第十八条", on=consultation_start(ctx.case))
+        yield error(
+            "art18-end-date-missing",
+            f"磋商结果为“{cons.outcome}”，但没有磋商结束日期，"
+            f"{ctx.profile.get('consultation.days', cons.started_on)} 日"
+            "磋商期限无法了结。请填写 consultation.ended_on。",
+            ("consultation", "outcome"),
+            "第十八条",
+            on=consultation_start(ctx.case),
+        )

@@ -1,9 +1,12 @@
 """第十九条 after consultation: agreement → judicial confirmation; refusal, failed consultation or
-non-performance of an unconfirmed agreement → lawsuit; non-performance of a judgment or confirmed agreement → enforcement.
+non-performance of an unconfirmed agreement → lawsuit; non-performance of a judgment or confirmed agreement →
+enforcement.
 
 第二款：“赔偿义务人不同意磋商或终止磋商、不履行或不完全履行未经司法确认的赔偿协议的，赔偿权利人及其指定的部门或机构应及时
-向法院提起诉讼。” 第三款：“对生效判决和经司法确认的赔偿协议，赔偿义务人不履行或不完全履行的，赔偿权利人及其指定的部门或机构
-应当向法院申请强制执行，依法列入失信被执行人名单。” 第一款 (“可及时向有管辖权的法院申请司法确认”) is a 可以 and not checked.
+向法院提起诉讼。” 第三款：“对生效判决和经司法确认的赔偿协议，赔偿义务人不履行或不完全履行的，
+赔偿权利人及其指定的部门或机构
+应当向法院申请强制执行，依法列入失信被执行人名单。” 第一款 (“可及时向有管辖权的法院申请司法确认”) is a 可以 and not
+checked.
 Fact dates: a lawsuit, its filing; a lawsuit due, the refusal or the end of consultation (its start when no end date is
 recorded), or the agreement not performed; enforcement, its application (due: the agreement).
 """
@@ -49,9 +52,13 @@ def lawsuit_grounded(ctx: CaseContext) -> Iterator[Finding]:
         return
     problem = lawsuit_ground_problem(ctx.case, lit.ground)
     if problem:
-        yield error("art19-lawsuit-ground-unsupported",
-                    f"起诉情形为“{lit.ground}”，但{problem}。请核对起诉情形或补充磋商、协议履行情况。",
-                    ("litigation", "ground"), "第十九条第二款", on=lit.filed_on)
+        yield error(
+            "art19-lawsuit-ground-unsupported",
+            f"起诉情形为“{lit.ground}”，但{problem}。请核对起诉情形或补充磋商、协议履行情况。",
+            ("litigation", "ground"),
+            "第十九条第二款",
+            on=lit.filed_on,
+        )
 
 
 @case_check
@@ -62,14 +69,23 @@ def lawsuit_due(ctx: CaseContext) -> Iterator[Finding]:
     cons, agreement = case.consultation, case.agreement
     if cons and agreement is None and (cons.outcome is ConsultationOutcome.TERMINATED or _refused(case)):
         why = "义务人不同意磋商" if _refused(case) else f"磋商已于 {cons.ended_on or '（未填日期）'} 终止"
-        on = cons.reply.replied_on if _refused(case) else cons.ended_on or consultation_start(case)
-        yield warning("art19-lawsuit-due",
-                      f"{why}，但没有提起诉讼的记录。赔偿权利人应及时向法院提起诉讼，请记录 litigation。",
-                      ("consultation", "outcome"), "第十九条第二款", on=on)
+        on = cons.reply.replied_on if cons.reply and _refused(case) else cons.ended_on or consultation_start(case)
+        yield warning(
+            "art19-lawsuit-due",
+            f"{why}，但没有提起诉讼的记录。赔偿权利人应及时向法院提起诉讼，请记录 litigation。",
+            ("consultation", "outcome"),
+            "第十九条第二款",
+            on=on,
+        )
     elif agreement and agreement.non_performance and not _confirmed(case):
-        yield warning("art19-lawsuit-due",
-                      "赔偿协议未经司法确认且义务人不履行或不完全履行，但没有提起诉讼的记录。应及时向法院提起诉讼，请记录 litigation。",
-                      ("agreement", "non_performance"), "第十九条第二款", on=agreement.signed_on)
+        yield warning(
+            "art19-lawsuit-due",
+            "赔偿协议未经司法确认且义务人不履行或不完全履行，但没有提起诉讼的记录。应及时向法院提起诉讼，请记录 "
+            "litigation。",
+            ("agreement", "non_performance"),
+            "第十九条第二款",
+            on=agreement.signed_on,
+        )
 
 
 @case_check
@@ -79,20 +95,37 @@ def enforcement(ctx: CaseContext) -> Iterator[Finding]:
     agreement = case.agreement
     if case.enforcement is None:
         if agreement and agreement.non_performance and _confirmed(case):
-            yield warning("art19-enforcement-due",
-                          "经司法确认的赔偿协议未被履行，但没有申请强制执行的记录。应向法院申请强制执行，请记录 agreement.enforcement。",
-                          ("agreement", "non_performance"), "第十九条第三款", on=agreement.signed_on)
+            yield warning(
+                "art19-enforcement-due",
+                "经司法确认的赔偿协议未被履行，但没有申请强制执行的记录。应向法院申请强制执行，请记录 "
+                "agreement.enforcement。",
+                ("agreement", "non_performance"),
+                "第十九条第三款",
+                on=agreement.signed_on,
+            )
         return
     where, enf = case.enforcement
     if enf.basis is EnforcementBasis.JUDGMENT and not (lit and lit.judgment):
-        yield error("art19-enforcement-basis-mismatch",
-                    "强制执行的依据为“生效判决”，但没有判决记录。请补充 litigation.judgment 或改正执行依据。",
-                    (*where, "basis"), "第十九条第三款", on=enf.applied_on)
+        yield error(
+            "art19-enforcement-basis-mismatch",
+            "强制执行的依据为“生效判决”，但没有判决记录。请补充 litigation.judgment 或改正执行依据。",
+            (*where, "basis"),
+            "第十九条第三款",
+            on=enf.applied_on,
+        )
     if enf.basis is EnforcementBasis.CONFIRMED_AGREEMENT and not _confirmed(case):
-        yield error("art19-enforcement-basis-mismatch",
-                    "强制执行的依据为“经司法确认的赔偿协议”，但协议没有经司法确认有效的记录。请核对执行依据。",
-                    (*where, "basis"), "第十九条第三款", on=enf.applied_on)
+        yield error(
+            "art19-enforcement-basis-mismatch",
+            "强制执行的依据为“经司法确认的赔偿协议”，但协议没有经司法确认有效的记录。请核对执行依据。",
+            (*where, "basis"),
+            "第十九条第三款",
+            on=enf.applied_on,
+        )
     if not enf.dishonest_listed:
-        yield info("art19-dishonest-list",
-                   "已申请强制执行，但没有将义务人列入失信被执行人名单的记录。请跟进法院依法列入，并填写 dishonest_listed。",
-                   (*where, "dishonest_listed"), "第十九条第三款", on=enf.applied_on)
+        yield info(
+            "art19-dishonest-list",
+            "已申请强制执行，但没有将义务人列入失信被执行人名单的记录。请跟进法院依法列入，并填写 dishonest_listed。",
+            (*where, "dishonest_listed"),
+            "第十九条第三款",
+            on=enf.applied_on,
+        )

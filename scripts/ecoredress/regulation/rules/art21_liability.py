@@ -23,10 +23,15 @@ def no_fine_set_off(ctx: CaseContext) -> Iterator[Finding]:
     agreement = ctx.case.agreement
     if agreement is None or not agreement.fine_set_off:
         return
-    yield error("art21-fine-set-off",
-                f"赔偿协议以义务人已缴纳的罚款、罚金抵扣赔偿 {yuan(agreement.fine_set_off)}。承担行政责任或刑事责任不影响依法承担"
-                "生态环境损害赔偿责任，不得以罚代赔。请删除抵扣约定，按损害全额确定赔偿金额（可以依法分期、延期赔偿）。",
-                ("agreement", "fine_set_off"), "第二十一条", on=agreement.signed_on)
+    yield error(
+        "art21-fine-set-off",
+        f"赔偿协议以义务人已缴纳的罚款、罚金抵扣赔偿 {yuan(agreement.fine_set_off)}。"
+        "承担行政责任或刑事责任不影响依法承担"
+        "生态环境损害赔偿责任，不得以罚代赔。请删除抵扣约定，按损害全额确定赔偿金额（可以依法分期、延期赔偿）。",
+        ("agreement", "fine_set_off"),
+        "第二十一条",
+        on=agreement.signed_on,
+    )
 
 
 @case_check
@@ -39,9 +44,12 @@ def compensation_before_fines(ctx: CaseContext) -> Iterator[Finding]:
     if owed is None or not paid:
         return
     fines_paid = sum((amount for _, amount in paid), Decimal("0"))
-    yield warning("art21-fines-paid-first",
-                  f"义务人财产不足以同时承担赔偿责任和缴纳罚款、罚金，已缴纳罚款、罚金 {yuan(fines_paid)}，"
-                  f"而赔偿资金尚欠 {yuan(owed - received(case))}。义务人的财产应当优先用于承担生态环境损害赔偿责任："
-                  "请在执行或破产程序中主张赔偿优先受偿，并与作出罚款、罚金的机关沟通。",
-                  ("penalties", "fines", paid[0][0], "paid_amount"), "第二十一条第一款",
-                  on=penalties.fines[paid[0][0]].decided_on)
+    yield warning(
+        "art21-fines-paid-first",
+        f"义务人财产不足以同时承担赔偿责任和缴纳罚款、罚金，已缴纳罚款、罚金 {yuan(fines_paid)}，"
+        f"而赔偿资金尚欠 {yuan(owed - received(case))}。义务人的财产应当优先用于承担生态环境损害赔偿责任："
+        "请在执行或破产程序中主张赔偿优先受偿，并与作出罚款、罚金的机关沟通。",
+        ("penalties", "fines", paid[0][0], "paid_amount"),
+        "第二十一条第一款",
+        on=penalties.fines[paid[0][0]].decided_on,
+    )

@@ -34,15 +34,23 @@ def punitive_base(ctx: CaseContext) -> Iterator[Finding]:
     items, items_loc = _claimed_items(ctx)
     if punitive is None:
         if any(i.category is ClaimCategory.PUNITIVE for i in items):
-            yield warning("art22-punitive-record-missing",
-                          "赔偿项目中有惩罚性赔偿，但没有惩罚性赔偿请求的记录。请填写 punitive（计算基数、金额和理由）。",
-                          items_loc, "第二十二条", on=case.clue.found_on)
+            yield warning(
+                "art22-punitive-record-missing",
+                "赔偿项目中有惩罚性赔偿，但没有惩罚性赔偿请求的记录。请填写 punitive（计算基数、金额和理由）。",
+                items_loc,
+                "第二十二条",
+                on=case.clue.found_on,
+            )
         return
     if not case.damage.intentional:
-        yield error("art22-punitive-not-intentional",
-                    "提出了惩罚性赔偿请求，但损害事实未认定为故意。惩罚性赔偿仅适用于故意污染环境、破坏生态造成严重后果的情形，"
-                    "请核对 damage.intentional 或撤回该请求。",
-                    ("punitive",), "第二十二条第一款", on=case.clue.found_on)
+        yield error(
+            "art22-punitive-not-intentional",
+            "提出了惩罚性赔偿请求，但损害事实未认定为故意。惩罚性赔偿仅适用于故意污染环境、破坏生态造成严重后果的情形，"
+            "请核对 damage.intentional 或撤回该请求。",
+            ("punitive",),
+            "第二十二条第一款",
+            on=case.clue.found_on,
+        )
     param = ctx.profile.param("punitive.base_categories")
     categories = set(param.at(case.clue.found_on))
     if not items:
@@ -50,13 +58,22 @@ def punitive_base(ctx: CaseContext) -> Iterator[Finding]:
     base_items = [i for i in items if i.category in categories]
     expected = sum((i.amount for i in base_items), Decimal("0"))
     if not base_items:
-        yield error("art22-punitive-base-missing",
-                    f"惩罚性赔偿的计算基数为 {yuan(punitive.base)}，但赔偿项目中没有{'或'.join(sorted(categories))}，"
-                    "惩罚性赔偿没有合法的计算基数。计算基数只能是期间服务功能损失与永久性损害损失之和，不含清除污染、修复费用等；"
-                    "请补充这两项损失或撤回惩罚性赔偿请求。",
-                    ("punitive", "base"), param.article(case.clue.found_on), on=case.clue.found_on)
+        yield error(
+            "art22-punitive-base-missing",
+            f"惩罚性赔偿的计算基数为 {yuan(punitive.base)}，但赔偿项目中没有{'或'.join(sorted(categories))}，"
+            "惩罚性赔偿没有合法的计算基数。计算基数只能是期间服务功能损失与永久性损害损失之和，不含清除污染、修复费用等；"
+            "请补充这两项损失或撤回惩罚性赔偿请求。",
+            ("punitive", "base"),
+            param.article(case.clue.found_on),
+            on=case.clue.found_on,
+        )
     elif punitive.base != expected:
-        yield error("art22-punitive-base-mismatch",
-                    f"惩罚性赔偿的计算基数为 {yuan(punitive.base)}，但赔偿项目中{'与'.join(sorted(categories))}合计 {yuan(expected)}。"
-                    "计算基数应为期间服务功能损失与永久性损害损失之和，请改正。",
-                    ("punitive", "base"), param.article(case.clue.found_on), on=case.clue.found_on)
+        yield error(
+            "art22-punitive-base-mismatch",
+            f"惩罚性赔偿的计算基数为 {yuan(punitive.base)}，但赔偿项目中{'与'.join(sorted(categories))}合计 "
+            f"{yuan(expected)}。"
+            "计算基数应为期间服务功能损失与永久性损害损失之和，请改正。",
+            ("punitive", "base"),
+            param.article(case.clue.found_on),
+            on=case.clue.found_on,
+        )

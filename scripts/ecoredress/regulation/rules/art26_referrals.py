@@ -1,6 +1,7 @@
 """第二十六条 检察衔接: the handling is reported by letter within 15 days after the case is finished.
 
-第一款：“检察机关在履职中发现生态环境损害赔偿案件线索的，应当及时移送……赔偿权利人及其指定的部门或机构在办结后 15日内将处理
+第一款：“检察机关在履职中发现生态环境损害赔偿案件线索的，应当及时移送……赔偿权利人及其指定的部门或机构在办结后
+15日内将处理
 情况函告检察机关。” 第二款：“……检察机关在办结后 15日内将处理情况函告赔偿权利人及其指定的部门或机构。”
 Fact dates: a reply letter, its due date; a missing close date, the referral.
 """
@@ -22,13 +23,22 @@ def reply_letters(ctx: CaseContext) -> Iterator[Finding]:
     for term in term_of(ctx, "referral"):
         if term.responsible == PROCURATORATE:
             if term.overdue(ctx.as_of):
-                yield info("art26-procuratorate-reply-overdue",
-                           f"{term.title}的期限为 {term.due}（{term.basis}），截至 {ctx.as_of} 尚未收到。请与检察机关联系并记录 reply_on。",
-                           term.loc, term.article, on=term.due)
+                yield info(
+                    "art26-procuratorate-reply-overdue",
+                    f"{term.title}的期限为 {term.due}（{term.basis}），截至 {ctx.as_of} 尚未收到。"
+                    "请与检察机关联系并记录 reply_on。",
+                    term.loc,
+                    term.article,
+                    on=term.due,
+                )
             continue
-        yield from timing(term, ctx, "art26-reply",
-                          "请在案件中说明逾期原因。",
-                          "请尽快将处理情况函告检察机关，并填写 reply_on、reply_no。")
+        yield from timing(
+            term,
+            ctx,
+            "art26-reply",
+            "请在案件中说明逾期原因。",
+            "请尽快将处理情况函告检察机关，并填写 reply_on、reply_no。",
+        )
 
 
 @case_check
@@ -39,7 +49,11 @@ def closed_date_recorded(ctx: CaseContext) -> Iterator[Finding]:
         return
     for i, ref in enumerate(ctx.case.referrals):
         if ref.direction is ReferralDirection.FROM_PROCURATORATE and ref.closed_on is None:
-            yield warning("art26-closed-date-missing",
-                          f"案件已办结，但与{ref.procuratorate}的线索移送没有办结日期，"
-                          f"无法计算 {ctx.profile.get('referral.reply_days', ref.referred_on)} 日函告期限。请填写 closed_on。",
-                          ("referrals", i, "referred_on"), "第二十六条", on=ref.referred_on)
+            yield warning(
+                "art26-closed-date-missing",
+                f"案件已办结，但与{ref.procuratorate}的线索移送没有办结日期，"
+                f"无法计算 {ctx.profile.get('referral.reply_days', ref.referred_on)} 日函告期限。请填写 closed_on。",
+                ("referrals", i, "referred_on"),
+                "第二十六条",
+                on=ref.referred_on,
+            )

@@ -27,8 +27,12 @@ def evidence_preserved(ctx: CaseContext) -> Iterator[Finding]:
         return
     if case.preliminary_check and not case.preliminary_check.damage_found:
         return  # no damage found: there is no liability to preserve evidence for
-    yield warning("art28-evidence-not-preserved",
-                  f"线索来源为“{clue.source}”，但没有固定保全证据的记录。在日常监管、执法巡查或办理行政处罚案件中发现涉嫌造成"
-                  "生态环境损害的，应同步开展赔偿责任调查、及时固定保全证据（可与行政执法一案双查）。"
-                  "请在 clue.evidence_preserved_on 中填写固定保全证据的日期。",
-                  ("clue", "source"), "第二十八条", on=clue.found_on)
+    yield warning(
+        "art28-evidence-not-preserved",
+        f"线索来源为“{clue.source}”，但没有固定保全证据的记录。在日常监管、执法巡查或办理行政处罚案件中发现涉嫌造成"
+        "生态环境损害的，应同步开展赔偿责任调查、及时固定保全证据（可与行政执法一案双查）。"
+        "请在 clue.evidence_preserved_on 中填写固定保全证据的日期。",
+        ("clue", "source"),
+        "第二十八条",
+        on=clue.found_on,
+    )

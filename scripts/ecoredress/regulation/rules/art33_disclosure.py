@@ -40,8 +40,12 @@ def disclosed(ctx: CaseContext) -> Iterator[Finding]:
         if (d.publish and item in d.items) or item in withheld:
             continue
         where = "案件尚未作出公开决定（disclosure.publish 为 false）" if not d.publish else "公开事项中没有列明该项"
-        yield warning("art33-not-disclosed",
-                      f"“{item}”应当依法向社会公开，但{where}；{fact}于 {on}，至 {ctx.as_of} 已 {(ctx.as_of - on).days} 日。"
-                      f"请作出公开决定并在 disclosure.items 中列明“{item}”；确因国家秘密、商业秘密、个人隐私等法定理由不公开的，"
-                      "请在 disclosure.withheld 中记录事项、理由和说明。",
-                      ("disclosure", "items" if d.publish else "publish"), "第三十三条", on=on)
+        yield warning(
+            "art33-not-disclosed",
+            f"“{item}”应当依法向社会公开，但{where}；{fact}于 {on}，至 {ctx.as_of} 已 {(ctx.as_of - on).days} 日。"
+            f"请作出公开决定并在 disclosure.items 中列明“{item}”；确因国家秘密、商业秘密、个人隐私等法定理由不公开的，"
+            "请在 disclosure.withheld 中记录事项、理由和说明。",
+            ("disclosure", "items" if d.publish else "publish"),
+            "第三十三条",
+            on=on,
+        )
