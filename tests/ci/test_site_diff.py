@@ -127,3 +127,22 @@ def test_command_line(repo, monkeypatch):
         missing.code == 2 and "错误：无法读取 git 版本 no-such-branch" in missing.err and "Traceback" not in missing.err
     )
     assert run_cli("site", "diff", "--format", "xml").code == 2
+
+
+def test_documents_without_a_number_are_told_apart_and_shown():
+    import datetime as dt
+
+    from ecoredress.publish.diff import DisclosureDiff, document_changes
+    from ecoredress.publish.projection import PublishedDocument
+
+    agreement = PublishedDocument(kind="赔偿协议", issued_on=dt.date(2024, 7, 9))
+    evaluation = PublishedDocument(kind="修复效果评估意见", issued_on=dt.date(2025, 9, 5))
+    numbered = PublishedDocument(kind="赔偿协议", doc_no="银环赔协〔2024〕3号", issued_on=dt.date(2024, 7, 9))
+    added, removed = document_changes([numbered], [agreement, evaluation, numbered])
+    assert added == [evaluation, agreement] and removed == []
+    added, removed = document_changes([agreement, evaluation], [evaluation])
+    assert added == [] and removed == [agreement]
+    diff = DisclosureDiff("HEAD")
+    diff.new_documents = [("YC-2024-001", agreement)]
+    assert "YC-2024-001 赔偿协议 （无文号）（2024-07-09）" in FORMATS["text"](diff)
+    assert "| YC-2024-001 | 赔偿协议 | （无文号） | 2024-07-09 |" in FORMATS["markdown"](diff)

@@ -71,11 +71,24 @@ def disclosure_diff(root: Path, cases_dir: Path, base: str) -> DisclosureDiff:
             changes = field_changes(old, new)
             if changes:
                 diff.changed[case_id] = (new, changes)
-        old_docs = {d.doc_no: d for d in (old.documents if old else [])}
-        new_docs = {d.doc_no: d for d in (new.documents if new else [])}
-        diff.new_documents += [(case_id, new_docs[n]) for n in sorted(new_docs.keys() - old_docs.keys())]
-        diff.withdrawn_documents += [(case_id, old_docs[n]) for n in sorted(old_docs.keys() - new_docs.keys())]
+        added, removed = document_changes(old.documents if old else [], new.documents if new else [])
+        diff.new_documents += [(case_id, d) for d in added]
+        diff.withdrawn_documents += [(case_id, d) for d in removed]
     return diff
+
+
+def document_changes(
+    old: list[PublishedDocument], new: list[PublishedDocument]
+) -> tuple[list[PublishedDocument], list[PublishedDocument]]:
+    """The public documents ``new`` adds and those it withdraws. A document is known by its kind, 文号 and date:
+    several may have no 文号 (an agreement signed without one), and they must neither collide nor be unsortable."""
+
+    def key(doc: PublishedDocument) -> tuple[str, str, str]:
+        return (doc.kind, doc.doc_no or "", doc.issued_on.isoformat())
+
+    before, after = {key(d): d for d in old}, {key(d): d for d in new}
+    added = [after[k] for k in sorted(after.keys() - before.keys())]
+    return added, [before[k] for k in sorted(before.keys() - after.keys())]
 
 
 def field_changes(old: PublishedCase, new: PublishedCase) -> list[FieldChange]:

@@ -38,7 +38,7 @@ def _case_line(case: PublishedCase) -> str:
 
 
 def _document_line(case_id: str, document: PublishedDocument) -> str:
-    return f"{case_id} {document.kind} {document.doc_no}（{document.issued_on}）"
+    return f"{case_id} {document.kind} {document.doc_no or '（无文号）'}（{document.issued_on}）"
 
 
 def _change_line(change: FieldChange) -> str:
@@ -108,7 +108,7 @@ def as_markdown(diff: DisclosureDiff) -> str:
                 "| 案件编号 | 文书种类 | 发文字号 | 发文日期 |",
                 "| --- | --- | --- | --- |",
             ]
-            lines += [f"| {i} | {d.kind} | {_cell(d.doc_no)} | {d.issued_on} |" for i, d in items]
+            lines += [f"| {i} | {d.kind} | {_cell(d.doc_no or '（无文号）')} | {d.issued_on} |" for i, d in items]
             lines.append("")
     lines += _unreadable(diff, "- ")
     return "\n".join(lines).rstrip("\n") + "\n"
