@@ -55,6 +55,7 @@ POSITIVES = [
     ("车牌宁d·q9e01，", "宁d·q9e01"),
     ("车牌宁·C56QSC，", "宁·C56QSC"),
     ("家住琨珂村三组，", "琨珂村三组"),
+    ("家住琨珂村三组5号，", "琨珂村三组5号"),  # the house number after the group goes too
     ("住银川市金凤区凤凰北路8号3号楼2单元501室。", "凤凰北路8号3号楼2单元501室"),
     ("住在丽景小区，", "丽景小区"),
     ("住胜利街3号4层。", "胜利街3号4层"),  # the floor after the house number goes too
