@@ -52,6 +52,8 @@ def test_every_part_of_a_citation_must_be_verified_before_the_earlier_instrument
     assert verified_counterpart(PROFILE, "第十五条第一款、第十五条第二款", on) == f"{NATIONAL}第二十条第二款"
     assert verified_counterpart(PROFILE, "第十五条第一款、第四款", on) is None  # 第四款: no verified counterpart
     assert verified_counterpart(PROFILE, "第十五条第三款", on) is None
+    # parts with different counterparts cite each of them, in order, as one citation
+    assert verified_counterpart(PROFILE, "第十二条、第十五条第一款", on) == f"{NATIONAL}第十八条、第二十条第二款"
     assert verified_counterpart(PROFILE, "第十二条", dt.date(2021, 6, 1)) is None  # the reform plan has no articles
     assert verified_counterpart(PROFILE, "第十二条", dt.date(2017, 6, 1)) is None  # nothing governed
 
