@@ -55,12 +55,21 @@ POSITIVES = [
     ("车牌宁d·q9e01，", "宁d·q9e01"),
     ("车牌宁·C56QSC，", "宁·C56QSC"),
     ("家住琨珂村三组，", "琨珂村三组"),
+    ("家住琨珂村三组5号，", "琨珂村三组5号"),  # the house number after the group goes too
     ("住银川市金凤区凤凰北路8号3号楼2单元501室。", "凤凰北路8号3号楼2单元501室"),
     ("住在丽景小区，", "丽景小区"),
     ("住胜利街3号4层。", "胜利街3号4层"),  # the floor after the house number goes too
     ("住凤凰北路 8 号 5层。", "凤凰北路 8 号 5层"),
     ("住 3栋2单元501室。", "3栋2单元501室"),
     ("地址：宝湖花园12号楼。", "宝湖花园12号楼"),
+    ("住文化路 12号。", "文化路 12号"),  # a blank between the road and its number
+    ("家住文化路12号院3组，", "文化路12号院3组"),  # the courtyard at the house number and its group go too
+    ("家住文化路 12 号院 3组，", "文化路 12 号院 3组"),
+    # An ID of 15 characters ending in X: the old 15-digit card has no X, but a mistyped or partly recorded ID
+    # is still someone's ID, so it is removed (privacy first).
+    ("身份证号 64010290030712X。", "64010290030712X"),
+    ("账号 622 202 123 456。", "622 202 123 456"),  # twelve digits in groups of three
+    ("座机 0757-81 23 45 67。", "0757-81 23 45 67"),  # area code and eight digits dictated in pairs
 ]
 # Legitimate case content that looks like numbers or addresses: none of it may be touched.
 NEGATIVES = [
@@ -85,6 +94,8 @@ NEGATIVES = [
     "监测值 130.52 140.63 150.74 mg/L。",
     "经电话联系，确认赔偿 215600000 元。",  # nine digits: neither a local number nor an account
     "产品批号 202304031234X。",  # ends in X without the length of an ID number
+    "监测期间 2023/10/1-2023/10/15。",  # two dates one after another have the 15 digits of an old ID number
+    "监测期间 2023/9/1—2024/3/31。",
 ]
 
 

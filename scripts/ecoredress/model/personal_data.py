@@ -40,13 +40,13 @@ PLATE = re.compile(
     rf"[{_PROVINCES}]{_BLANK}?[·•\-－]?{_BLANK}?{_LETTER}{_BLANK}?[·•\-－]?{_BLANK}?(?=(?:{_ALNUM}{_BLANK}?){{0,5}}[0-9０-９])"
     rf"{_ALNUM}(?:{_BLANK}?{_ALNUM}){{3,5}}[挂学警港澳领试超]?(?!{_ALNUM})"
 )
-# Addresses below county level: a road and house number, a village or estate with its group, building or room,
-# or a building / unit / room sequence. A village alone (the place of the damage) stays.
+# Addresses below county level: a road and house number (with the courtyard at that number: 12号院3组), a village
+# or estate with its group, building or room, or a building / unit / room sequence. A village alone (the place of the damage) stays.
 _NAME_CHAR = r"(?:(?![省市县区旗盟州镇乡住在于至到往的和与及从向位是为将了])[\u4e00-\u9fff])"
 _NUMBER = r"[0-9０-９一二三四五六七八九十百零〇两]+"
 _UNIT = rf"{_NUMBER}{_BLANK}?(?:号楼|号院|号|栋|幢|单元|室|层|组|队|户)"
 ADDRESS = re.compile(
-    rf"{_NAME_CHAR}{{1,8}}(?:路|街|巷|大道|胡同|弄){_BLANK}?{_NUMBER}{_BLANK}?号(?:{_BLANK}?{_UNIT})*"
+    rf"{_NAME_CHAR}{{1,8}}(?:路|街|巷|大道|胡同|弄){_BLANK}?{_NUMBER}{_BLANK}?号院?(?:{_BLANK}?{_UNIT})*"
     rf"|{_NAME_CHAR}{{1,8}}(?:村|社区|小区|花园|家园|公寓|新村|大厦){_BLANK}?{_UNIT}(?:{_BLANK}?{_UNIT})*"
     rf"|(?:{_NUMBER}{_BLANK}?(?:号楼|栋|幢|单元){_BLANK}?)+{_NUMBER}{_BLANK}?(?:室|户|单元)"
     rf"|(?<=[住址在])[:：]?{_BLANK}?{_NAME_CHAR}{{2,8}}小区"  # an estate alone only where it is where someone lives
