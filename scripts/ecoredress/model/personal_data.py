@@ -41,7 +41,8 @@ PLATE = re.compile(
     rf"{_ALNUM}(?:{_BLANK}?{_ALNUM}){{3,5}}[挂学警港澳领试超]?(?!{_ALNUM})"
 )
 # Addresses below county level: a road and house number (with the courtyard at that number: 12号院3组), a village
-# or estate with its group, building or room, or a building / unit / room sequence. A village alone (the place of the damage) stays.
+# or estate with its group, building or room, or a building / unit / room sequence. A village alone (the place of
+# the damage) stays.
 _NAME_CHAR = r"(?:(?![省市县区旗盟州镇乡住在于至到往的和与及从向位是为将了])[\u4e00-\u9fff])"
 _NUMBER = r"[0-9０-９一二三四五六七八九十百零〇两]+"
 _UNIT = rf"{_NUMBER}{_BLANK}?(?:号楼|号院|号|栋|幢|单元|室|层|组|队|户)"
