@@ -1,6 +1,6 @@
 """Replace the folder a web server serves with a freshly built one, safe against a crash at any moment.
 
-A build works in a private folder beside the target, ``.NAME.new-XXXXXXXX/``, which holds the Markdown
+A build works in a private folder beside the target, ``.NAME.new-<8 random characters>/``, which holds the Markdown
 sources and the new site and stays locked (``flock``) while the build runs. When the new site is complete,
 ``renameat2(RENAME_EXCHANGE)`` swaps it with the live one in one step, so the target is never missing nor
 partial; the old site, now in the work folder, is removed with it. A build killed at any moment leaves only
@@ -8,7 +8,7 @@ its work folder, which the next build removes, but never a folder whose lock a r
 preview server's build and a command-line build may run side by side).
 
 Where the exchange is not available (not Linux, or a file system without it) the old site is first renamed
-to ``.NAME.old-XXXXXXXX`` and the new one into place. A crash between these two renames leaves no target;
+to ``.NAME.old-<8 random characters>`` and the new one into place. A crash between these two renames leaves no target;
 the next build, even one that fails, first renames the old site back. Creating, cleaning and swapping are
 serialised by a lock on the target's parent folder, so no build sees another one half-way.
 """
