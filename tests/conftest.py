@@ -27,6 +27,22 @@ class Result:
     err: str
 
 
+def case_repository(root: Path, cases: list[str] | None = None) -> Path:
+    """A copy of this project at ``root`` (copies: ecoredress refuses links): its site pages, templates and settings,
+    and the named sample cases (None: the whole cases folder)."""
+    for name in ("site", "templates"):
+        shutil.copytree(ROOT / name, root / name)
+    for name in ("mkdocs.yml", "pyproject.toml"):
+        shutil.copyfile(ROOT / name, root / name)
+    if cases is None:
+        shutil.copytree(ROOT / "cases", root / "cases")
+    else:
+        (root / "cases").mkdir()
+        for case in cases:
+            shutil.copyfile(ROOT / "cases" / f"{case}.yaml", root / "cases" / f"{case}.yaml")
+    return root
+
+
 def run_cli(*args: str) -> Result:
     """Run ``ecoredress ARGS`` in-process; return exit code, stdout and stderr."""
     out, err = io.StringIO(), io.StringIO()

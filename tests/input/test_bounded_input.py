@@ -23,7 +23,7 @@ from ruamel.yaml.error import YAMLError
 from ecoredress.loading.guarded import CEILINGS, MB, InputRejected, Limits, limits_from
 from ecoredress.loading.yamlio import load_data, load_roundtrip
 from ecoredress.project import find_project
-from tests.conftest import run_cli
+from tests.conftest import case_repository, run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "cases" / "YC-2023-002.yaml"  # published on the portal
@@ -50,14 +50,7 @@ def deadline(seconds: int):
 @pytest.fixture
 def repo(tmp_path, monkeypatch) -> Path:
     """A small case repository: the published sample, another valid case and a case with a syntax error."""
-    root = tmp_path / "repo"
-    for name in ("site", "templates"):
-        shutil.copytree(ROOT / name, root / name)
-    for name in ("mkdocs.yml", "pyproject.toml"):
-        shutil.copyfile(ROOT / name, root / name)
-    (root / "cases").mkdir()
-    shutil.copyfile(SAMPLE, root / "cases" / SAMPLE.name)
-    shutil.copyfile(ROOT / "cases" / f"{OTHER}.yaml", root / "cases" / f"{OTHER}.yaml")
+    root = case_repository(tmp_path / "repo", [SAMPLE.stem, OTHER])
     (root / "cases" / "YC-2099-002.yaml").write_text("id: YC-2099-002\ntitle: [未闭合\n", encoding="utf-8")
     monkeypatch.chdir(root)
     return root

@@ -13,22 +13,13 @@ from ecoredress.commands.build import NOTHING_CHANGED
 from ecoredress.project import find_project
 from ecoredress.publish.site import build_site
 from ecoredress.publish.workspace import folder_identity, workspace_for
-from tests.conftest import run_cli
+from tests.conftest import case_repository, run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 ENGINES = [
     "mkdocs",
     pytest.param("zensical", marks=pytest.mark.skipif(shutil.which("zensical") is None, reason="Zensical 未安装")),
 ]
-
-
-def _repository(tmp_path: Path) -> Path:
-    repo = tmp_path / "repo"
-    for part in ("cases", "templates", "site"):
-        shutil.copytree(ROOT / part, repo / part)
-    for name in ("pyproject.toml", "mkdocs.yml"):
-        shutil.copy(ROOT / name, repo / name)
-    return repo
 
 
 def _mtimes(folder: Path) -> dict[str, int]:
@@ -43,7 +34,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_unchanged_build_rewrites_nothing_and_a_change_rebuilds_only_what_it_touches(tmp_path, engine):
-    repo = _repository(tmp_path)
+    repo = case_repository(tmp_path / "repo")
     out = tmp_path / "public"
     build = lambda: build_site(find_project(repo), out, documents=tmp_path / "none", engine=engine)  # noqa: E731
     assert build().changed
@@ -73,7 +64,7 @@ def test_unchanged_build_rewrites_nothing_and_a_change_rebuilds_only_what_it_tou
     ],
 )
 def test_a_changed_template_or_setting_rebuilds(tmp_path, path, old, new):
-    repo = _repository(tmp_path)
+    repo = case_repository(tmp_path / "repo")
     out = tmp_path / "public"
     build = lambda: build_site(find_project(repo), out, documents=tmp_path / "none")  # noqa: E731
     build()
@@ -90,7 +81,7 @@ def test_a_changed_template_or_setting_rebuilds(tmp_path, path, old, new):
 
 
 def test_build_command_with_nothing_changed_says_so_and_touches_nothing(tmp_path):
-    repo = _repository(tmp_path)
+    repo = case_repository(tmp_path / "repo")
     out = tmp_path / "public"
     command = ("--project", str(repo), "build", "--skip-documents", "--out", str(out))
     first = run_cli(*command)

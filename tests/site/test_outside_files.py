@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from ecoredress.errors import UserError
 from ecoredress.project import find_project
 from ecoredress.publish.site import build_site
-from tests.conftest import run_cli
+from tests.conftest import case_repository, run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET = "ECOREDRESS_TEST_SECRET"
@@ -28,14 +28,7 @@ CASES = ("YC-2023-002", "NX-2023-001")
 @pytest.fixture
 def project(tmp_path, monkeypatch) -> Path:
     """A small case repository (copies: links are what is tested) and a secret in the environment."""
-    root = tmp_path / "repo"
-    for name in ("site", "templates"):
-        shutil.copytree(ROOT / name, root / name)
-    for name in ("mkdocs.yml", "pyproject.toml"):
-        shutil.copyfile(ROOT / name, root / name)
-    (root / "cases").mkdir()
-    for case in CASES:
-        shutil.copyfile(ROOT / "cases" / f"{case}.yaml", root / "cases" / f"{case}.yaml")
+    root = case_repository(tmp_path / "repo", list(CASES))
     (tmp_path / "outside").mkdir()
     (tmp_path / "outside" / "secret.md").write_text(f"# 仓库之外\n\n{SECRET_VALUE}\n", encoding="utf-8")
     monkeypatch.setenv(SECRET, SECRET_VALUE)

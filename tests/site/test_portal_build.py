@@ -23,6 +23,7 @@ from ecoredress.publish import masking, pages
 from ecoredress.publish.site import build_site, publisher
 from portal_factory import VARIANT_FORBIDDEN, generated_cases, hostile_case
 from portal_scan import external_assets, injections, json_of, leaks, private_values, scanned_files, shape
+from tests.conftest import case_repository
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -231,11 +232,7 @@ def test_site_build_command(cli, tmp_path):
 def test_build_command_shows_warnings_and_stops_on_errors(tmp_path):
     from tests.conftest import run_cli
 
-    repo = tmp_path / "repo"
-    for part in ("cases", "templates", "site"):
-        shutil.copytree(ROOT / part, repo / part)
-    for name in ("pyproject.toml", "mkdocs.yml"):
-        shutil.copy(ROOT / name, repo / name)
+    repo = case_repository(tmp_path / "repo")
     ok = run_cli("--project", str(repo), "build", "--skip-documents", "--out", str(tmp_path / "public"))
     assert ok.code == 0 and "art14-extension-notice-late" in ok.out and "生成完成" in ok.out
     broken = repo / "cases" / "YC-2023-002.yaml"

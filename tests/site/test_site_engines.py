@@ -16,6 +16,7 @@ from browsing import guarded_page, served
 from ecoredress.project import find_project
 from ecoredress.publish.site import build_site
 from portal_scan import external_assets, injections, leaks, private_values
+from tests.conftest import case_repository
 
 pytest.importorskip("zensical")
 ROOT = Path(__file__).resolve().parents[2]
@@ -164,15 +165,10 @@ def test_search_dialog_shows_hostile_text_as_text(browser, zensical_site):
 
 
 def test_a_failed_zensical_build_says_why_in_chinese_and_keeps_the_site(tmp_path):
-    import shutil
 
     from ecoredress.errors import UserError
 
-    repo = tmp_path / "repo"
-    for part in ("cases", "templates", "site"):
-        shutil.copytree(ROOT / part, repo / part)
-    for name in ("pyproject.toml", "mkdocs.yml"):
-        shutil.copy(ROOT / name, repo / name)
+    repo = case_repository(tmp_path / "repo")
     out = tmp_path / "public"
     build_site(find_project(repo), out, documents=tmp_path / "none", engine="zensical")
     before = sorted(p.relative_to(out).as_posix() for p in out.rglob("*"))
