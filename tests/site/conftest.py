@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,11 +28,22 @@ CHROMIUM_ARGS = [
 RENDERED_CASE = "YC-2023-002"
 
 
+ENGINES = ("mkdocs", "zensical")
+# Each engine's search index: its own file, read by its own search script (an implementation detail, not a URL
+# anyone links to), scanned like every other built file.
+SEARCH_INDEX = {"mkdocs": "search/search_index.json", "zensical": "search.json"}
+
+
 @dataclass
 class Portal:
     site: Path
     cases: list[Case]
     documents: Path
+    engine: str
+
+    @property
+    def search_index(self) -> Path:
+        return self.site / SEARCH_INDEX[self.engine]
 
 
 def render_kinds(out: Path, case_id: str, kinds: set[str], formats: tuple[str, ...] = ("pdf",)) -> None:
@@ -56,20 +67,26 @@ def render_public_agreement(out: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def portal(sample_cases, tmp_path_factory) -> Portal:
+def portals(sample_cases, tmp_path_factory) -> Callable[[str], Portal]:
+    """The portal of the same cases and documents built by an engine, once per engine and session."""
     work = tmp_path_factory.mktemp("portal")
     documents = work / "documents"
     render_public_agreement(documents)
     cases = [*sample_cases, hostile_case(), variant_case(), *generated_cases(6)]
-    # ECOREDRESS_SITE_ENGINE=zensical runs every portal test against the Zensical build.
-    build_site(
-        find_project(ROOT),
-        work / "public",
-        documents=documents,
-        cases=cases,
-        engine=os.environ.get("ECOREDRESS_SITE_ENGINE"),
-    )
-    return Portal(site=work / "public", cases=cases, documents=documents)
+
+    @functools.cache
+    def built(engine: str) -> Portal:
+        site = work / engine / "public"
+        build_site(find_project(ROOT), site, documents=documents, cases=cases, engine=engine)
+        return Portal(site=site, cases=cases, documents=documents, engine=engine)
+
+    return built
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def portal(request, portals) -> Portal:
+    """The portal built by each engine in turn: every test that takes it holds for both."""
+    return portals(request.param)
 
 
 @pytest.fixture(scope="session")

@@ -13,16 +13,20 @@ Zensical's search splits Chinese text into words in the browser (``Intl.Segmente
 
 from __future__ import annotations
 
+import datetime as dt
+import gzip
 import html
 import io
 import json
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
+from xml.etree import ElementTree
 
 from ecoredress.confined import read_file, walk
 from ecoredress.errors import UserError
@@ -34,6 +38,7 @@ THEME = "theme"
 # policy's style-src 'self' refuses): admitted by its hash, so the dialog is styled and nothing else inline is.
 # A new Zensical version has a new sheet: the browser test of the search dialog fails on the CSP violation.
 SEARCH_STYLE_HASH = "sha256-NwSx/R2V/U4jnW0Tq5pQ53Y/rzPVJ4dqE7D6UTA/J1k="
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 SHARED_THEME_FILES = ("main.html",)  # from templates/site/theme: the policy and the internal banner
 
 
@@ -108,6 +113,7 @@ def run_zensical(project: Project, workspace: Path, site_url: str) -> Path:
                 f"网站生成失败（Zensical）：{exc}。原网站保持不变。\n{detail}".rstrip(), exit_code=1
             ) from exc
     _decode_search_paths(workspace / "site" / "search.json")
+    _date_sitemap(workspace / "site" / "sitemap.xml")
     return workspace / "site"
 
 
@@ -140,3 +146,24 @@ def _decode_search_paths(index: Path) -> None:
     for item in data.get("items", []):
         item["path"] = [html.escape(html.unescape(part), quote=False) for part in item.get("path", [])]
     index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _date_sitemap(sitemap: Path) -> None:
+    """Zensical's sitemap gives no dates. Date every entry as mkdocs does, with the build date that
+    publish/site.build_date pins to the data's date (``SOURCE_DATE_EPOCH``), and write the gzip copy mkdocs
+    writes beside it: crawlers get the same sitemaps at the same addresses whichever engine built the site."""
+    try:
+        tree = ElementTree.parse(sitemap)
+    except FileNotFoundError:
+        return
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())  # unset: today, as mkdocs does
+    day = dt.datetime.fromtimestamp(epoch, dt.UTC).date().isoformat()
+    for url in tree.getroot().iter(f"{{{SITEMAP}}}url"):
+        for stale in url.findall(f"{{{SITEMAP}}}lastmod"):  # an entry kept from the last build is dated already
+            url.remove(stale)
+        ElementTree.SubElement(url, f"{{{SITEMAP}}}lastmod").text = day
+    ElementTree.register_namespace("", SITEMAP)
+    ElementTree.indent(tree)
+    data = ElementTree.tostring(tree.getroot(), encoding="unicode", xml_declaration=True).encode("utf-8")
+    sitemap.write_bytes(data)
+    sitemap.with_name(sitemap.name + ".gz").write_bytes(gzip.compress(data, mtime=epoch))
