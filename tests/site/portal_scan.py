@@ -217,3 +217,13 @@ def _external(url: str) -> bool:
 
 def json_of(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def search_entries(index: Path) -> list[dict[str, str]]:
+    """The entries of an engine's search index (mkdocs' ``docs``, Zensical's ``items``), each field as the text the
+    search box reads as HTML (Zensical's ``path``, the headings above an entry, joined)."""
+    data = json_of(index)
+    return [
+        {key: " ".join(value) if isinstance(value, list) else value for key, value in entry.items()}
+        for entry in data.get("docs", data.get("items"))
+    ]
