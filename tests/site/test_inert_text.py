@@ -13,6 +13,7 @@ import html
 import re
 import shutil
 import string
+import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -32,6 +33,7 @@ from ecoredress.publish.inert import inert
 from ecoredress.publish.pages import cjk
 from ecoredress.publish.projection import publish_case
 from ecoredress.publish.site import build_site
+from ecoredress.publish.zensical_engine import THEME, zensical_config
 from payloads import COMPACT, CORPUS, CORPUS_TEXT, FENCE, public_text_fields, sections, text_locations, with_text
 from portal_scan import injections, json_of, search_entries, shape
 
@@ -75,16 +77,36 @@ def case_page(site: Path, case_id: str) -> str:
 
 
 @cache
-def site_markdown() -> markdown.Markdown:
-    """Python-Markdown with exactly the extensions mkdocs uses for the portal (its defaults and mkdocs.yml)."""
-    from mkdocs.config import load_config
+def site_markdown(engine: str) -> markdown.Markdown:
+    """Python-Markdown with exactly the extensions ``engine`` uses for the portal: mkdocs' defaults and mkdocs.yml,
+    or Zensical's reading of the configuration it is given (its own fences, pymdownx.superfences, among them)."""
+    if engine == "mkdocs":
+        from mkdocs.config import load_config
 
-    config = load_config(config_file=str(ROOT / "mkdocs.yml"), docs_dir=str(ROOT / "site"))
-    return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+        config = load_config(config_file=str(ROOT / "mkdocs.yml"), docs_dir=str(ROOT / "site"))
+        return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    from zensical.config import parse_mkdocs_config
+
+    with tempfile.TemporaryDirectory() as workspace:
+        for folder in (THEME, "docs"):
+            (Path(workspace) / folder).mkdir()
+        settings = Path(workspace) / "mkdocs.yml"
+        settings.write_bytes(zensical_config(find_project(ROOT), ""))
+        parsed = parse_mkdocs_config(str(settings))
+    return markdown.Markdown(extensions=parsed["markdown_extensions"], extension_configs=parsed["mdx_configs"])
 
 
-def rendered(context: str, value: str) -> tuple[list, str]:
-    md = site_markdown()
+def test_each_engine_reads_fences_with_its_own_extension():
+    # Why the escape is checked with both: the engines parse the same sources with different fence extensions.
+    def extensions(engine: str) -> set[str]:
+        return {type(e).__name__ for e in site_markdown(engine).registeredExtensions}
+
+    assert {"FencedCodeExtension", "AttrListExtension"} <= extensions("mkdocs")
+    assert {"SuperFencesCodeExtension", "AttrListExtension"} <= extensions("zensical")
+
+
+def rendered(context: str, value: str, engine: str) -> tuple[list, str]:
+    md = site_markdown(engine)
     md.reset()
     result = shape(md.convert(context.replace("VALUE", value)))
     return result.elements, "".join(result.text)
@@ -154,17 +176,18 @@ SYNTAX = (
 hostile_text = st.lists(st.one_of(st.sampled_from(SYNTAX), st.text(max_size=8)), max_size=12).map("".join)
 
 
+@pytest.mark.parametrize("engine", ENGINES)
 @settings(max_examples=300, deadline=None)
 @given(hostile_text)
 @example("\n")
 @example("    ```{ onfocus=alert(1) }\n")
-def test_inert_text_reads_the_same_and_makes_no_markup(text):
+def test_inert_text_reads_the_same_and_makes_no_markup(engine, text):
     value = inert(text)
     assert not set(re.sub(r"&#\d+;", "", value)) & set(string.punctuation + "\n\r\t")
     for context in CONTEXTS:
         raw = context.startswith("<")  # a raw HTML block keeps the text exactly; Markdown trims a paragraph's ends
-        elements, shown = rendered(context, "MARK")
-        got_elements, got_shown = rendered(context, value)
+        elements, shown = rendered(context, "MARK", engine)
+        got_elements, got_shown = rendered(context, value, engine)
         if raw:
             assert got_elements == elements, context  # no element, no attribute from the text
             assert got_shown == shown.replace("MARK", visible(text))
@@ -173,7 +196,7 @@ def test_inert_text_reads_the_same_and_makes_no_markup(text):
             assert got_shown.split() == shown.replace("MARK", visible(text)).split()
         else:  # blank text: a paragraph of spaces at most
             assert set(got_elements) <= set(elements) and got_shown.split() == shown.replace("MARK", "").split()
-    attribute = rendered('<p data-x="VALUE"></p>', value)[0]
+    attribute = rendered('<p data-x="VALUE"></p>', value, engine)[0]
     assert attribute == [("p", ("data-x",))]
 
 
