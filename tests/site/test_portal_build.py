@@ -263,11 +263,18 @@ def test_withdrawn_or_narrowed_disclosure_takes_rendered_pdfs_off_the_site(porta
     narrowed_items = [i for i in case.disclosure.items if i.value != "赔偿协议"]
     narrowed = case.model_copy(update={"disclosure": case.disclosure.model_copy(update={"items": narrowed_items})})
     for variant, name in ((withdrawn, "withdrawn"), (narrowed, "narrowed")):
-        build_site(project, tmp_path / name, documents=portal.documents, cases=[variant])
+        build_site(project, tmp_path / name, documents=portal.documents, cases=[variant], engine=portal.engine)
         assert _built_pdfs(tmp_path / name) == [], name
         data = json_of(tmp_path / name / "data" / "cases.json")
         assert all(d["kind"] != "赔偿协议" for c in data for d in c["documents"]), name
-    build_site(project, tmp_path / "skipped", documents=portal.documents, cases=[case], with_documents=False)
+    build_site(
+        project,
+        tmp_path / "skipped",
+        documents=portal.documents,
+        cases=[case],
+        with_documents=False,
+        engine=portal.engine,
+    )
     assert _built_pdfs(tmp_path / "skipped") == []
 
 
