@@ -15,6 +15,7 @@ from ecoredress.model import Case
 from ecoredress.project import find_project
 from ecoredress.publish.site import build_site
 from portal_factory import generated_cases, hostile_case, variant_case
+from portal_scan import ENGINES, SEARCH_INDEX
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -26,12 +27,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 RENDERED_CASE = "YC-2023-002"
-
-
-ENGINES = ("mkdocs", "zensical")
-# Each engine's search index: its own file, read by its own search script (an implementation detail, not a URL
-# anyone links to), scanned like every other built file.
-SEARCH_INDEX = {"mkdocs": "search/search_index.json", "zensical": "search.json"}
 
 
 @dataclass

@@ -23,6 +23,10 @@ from ecoredress.model.enums import CompanyNaming
 from ecoredress.model.parties import Organisation
 
 _INVISIBLE = re.compile(r"[\s\u200b]+")
+ENGINES = ("mkdocs", "zensical")
+# Each engine's search index: its own file, read by its own search script (an implementation detail, not a URL
+# anyone links to), scanned like every other built file.
+SEARCH_INDEX = {"mkdocs": "search/search_index.json", "zensical": "search.json"}
 
 
 def private_values(case: Case) -> set[str]:

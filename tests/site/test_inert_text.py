@@ -25,7 +25,6 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from browsing import console_errors, guarded_page, search, served
-from conftest import ENGINES, SEARCH_INDEX
 from ecoredress.model import Case
 from ecoredress.project import find_project
 from ecoredress.publish import pages
@@ -35,7 +34,7 @@ from ecoredress.publish.projection import publish_case
 from ecoredress.publish.site import build_site
 from ecoredress.publish.zensical_engine import THEME, zensical_config
 from payloads import COMPACT, CORPUS, CORPUS_TEXT, FENCE, public_text_fields, sections, text_locations, with_text
-from portal_scan import injections, json_of, search_entries, shape
+from portal_scan import ENGINES, SEARCH_INDEX, injections, json_of, search_entries, shape
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE_NAME = "宁夏生态环境损害赔偿信息公开"

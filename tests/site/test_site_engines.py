@@ -12,10 +12,9 @@ from urllib.parse import unquote, urljoin
 import pytest
 from lxml import html as lxml_html
 
-from conftest import Portal
 from ecoredress.project import find_project
 from ecoredress.publish.site import build_site
-from tests.conftest import case_repository
+from tests.conftest import case_repository, run_cli
 
 pytest.importorskip("zensical")
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,12 +23,12 @@ THEME_FILES = ("assets/javascripts/", "assets/stylesheets/", "assets/zensical-sc
 
 
 @pytest.fixture(scope="session")
-def mkdocs_portal(portals) -> Portal:
+def mkdocs_portal(portals):
     return portals("mkdocs")
 
 
 @pytest.fixture(scope="session")
-def zensical_portal(portals) -> Portal:
+def zensical_portal(portals):
     return portals("zensical")
 
 
@@ -46,7 +45,7 @@ def _article_text(page: Path) -> str:
     return " ".join(article.text_content().split())
 
 
-def _addresses(portal: Portal) -> set[str]:
+def _addresses(portal) -> set[str]:
     """Every file a reader or a crawler may be sent to: all but each theme's own scripts and style sheets and the
     engine's search index, which only the theme's script reads."""
     names = {p.relative_to(portal.site).as_posix() for p in portal.site.rglob("*") if p.is_file()}
@@ -132,3 +131,23 @@ def test_a_failed_zensical_build_says_why_in_chinese_and_keeps_the_site(tmp_path
         build_site(find_project(repo), out, documents=tmp_path / "none", engine="zensical")
     assert "about.md" in str(failure.value)
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == before
+
+
+def test_zensical_is_the_default_and_the_setting_or_the_option_chooses(tmp_path):
+    from ecoredress.errors import UserError
+    from ecoredress.publish.site import site_engine
+
+    repo = case_repository(tmp_path / "repo", cases=[])
+    settings = repo / "pyproject.toml"
+    written = settings.read_text(encoding="utf-8")
+    assert 'engine = "zensical"' in written  # the sample repository says which engine it uses
+    settings.write_text(written.replace('engine = "zensical"', ""), encoding="utf-8")
+    assert site_engine(find_project(repo)) == "zensical"
+    assert site_engine(find_project(repo), "mkdocs") == "mkdocs"
+    settings.write_text(written.replace('engine = "zensical"', 'engine = "mkdocs"'), encoding="utf-8")
+    assert site_engine(find_project(repo)) == "mkdocs"
+    assert site_engine(find_project(repo), "zensical") == "zensical"
+    settings.write_text(written.replace('engine = "zensical"', 'engine = "hugo"'), encoding="utf-8")
+    with pytest.raises(UserError, match="网站生成引擎“hugo”不存在"):
+        site_engine(find_project(repo))
+    assert "未设置时 zensical" in " ".join(run_cli("site", "build", "--help").out.split())

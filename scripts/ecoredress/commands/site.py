@@ -37,9 +37,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     build.add_argument("--internal", action="store_true", help="生成供办案人员使用的内部网站（不得部署到公开网站）")
     build.add_argument(
         "--engine",
-        choices=("mkdocs", "zensical"),
+        choices=("zensical", "mkdocs"),
         default=None,
-        help="网站生成引擎（默认：pyproject.toml [tool.ecoredress.site] engine，未设置时 mkdocs）",
+        help="网站生成引擎（默认：pyproject.toml [tool.ecoredress.site] engine，未设置时 zensical）",
     )
     build.add_argument(
         "--as-of",

@@ -47,8 +47,8 @@ def zensical_version() -> str:
         import zensical
     except ImportError:
         raise UserError(
-            "未安装 Zensical，不能用 --engine zensical 生成网站。请运行 pip install 'zensical==0.0.73'"
-            "（或 bash .ci/install），或改用默认的 mkdocs。",
+            "未安装网站生成引擎 Zensical。请运行 bash .ci/install（或 pip install 'zensical==0.0.73'），或用 "
+            '--engine mkdocs（或 pyproject.toml [tool.ecoredress.site] engine = "mkdocs"）改用 mkdocs-material。',
             exit_code=1,
         ) from None
     return zensical.version()
