@@ -118,21 +118,28 @@ class Sites:
     internal: Path
     public: Path  # the portal built from the same cases and documents
     documents: Path
+    engine: str
 
 
 @pytest.fixture(scope="session")
-def sites(tmp_path_factory) -> Sites:
-    """The internal site and the portal, both from the sample cases, with the agreement of a case whose
-    obligors are two persons rendered (internal and public versions, PDF and DOCX)."""
+def people_documents(tmp_path_factory) -> Path:
+    """The agreement of a case whose obligors are two persons, rendered (internal and public versions, PDF and DOCX)."""
+    documents = tmp_path_factory.mktemp("people") / "documents"
+    render_kinds(documents, PEOPLE_CASE, {"agreement"}, ("pdf", "docx"))
+    return documents
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def sites(request, people_documents, tmp_path_factory) -> Sites:
+    """The internal site and the portal, both from the sample cases and ``people_documents``, built by each
+    engine in turn."""
     from ecoredress.workbench.internal_site import build_internal_site
 
-    work = tmp_path_factory.mktemp("sites")
-    documents = work / "documents"
-    render_kinds(documents, PEOPLE_CASE, {"agreement"}, ("pdf", "docx"))
+    work, engine = tmp_path_factory.mktemp("sites"), request.param
     project = find_project(ROOT)
-    build_internal_site(project, work / "internal", INTERNAL_AS_OF, documents)
-    build_site(project, work / "public", documents=documents)
-    return Sites(work / "internal", work / "public", documents)
+    build_internal_site(project, work / "internal", INTERNAL_AS_OF, people_documents, engine=engine)
+    build_site(project, work / "public", documents=people_documents, engine=engine)
+    return Sites(work / "internal", work / "public", people_documents, engine)
 
 
 @pytest.fixture(scope="session")

@@ -181,7 +181,7 @@ def test_internal_site_is_refused_into_public_and_not_published_as_the_portal(si
 
 
 def test_two_builds_are_identical(sites, tmp_path):
-    build_internal_site(find_project(ROOT), tmp_path / "again", INTERNAL_AS_OF, sites.documents)
+    build_internal_site(find_project(ROOT), tmp_path / "again", INTERNAL_AS_OF, sites.documents, engine=sites.engine)
     assert file_hashes(tmp_path / "again") == file_hashes(sites.internal)
 
 

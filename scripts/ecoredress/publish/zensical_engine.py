@@ -22,10 +22,10 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 from xml.etree import ElementTree
 
 from ecoredress.confined import read_file, walk
@@ -54,8 +54,9 @@ def zensical_version() -> str:
     return zensical.version()
 
 
-def zensical_config(project: Project, site_url: str) -> bytes:
-    """The repository's mkdocs.yml with the folders moved into the workspace (comments and order kept)."""
+def zensical_config(project: Project, site_url: str, overrides: Mapping[str, Any] | None = None) -> bytes:
+    """The repository's mkdocs.yml with the folders moved into the workspace (comments and order kept);
+    ``overrides`` replace top-level settings, None removes one (the internal site, as with mkdocs)."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
@@ -73,6 +74,11 @@ def zensical_config(project: Project, site_url: str) -> bytes:
         config["site_url"] = site_url
     else:
         config.pop("site_url", None)
+    for key, value in (overrides or {}).items():
+        if value is None:
+            config.pop(key, None)
+        else:
+            config[key] = value
     config["theme"]["custom_dir"] = THEME
     config.setdefault("extra", {})["style_hashes"] = [SEARCH_STYLE_HASH]
     out = io.StringIO()
@@ -95,12 +101,12 @@ def write_theme(project: Project, workspace: Path) -> None:
             stale.unlink()
 
 
-def run_zensical(project: Project, workspace: Path, site_url: str) -> Path:
+def run_zensical(project: Project, workspace: Path, site_url: str, overrides: Mapping[str, Any] | None = None) -> Path:
     """Build ``workspace/docs`` into ``workspace/site`` with Zensical's incremental cache; the output folder."""
     import zensical
 
     config = workspace / "mkdocs.yml"
-    write_if_changed(config, zensical_config(project, site_url))
+    write_if_changed(config, zensical_config(project, site_url, overrides))
     write_theme(project, workspace)
     with tempfile.TemporaryFile() as said:
         try:
