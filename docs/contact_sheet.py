@@ -19,7 +19,7 @@ from pathlib import Path
 import typst
 
 from ecoredress.documents.annual import annual_jobs
-from ecoredress.documents.kinds import SPECS
+from ecoredress.regulation.document_kinds import SPECS
 from ecoredress.documents.plan import plan_jobs
 from ecoredress.documents.renderer import render_documents
 from ecoredress.documents.settings import document_settings

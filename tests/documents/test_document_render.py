@@ -13,13 +13,13 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from ecoredress.documents.formatting import money_capitals
-from ecoredress.documents.kinds import BY_KEY
 from ecoredress.documents.pdf import PdfFonts
 from ecoredress.documents.plan import case_jobs
 from ecoredress.documents.renderer import render_documents
 from ecoredress.documents.settings import FONT_PRESETS, document_settings
 from ecoredress.errors import UserError
+from ecoredress.presentation.formatting import money_capitals
+from ecoredress.regulation.document_kinds import BY_KEY
 from tests.documents.pages import signing
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from ecoredress.documents.context import document_context
-from ecoredress.documents.kinds import BY_KEY
 from ecoredress.documents.plan import case_jobs
 from ecoredress.documents.templating import environment, render_markdown
 from ecoredress.errors import UserError
+from ecoredress.regulation.document_kinds import BY_KEY
 
 
 def test_missing_field_names_template_and_case(tmp_path, cases_by_id, profile):

@@ -10,7 +10,7 @@ import pytest
 
 from document_samples import sample_cases, sample_jobs, sample_profile, sample_templates
 from ecoredress.documents.annual import annual_jobs
-from ecoredress.documents.kinds import SPECS
+from ecoredress.regulation.document_kinds import SPECS
 
 ANNUAL_YEARS = (2024, 2025)
 

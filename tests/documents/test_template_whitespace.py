@@ -11,12 +11,12 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from document_samples import sample_cases, sample_profile, sample_templates
-from ecoredress.documents.kinds import SPECS
-from ecoredress.documents.markdown import tidy_blocks
 from ecoredress.documents.plan import case_jobs
 from ecoredress.errors import UserError
 from ecoredress.model import Case
 from ecoredress.model.types import CJK_CHAR
+from ecoredress.presentation.markdown import tidy_blocks
+from ecoredress.regulation.document_kinds import SPECS
 
 CASES = sample_cases()
 PROFILE, TEMPLATES = sample_profile(), sample_templates()

@@ -136,7 +136,8 @@ def test_project_option_chooses_the_profile_whatever_the_current_directory(tmp_p
 def test_duties_that_fell_due_before_the_regulation_are_checked_for_reference(tmp_path):
     """宁环规发〔2024〕4号 took effect 2024-04-03: an earlier lapse is reported, marked as checked by analogy."""
     from ecoredress.regulation.calendar import load_calendar
-    from ecoredress.validation.checker import CaseContext, run_checks
+    from ecoredress.regulation.rules.registry import CaseContext
+    from ecoredress.validation.checker import run_checks
 
     profile = load_profile("ningxia-2024")
     assert profile.effective_from == profile.in_force_from == dt.date(2024, 4, 3)

@@ -19,8 +19,8 @@ def _formats(text: str) -> tuple[str, ...]:
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from ecoredress.documents.annual import ANNUAL_KEY, ANNUAL_NAME
-    from ecoredress.documents.kinds import SPECS
     from ecoredress.documents.settings import default_jobs
+    from ecoredress.regulation.document_kinds import SPECS
 
     # One kind a line, never wrapped: argparse would otherwise break keys such as claim-start at the hyphen.
     kinds = [(s.key, f"{s.kind.value}（{s.articles}）") for s in SPECS]

@@ -15,7 +15,6 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ecoredress.documents.kinds import Spec, Subject, obligor_restores
 from ecoredress.documents.narrative import recount, steps
 from ecoredress.documents.parties import department_party, obligor_parties, persons
 from ecoredress.errors import UserError
@@ -23,9 +22,10 @@ from ecoredress.model import Case
 from ecoredress.model.enums import RightsHolder
 from ecoredress.model.outcome import Restoration
 from ecoredress.model.types import UNDATED, is_withheld
-from ecoredress.publish.masking import Masker
+from ecoredress.presentation.masking import Masker
 from ecoredress.regulation.asof import case_as_of, section_as_of
 from ecoredress.regulation.calendar import Calendar, default_calendar
+from ecoredress.regulation.document_kinds import Spec, Subject, obligor_restores
 from ecoredress.regulation.obligations import cash_owed, in_kind, received
 from ecoredress.regulation.profile import Profile
 

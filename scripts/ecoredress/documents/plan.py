@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ecoredress.documents.context import document_context
-from ecoredress.documents.kinds import SPECS, Spec
 from ecoredress.documents.templating import render_markdown
 from ecoredress.model import Case
+from ecoredress.regulation.document_kinds import SPECS, Spec
 from ecoredress.regulation.profile import Profile
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ecoredress.regulation.deadlines import Term
-from ecoredress.validation.checker import CaseContext
-from ecoredress.validation.findings import Finding, warning
+from ecoredress.regulation.findings import Finding, warning
+from ecoredress.regulation.rules.registry import CaseContext
 
 
 def timing(term: Term, ctx: CaseContext, code: str, late_remedy: str, overdue_remedy: str) -> Iterator[Finding]:
