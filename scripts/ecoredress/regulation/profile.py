@@ -254,13 +254,3 @@ def _parameter(key: str, spec: dict[str, Any]) -> Parameter:
 
 def _date(value: Any) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-
-
-def default_profile() -> Profile:
-    """The profile of the case repository around the current directory (looked up once per directory)."""
-    return _profile_for(Path.cwd())
-
-
-@lru_cache(maxsize=8)
-def _profile_for(cwd: Path) -> Profile:
-    return load_profile(project_root=cwd)
