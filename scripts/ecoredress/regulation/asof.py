@@ -21,6 +21,8 @@ from pydantic import BaseModel
 from ecoredress.model import Case
 from ecoredress.model.introspect import Loc
 from ecoredress.model.types import TERM_FIELDS
+from ecoredress.regulation.deadlines import case_terms
+from ecoredress.regulation.lifecycle import derive_stage, next_step
 
 if TYPE_CHECKING:
     from ecoredress.regulation.calendar import Calendar
@@ -54,9 +56,6 @@ class CaseAsOf:
 
 def case_as_of(case: Case, day: dt.date, profile: Profile, calendar: Calendar) -> CaseAsOf | None:
     """The case as it stood on ``day``, or None when its clue was found later."""
-    from ecoredress.regulation.deadlines import case_terms
-    from ecoredress.regulation.lifecycle import derive_stage, next_step
-
     kept: dict[Loc, tuple[int, ...]] = {}
     trimmed = _trim(case, day, (), kept)[0]
     if trimmed is _DROP:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ecoredress.model import Case
 from ecoredress.model.enums import ConclusionDecision, ConsultationOutcome, EnforcementOutcome, RestorationMode
+from ecoredress.regulation.deadlines import case_terms
 from ecoredress.regulation.obligations import payment_done
 
 if TYPE_CHECKING:
@@ -144,8 +145,6 @@ def _before_agreement(case: Case) -> Stage:
 
 def next_step(case: Case, profile: Profile, calendar: Calendar) -> NextStep | None:
     """The next legal step and, when it has a period, its due date. None for a finished case."""
-    from ecoredress.regulation.deadlines import case_terms
-
     stage = derive_stage(case)
     step = _step_for(case, stage)
     if step is None:

@@ -16,6 +16,7 @@ from ecoredress.loading.guarded import DEFAULT_LIMITS, InputRejected, Limits, li
 from ecoredress.loading.sourcemap import SourceMap
 from ecoredress.loading.yamlio import load_data, read_text
 from ecoredress.model import Case
+from ecoredress.model.screening import ScreeningLog
 from ecoredress.regulation import rules
 from ecoredress.regulation.asof import case_as_of
 from ecoredress.regulation.calendar import load_calendar
@@ -88,8 +89,6 @@ def load_case(path: Path, display: str, limits: Limits = DEFAULT_LIMITS) -> Chec
 
 def check_screening_log(path: Path, display: str, limits: Limits = DEFAULT_LIMITS) -> CheckedFile:
     """Parse and schema-validate one quarterly screening log (第九条); it holds no case."""
-    from ecoredress.model.screening import ScreeningLog
-
     return _load_model(path, display, ScreeningLog, "季度筛查记录", limits)[0]
 
 
