@@ -26,7 +26,7 @@ from ecoredress.model.types import UNDATED, is_withheld
 from ecoredress.publish.masking import Masker
 from ecoredress.regulation.asof import case_as_of, section_as_of
 from ecoredress.regulation.calendar import Calendar, default_calendar
-from ecoredress.regulation.obligations import cash_owed, in_kind, received
+from ecoredress.regulation.obligations import cash_owed, in_kind, outstanding, received
 from ecoredress.regulation.profile import Profile
 
 
@@ -131,6 +131,7 @@ def document_context(case: Case, spec: Spec, subject: Subject, profile: Profile,
         "history": history,
         "owed": cash_owed(now),
         "paid": received(now),
+        "outstanding": outstanding(now),
         "in_kind": sorted(c.value for c in in_kind(now)),
         "treasury": treasury(case),
         "obligor_restores": obligor_restores(now),
