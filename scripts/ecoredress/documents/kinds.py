@@ -517,7 +517,7 @@ SPECS: tuple[Spec, ...] = (
         HOLDER_DEPARTMENT,
         OBLIGOR,
         _plan_filing,
-        own=("plan.filed",),
+        own=("restoration.plan.filed",),
     ),
     Spec(
         "plan-change-decision",
@@ -555,7 +555,7 @@ SPECS: tuple[Spec, ...] = (
         HOLDER_DEPARTMENT,
         OBLIGOR,
         _restoration_end,
-        own=("end.approved",),
+        own=("restoration.end.approved",),
     ),
     Spec(
         "referral-letter",
