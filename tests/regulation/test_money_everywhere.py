@@ -95,6 +95,7 @@ def test_the_ledger_shows_the_figures_of_obligations(sample_cases):
         "已支出（元）": obligations.spent,
         "尚欠（元）": obligations.outstanding,
     }
+    columns["赔偿金额依据"] = lambda case: found.instrument if (found := obligations.decision(case)) else None
     by_id = {c.id: c for c in sample_cases}
     for table in (major_ledger(repo), all_cases(repo)):
         assert set(columns) <= set(table.headers), table.title

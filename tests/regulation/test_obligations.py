@@ -143,10 +143,10 @@ def _lawsuit(ground, judgment):
 
 def test_an_agreement_alone_decides_confirmed_or_not():
     confirmed = case()
-    assert decision(confirmed).instrument is Instrument.CONFIRMED_AGREEMENT
+    assert decision(confirmed).instrument is Instrument.CONFIRMED_AGREEMENT == "经司法确认的赔偿协议"
     assert decided(confirmed) == agreed(confirmed) == Decimal("1272400.00")
     unconfirmed = case(agreement=UNCONFIRMED)
-    assert decision(unconfirmed).instrument is Instrument.AGREEMENT
+    assert decision(unconfirmed).instrument is Instrument.AGREEMENT == "赔偿协议"
     assert decided(unconfirmed) == Decimal("1272400.00")  # 司法确认 makes it enforceable, it does not change the sum
 
 
@@ -164,7 +164,7 @@ def test_after_an_unconfirmed_agreement_is_not_performed_the_judgment_decides_no
         funds=None,
     )
     assert agreed(sued) == Decimal("1272400.00") and judged(sued) == Decimal("1000000")
-    assert decision(sued).instrument is Instrument.JUDGMENT
+    assert decision(sued).instrument is Instrument.JUDGMENT == "判决"
     assert decided(sued) == Decimal("1000000")
     assert cash_owed(sued) == Decimal("1000000")  # a judgment without items is owed in money as a whole
     assert outstanding(sued) == Decimal("1000000") and not payment_done(sued)

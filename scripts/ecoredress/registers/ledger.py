@@ -17,6 +17,12 @@ from ecoredress.regulation.lifecycle import derive_stage, next_step
 
 Column = tuple[str, Callable[[Case], Any]]
 
+
+def _deciding_instrument(case: Case) -> obligations.Instrument | None:
+    found = obligations.decision(case)
+    return found.instrument if found else None
+
+
 _IDENTITY: list[Column] = [
     ("案件编号", lambda c: c.id),
     ("案件名称", lambda c: c.title),
@@ -31,6 +37,7 @@ _MONEY: list[Column] = [
     ("协议金额（元）", obligations.agreed),
     ("判决金额（元）", obligations.judged),
     ("赔偿金额（元，有判决的以判决为准）", obligations.decided),
+    ("赔偿金额依据", _deciding_instrument),
     ("应缴资金（元，不含以修复履行的项目）", obligations.cash_owed),
     ("已入库（元）", obligations.received),
     ("已支出（元）", obligations.spent),
