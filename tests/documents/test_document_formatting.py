@@ -11,10 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ecoredress.documents import templating
-from ecoredress.documents.formatting import cn_date, money, money_capitals, money_figures
-from ecoredress.documents.markdown import escape_markdown
 from ecoredress.model.normalise import doc_number, normalise_doc_number
 from ecoredress.model.types import to_fen, yuan
+from ecoredress.presentation.formatting import cn_date, money, money_capitals, money_figures
+from ecoredress.presentation.markdown import escape_markdown
 from ecoredress.publish import pages
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"

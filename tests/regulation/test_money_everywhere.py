@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 
 from ecoredress.documents.annual import annual_figures
 from ecoredress.documents.context import document_context
-from ecoredress.documents.kinds import SPECS
 from ecoredress.model.enums import ClaimCategory, PaymentMode, PublicItem, RestorationMode, RightsHolder
 from ecoredress.model.types import to_fen
 from ecoredress.project import find_project
@@ -27,6 +26,7 @@ from ecoredress.registers.ledger import all_cases, major_ledger
 from ecoredress.regulation import obligations
 from ecoredress.regulation.asof import case_as_of
 from ecoredress.regulation.calendar import load_calendar
+from ecoredress.regulation.document_kinds import SPECS
 from ecoredress.regulation.profile import load_profile
 from scenario_runner import build_case
 
@@ -144,7 +144,7 @@ def test_documents_demand_what_obligations_says_is_owed(sample_cases):
             if spec.key not in ("payment-notice", "enforcement-application", "closing-report"):
                 continue
             for subject in spec.subjects(case):
-                context = document_context(case, spec, subject, PROFILE, public=False)
+                context = document_context(case, spec, subject, PROFILE, CALENDAR, public=False)
                 seen.add(spec.key)
                 if spec.key == "payment-notice":
                     assert subject.item is obligations.decision(case).record

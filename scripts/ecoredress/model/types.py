@@ -100,7 +100,7 @@ def to_fen(amount: Decimal | int | str) -> Decimal:
 
 def yuan(amount: Decimal | int) -> str:
     """The one way text writes an amount: 1,272,400.00 元 (site pages, messages, the workbench). Documents write money
-    in figures and capitals (documents.formatting.money), headline figures in 万元 (publish.pages.wan)."""
+    in figures and capitals (presentation.formatting.money), headline figures in 万元 (publish.pages.wan)."""
     return f"{to_fen(amount):,.2f} 元"
 
 

@@ -9,11 +9,11 @@ from typing import Any
 
 from ecoredress.model import Case
 from ecoredress.registers.cases import Repository
-from ecoredress.registers.screening import compliance, load_logs, records
 from ecoredress.registers.xlsx import Table
 from ecoredress.regulation import obligations
 from ecoredress.regulation.calendar import CalendarError
 from ecoredress.regulation.lifecycle import derive_stage, next_step
+from ecoredress.regulation.screening import compliance, load_logs, records
 
 Column = tuple[str, Callable[[Case], Any]]
 
