@@ -5,11 +5,15 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import pickle
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
+from filelock import FileLock
 
 from ecoredress.cli import main
 from ecoredress.loading.discovery import discover_case_files
@@ -18,6 +22,7 @@ from ecoredress.workbench.admin import LICENCES, VENDORED
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "cases"
+T = TypeVar("T")
 
 
 @dataclass
@@ -41,6 +46,23 @@ def case_repository(root: Path, cases: list[str] | None = None) -> Path:
         for case in cases:
             shutil.copyfile(ROOT / "cases" / f"{case}.yaml", root / "cases" / f"{case}.yaml")
     return root
+
+
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], T]) -> tuple[Path, T]:
+    """A folder ``build`` fills, and what it returns, made once per test run: under pytest-xdist the workers share it
+    (the first to take the lock builds, the others wait and read the same folder), so ``-n 2`` does not build the
+    portal or render the documents twice. Tests only read it, as they read any session fixture's output."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, above each worker's own
+    folder, value = root / "built-once" / name, root / "built-once" / f"{name}.pickle"
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(folder.parent / f"{name}.lock"):
+        if not value.exists():  # the value is written last: a build that failed half-way is done again
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            value.write_bytes(pickle.dumps(build(folder)))
+    return folder, pickle.loads(value.read_bytes())
 
 
 def run_cli(*args: str) -> Result:

@@ -1,18 +1,18 @@
 """Runs of the CI definitions in throw-away copies of this project, shared by the tests that inspect them.
 
-Each definition runs in its own fresh copy (as on a runner), once per test session: they build real
+Each definition runs in its own fresh copy (as on a runner), once per test run: they build real
 documents and sites, so sharing the runs keeps tests/ci fast.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 from tests.ci.gitrepo import CaseRepo, pull_request
-from tests.ci.workflows import GITHUB_WORKFLOWS, Ran, ecoredress_commands, github_steps, gitlab_steps, run_step
+from tests.ci.workflows import GITHUB_WORKFLOWS, PipelineRun, ecoredress_commands, github_steps, gitlab_steps, run_step
+from tests.conftest import built_once
 
 GITHUB_CONTEXT = {
     "github.base_ref": "main",
@@ -23,17 +23,6 @@ GITHUB_CONTEXT = {
     "steps.site.outcome": "success",
     "steps.deployment.outputs.page_url": "https://example.invalid/",
 }
-
-
-@dataclass
-class PipelineRun:
-    repo: CaseRepo
-    ran: list[Ran] = field(default_factory=list)
-    summary: Path | None = None
-
-    def step(self, name: str) -> Ran:
-        (found,) = [r for r in self.ran if r.step.name == name]
-        return found
 
 
 def workflow(name: str) -> Path:
@@ -49,10 +38,7 @@ def run_ecoredress_steps(run: PipelineRun, steps, extra_env: dict[str, str] | No
     return run
 
 
-@pytest.fixture(scope="session")
-def review_run(tmp_path_factory) -> PipelineRun:
-    """The pull-request workflow on a pull request that adds a public case and corrects an amount."""
-    root = tmp_path_factory.mktemp("github-review")
+def _review_run(root: Path) -> PipelineRun:
     run = PipelineRun(CaseRepo.from_project(root / "repo"), summary=root / "step-summary.md")
     pull_request(run.repo)
     return run_ecoredress_steps(
@@ -60,10 +46,8 @@ def review_run(tmp_path_factory) -> PipelineRun:
     )
 
 
-@pytest.fixture(scope="session")
-def gitlab_run(tmp_path_factory) -> PipelineRun:
-    """Every GitLab job's script on the same kind of merge request."""
-    run = PipelineRun(CaseRepo.from_project(tmp_path_factory.mktemp("gitlab") / "repo"))
+def _gitlab_run(root: Path) -> PipelineRun:
+    run = PipelineRun(CaseRepo.from_project(root / "repo"))
     base = pull_request(run.repo)
     variables = {
         "CI_PROJECT_DIR": str(run.repo.root),
@@ -74,11 +58,28 @@ def gitlab_run(tmp_path_factory) -> PipelineRun:
     return run_ecoredress_steps(run, gitlab_steps(variables))
 
 
+def _pages_runs(root: Path) -> list[PipelineRun]:
+    runs = []
+    for index, zone in enumerate(("UTC", "Asia/Shanghai")):
+        run = PipelineRun(CaseRepo.from_project(root / f"pages-{index}" / "repo"))
+        runs.append(run_ecoredress_steps(run, github_steps(workflow("pages.yml"), GITHUB_CONTEXT), {"TZ": zone}))
+    return runs
+
+
+# Each run is made once per test run (built_once: under pytest-xdist the workers share it); the tests only read it.
+@pytest.fixture(scope="session")
+def review_run(tmp_path_factory) -> PipelineRun:
+    """The pull-request workflow on a pull request that adds a public case and corrects an amount."""
+    return built_once(tmp_path_factory, "github-review", _review_run)[1]
+
+
+@pytest.fixture(scope="session")
+def gitlab_run(tmp_path_factory) -> PipelineRun:
+    """Every GitLab job's script on the same kind of merge request."""
+    return built_once(tmp_path_factory, "gitlab", _gitlab_run)[1]
+
+
 @pytest.fixture(scope="session")
 def pages_runs(tmp_path_factory) -> list[PipelineRun]:
     """The deploy workflow, twice, in two clean copies with different paths and time zones."""
-    runs = []
-    for index, zone in enumerate(("UTC", "Asia/Shanghai")):
-        run = PipelineRun(CaseRepo.from_project(tmp_path_factory.mktemp(f"pages-{index}") / "repo"))
-        runs.append(run_ecoredress_steps(run, github_steps(workflow("pages.yml"), GITHUB_CONTEXT), {"TZ": zone}))
-    return runs
+    return built_once(tmp_path_factory, "pages", _pages_runs)[1]

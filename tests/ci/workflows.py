@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 
+from tests.ci.gitrepo import CaseRepo
 from tests.conftest import ROOT
 
 GITHUB_WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
@@ -73,6 +74,19 @@ class Ran:
     code: int
     out: str
     err: str
+
+
+@dataclass
+class PipelineRun:
+    """The steps run in one copy of the project (a module of its own: built_once pickles it)."""
+
+    repo: CaseRepo
+    ran: list[Ran] = field(default_factory=list)
+    summary: Path | None = None
+
+    def step(self, name: str) -> Ran:
+        (found,) = [r for r in self.ran if r.step.name == name]
+        return found
 
 
 def github_steps(path: Path, context: dict[str, str]) -> list[Step]:

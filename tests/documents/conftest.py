@@ -16,6 +16,7 @@ from ecoredress.documents.templating import environment
 from ecoredress.project import find_project
 from ecoredress.regulation.calendar import load_calendar
 from ecoredress.regulation.profile import load_profile
+from tests.conftest import built_once
 from tests.documents.pages import convert_with_office, soffice
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,10 +49,13 @@ def cases_by_id(sample_cases):
 
 @pytest.fixture(scope="session")
 def rendered(sample_cases, project, templates, profile, calendar, tmp_path_factory):
-    """Every document every sample case calls for, in docx and pdf (rendered once for the session)."""
-    out = tmp_path_factory.mktemp("documents")
+    """Every document every sample case calls for, in docx and pdf (rendered once for the test run, built_once)."""
     jobs = plan_jobs(sample_cases, profile, calendar, templates, None)
-    result = render_documents(jobs, document_settings(project), templates, out, workers=2)
+    out, result = built_once(
+        tmp_path_factory,
+        "documents",
+        lambda out: render_documents(jobs, document_settings(project), templates, out, workers=2),
+    )
     return out, jobs, result
 
 
@@ -72,31 +76,37 @@ def typeset(project, templates, tmp_path_factory):
     return render
 
 
+def office_convert(docx_by_stem: dict[str, Path], folder: Path, profile: Path) -> dict[str, Path]:
+    """LibreOffice's PDFs of docx files, in ``folder`` by one soffice process: {stem: pdf}."""
+    # soffice names each PDF after its file name only: give every docx a unique flat name first.
+    flat = {}
+    for stem, docx in docx_by_stem.items():
+        flat[stem] = folder / (stem.replace("/", "__") + ".docx")
+        shutil.copyfile(docx, flat[stem])
+    convert_with_office(list(flat.values()), folder / "pdf", profile)
+    return {stem: folder / "pdf" / (path.stem + ".pdf") for stem, path in flat.items()}
+
+
 @pytest.fixture(scope="session")
-def office_pdfs(tmp_path_factory):
-    """LibreOffice's PDFs of docx files, one soffice process per call: {stem: pdf}."""
+def office_profile(tmp_path_factory) -> Path:
+    """A LibreOffice user profile for this session's soffice processes."""
     if not soffice():
         pytest.skip("需要 LibreOffice（Debian libreoffice-writer-nogui），由 .ci/install 安装")
-    profile = tmp_path_factory.mktemp("office-profile")
-
-    def convert(docx_by_stem: dict[str, Path]) -> dict[str, Path]:
-        # soffice names each PDF after its file name only: give every docx a unique flat name first.
-        folder = tmp_path_factory.mktemp("office")
-        flat = {}
-        for stem, docx in docx_by_stem.items():
-            flat[stem] = folder / (stem.replace("/", "__") + ".docx")
-            shutil.copyfile(docx, flat[stem])
-        convert_with_office(list(flat.values()), folder / "pdf", profile)
-        return {stem: folder / "pdf" / (path.stem + ".pdf") for stem, path in flat.items()}
-
-    return convert
+    return tmp_path_factory.mktemp("office-profile")
 
 
 @pytest.fixture(scope="session")
-def office_rendered(rendered, office_pdfs):
-    """Every rendered docx as LibreOffice lays it out: {stem: pdf}."""
+def office_pdfs(office_profile, tmp_path_factory):
+    """LibreOffice's PDFs of docx files, one soffice process per call: {stem: pdf}."""
+    return lambda docx_by_stem: office_convert(docx_by_stem, tmp_path_factory.mktemp("office"), office_profile)
+
+
+@pytest.fixture(scope="session")
+def office_rendered(rendered, office_profile, tmp_path_factory):
+    """Every rendered docx as LibreOffice lays it out: {stem: pdf} (once for the test run, built_once)."""
     out, jobs, _ = rendered
-    return office_pdfs({job.stem: out / f"{job.stem}.docx" for job in jobs})
+    docx = {job.stem: out / f"{job.stem}.docx" for job in jobs}
+    return built_once(tmp_path_factory, "office", lambda folder: office_convert(docx, folder, office_profile))[1]
 
 
 def document(title: str, *blocks: str) -> str:

@@ -16,6 +16,7 @@ from ecoredress.project import find_project
 from ecoredress.publish.site import build_site
 from portal_factory import generated_cases, hostile_case, variant_case
 from portal_scan import ENGINES, SEARCH_INDEX
+from tests.conftest import built_once
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -64,17 +65,17 @@ def render_public_agreement(out: Path) -> None:
 
 @pytest.fixture(scope="session")
 def portals(sample_cases, tmp_path_factory) -> Callable[[str], Portal]:
-    """The portal of the same cases and documents built by an engine, once per engine and session."""
-    work = tmp_path_factory.mktemp("portal")
-    documents = work / "documents"
-    render_public_agreement(documents)
+    """The portal of the same cases and documents built by an engine, once per engine and test run (built_once)."""
+    documents = built_once(tmp_path_factory, "portal-documents", render_public_agreement)[0]
     cases = [*sample_cases, hostile_case(), variant_case(), *generated_cases(6)]
+
+    def build(engine: str, work: Path) -> None:
+        build_site(find_project(ROOT), work / "public", documents=documents, cases=cases, engine=engine)
 
     @functools.cache
     def built(engine: str) -> Portal:
-        site = work / engine / "public"
-        build_site(find_project(ROOT), site, documents=documents, cases=cases, engine=engine)
-        return Portal(site=site, cases=cases, documents=documents, engine=engine)
+        work = built_once(tmp_path_factory, f"portal-{engine}", functools.partial(build, engine))[0]
+        return Portal(site=work / "public", cases=cases, documents=documents, engine=engine)
 
     return built
 
@@ -125,21 +126,27 @@ class Sites:
 @pytest.fixture(scope="session")
 def people_documents(tmp_path_factory) -> Path:
     """The agreement of a case whose obligors are two persons, rendered (internal and public versions, PDF and DOCX)."""
-    documents = tmp_path_factory.mktemp("people") / "documents"
-    render_kinds(documents, PEOPLE_CASE, {"agreement"}, ("pdf", "docx"))
-    return documents
+    return built_once(tmp_path_factory, "people-documents", render_people_agreement)[0]
+
+
+def render_people_agreement(out: Path) -> None:
+    render_kinds(out, PEOPLE_CASE, {"agreement"}, ("pdf", "docx"))
+
+
+def build_sites(documents: Path, engine: str, work: Path) -> None:
+    from ecoredress.workbench.internal_site import build_internal_site
+
+    project = find_project(ROOT)
+    build_internal_site(project, work / "internal", INTERNAL_AS_OF, documents, engine=engine)
+    build_site(project, work / "public", documents=documents, engine=engine)
 
 
 @pytest.fixture(scope="session", params=ENGINES)
 def sites(request, people_documents, tmp_path_factory) -> Sites:
     """The internal site and the portal, both from the sample cases and ``people_documents``, built by each
-    engine in turn."""
-    from ecoredress.workbench.internal_site import build_internal_site
-
-    work, engine = tmp_path_factory.mktemp("sites"), request.param
-    project = find_project(ROOT)
-    build_internal_site(project, work / "internal", INTERNAL_AS_OF, people_documents, engine=engine)
-    build_site(project, work / "public", documents=people_documents, engine=engine)
+    engine in turn (once per test run, built_once)."""
+    engine = request.param
+    work = built_once(tmp_path_factory, f"sites-{engine}", functools.partial(build_sites, people_documents, engine))[0]
     return Sites(work / "internal", work / "public", people_documents, engine)
 
 

@@ -35,6 +35,7 @@ from ecoredress.publish.site import build_site
 from ecoredress.publish.zensical_engine import THEME, zensical_config
 from payloads import COMPACT, CORPUS, CORPUS_TEXT, FENCE, public_text_fields, sections, text_locations, with_text
 from portal_scan import ENGINES, SEARCH_INDEX, injections, json_of, search_entries, shape
+from tests.conftest import built_once
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE_NAME = "宁夏生态环境损害赔偿信息公开"
@@ -258,7 +259,8 @@ def fenced(case: Case) -> Case:
 @pytest.fixture(scope="module", params=ENGINES)
 def fenced_site(request, sample_cases, tmp_path_factory) -> tuple[Path, Case]:
     case = fenced(next(c for c in sample_cases if c.id == "YC-2023-002"))
-    return build(tmp_path_factory.mktemp("fenced"), [case], request.param), case
+    site = built_once(tmp_path_factory, f"fenced-{request.param}", lambda work: build(work, [case], request.param))[1]
+    return site, case
 
 
 def test_fence_with_attribute_list_makes_no_element(fenced_site):
@@ -319,11 +321,13 @@ def payload_sites(request, sample_cases, tmp_path_factory) -> PayloadSites:
         hostile.append(bad)
         plain.append(good)
         refused |= refusing
-    work = tmp_path_factory.mktemp("payloads")
     engine = request.param
-    return PayloadSites(
-        build(work, hostile, engine, "hostile"), build(work, plain, engine, "plain"), hostile, refused, engine
+    _, (hostile_site, plain_site) = built_once(
+        tmp_path_factory,
+        f"payloads-{engine}",
+        lambda work: (build(work, hostile, engine, "hostile"), build(work, plain, engine, "plain")),
     )
+    return PayloadSites(hostile_site, plain_site, hostile, refused, engine)
 
 
 def test_payload_is_in_every_public_text_field(payload_sites):
