@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     from ecoredress.documents.settings import document_settings
     from ecoredress.errors import UserError
     from ecoredress.project import find_project
-    from ecoredress.regulation.profile import load_profile
+    from ecoredress.regulation.profile import project_profile
 
     project = find_project(args.project)
     settings = document_settings(project)
@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
     if not loaded.cases:  # every file named was skipped, and reported
         return loaded.exit_code
     cases = loaded.cases
-    profile = load_profile(project_root=project.root)
+    profile = project_profile(project)
     jobs = plan_jobs(cases, profile, templates, case_keys) if case_keys != set() else []
     if annual:
         jobs += annual_jobs(cases, args.year, profile, templates)
