@@ -16,7 +16,9 @@ from tests.conftest import CASES, ROOT, run_cli
 
 def test_committed_schema_equals_the_model():
     committed = (ROOT / "schema" / "case.schema.json").read_text(encoding="utf-8")
-    assert committed == case_schema_text(load_profile("ningxia-2024")), "运行 ecoredress schema 重新生成 schema/case.schema.json"
+    assert committed == case_schema_text(load_profile("ningxia-2024")), (
+        "运行 ecoredress schema 重新生成 schema/case.schema.json"
+    )
 
 
 def test_schema_carries_chinese_titles_and_privacy_markers():

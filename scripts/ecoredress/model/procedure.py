@@ -152,9 +152,7 @@ class Assessment(Section):
 class Conclusion(Section):
     """调查结论 (第十六条)."""
 
-    concluded_on: dt.date = field(
-        "形成调查结论日期", "调查结束后形成调查结论的期限", parameter="conclusion.days"
-    )
+    concluded_on: dt.date = field("形成调查结论日期", "调查结束后形成调查结论的期限", parameter="conclusion.days")
     decision: ConclusionDecision = field("处理意见")
     summary: str | None = field("结论摘要", default=None)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
-import json
 import logging
 import os
 import shutil
@@ -46,6 +45,8 @@ from ecoredress.settings import Engine
 from ecoredress.validation.repository import load_cases
 
 ENGINES: tuple[Engine, ...] = get_args(Engine)
+
+
 @dataclass(frozen=True)
 class SiteResult:
     out: Path

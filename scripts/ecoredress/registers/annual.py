@@ -19,8 +19,8 @@ from ecoredress.registers.ledger import screening_compliance
 from ecoredress.registers.xlsx import Table
 from ecoredress.regulation.asof import case_as_of
 from ecoredress.regulation.deadlines import case_terms
-from ecoredress.regulation.profile import Profile
 from ecoredress.regulation.lifecycle import STAGE_ORDER, derive_stage
+from ecoredress.regulation.profile import Profile
 
 ZERO = Decimal("0")
 

@@ -31,9 +31,7 @@ class Repository:
 def open_repository(project: Project) -> Repository:
     loaded = load_cases(project, "其中的案件未计入本次输出")
     cases = sorted(loaded.cases, key=lambda c: c.id)
-    return Repository(
-        project, cases, project_profile(project), load_calendar(project.root), len(loaded.skipped)
-    )
+    return Repository(project, cases, project_profile(project), load_calendar(project.root), len(loaded.skipped))
 
 
 def repository_as_of(repo: Repository, day: dt.date) -> Repository:

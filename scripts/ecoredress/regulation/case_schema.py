@@ -40,7 +40,8 @@ def _fill(node: Any, profile: Profile) -> None:
 def parameter_note(profile: Profile, parameter: Parameter) -> str:
     """：依规则配置 ningxia-2024，自 2024-04-03 起为 50 万元（宁环规发〔2024〕4号第十七条）。"""
     values = "；".join(
-        f"自 {v.effective} 起为 {quantity(v.value, parameter.unit)}（{v.reference}{v.article}）" for v in parameter.values
+        f"自 {v.effective} 起为 {quantity(v.value, parameter.unit)}（{v.reference}{v.article}）"
+        for v in parameter.values
     )
     return f"：依规则配置 {profile.id}，{values}。"
 

@@ -137,9 +137,7 @@ class Parameters(_Data):
     assessment_complex_workdays: DaysParameter = Field(alias="assessment.complex_workdays")
     simplified_assessment_ceiling: YuanParameter = Field(alias="simplified_assessment.ceiling")
     simplified_assessment_min_experts: CountParameter = Field(alias="simplified_assessment.min_experts")
-    simplified_assessment_reminder_cost_ratio: RatioParameter = Field(
-        alias="simplified_assessment.reminder_cost_ratio"
-    )
+    simplified_assessment_reminder_cost_ratio: RatioParameter = Field(alias="simplified_assessment.reminder_cost_ratio")
     conclusion_days: DaysParameter = Field(alias="conclusion.days")
     simplified_consultation_ceiling: YuanParameter = Field(alias="simplified_consultation.ceiling")
     consultation_days: DaysParameter = Field(alias="consultation.days")

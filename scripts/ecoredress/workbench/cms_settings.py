@@ -120,7 +120,9 @@ def _text(value: str, key: str, pattern: re.Pattern[str], what: str) -> str:
     return value
 
 
-def _optional_text(value: str | None, key: str, pattern: re.Pattern[str], what: str, required: bool) -> str | None:
+def _optional_text(
+    value: str | None, key: str, pattern: re.Pattern[str], what: str, required: bool = False
+) -> str | None:
     if value is None:
         if required:
             raise UserError(f"pyproject.toml {TABLE} 缺少 {key}：{what}。")
