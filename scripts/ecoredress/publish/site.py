@@ -98,8 +98,9 @@ def write_generated(
     project: Project, published: list[PublishedCase], docs: Path, engine: str, skip: frozenset[str] = frozenset()
 ) -> None:
     """Every generated page and file, except the pages of the cases in ``skip`` (unchanged since the last build)."""
-    write_pages(published, project.template_folder("site"), docs, skip, links_from_source=engine == "zensical")
-    write_open_data(published, publisher(project), docs)
+    portal = publisher(project)
+    write_pages(published, project.template_folder("site"), docs, portal, skip, links_from_source=engine == "zensical")
+    write_open_data(published, portal, docs)
 
 
 @contextmanager
