@@ -44,7 +44,7 @@ _TYPES = {
 def describe(exc: ValidationError, model: type[BaseModel], where: Callable[[Loc], str], remedy: str) -> str:
     """The problems of ``exc`` one a line (``where`` turns a key path into its place in the file), then ``remedy``."""
     errors = exc.errors(include_url=False)
-    lines = [f"{where(tuple(e['loc']))}：{_problem(e, model)}" for e in errors[:SHOWN]]
+    lines = [f"{where(tuple(e['loc']))}：{_problem(e, model)}。" for e in errors[:SHOWN]]
     if len(errors) > SHOWN:
         lines.append(f"（另有 {len(errors) - SHOWN} 处问题未列出）")
     return "\n".join([*lines, remedy])
@@ -54,13 +54,13 @@ def _problem(error: ErrorDetails, model: type[BaseModel]) -> str:
     kind, ctx = error["type"], error.get("ctx") or {}
     if kind == "extra_forbidden":
         known = known_keys(model, tuple(error["loc"][:-1]))
-        return f"没有这一项（可用：{'、'.join(known)}）。请检查拼写"
+        return f"没有这一项（可用：{'、'.join(known)}），请检查拼写"
     if kind == "missing":
-        return "缺少此项。请补上"
-    if kind == "literal_error":
+        return "缺少此项，请补上"
+    if kind in ("literal_error", "enum"):
         text = f"应为 {_choices(str(ctx.get('expected', '')))}"
     elif kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
-        bound = next(iter(ctx.values()), "")
+        bound = _number(next(iter(ctx.values()), ""))
         text = {"greater_than": "应大于 {}", "greater_than_equal": "应不小于 {}", "less_than": "应小于 {}"}.get(
             kind, "应不超过 {}"
         ).format(bound)
@@ -73,6 +73,11 @@ def _problem(error: ErrorDetails, model: type[BaseModel]) -> str:
     else:
         text = _TYPES.get(kind, error["msg"])
     return f"{text}，实为 {shown(error['input'])}"
+
+
+def _number(value: Any) -> Any:
+    """8.0 → 8: a bound as the user wrote it."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def _choices(expected: str) -> str:
