@@ -20,13 +20,13 @@ from ecoredress.registers.xlsx import Table
 from ecoredress.regulation.asof import case_as_of
 from ecoredress.regulation.deadlines import case_terms
 from ecoredress.regulation.lifecycle import STAGE_ORDER, derive_stage
-from ecoredress.regulation.profile import Profile
+from ecoredress.regulation.profile import ParameterKey, Profile
 
 ZERO = Decimal("0")
 
 # Families of dated duties (deadlines.Term.duty prefixes): how the report names them, the profile parameters
 # whose periods the name shows, and the article.
-DUTY_FAMILIES = {
+DUTY_FAMILIES: dict[str, tuple[str, tuple[ParameterKey, ...], str]] = {
     "preliminary-check": ("初步核查", ("preliminary_check.days",), "第十条"),
     "assessment": ("鉴定评估", ("assessment.workdays", "assessment.complex_workdays"), "第十四条"),
     "conclusion": ("调查结论", ("conclusion.days",), "第十六条"),
@@ -207,7 +207,7 @@ def _on_time(repo: Repository, year: int, cases: list[Case]) -> Table:
     )
 
 
-def _duty_label(profile: Profile, name: str, keys: tuple[str, ...], on: dt.date) -> str:
+def _duty_label(profile: Profile, name: str, keys: tuple[ParameterKey, ...], on: dt.date) -> str:
     """初步核查（30 日）, 鉴定评估（30/60 个工作日）: the periods in force on ``on``, from the profile."""
     if not keys:
         return name

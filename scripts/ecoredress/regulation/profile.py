@@ -16,7 +16,7 @@ from decimal import Decimal
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -154,6 +154,24 @@ class Parameters(_Data):
         return next((parameter for k, parameter in self.items() if k == key), None)
 
 
+ParameterKey = Literal[
+    "screening.min_per_quarter",
+    "preliminary_check.days",
+    "assessment.workdays",
+    "assessment.complex_workdays",
+    "simplified_assessment.ceiling",
+    "simplified_assessment.min_experts",
+    "simplified_assessment.reminder_cost_ratio",
+    "conclusion.days",
+    "simplified_consultation.ceiling",
+    "consultation.days",
+    "consultation.rounds",
+    "referral.reply_days",
+    "punitive.base_categories",
+    "annual_report.month",
+]
+
+
 class Instrument(_Data):
     """One instrument of the chain: in force from ``effective`` until the next one takes over. ``articles``
     maps an article of the profile's own regulation to its counterpart here (None: the profile's own numbering)."""
@@ -232,19 +250,22 @@ class Profile(_Data):
             return Citation(instrument=instrument, article=article)
         return Citation(instrument=instrument, article="、".join(_counterparts(article, instrument.articles)) or None)
 
-    def in_force(self, key: str, on: dt.date) -> Any:
+    def in_force(self, key: ParameterKey, on: dt.date) -> Any:
         """The parameter's value if a value of it was in force on ``on``, else None (the regulation did not exist)."""
         parameter = self.param(key)
         return parameter.at(on) if parameter.values[0].effective <= on else None
 
-    def param(self, key: str) -> Parameter:
+    def param(self, key: ParameterKey) -> Parameter:
         """The parameter of a dotted key; every key is checked present when the profile is read."""
         parameter = self.parameters.by_key(key)
-        if parameter is None:
-            raise KeyError(f"规则配置没有参数 {key}")  # a key misspelt in the code, not in a profile
+        if parameter is None:  # mypy checks the code's keys; a document template may still misspell one
+            raise UserError(
+                f"规则配置没有参数“{key}”。可用：{'、'.join(k for k, _ in self.parameters.items())}。"
+                "请核对模板中 param(...) 的参数名。"
+            )
         return parameter
 
-    def get(self, key: str, on: dt.date | None = None) -> Any:
+    def get(self, key: ParameterKey, on: dt.date | None = None) -> Any:
         return self.param(key).at(on)
 
     @property
