@@ -66,12 +66,14 @@ def _problem(error: ErrorDetails, model: type[BaseModel]) -> str:
         ).format(bound)
     elif kind in ("too_short", "too_long"):
         text = f"应{'至少' if kind == 'too_short' else '至多'}有 {ctx.get('min_length', ctx.get('max_length'))} 项"
-    elif kind == "string_pattern_mismatch":
-        text = "写法不对"
+    elif kind == "string_too_short":
+        text = "不能为空"
+    elif kind == "string_too_long":
+        text = f"应不超过 {ctx.get('max_length')} 个字"
     elif kind == "value_error":
         text = str(ctx.get("error", error["msg"]))
     else:
-        text = _TYPES.get(kind, error["msg"])
+        text = _TYPES.get(kind, "值无效")
     return f"{text}，实为 {shown(error['input'])}"
 
 

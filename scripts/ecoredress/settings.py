@@ -7,9 +7,10 @@ profile's name, a font's presence) is checked where that file is read.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 TABLE = "[tool.ecoredress]"
 TABLES = ("site", "documents", "limits", "cms", "region")  # each written as [tool.ecoredress.NAME]
@@ -98,12 +99,18 @@ class CmsTable(_Table):
     editorial_workflow: Flag | None = None
 
 
+def _latin_name(text: str) -> str:
+    if not re.fullmatch(r"[a-z][a-z0-9-]{0,40}", text):
+        raise ValueError("应为小写拼音字母开头、由小写字母、数字和连字符组成的名称（不超过 41 个字符），如 ningxia")
+    return text
+
+
 class RegionSettings(_Table):
     """``[tool.ecoredress.region]``: the region the repository serves, as public titles and new cases name it."""
 
     name: Text = "宁夏"  # in titles: 宁夏生态环境损害赔偿信息公开
     department: Text = "宁夏回族自治区生态环境厅"  # lead department of a new regional case; default publisher
-    code: Annotated[str, Field(strict=True, pattern=r"^[a-z][a-z0-9-]{0,40}$")] = "ningxia"  # open data name
+    code: Annotated[str, Field(strict=True), AfterValidator(_latin_name)] = "ningxia"  # open data package name
 
 
 class Settings(_Table):

@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ecoredress.config_errors import describe
 from ecoredress.errors import UserError
@@ -29,7 +29,16 @@ from ecoredress.project import Project, ProjectNotFound, find_project
 DEFAULT_PROFILE = "ningxia-2024"
 
 Text = Annotated[str, Field(strict=True, min_length=1, max_length=1000)]
-Article = Annotated[str, Field(strict=True, pattern=r"^(第[一二三四五六七八九十百零]+[条款项])+$")]
+_ARTICLE = re.compile(r"(第[一二三四五六七八九十百零]+[条款项])+")
+
+
+def _article(text: str) -> str:
+    if not _ARTICLE.fullmatch(text):
+        raise ValueError("应写作“第十条”“第十条第一款”“第十八条第三项”这样的条款（汉字数字）")
+    return text
+
+
+Article = Annotated[str, Field(strict=True), AfterValidator(_article)]
 Day = Annotated[dt.date, Field(strict=True)]
 # The kinds of value a parameter holds, bounded so that no value can overflow a date or a sum.
 Count = Annotated[int, Field(strict=True, ge=1, le=100)]
