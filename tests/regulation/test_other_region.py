@@ -107,6 +107,12 @@ def test_annual_report_cites_the_regulation_and_periods_of_the_profile(project):
     assert not [word for word in PROFILE_WORDS if word in text]  # the rows name the model's rights holders
 
 
+def test_the_internal_site_is_named_for_the_region(project):
+    from ecoredress.workbench.internal_site import site_overrides
+
+    assert site_overrides(project)["site_name"] == "示例省生态环境损害赔偿案件办理（内部资料）"
+
+
 def test_a_new_regional_case_is_led_by_the_region_department(project):
     path = create_case_file(project, RightsHolder.REGION, dt.date(2030, 3, 1), None)
     assert "示例省生态环境厅" in path.read_text(encoding="utf-8")

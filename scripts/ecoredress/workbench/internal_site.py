@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ecoredress.confined import copy_tree, read_file
 from ecoredress.errors import UserError
@@ -52,6 +53,11 @@ OVERRIDES = {
 }
 
 
+def site_overrides(project: Project) -> dict[str, Any]:
+    """mkdocs settings of the internal site: its own name (with the region's), navigation and no public address."""
+    return {"site_name": f"{project.settings.region.name}生态环境损害赔偿案件办理（内部资料）", **OVERRIDES}
+
+
 @dataclass(frozen=True)
 class InternalResult:
     out: Path
@@ -86,8 +92,7 @@ def build_internal_site(
         rendered = documents or project.root / project.settings.documents.out
         copied = write_internal_pages(repo, report, project.template_folder("site"), docs, day, rendered)
         site = work / "site"
-        name = f"{project.settings.region.name}生态环境损害赔偿案件办理（内部资料）"
-        run_mkdocs(project, docs, site, day, overrides={"site_name": name, **OVERRIDES})
+        run_mkdocs(project, docs, site, day, overrides=site_overrides(project))
         for name in ("sitemap.xml", "sitemap.xml.gz"):  # a list of every page is the last thing to leave lying around
             (site / name).unlink(missing_ok=True)
         (site / "robots.txt").write_text(ROBOTS, encoding="utf-8")
