@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import json
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
-
-from ecoredress.model.introspect import as_model
 
 Loc = tuple[str | int, ...]
 SHOWN = 10  # problems listed; a file with more has its first ones fixed first
@@ -95,24 +93,19 @@ def shown(value: Any) -> str:
 
 def known_keys(model: type[BaseModel], loc: Loc) -> list[str]:
     """The keys the model accepts at ``loc`` (as written in the file: aliases where a field has one)."""
-    current: Any = model
+    holder: type[BaseModel] | None = model
     for part in loc:
         if isinstance(part, int):
             continue
-        holder = as_model(_unwrap_tuple(current), None)
-        if holder is None:
-            return []
-        by_key = {info.alias or name: info for name, info in holder.model_fields.items()}
+        by_key = {info.alias or name: info for name, info in holder.model_fields.items()} if holder else {}
         if part not in by_key:
             return []
-        current = by_key[part].annotation
-    holder = as_model(_unwrap_tuple(current), None)
+        holder = _model_in(by_key[part].annotation)
     return [info.alias or name for name, info in holder.model_fields.items()] if holder else []
 
 
-def _unwrap_tuple(annotation: Any) -> Any:
-    """tuple[X, ...] → X (as_model knows lists, the profile's sequences are tuples)."""
-    if typing.get_origin(annotation) is tuple:
-        args: Sequence[Any] = typing.get_args(annotation)
-        return args[0] if args else annotation
-    return annotation
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model inside an annotation (X | None, tuple[X, ...], Annotated[X, ...]), if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return next((found for arg in typing.get_args(annotation) if (found := _model_in(arg))), None)

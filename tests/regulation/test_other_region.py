@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from ecoredress.editing.scaffold import create_case_file
 from ecoredress.loading.yamlio import load_data
 from ecoredress.model.enums import RightsHolder
 from ecoredress.project import Project, find_project
@@ -19,7 +20,6 @@ from ecoredress.publish.pages import write_pages
 from ecoredress.publish.site import publisher
 from ecoredress.registers.annual import build_annual, report_month, to_markdown
 from ecoredress.registers.cases import open_repository
-from ecoredress.scaffold import create_case_file
 from tests.conftest import ROOT, run_cli
 
 SHIPPED = ROOT / "scripts" / "ecoredress" / "regulation" / "profiles" / "ningxia-2024.yaml"

@@ -305,13 +305,15 @@ def shipped_profiles() -> list[str]:
 def load_profile(name: str | Path | None = None, project_root: Path | None = None) -> Profile:
     """Load a profile by name (shipped or in ``<project>/profiles/``) or by path to a YAML file.
 
-    With no name, the project setting ``profile`` is used, else ``ningxia-2024``."""
+    With no name, the setting ``profile`` of the repository at ``project_root`` is used, else ``ningxia-2024``."""
     if name is None:
         name, project_root = _project_choice(project_root)
     return _load(str(name), project_root)
 
 
 def _project_choice(project_root: Path | None) -> tuple[str, Path | None]:
+    if project_root is None:  # never the repository around the current directory: the caller names it
+        return DEFAULT_PROFILE, None
     try:
         project = find_project(project_root)
     except ProjectNotFound:  # a repository whose settings are wrong is said, not replaced by the default profile
@@ -376,13 +378,3 @@ def _key_path(loc: tuple[str | int, ...]) -> str:
     for part in loc:
         text += f" 第 {part + 1} 项" if isinstance(part, int) else (" → " if text else "") + part
     return text or "（整个文件）"
-
-
-def default_profile() -> Profile:
-    """The profile of the case repository around the current directory (looked up once per directory)."""
-    return _profile_for(Path.cwd())
-
-
-@lru_cache(maxsize=8)
-def _profile_for(cwd: Path) -> Profile:
-    return load_profile(project_root=cwd)
