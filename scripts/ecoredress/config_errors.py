@@ -35,7 +35,9 @@ _TYPES = {
     "dict_type": "应为一组键值",
     "model_type": "应为一组键值",
     "model_attributes_type": "应为一组键值",
-    "missing": "缺少此项",
+    "finite_number": "应为有限的数",
+    "date_from_datetime_inexact": "应为 YYYY-MM-DD 格式的日期（不加引号）",
+    "date_from_datetime_parsing": "应为 YYYY-MM-DD 格式的日期（不加引号）",
 }
 
 
