@@ -37,7 +37,7 @@ class SiteSettings(_Table):
     licence: Text = "CC-BY-4.0"
     licence_title: Text = "知识共享署名 4.0 国际许可协议"
     url: Annotated[str, Field(strict=True, max_length=500)] = ""  # the portal's public address, ending in "/"
-    engine: Engine = "mkdocs"
+    engine: Engine = "zensical"  # why: README, 信息公开网站
 
     @field_validator("url")
     @classmethod

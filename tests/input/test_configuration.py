@@ -169,7 +169,7 @@ def test_the_command_line_reports_it_without_a_traceback(tmp_path):
 
 def test_the_sample_settings_are_valid_and_typed():
     project = find_project(ROOT)
-    assert project.settings.site.engine == "mkdocs" and project.settings.documents.docx_fonts.preset == "government"
+    assert project.settings.site.engine == "zensical" and project.settings.documents.docx_fonts.preset == "government"
     assert project.settings.limits.max_depth is None  # not set: the default limit applies
 
 

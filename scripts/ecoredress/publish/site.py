@@ -167,7 +167,7 @@ def _check_theme_folder(project: Project, folder: str | None) -> None:
 
 
 def site_engine(project: Project, requested: str | None = None) -> str:
-    """The engine asked for (``--engine``), else ``site.engine`` in [tool.ecoredress], else mkdocs."""
+    """The engine asked for (``--engine``), else ``site.engine`` in [tool.ecoredress], else Zensical."""
     engine = requested or project.settings.site.engine
     if engine not in ENGINES:
         raise UserError(
