@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from ecoredress.loading.discovery import discover_case_files
-from ecoredress.validation.checker import check_files
+from ecoredress.validation.repository import check_files
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,7 +9,7 @@ from ecoredress.loading.yamlio import load_data
 from ecoredress.model.schema import case_schema_text
 from ecoredress.project import find_project
 from ecoredress.scaffold import create_case_file, holder_from_text, next_case_id
-from ecoredress.validation.checker import check_files
+from ecoredress.validation.repository import check_files
 from tests.conftest import CASES, ROOT, run_cli
 
 

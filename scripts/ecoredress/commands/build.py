@@ -57,9 +57,9 @@ def _build(project: Project, args: argparse.Namespace, site_out: Path) -> tuple[
     """Check, render, build the site; the exit code, the findings and the summary to print."""
     from ecoredress.loading.discovery import discover_case_files
     from ecoredress.publish.site import build_site
-    from ecoredress.validation.checker import check_files
     from ecoredress.validation.findings import Severity
     from ecoredress.validation.report import FORMATS
+    from ecoredress.validation.repository import check_files
 
     report = check_files(discover_case_files([project.cases_dir]), base=Path.cwd(), project=project)
     errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)

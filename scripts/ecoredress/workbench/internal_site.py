@@ -23,8 +23,7 @@ from ecoredress.publish.swap import replacing
 from ecoredress.registers.cases import Repository, repository_as_of
 from ecoredress.regulation.calendar import load_calendar
 from ecoredress.regulation.profile import load_profile
-from ecoredress.validation.checker import check_files
-from ecoredress.validation.repository import report_skipped
+from ecoredress.validation.repository import check_files, report_skipped
 from ecoredress.workbench.admin import write_admin
 from ecoredress.workbench.pages import write_internal_pages
 
