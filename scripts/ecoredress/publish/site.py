@@ -228,9 +228,11 @@ def build_site(
     cases: list[Case] | None = None,
     with_documents: bool = True,
     engine: str | None = None,
+    jobs: int | None = None,
 ) -> SiteResult:
     """Build the portal into ``out`` from ``cases`` (default: the repository's case files) with ``engine``
-    (site_engine); ``out`` is replaced only once the new site is complete (publish/swap.py).
+    (site_engine), the case files read over ``jobs`` processes (validation/repository.py); ``out`` is replaced
+    only once the new site is complete (publish/swap.py).
 
     The Markdown sources live in the output's workspace (publish/workspace.py): only pages whose inputs changed
     are generated, only files whose bytes changed are written, and with nothing changed since the last build
@@ -244,7 +246,7 @@ def build_site(
         zensical_version()  # a missing engine is said before any work, not after the pages are generated
     workspace = workspace_for(out, engine)
     with locked(workspace):
-        generate = partial(_generate_sources, project, out, workspace, engine, documents, cases, with_documents)
+        generate = partial(_generate_sources, project, out, workspace, engine, documents, cases, with_documents, jobs)
         sources = _apart(generate) if cases is None and _case_files(project) >= SOURCES_APART else generate()
         if not sources.result.changed:
             return sources.result
@@ -279,12 +281,13 @@ def _generate_sources(
     documents: Path | None,
     cases: list[Case] | None,
     with_documents: bool,
+    jobs: int | None,
 ) -> _Sources:
     """The Markdown sources of every page in ``workspace/docs``, and whether anything changed since the last
     build of ``out``."""
     skipped = 0
     if cases is None:  # a file that cannot be used is not published (validation/repository.py)
-        loaded = load_cases(project, "其中的案件未列入网站")
+        loaded = load_cases(project, "其中的案件未列入网站", jobs=jobs)
         cases, skipped = loaded.cases, len(loaded.skipped)
     state, settings = BuildState.read(workspace), _settings_key(project, engine)
     docs, stage = workspace / "docs", workspace / "stage"

@@ -67,15 +67,18 @@ def build_internal_site(
     as_of: dt.date | None = None,
     documents: Path | None = None,
     local_backend: str | None = None,
+    jobs: int | None = None,
 ) -> InternalResult:
     """Build the internal site into ``out`` (replaced only once complete). ``as_of`` is "today" for the
     duties and the checks (default: today); a past ``as_of`` shows every page as of that day (cases found later
     left out, later facts not yet there); ``documents`` the output of ``ecoredress render``;
-    ``local_backend`` the decap-server the form editor saves through on this PC."""
+    ``local_backend`` the decap-server the form editor saves through on this PC; ``jobs`` the processes the case
+    files are checked over."""
     refuse_public_target(project, out)
     day = as_of or dt.date.today()
     with replacing(out) as work:
-        report = check_files(discover_case_files([project.cases_dir]), base=project.root, as_of=as_of, project=project)
+        paths = discover_case_files([project.cases_dir])
+        report = check_files(paths, base=project.root, as_of=as_of, project=project, jobs=jobs)
         report_skipped([f for f in report.files if f.case is None], "其中的案件只在首页列出问题")
         cases = sorted(report.cases, key=lambda c: c.id)
         repo = Repository(project, cases, load_profile(project_root=project.root), load_calendar(project.root))
