@@ -1,8 +1,7 @@
 """Line and column of a value inside a YAML file, found lazily from ruamel's node graph.
 
 Only files with findings pay for this second parse; valid files never do. Composing nodes (no
-construction) means a value the constructor would reject, such as 2024-02-30, can still be located. The parser
-is libyaml, the one that read the file for validation (loading/yamlio.py): four times faster than ruamel's own.
+construction) means a value the constructor would reject, such as 2024-02-30, can still be located.
 """
 
 from __future__ import annotations
@@ -25,7 +24,7 @@ class SourceMap:
         if not self._parsed:
             self._parsed = True
             try:
-                self._tree = YAML(typ="safe", pure=False).compose(self._text)
+                self._tree = YAML(typ="safe", pure=True).compose(self._text)
             except Exception:  # noqa: BLE001 - a file that fails here was already reported by the fast parser
                 self._tree = None
         return self._tree
