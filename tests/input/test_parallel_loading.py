@@ -130,14 +130,15 @@ def test_edited_cases_are_reported_alike_by_one_process_and_two(spread, tmp_path
             original[:start] + text + original[start + length :], encoding="utf-8"
         )
     paths = sorted(root.glob("*.yaml"))
-    serial = repository.check_files(paths, base=root, jobs=1)
-    parallel = repository.check_files(paths, base=root, jobs=2)
+    project = find_project(CASES.parent)
+    serial = repository.check_files(paths, base=root, project=project, jobs=1)
+    parallel = repository.check_files(paths, base=root, project=project, jobs=2)
     assert FORMATS["json"](serial) == FORMATS["json"](parallel)
 
 
 def test_a_repository_below_the_threshold_starts_no_worker(tmp_path, monkeypatch):
     monkeypatch.setattr(repository, "ProcessPoolExecutor", None)  # any use would fail
-    report = repository.check_files(SAMPLES, base=CASES.parent, jobs=8)
+    report = repository.check_files(SAMPLES, base=CASES.parent, project=find_project(CASES.parent), jobs=8)
     assert len(report.files) == len(SAMPLES) and report.valid
 
 
@@ -163,9 +164,10 @@ def die_in_a_worker(path: Path, run: CheckRun) -> CheckedFile:
 def test_a_worker_that_dies_costs_time_not_findings(spread, tmp_path, monkeypatch):
     root = hostile_repository(tmp_path / "repo")
     paths = discover_case_files([root / "cases"])
-    expected = FORMATS["text"](repository.check_files(paths, base=root, jobs=1))
+    project = find_project(root)
+    expected = FORMATS["text"](repository.check_files(paths, base=root, project=project, jobs=1))
     monkeypatch.setattr(repository, "check_file", die_in_a_worker)
-    assert FORMATS["text"](repository.check_files(paths, base=root, jobs=2)) == expected
+    assert FORMATS["text"](repository.check_files(paths, base=root, project=project, jobs=2)) == expected
     assert (root / "died").exists()
 
 

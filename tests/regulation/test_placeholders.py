@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 
+from ecoredress.editing.scaffold import create_case_file, holder_from_text
 from ecoredress.project import find_project
-from ecoredress.scaffold import create_case_file, holder_from_text
-from ecoredress.validation.findings import Severity
+from ecoredress.regulation.findings import Severity
 from ecoredress.validation.repository import check_files
 from tests.conftest import ROOT
 

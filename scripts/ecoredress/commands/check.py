@@ -8,7 +8,7 @@ from pathlib import Path
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from ecoredress.cli import add_jobs_argument, date_argument
+    from ecoredress.commands._arguments import add_jobs_argument, date_argument
     from ecoredress.validation.report import FORMATS
 
     parser = subparsers.add_parser(

@@ -96,13 +96,14 @@ def check_files(
     paths: list[Path],
     base: Path,
     as_of: dt.date | None = None,
-    project: Project | None = None,
+    *,
+    project: Project,
     screening: Sequence[Path] = (),
     jobs: int | None = None,
 ) -> Report:
     """Validate the case files ``paths`` and the screening logs ``screening`` (shown relative to ``base``)
-    under the rule profile and calendar of ``project`` (default: the repository around the current directory),
-    over ``jobs`` processes (default: ``worker_count``).
+    under the rule profile, calendar and limits of ``project``, over ``jobs`` processes (default:
+    ``worker_count``).
 
     With ``as_of`` the rules see each case as it stood on that day (``case_as_of``): a step taken later was
     still open then. Without it, today and the whole file (a fact dated after today is an error)."""

@@ -13,8 +13,8 @@ from decimal import Decimal
 
 from ecoredress.model.enums import ConsultationProcedure
 from ecoredress.model.types import yuan
-from ecoredress.validation.checker import CaseContext, case_check
-from ecoredress.validation.findings import Finding, error, warning
+from ecoredress.regulation.findings import Finding, error, warning
+from ecoredress.regulation.rules.registry import CaseContext, case_check
 
 
 @case_check

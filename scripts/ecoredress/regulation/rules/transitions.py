@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ecoredress.regulation.findings import Finding, error
 from ecoredress.regulation.lifecycle import impossible_transitions
-from ecoredress.validation.checker import CaseContext, case_check
-from ecoredress.validation.findings import Finding, error
+from ecoredress.regulation.rules.registry import CaseContext, case_check
 
 
 @case_check
