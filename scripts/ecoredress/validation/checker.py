@@ -21,7 +21,7 @@ from ecoredress.regulation import rules
 from ecoredress.regulation.asof import case_as_of
 from ecoredress.regulation.calendar import load_calendar
 from ecoredress.regulation.findings import Finding, Severity, error
-from ecoredress.regulation.profile import load_profile
+from ecoredress.regulation.profile import project_profile
 from ecoredress.regulation.rules import registry as rule_registry
 from ecoredress.regulation.rules.registry import CaseCheck, CaseContext
 from ecoredress.validation import consistency, person_names  # noqa: F401 - their cross-checks register on import
@@ -142,7 +142,7 @@ def check_run(as_of: dt.date | None, base: Path, project: Project) -> CheckRun:
         base,
         as_of or dt.date.today(),
         as_of is not None,
-        load_profile(project_root=project.root),
+        project_profile(project),
         load_calendar(project.root),
         limits_from(project),
     )

@@ -30,7 +30,6 @@ from functools import partial
 from pathlib import Path
 from typing import TextIO, TypeVar
 
-from ecoredress.errors import UserError
 from ecoredress.loading.discovery import discover_case_files
 from ecoredress.loading.guarded import Limits, limits_from
 from ecoredress.model import Case
@@ -53,17 +52,11 @@ T = TypeVar("T")
 FILES_PER_WORKER = 150
 
 
-def worker_count(project: Project | None, requested: int | None = None) -> int:
-    """Processes to spread the files over: ``requested`` (``--jobs``), else ``jobs`` in [tool.ecoredress],
-    else one per CPU."""
-    jobs = requested if requested is not None else project.setting("jobs") if project else None
-    if jobs is None:
-        return os.cpu_count() or 1
-    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
-        raise UserError(
-            f"并行进程数“{jobs}”无效。请在 --jobs 或 pyproject.toml [tool.ecoredress] jobs 中写正整数，如 2。"
-        )
-    return jobs
+def worker_count(project: Project, requested: int | None = None) -> int:
+    """Processes to spread the files over: ``requested`` (``--jobs``), else ``jobs`` in [tool.ecoredress]
+    (checked with the other settings), else one per CPU."""
+    jobs = requested if requested is not None else project.settings.jobs
+    return jobs if jobs is not None else os.cpu_count() or 1
 
 
 def in_order(work: Callable[[Path], T], paths: Sequence[Path], jobs: int) -> list[T]:
