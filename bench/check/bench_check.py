@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ecoredress.loading.discovery import discover_case_files
 from ecoredress.project import find_project
-from ecoredress.validation.checker import check_files
+from ecoredress.validation.repository import check_files
 
 ROOT = Path(__file__).resolve().parents[2]
 

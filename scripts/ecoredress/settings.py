@@ -119,6 +119,7 @@ class Settings(_Table):
     profile: Text = "ningxia-2024"  # the rule profile: shipped name, profiles/NAME.yaml, or a YAML path
     cases: Text = "cases"
     annual_report_month: Annotated[int, Field(strict=True, ge=1, le=12)] | None = None  # None: the profile's
+    jobs: Annotated[int, Field(strict=True, ge=1)] | None = None  # processes reading the case files; None: one per CPU
     site: SiteSettings = SiteSettings()
     documents: DocumentsSettings = DocumentsSettings()
     limits: LimitsSettings = LimitsSettings()

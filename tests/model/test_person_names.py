@@ -7,7 +7,10 @@ person, and the warning goes. The sample cases raise none.
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from ecoredress.model import person_names
 from ecoredress.model.person_names import looks_like_name, suspected_names
 from tests.conftest import CASES, run_cli
 from tests.model.test_check_command import corrupt, findings_of, position_of
@@ -115,3 +118,37 @@ def test_dictionary_frequency_decides_at_fifty():
 
 def test_a_given_name_has_at_most_two_characters():
     assert looks_like_name("李秀英") and not looks_like_name("李秀英华")
+
+
+# --- The tagger skips what cannot hold a name (issue 14): the suspects are those of jieba's own tagger --------
+
+_NAME_PARTS = "李秀英王建国欧阳明华张某乔致庸哈拉何思豪贺兰山吴忠市许可卫星"
+_OTHER_TEXT = "举报人称在河段水质恶化生态环境损害赔偿磋商协议鉴定评估修复效果公开决定农村渠沟的了是"
+_SEPARATORS = "，。、；：（）〔〕 \n\t0123456789abcXYZ.-_#&+"
+
+
+def _suspects_by_jieba(text: str, monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, str]]:
+    import jieba
+    import jieba.posseg
+
+    with monkeypatch.context() as patch:
+        patch.setattr(person_names, "_tagger", lambda: (jieba.posseg.dt, jieba.get_FREQ))
+        return suspected_names(text)
+
+
+def _public_texts() -> list[str]:
+    from ecoredress.model.introspect import public_strings
+    from ecoredress.validation.checker import load_case
+
+    return [text for path in sorted(CASES.glob("*.yaml")) for _, text in public_strings(load_case(path, "").case)]
+
+
+def test_the_samples_have_the_suspects_of_jiebas_own_tagger(monkeypatch):
+    texts = _public_texts() + [FOLDED, "群众王建国、欧阳明华举报后，执法巡查发现", "证人乔致庸称，牧民哈拉反映"]
+    assert [suspected_names(t) for t in texts] == [_suspects_by_jieba(t, monkeypatch) for t in texts]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(st.sampled_from(_NAME_PARTS + _OTHER_TEXT + _SEPARATORS), max_size=60))
+def test_any_text_has_the_suspects_of_jiebas_own_tagger(monkeypatch, text):
+    assert suspected_names(text) == _suspects_by_jieba(text, monkeypatch)

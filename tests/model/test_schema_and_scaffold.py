@@ -10,7 +10,7 @@ from ecoredress.loading.yamlio import load_data
 from ecoredress.project import find_project
 from ecoredress.regulation.case_schema import case_schema_text
 from ecoredress.regulation.profile import load_profile
-from ecoredress.validation.checker import check_files
+from ecoredress.validation.repository import check_files
 from tests.conftest import CASES, ROOT, run_cli
 
 

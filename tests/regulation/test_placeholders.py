@@ -8,7 +8,7 @@ import shutil
 from ecoredress.editing.scaffold import create_case_file, holder_from_text
 from ecoredress.project import find_project
 from ecoredress.regulation.findings import Severity
-from ecoredress.validation.checker import check_files
+from ecoredress.validation.repository import check_files
 from tests.conftest import ROOT
 
 

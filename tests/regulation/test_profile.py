@@ -119,7 +119,7 @@ def _strict_repository(tmp_path: Path) -> tuple[Path, dt.date]:
 def test_check_uses_the_project_profile(tmp_path):
     """A case repository that names the strict profile in pyproject.toml gets its threshold in `check`."""
     from ecoredress.project import find_project
-    from ecoredress.validation.checker import check_files
+    from ecoredress.validation.repository import check_files
 
     path, as_of = _strict_repository(tmp_path)
     report = check_files([path], tmp_path, as_of, project=find_project(tmp_path))

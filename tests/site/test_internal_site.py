@@ -20,7 +20,7 @@ from conftest import INTERNAL_AS_OF, PEOPLE_CASE
 from ecoredress.model.parties import Person
 from ecoredress.project import find_project
 from ecoredress.publish.sync import file_hashes
-from ecoredress.validation.checker import check_files
+from ecoredress.validation.repository import check_files
 from ecoredress.workbench.facts import text
 from ecoredress.workbench.internal_site import build_internal_site
 from portal_scan import injections, leaks, readable_text, shape

@@ -58,8 +58,8 @@ def _build(project: Project, args: argparse.Namespace, site_out: Path) -> tuple[
     from ecoredress.loading.discovery import discover_case_files
     from ecoredress.publish.site import build_site
     from ecoredress.regulation.findings import Severity
-    from ecoredress.validation.checker import check_files
     from ecoredress.validation.report import FORMATS
+    from ecoredress.validation.repository import check_files
 
     report = check_files(discover_case_files([project.cases_dir]), base=Path.cwd(), project=project)
     errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from ecoredress.commands._arguments import date_argument
+    from ecoredress.commands._arguments import add_jobs_argument, date_argument
     from ecoredress.validation.report import FORMATS
 
     parser = subparsers.add_parser(
@@ -21,18 +21,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--as-of", type=date_argument, default=None, metavar="YYYY-MM-DD", help="以该日期为“今天”计算期限"
     )
+    add_jobs_argument(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ecoredress.loading.discovery import discover_case_files, discover_screening_files
     from ecoredress.project import find_project
-    from ecoredress.validation.checker import check_files
     from ecoredress.validation.report import FORMATS
+    from ecoredress.validation.repository import check_files
 
     project = find_project(args.project)
     targets = args.paths or [project.cases_dir]
     paths, logs = discover_case_files(targets), discover_screening_files(targets)
-    report = check_files(paths, base=Path.cwd(), as_of=args.as_of, project=project, screening=logs)
+    report = check_files(paths, base=Path.cwd(), as_of=args.as_of, project=project, screening=logs, jobs=args.jobs)
     sys.stdout.write(FORMATS[args.format](report))
     return 0 if report.valid else 1

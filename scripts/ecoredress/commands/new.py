@@ -33,8 +33,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     from ecoredress.editing.scaffold import create_case_file, holder_from_text
     from ecoredress.project import find_project
-    from ecoredress.validation.checker import check_files
     from ecoredress.validation.report import as_text
+    from ecoredress.validation.repository import check_files
 
     project = find_project(args.project)
     found_on = args.found_on or dt.date.today()

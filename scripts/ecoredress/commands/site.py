@@ -19,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="由公开案件生成静态网站。只发布作出公开决定的案件，个人信息和内部信息一律不公开。",
     )
     actions = parser.add_subparsers(dest="site_action", metavar="操作", required=True)
-    from ecoredress.commands._arguments import date_argument
+    from ecoredress.commands._arguments import add_jobs_argument, date_argument
 
     build = actions.add_parser(
         "build",
@@ -48,6 +48,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="YYYY-MM-DD",
         help="内部网站以该日期为“今天”计算期限（默认：今天）",
     )
+    add_jobs_argument(build)
     build.set_defaults(func=run_build)
     serve = actions.add_parser("serve", help="在 127.0.0.1 上预览网站，案件文件改动后自动重新生成")
     serve.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
@@ -69,7 +70,7 @@ def run_build(args: argparse.Namespace) -> int:
         return _build_internal(project, args)
     if args.as_of:
         raise UserError("--as-of 只用于内部网站（--internal）：信息公开网站不按日期计算期限。")
-    result = build_site(project, output_dir(project, args.out), engine=args.engine)
+    result = build_site(project, output_dir(project, args.out), engine=args.engine, jobs=args.jobs)
     print(site_summary(result))
     return 1 if result.skipped else 0
 
@@ -84,7 +85,9 @@ def site_summary(result: SiteResult) -> str:
 def _build_internal(project: Project, args: argparse.Namespace) -> int:
     from ecoredress.workbench.internal_site import DEFAULT_OUT, build_internal_site
 
-    result = build_internal_site(project, args.out or project.root / DEFAULT_OUT, args.as_of, engine=args.engine)
+    result = build_internal_site(
+        project, args.out or project.root / DEFAULT_OUT, args.as_of, engine=args.engine, jobs=args.jobs
+    )
     editor = (
         "表单编辑器：/admin/" if result.editor else "表单编辑器未设置（见 README“表单编辑”），/admin/ 只显示设置说明"
     )

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from functools import cache
+from typing import Any
 
 _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 # The surnames of most of the population, Hui surnames common in Ningxia (纳 海 哈 锁 虎 拓 妥 穆 冶 撒), and
@@ -37,6 +39,8 @@ _COMMON_WORD = 50
 _PLACE_END = "山河湖海江渠沟滩泉峡湾岭塬坡川原谷洞池塘湿地镇村乡县区市州旗盟庄堡寨屯营桥路街港站厂矿场园林区段"
 _FOLLOWED_BY_PLACE = re.compile(rf"^(?![在于和与的向从到将把被是等及对])[\u4e00-\u9fff]?[{_PLACE_END}]")
 _QUANTITY_BEFORE = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两几约余]\s*$")
+# A character a name can begin with: a common surname or the first of a compound one.
+_SURNAME_START = re.compile(f"[{''.join(sorted(SURNAMES | {s[0] for s in COMPOUND_SURNAMES}))}]")
 _DOCUMENT_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,8}[〔\[［(（]\s*(19|20)\d{2}\s*[〕\]］)）][^，。；、\n]{0,8}?\d+\s*号"
 )
@@ -47,8 +51,25 @@ def _tagger():  # type: ignore[no-untyped-def]
     import jieba
     import jieba.posseg
 
+    class NameTagger(jieba.posseg.POSTokenizer):  # type: ignore[misc]
+        """jieba's tagger that does not tag what cannot hold a name: a run of characters none of which begins a
+        surname is one untagged word. Only which words are names, and their offsets, are used: both unchanged,
+        at a fraction of the time (the hidden Markov model over unknown characters was most of ``check``)."""
+
+        def _POSTokenizer__cut_DAG(self, sentence: str) -> Iterator[Any]:  # noqa: N802 - jieba's private name
+            if _SURNAME_START.search(sentence) is None:
+                return iter([jieba.posseg.pair(sentence, "x")])
+            return super()._POSTokenizer__cut_DAG(sentence)  # type: ignore[no-any-return]
+
+        def _POSTokenizer__cut_detail(self, sentence: str) -> Iterator[Any]:  # noqa: N802 - jieba's private name
+            if _SURNAME_START.search(sentence) is None:
+                return iter([jieba.posseg.pair(sentence, "x")])
+            return super()._POSTokenizer__cut_detail(sentence)  # type: ignore[no-any-return]
+
     jieba.setLogLevel(logging.WARNING)
-    return jieba.posseg.dt, jieba.get_FREQ
+    tagger = NameTagger.__new__(NameTagger)
+    tagger.__dict__.update(vars(jieba.posseg.dt))  # jieba's dictionary and tag table, not loaded a second time
+    return tagger, jieba.get_FREQ
 
 
 def surname_length(word: str) -> int:

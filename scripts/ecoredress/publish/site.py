@@ -9,17 +9,22 @@ import dataclasses
 import datetime as dt
 import io
 import logging
+import multiprocessing
 import os
 import shutil
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any, get_args
 
 from ecoredress.confined import check_tree, copy_tree, read_file
 from ecoredress.errors import UserError
+from ecoredress.loading.discovery import discover_case_files
 from ecoredress.model import Case
 from ecoredress.project import Project
 from ecoredress.publish.documents import PublicPdf, copy_public_documents
@@ -45,6 +50,7 @@ from ecoredress.settings import Engine
 from ecoredress.validation.repository import load_cases
 
 ENGINES: tuple[Engine, ...] = get_args(Engine)
+SOURCES_APART = 500  # case files from which the sources are generated in a process of their own (build_site)
 
 
 @dataclass(frozen=True)
@@ -177,6 +183,17 @@ def site_engine(project: Project, requested: str | None = None) -> str:
     return engine
 
 
+def _engine(project: Project, engine: str, workspace: Path, target: Path, released: dt.date | None) -> None:
+    """Build the Markdown sources in ``workspace`` into ``target`` with ``engine``."""
+    if engine == "mkdocs":
+        run_mkdocs(project, workspace / "docs", target, released)
+    else:
+        portal = publisher(project)
+        with build_date(released or portal.in_force_from):
+            built = run_zensical(project, workspace, portal.url)
+        copy_site(built, target, workspace)
+
+
 def _settings_key(project: Project, engine: str) -> str:
     """Hash of everything besides the cases that shapes every page: templates, configuration, engine, code."""
     versions = [
@@ -192,6 +209,16 @@ def _settings_key(project: Project, engine: str) -> str:
     )
 
 
+@dataclass(frozen=True)
+class _Sources:
+    """What the engine's turn needs from generating the sources: small, whatever the number of cases."""
+
+    result: SiteResult
+    settings: str
+    keys: dict[str, str]  # case id → hash of its page's inputs (BuildState)
+    released: dt.date | None
+
+
 def build_site(
     project: Project,
     out: Path,
@@ -199,47 +226,83 @@ def build_site(
     cases: list[Case] | None = None,
     with_documents: bool = True,
     engine: str | None = None,
+    jobs: int | None = None,
 ) -> SiteResult:
     """Build the portal into ``out`` from ``cases`` (default: the repository's case files) with ``engine``
-    (site_engine); ``out`` is replaced only once the new site is complete (publish/swap.py).
+    (site_engine), the case files read over ``jobs`` processes (validation/repository.py); ``out`` is replaced
+    only once the new site is complete (publish/swap.py).
 
     The Markdown sources live in the output's workspace (publish/workspace.py): only pages whose inputs changed
     are generated, only files whose bytes changed are written, and with nothing changed since the last build
-    of ``out`` no engine runs at all (``changed`` is False)."""
+    of ``out`` no engine runs at all (``changed`` is False).
+
+    An engine holds every page at once (Zensical about 1.3 GB at 10,000 cases). So that this process does not
+    hold every case and projection besides, a large repository's sources are generated in a process of its own,
+    which hands back only what the engine's turn needs and ends before the engine starts."""
     engine = site_engine(project, engine)
     if engine == "zensical":
         zensical_version()  # a missing engine is said before any work, not after the pages are generated
     workspace = workspace_for(out, engine)
     with locked(workspace):
-        skipped = 0
-        if cases is None:  # a file that cannot be used is not published (validation/repository.py)
-            loaded = load_cases(project, "其中的案件未列入网站")
-            cases, skipped = loaded.cases, len(loaded.skipped)
-        state, settings = BuildState.read(workspace), _settings_key(project, engine)
-        docs, stage = workspace / "docs", workspace / "stage"
-        projections = ProjectionCache(workspace / "projections", settings)
-        published, copied = stage_sources(project, cases, stage, documents, with_documents, projections.publish)
-        projections.prune()
-        keys = {case.id: digest(settings, case.model_dump_json()) for case in published}
-        unchanged = frozenset(
-            i
-            for i, key in keys.items()
-            if state.settings == settings and state.pages.get(i) == key and (docs / "cases" / f"{i}.md").is_file()
-        )
-        write_generated(project, published, stage, engine, unchanged)
-        changes = merge_tree(stage, docs, keep=[f"cases/{i}.md" for i in unchanged])
-        shutil.rmtree(stage)
-        result = SiteResult(out=out, cases=len(cases), published=len(published), documents=copied, skipped=skipped)
-        if changes == 0 and state.settings == settings and state.pages == keys and state.out == folder_identity(out):
-            return dataclasses.replace(result, changed=False)
+        generate = partial(_generate_sources, project, out, workspace, engine, documents, cases, with_documents, jobs)
+        sources = _apart(generate) if cases is None and _case_files(project) >= SOURCES_APART else generate()
+        if not sources.result.changed:
+            return sources.result
         BuildState.forget(workspace)
         with replacing(out) as work:
-            if engine == "mkdocs":
-                run_mkdocs(project, docs, work / "site", release_date(published))
-            else:
-                portal = publisher(project)
-                with build_date(release_date(published) or portal.in_force_from):
-                    built = run_zensical(project, workspace, portal.url)
-                copy_site(built, work / "site", workspace)
-        BuildState(settings, keys, folder_identity(out)).write(workspace)
-    return result
+            _engine(project, engine, workspace, work / "site", sources.released)
+        BuildState(sources.settings, sources.keys, folder_identity(out)).write(workspace)
+    return sources.result
+
+
+def _case_files(project: Project) -> int:
+    return len(discover_case_files([project.cases_dir])) if project.cases_dir.is_dir() else 0
+
+
+def _apart(work: Callable[[], _Sources]) -> _Sources:
+    """``work`` done in a new process (a fresh interpreter: nothing of this one's memory), its result here."""
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        try:
+            return pool.submit(work).result()
+        except BrokenProcessPool:
+            raise UserError(
+                "生成网站源文件的进程意外退出，可能是内存不足。原网站保持不变。请关闭其他程序后重新运行。",
+                exit_code=1,
+            ) from None
+
+
+def _generate_sources(
+    project: Project,
+    out: Path,
+    workspace: Path,
+    engine: str,
+    documents: Path | None,
+    cases: list[Case] | None,
+    with_documents: bool,
+    jobs: int | None,
+) -> _Sources:
+    """The Markdown sources of every page in ``workspace/docs``, and whether anything changed since the last
+    build of ``out``."""
+    skipped = 0
+    if cases is None:  # a file that cannot be used is not published (validation/repository.py)
+        loaded = load_cases(project, "其中的案件未列入网站", jobs=jobs)
+        cases, skipped = loaded.cases, len(loaded.skipped)
+    state, settings = BuildState.read(workspace), _settings_key(project, engine)
+    docs, stage = workspace / "docs", workspace / "stage"
+    projections = ProjectionCache(workspace / "projections", settings)
+    published, copied = stage_sources(project, cases, stage, documents, with_documents, projections.publish)
+    projections.prune()
+    keys = {case.id: digest(settings, case.model_dump_json()) for case in published}
+    unchanged = frozenset(
+        i
+        for i, key in keys.items()
+        if state.settings == settings and state.pages.get(i) == key and (docs / "cases" / f"{i}.md").is_file()
+    )
+    write_generated(project, published, stage, engine, unchanged)
+    changes = merge_tree(stage, docs, keep=[f"cases/{i}.md" for i in unchanged])
+    shutil.rmtree(stage)
+    result = SiteResult(out=out, cases=len(cases), published=len(published), documents=copied, skipped=skipped)
+    changed = not (
+        changes == 0 and state.settings == settings and state.pages == keys and state.out == folder_identity(out)
+    )
+    return _Sources(dataclasses.replace(result, changed=changed), settings, keys, release_date(published))

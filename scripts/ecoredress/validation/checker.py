@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +30,8 @@ from ecoredress.validation.schema_errors import schema_findings
 
 if TYPE_CHECKING:
     from ecoredress.project import Project
+    from ecoredress.regulation.calendar import Calendar
+    from ecoredress.regulation.profile import Profile
 
 
 def registered_checks() -> list[CaseCheck]:
@@ -50,7 +52,7 @@ class CheckedFile:
     case: Case | None
     findings: list[Finding] = field(default_factory=list)
     sources: SourceMap | None = None
-    text: str | None = None  # the file as read, to point inside a value (dropped once findings are placed)
+    text: str | None = None  # the file as read, to place findings (dropped once every finding is placed)
 
 
 @dataclass
@@ -122,42 +124,52 @@ def _load_model(
         return checked, None
 
 
-def check_files(
-    paths: list[Path],
-    base: Path,
-    as_of: dt.date | None = None,
-    *,
-    project: Project,
-    screening: Sequence[Path] = (),
-) -> Report:
-    """Validate the case files ``paths`` and the screening logs ``screening`` (shown relative to ``base``)
-    under the rule profile, calendar and limits of ``project``.
+@dataclass(frozen=True)
+class CheckRun:
+    """What checking one file needs besides the file (picklable: each worker process gets a copy)."""
 
-    With ``as_of`` the rules see each case as it stood on that day (``case_as_of``): a step taken later was
-    still open then. Without it, today and the whole file (a fact dated after today is an error)."""
-    past = as_of is not None
-    as_of = as_of or dt.date.today()
-    profile = project_profile(project)
-    calendar = load_calendar(project.root)
-    limits = limits_from(project)
-    report = Report([load_case(p, display_path(p, base), limits) for p in paths])
-    seen: dict[str, str] = {}
-    for checked in report.files:
-        case = checked.case
-        if case is None:
-            continue
-        located: list[Finding] = list(_file_level(checked, case, seen))
-        view = case_as_of(case, as_of, profile, calendar) if past else None
-        if not past or view is not None:  # a case whose clue came later did not exist on that day
-            context = CaseContext(view.case if view else case, checked.path, as_of, profile, calendar)
+    base: Path
+    as_of: dt.date
+    past: bool  # as_of was asked for: the rules see each case as it stood on that day
+    profile: Profile
+    calendar: Calendar
+    limits: Limits = DEFAULT_LIMITS
+
+
+def check_run(as_of: dt.date | None, base: Path, project: Project) -> CheckRun:
+    """The rule profile, calendar and limits of ``project``, for files shown relative to ``base``."""
+    return CheckRun(
+        base,
+        as_of or dt.date.today(),
+        as_of is not None,
+        project_profile(project),
+        load_calendar(project.root),
+        limits_from(project),
+    )
+
+
+def check_file(path: Path, run: CheckRun) -> CheckedFile:
+    """Parse, schema-validate and check one case file, its findings placed, in the order they are reported.
+
+    Checks across files (a case number used twice) are the caller's: the file's text is kept to place them.
+    With ``run.past`` the rules see the case as it stood on ``run.as_of`` (``case_as_of``): a step taken later
+    was still open then. Otherwise today and the whole file (a fact dated after today is an error)."""
+    checked = load_case(path, display_path(path, run.base), run.limits)
+    case = checked.case
+    if case is not None:
+        located: list[Finding] = list(_file_level(checked, case))
+        view = case_as_of(case, run.as_of, run.profile, run.calendar) if run.past else None
+        if not run.past or view is not None:  # a case whose clue came later did not exist on that day
+            context = CaseContext(view.case if view else case, checked.path, run.as_of, run.profile, run.calendar)
             located.extend(replace(f, loc=view.original_loc(f.loc)) if view else f for f in run_checks(context))
         checked.findings.extend(_place(f, checked.sources, checked.display, checked.text) for f in located)
-        checked.sources, checked.text = None, None  # positions are resolved; do not keep every file's node graph alive
-    report.files += [check_screening_log(p, display_path(p, base), limits) for p in screening]
-    return report
+    checked.sources = None  # positions are resolved; the node graph is neither kept nor sent between processes
+    if case is None:
+        checked.text = None
+    return checked
 
 
-def _file_level(checked: CheckedFile, case: Case, seen: dict[str, str]) -> Iterable[Finding]:
+def _file_level(checked: CheckedFile, case: Case) -> Iterable[Finding]:
     if checked.path.stem != case.id:
         yield error(
             "filename-mismatch",
@@ -165,10 +177,6 @@ def _file_level(checked: CheckedFile, case: Case, seen: dict[str, str]) -> Itera
             "或改正编号。",
             ("id",),
         )
-    if case.id in seen:
-        yield duplicate_id(case.id, seen[case.id])
-    else:
-        seen[case.id] = checked.display
 
 
 def duplicate_id(case_id: str, first: str) -> Finding:
@@ -180,8 +188,9 @@ def duplicate_id(case_id: str, first: str) -> Finding:
 
 
 def place(finding: Finding, checked: CheckedFile) -> Finding:
-    """``finding`` at its line and column in the file of ``checked``."""
-    return _place(finding, checked.sources, checked.display, checked.text)
+    """``finding`` at its line and column in the file of ``checked`` (found in its text, kept for this)."""
+    sources = checked.sources or (SourceMap(checked.text) if checked.text is not None else None)
+    return _place(finding, sources, checked.display, checked.text)
 
 
 def _place(finding: Finding, sources: SourceMap | None, display: str, text: str | None = None) -> Finding:

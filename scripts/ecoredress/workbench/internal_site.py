@@ -25,8 +25,7 @@ from ecoredress.publish.zensical_engine import run_zensical, zensical_version
 from ecoredress.registers.cases import Repository, repository_as_of
 from ecoredress.regulation.calendar import load_calendar
 from ecoredress.regulation.profile import project_profile
-from ecoredress.validation.checker import check_files
-from ecoredress.validation.repository import report_skipped
+from ecoredress.validation.repository import check_files, report_skipped
 from ecoredress.workbench.admin import write_admin
 from ecoredress.workbench.pages import write_internal_pages
 
@@ -75,16 +74,19 @@ def build_internal_site(
     documents: Path | None = None,
     local_backend: str | None = None,
     engine: str | None = None,
+    jobs: int | None = None,
 ) -> InternalResult:
     """Build the internal site into ``out`` (replaced only once complete). ``as_of`` is "today" for the
     duties and the checks (default: today); a past ``as_of`` shows every page as of that day (cases found later
     left out, later facts not yet there); ``documents`` the output of ``ecoredress render``;
     ``local_backend`` the decap-server the form editor saves through on this PC; ``engine`` as for the portal
-    (publish/site.site_engine: the option, else ``site.engine``, else Zensical)."""
+    (publish/site.site_engine: the option, else ``site.engine``, else Zensical); ``jobs`` the processes the case
+    files are checked over."""
     refuse_public_target(project, out)
     day = as_of or dt.date.today()
     with replacing(out) as work:
-        report = check_files(discover_case_files([project.cases_dir]), base=project.root, as_of=as_of, project=project)
+        paths = discover_case_files([project.cases_dir])
+        report = check_files(paths, base=project.root, as_of=as_of, project=project, jobs=jobs)
         report_skipped([f for f in report.files if f.case is None], "其中的案件只在首页列出问题")
         cases = sorted(report.cases, key=lambda c: c.id)
         repo = Repository(project, cases, project_profile(project), load_calendar(project.root))
