@@ -11,21 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ecoredress.regulation.rules.common import term_of, timing
+from ecoredress.regulation.rules.common import timing_of
 from ecoredress.validation.checker import CaseContext, case_check
 from ecoredress.validation.findings import Finding, error, warning
 
 
 @case_check
 def preliminary_check_in_time(ctx: CaseContext) -> Iterator[Finding]:
-    for term in term_of(ctx, "preliminary-check"):
-        yield from timing(
-            term,
-            ctx,
-            "art10-preliminary-check",
-            "请在案件中说明逾期原因，并在今后的筛查中及时核查。",
-            "请尽快完成初步核查并填写 preliminary_check（核查完成日期、是否造成损害）。",
-        )
+    yield from timing_of(
+        ctx,
+        "preliminary-check",
+        "art10-preliminary-check",
+        "请在案件中说明逾期原因，并在今后的筛查中及时核查。",
+        "请尽快完成初步核查并填写 preliminary_check（核查完成日期、是否造成损害）。",
+    )
 
 
 @case_check

@@ -13,21 +13,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ecoredress.model.enums import ConclusionDecision
-from ecoredress.regulation.rules.common import term_of, timing
+from ecoredress.regulation.rules.common import timing_of
 from ecoredress.validation.checker import CaseContext, case_check
 from ecoredress.validation.findings import Finding, error
 
 
 @case_check
 def conclusion_in_time(ctx: CaseContext) -> Iterator[Finding]:
-    for term in term_of(ctx, "conclusion"):
-        yield from timing(
-            term,
-            ctx,
-            "art16-conclusion",
-            "请核对调查结束日期和结论日期，并在案件中说明逾期原因。",
-            "请尽快形成调查结论，提出启动索赔磋商或终止索赔的意见，并填写 conclusion。",
-        )
+    yield from timing_of(
+        ctx,
+        "conclusion",
+        "art16-conclusion",
+        "请核对调查结束日期和结论日期，并在案件中说明逾期原因。",
+        "请尽快形成调查结论，提出启动索赔磋商或终止索赔的意见，并填写 conclusion。",
+    )
 
 
 @case_check

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ecoredress.regulation.rules.common import term_of, timing
+from ecoredress.regulation.rules.common import timing_of
 from ecoredress.validation.checker import CaseContext, case_check
 from ecoredress.validation.findings import Finding, error, info, warning
 
@@ -99,14 +99,13 @@ def failed_evaluation(ctx: CaseContext) -> Iterator[Finding]:
                 "第二十四条",
                 on=ev.evaluated_on,
             )
-    for term in term_of(ctx, "rectification"):
-        yield from timing(
-            term,
-            ctx,
-            "art24-rectification",
-            "请核对整改完成日期，并组织重新评估。",
-            "请督促赔偿义务人完成整改；逾期不整改的，依协议或判决追究责任。",
-        )
+    yield from timing_of(
+        ctx,
+        "rectification",
+        "art24-rectification",
+        "请核对整改完成日期，并组织重新评估。",
+        "请督促赔偿义务人完成整改；逾期不整改的，依协议或判决追究责任。",
+    )
     last = r.evaluations[-1] if r.evaluations else None
     if last and not last.passed and last.rectification and last.rectification.completed_on:
         yield info(
