@@ -50,24 +50,16 @@ def lawsuit_ground_problem(case: Case, ground: LawsuitGround) -> str | None:
 @case_check
 def agreement_after_consultation(ctx: CaseContext) -> Iterator[Finding]:
     agreement, cons = ctx.case.agreement, ctx.case.consultation
-    if agreement is None:
+    if agreement is None or (cons and cons.outcome is ConsultationOutcome.AGREED):
         return
+    loc: tuple[str, ...]
     if cons is None:
-        yield error(
-            "art19-agreement-without-consultation",
-            "有赔偿协议但没有磋商记录。赔偿协议须经磋商（或第十七条简易磋商）达成，请补充 consultation 一节。",
-            ("agreement",),
-            "第十九条第一款",
-            on=agreement.signed_on,
-        )
-    elif cons.outcome is not ConsultationOutcome.AGREED:
-        yield error(
-            "art19-agreement-without-consultation",
-            f"有赔偿协议，但磋商结果记为“{cons.outcome}”。请将磋商结果改为“达成协议”，或核对协议是否已签订。",
-            ("consultation", "outcome"),
-            "第十九条第一款",
-            on=agreement.signed_on,
-        )
+        loc = ("agreement",)
+        problem = "有赔偿协议但没有磋商记录。赔偿协议须经磋商（或第十七条简易磋商）达成，请补充 consultation 一节。"
+    else:
+        loc = ("consultation", "outcome")
+        problem = f"有赔偿协议，但磋商结果记为“{cons.outcome}”。请将磋商结果改为“达成协议”，或核对协议是否已签订。"
+    yield error("art19-agreement-without-consultation", problem, loc, "第十九条第一款", on=agreement.signed_on)
 
 
 @case_check

@@ -41,22 +41,18 @@ def implementation_after_filing(ctx: CaseContext) -> Iterator[Finding]:
     if r is None or work is None:
         return
     filed_on = r.plan.filed_on if r.plan else None
+    loc: tuple[str, ...]
     if filed_on is None:
-        yield error(
-            "art23-implementation-before-filing",
-            "修复已开工，但修复方案没有备案记录。应按经专家论证并备案的方案实施修复，请补充方案论证和备案信息。",
-            ("restoration", "implementation"),
-            "第二十三条第一项、第二项",
-            on=work.started_on,
-        )
+        loc = ("restoration", "implementation")
+        problem = "修复已开工，但修复方案没有备案记录。应按经专家论证并备案的方案实施修复，请补充方案论证和备案信息。"
     elif work.started_on < filed_on:
-        yield error(
-            "art23-implementation-before-filing",
-            f"修复开工日期（{work.started_on}）早于方案备案日期（{filed_on}）。应按备案的方案开展修复，请核对日期。",
-            ("restoration", "implementation", "started_on"),
-            "第二十三条第一项、第二项",
-            on=work.started_on,
+        loc = ("restoration", "implementation", "started_on")
+        problem = (
+            f"修复开工日期（{work.started_on}）早于方案备案日期（{filed_on}）。应按备案的方案开展修复，请核对日期。"
         )
+    else:
+        return
+    yield error("art23-implementation-before-filing", problem, loc, "第二十三条第一项、第二项", on=work.started_on)
 
 
 @case_check
