@@ -2,7 +2,7 @@
 
 第一款：“筛查发现涉及生态环境损害的线索，赔偿权利人及其指定的部门或机构应当在 30日内就是否造成生态环境损害进行初步核查；
 经核查发现造成生态环境损害的，除国家规定的不启动索赔情形外，应当立即启动索赔程序。”
-The damage investigation is the claim started, so it needs the check before it.
+A damage investigation is the claim under way, so the check must come before it.
 Fact dates: the 30-day check, its due date (``common.timing``); the claim not started, the check that found damage;
 an investigation without a check, its start.
 """

@@ -8,8 +8,8 @@ records.
 "显著轻微" and "持续时间短" are judgements the law leaves unquantified; what the file can show is checked: the dates of
 the
 act and of the remediation or correction, and, for 第三项, that no damage was assessed. The claim is ended on the
-conclusion (第十六条), so not once consultation, an agreement or a lawsuit has followed. Fact dates: the conclusion that
-proposes ending the claim, else the decision to end it.
+conclusion (第十六条), so not once a consultation, an agreement or a lawsuit has followed it. Fact dates: the
+conclusion that proposes ending the claim, else the decision to end it.
 """
 
 from __future__ import annotations
