@@ -301,6 +301,8 @@ def test_numbers_beyond_any_amount_period_or_count_are_located_errors(repo):
     [
         ("years: [\n", ":2:1: YAML 语法错误"),
         ("years: &a [*a]\n", ":1:8: "),
+        ('years: "\\x1b"\n', ":1:8: "),
+        ("years: !!python/name:os.system x\n", ":1:8: "),
         ("years: " + "[" * 3000 + "]" * 3000 + "\n", ":1:27: 嵌套超过 20 层"),
     ],
 )
@@ -311,3 +313,4 @@ def test_the_local_calendar_is_read_through_the_same_guard(repo, text, where):
         result = run_cli("deadlines")
     assert result.code == 1 and "Traceback" not in result.err
     assert f"calendar/holidays.local.yaml{where}" in result.err, result.err
+    assert "案件文件中" not in result.err  # a calendar is not a case file: the message names what it is
