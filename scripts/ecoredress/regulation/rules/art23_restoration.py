@@ -37,10 +37,9 @@ def filing_after_review(ctx: CaseContext) -> Iterator[Finding]:
 @case_check
 def implementation_after_filing(ctx: CaseContext) -> Iterator[Finding]:
     r = ctx.case.restoration
-    work = r.implementation if r else None
-    if r is None or work is None:
+    if r is None or r.implementation is None:
         return
-    filed_on = r.plan.filed_on if r.plan else None
+    work, filed_on = r.implementation, r.plan.filed_on if r.plan else None
     loc: tuple[str, ...]
     if filed_on is None:
         loc = ("restoration", "implementation")
