@@ -19,12 +19,13 @@ from pathlib import Path
 import typst
 
 from ecoredress.documents.annual import annual_jobs
-from ecoredress.documents.kinds import SPECS
 from ecoredress.documents.plan import plan_jobs
 from ecoredress.documents.renderer import render_documents
 from ecoredress.documents.settings import document_settings
 from ecoredress.loading.discovery import discover_case_files
 from ecoredress.project import find_project
+from ecoredress.regulation.calendar import load_calendar
+from ecoredress.regulation.document_kinds import SPECS
 from ecoredress.regulation.profile import load_profile
 from ecoredress.validation.checker import load_case
 
@@ -38,16 +39,18 @@ COLUMNS = 5
 
 def _one_of_each_kind(project):
     templates = project.templates_dir / "documents"
-    profile = load_profile(project_root=project.root)
+    profile, calendar = load_profile(project_root=project.root), load_calendar(project.root)
     cases = [load_case(path, path.name).case for path in discover_case_files([project.cases_dir])]
-    jobs = plan_jobs([case for case in cases if case], profile, templates, None)
+    jobs = plan_jobs([case for case in cases if case], profile, calendar, templates, None)
     first = {}
     for job in sorted(
         jobs, key=lambda job: job.public
     ):  # the internal version, or the public one of a notice to the public
         first.setdefault(job.key, job)
     picked = [first[spec.key] for spec in SPECS if spec.key in first]
-    return picked + annual_jobs([case for case in cases if case], ANNUAL_YEAR, profile, templates)[:1], templates
+    return picked + annual_jobs([case for case in cases if case], ANNUAL_YEAR, profile, calendar, templates)[
+        :1
+    ], templates
 
 
 def _page_image(pdf: Path, target: Path, resolution: int) -> Path:

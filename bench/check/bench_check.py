@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from ecoredress.loading.discovery import discover_case_files
+from ecoredress.project import find_project
 from ecoredress.validation.checker import check_files
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,7 +41,7 @@ def measure(count: int) -> str:
         make_cases(folder, count)
         paths = discover_case_files([folder])
         start = time.perf_counter()
-        report = check_files(paths, base=folder, as_of=dt.date(2026, 11, 29))
+        report = check_files(paths, base=folder, as_of=dt.date(2026, 11, 29), project=find_project(ROOT))
         elapsed = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return f"| {count} | {elapsed:.2f} | {1000 * elapsed / count:.2f} | {peak:.0f} | {len(report.findings)} |"

@@ -29,6 +29,7 @@ from ecoredress.documents.renderer import _prepare, render_documents
 from ecoredress.documents.settings import document_settings
 from ecoredress.loading.discovery import discover_case_files
 from ecoredress.project import find_project
+from ecoredress.regulation.calendar import load_calendar
 from ecoredress.regulation.profile import load_profile
 from ecoredress.validation.checker import load_case
 
@@ -92,7 +93,8 @@ def main() -> int:
     settings = document_settings(project)
     templates = project.templates_dir / "documents"
     cases = [load_case(p, p.name).case for p in discover_case_files([project.cases_dir])]
-    jobs = plan_jobs([c for c in cases if c], load_profile(project_root=project.root), templates, None)
+    profile, calendar = load_profile(project_root=project.root), load_calendar(project.root)
+    jobs = plan_jobs([c for c in cases if c], profile, calendar, templates, None)
     runs = {
         "ecoredress render --jobs 1": lambda out: ecoredress_way(jobs, settings, templates, out, 1),
         f"ecoredress render --jobs {os.cpu_count()}": lambda out: ecoredress_way(

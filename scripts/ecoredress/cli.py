@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import importlib
 import pkgutil
 import sys
@@ -49,14 +48,6 @@ _ARGPARSE_PHRASES = (
 )
 
 
-def date_argument(text: str) -> dt.date:
-    """argparse type for dates: a Chinese message for a date that is malformed or does not exist."""
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期“{text}”无效，请写成真实存在的 YYYY-MM-DD 日期，如 2024-04-03") from None
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = ChineseArgumentParser(
         prog="ecoredress",
@@ -68,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):  # a helper the commands share, not a command
+            continue
         importlib.import_module(f"{commands.__name__}.{info.name}").register(subparsers)
     return parser
 

@@ -14,6 +14,7 @@ from ecoredress.documents.renderer import render_documents
 from ecoredress.documents.settings import document_settings
 from ecoredress.documents.templating import environment
 from ecoredress.project import find_project
+from ecoredress.regulation.calendar import load_calendar
 from ecoredress.regulation.profile import load_profile
 from tests.documents.pages import convert_with_office, soffice
 
@@ -36,15 +37,20 @@ def profile(project):
 
 
 @pytest.fixture(scope="session")
+def calendar(project):
+    return load_calendar(project.root)
+
+
+@pytest.fixture(scope="session")
 def cases_by_id(sample_cases):
     return {case.id: case for case in sample_cases}
 
 
 @pytest.fixture(scope="session")
-def rendered(sample_cases, project, templates, profile, tmp_path_factory):
+def rendered(sample_cases, project, templates, profile, calendar, tmp_path_factory):
     """Every document every sample case calls for, in docx and pdf (rendered once for the session)."""
     out = tmp_path_factory.mktemp("documents")
-    jobs = plan_jobs(sample_cases, profile, templates, None)
+    jobs = plan_jobs(sample_cases, profile, calendar, templates, None)
     result = render_documents(jobs, document_settings(project), templates, out, workers=2)
     return out, jobs, result
 

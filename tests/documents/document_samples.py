@@ -9,6 +9,7 @@ from ecoredress.documents.plan import DocumentJob, plan_jobs
 from ecoredress.loading.discovery import discover_case_files
 from ecoredress.model import Case
 from ecoredress.project import find_project
+from ecoredress.regulation.calendar import Calendar, load_calendar
 from ecoredress.regulation.profile import Profile, load_profile
 from ecoredress.validation.checker import load_case
 
@@ -29,6 +30,10 @@ def sample_profile() -> Profile:
     return load_profile(project_root=ROOT)
 
 
+def sample_calendar() -> Calendar:
+    return load_calendar(ROOT)
+
+
 def sample_templates() -> Path:
     return find_project(ROOT).templates_dir / "documents"
 
@@ -36,4 +41,4 @@ def sample_templates() -> Path:
 @lru_cache(maxsize=1)
 def sample_jobs() -> tuple[DocumentJob, ...]:
     """Every document every sample case calls for."""
-    return tuple(plan_jobs(sample_cases(), sample_profile(), sample_templates(), None))
+    return tuple(plan_jobs(sample_cases(), sample_profile(), sample_calendar(), sample_templates(), None))

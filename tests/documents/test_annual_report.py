@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from document_samples import sample_cases, sample_profile, sample_templates
+from document_samples import sample_calendar, sample_cases, sample_profile, sample_templates
 from ecoredress.documents.annual import annual_jobs
 from ecoredress.documents.renderer import render_documents
 from ecoredress.documents.settings import document_settings
@@ -12,7 +12,7 @@ from tests.documents.pages import pdf_lines
 
 
 def _report(year: int, holder: str) -> str:
-    jobs = annual_jobs(list(sample_cases()), year, sample_profile(), sample_templates())
+    jobs = annual_jobs(list(sample_cases()), year, sample_profile(), sample_calendar(), sample_templates())
     return next(job for job in jobs if job.case_id == holder).markdown
 
 
@@ -34,7 +34,7 @@ def test_a_case_finished_before_the_year_with_nothing_in_it_is_left_out():
 
 @pytest.fixture(scope="module")
 def reports_2025(project, tmp_path_factory):
-    jobs = annual_jobs(list(sample_cases()), 2025, sample_profile(), sample_templates())
+    jobs = annual_jobs(list(sample_cases()), 2025, sample_profile(), sample_calendar(), sample_templates())
     out = tmp_path_factory.mktemp("annual")
     render_documents(jobs, document_settings(project), sample_templates(), out, formats=("pdf",), workers=2)
     return out, jobs

@@ -7,9 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from ecoredress.documents.formatting import cn_date, money, money_capitals, money_figures
-from ecoredress.documents.markdown import escape_markdown
 from ecoredress.model.normalise import doc_number, normalise_doc_number
+from ecoredress.presentation.formatting import cn_date, money, money_capitals, money_figures
+from ecoredress.presentation.markdown import escape_markdown
 
 
 @pytest.mark.parametrize(

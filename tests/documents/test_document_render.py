@@ -13,13 +13,13 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from ecoredress.documents.formatting import money_capitals
-from ecoredress.documents.kinds import BY_KEY
 from ecoredress.documents.pdf import PdfFonts
 from ecoredress.documents.plan import case_jobs
 from ecoredress.documents.renderer import render_documents
 from ecoredress.documents.settings import FONT_PRESETS, document_settings
 from ecoredress.errors import UserError
+from ecoredress.presentation.formatting import money_capitals
+from ecoredress.regulation.document_kinds import BY_KEY
 from tests.documents.pages import signing
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -168,7 +168,7 @@ def test_manifest_lists_every_file_with_its_hash(rendered):
 
 
 def test_second_run_renders_nothing_and_a_change_renders_only_that_case(
-    rendered, project, templates, profile, cases_by_id
+    rendered, project, templates, profile, calendar, cases_by_id
 ):
     out, jobs, _ = rendered
     settings = document_settings(project)
@@ -178,15 +178,19 @@ def test_second_run_renders_nothing_and_a_change_renders_only_that_case(
     changed = case.model_copy(
         update={"claim_end": case.claim_end.model_copy(update={"reason": case.claim_end.reason + "补充说明。"})}
     )
-    new_jobs = [j for j in jobs if j.case_id != case.id] + case_jobs(changed, [BY_KEY["claim-end"]], profile, templates)
+    new_jobs = [j for j in jobs if j.case_id != case.id] + case_jobs(
+        changed, [BY_KEY["claim-end"]], profile, calendar, templates
+    )
     third = render_documents(new_jobs, settings, templates, out, formats=("docx",))
     assert third.rendered == ["ZW-2024-001/claim-end.docx"]
 
 
-def test_a_change_to_the_conversion_code_renders_again(project, templates, cases_by_id, profile, tmp_path, monkeypatch):
+def test_a_change_to_the_conversion_code_renders_again(
+    project, templates, cases_by_id, profile, calendar, tmp_path, monkeypatch
+):
     from ecoredress.documents import renderer
 
-    jobs = case_jobs(cases_by_id["ZW-2024-001"], [BY_KEY["claim-end"]], profile, templates)
+    jobs = case_jobs(cases_by_id["ZW-2024-001"], [BY_KEY["claim-end"]], profile, calendar, templates)
     settings = document_settings(project)
     render_documents(jobs, settings, templates, tmp_path, formats=("docx",))
     assert render_documents(jobs, settings, templates, tmp_path, formats=("docx",)).rendered == []

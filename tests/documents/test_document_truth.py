@@ -12,10 +12,10 @@ import pytest
 from pydantic import BaseModel
 
 from document_samples import sample_cases, sample_jobs, sample_profile
-from ecoredress.documents.formatting import cn_date, money
-from ecoredress.documents.kinds import BY_KEY
 from ecoredress.model.types import TERM_FIELDS
+from ecoredress.presentation.formatting import cn_date, money
 from ecoredress.regulation.asof import facts_as_of
+from ecoredress.regulation.document_kinds import BY_KEY
 
 JOBS = sample_jobs()
 CASES = {case.id: case for case in sample_cases()}

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from ecoredress.documents.catalogue import catalogue_markdown
-from ecoredress.documents.kinds import SPECS
+from ecoredress.regulation.document_kinds import SPECS
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = re.compile(r"^第[一二三四五六七八九十]+[条款项]")

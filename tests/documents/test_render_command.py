@@ -39,8 +39,8 @@ def test_bad_arguments_are_chinese_errors(cli, tmp_path):
 
 def test_a_case_with_nothing_to_issue_yet_is_not_an_error(cli, tmp_path):
     # A case just scaffolded by `ecoredress new` calls for no document, and CI renders every changed case.
+    from ecoredress.editing.scaffold import holder_from_text, render_new_case
     from ecoredress.project import find_project
-    from ecoredress.scaffold import holder_from_text, render_new_case
 
     project = find_project()
     fresh = tmp_path / "YC-2026-009.yaml"
@@ -55,7 +55,7 @@ def test_a_case_with_nothing_to_issue_yet_is_not_an_error(cli, tmp_path):
 
 def test_help_lists_every_kind_whole_on_its_own_line(capsys):
     from ecoredress.cli import main
-    from ecoredress.documents.kinds import SPECS
+    from ecoredress.regulation.document_kinds import SPECS
 
     with pytest.raises(SystemExit):
         main(["render", "--help"])

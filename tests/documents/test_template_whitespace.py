@@ -10,16 +10,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from document_samples import sample_cases, sample_profile, sample_templates
-from ecoredress.documents.kinds import SPECS
-from ecoredress.documents.markdown import tidy_blocks
+from document_samples import sample_calendar, sample_cases, sample_profile, sample_templates
 from ecoredress.documents.plan import case_jobs
 from ecoredress.errors import UserError
 from ecoredress.model import Case
 from ecoredress.model.types import CJK_CHAR
+from ecoredress.presentation.markdown import tidy_blocks
+from ecoredress.regulation.document_kinds import SPECS
 
 CASES = sample_cases()
-PROFILE, TEMPLATES = sample_profile(), sample_templates()
+PROFILE, CALENDAR, TEMPLATES = sample_profile(), sample_calendar(), sample_templates()
 TEXT_FIELDS = (
     "description",
     "reason",
@@ -118,7 +118,7 @@ def assert_tidy(markdown: str, where: str) -> None:
 @given(case=varied_cases())
 def test_every_template_is_whitespace_safe_over_varied_cases(case):
     try:
-        jobs = case_jobs(case, SPECS, PROFILE, TEMPLATES)
+        jobs = case_jobs(case, SPECS, PROFILE, CALENDAR, TEMPLATES)
     except UserError:
         return  # a document that needs a fact the varied case lacks refuses, with a message: nothing printed
     for job in jobs:
@@ -127,7 +127,7 @@ def test_every_template_is_whitespace_safe_over_varied_cases(case):
 
 def test_every_sample_document_is_whitespace_safe():
     for case in CASES:
-        for job in case_jobs(case, SPECS, PROFILE, TEMPLATES):
+        for job in case_jobs(case, SPECS, PROFILE, CALENDAR, TEMPLATES):
             assert_tidy(job.markdown, job.stem)
 
 

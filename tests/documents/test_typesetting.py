@@ -18,7 +18,6 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from ecoredress.documents.formatting import money
 from ecoredress.documents.parties import Party
 from ecoredress.documents.reference_docx import (
     CHAR,
@@ -30,6 +29,7 @@ from ecoredress.documents.reference_docx import (
     TEXT_WIDTH,
 )
 from ecoredress.documents.settings import FONT_PRESETS, document_settings
+from ecoredress.presentation.formatting import money
 from tests.documents.conftest import (
     BIG_AMOUNTS,
     SIGNATURE_DATE,

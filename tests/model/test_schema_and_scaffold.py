@@ -5,10 +5,10 @@ import json
 import shutil
 from decimal import Decimal
 
+from ecoredress.editing.scaffold import create_case_file, holder_from_text, next_case_id
 from ecoredress.loading.yamlio import load_data
 from ecoredress.model.schema import case_schema_text
 from ecoredress.project import find_project
-from ecoredress.scaffold import create_case_file, holder_from_text, next_case_id
 from ecoredress.validation.checker import check_files
 from tests.conftest import CASES, ROOT, run_cli
 
@@ -54,7 +54,7 @@ def test_new_takes_the_next_free_number_and_passes_check(tmp_path):
     first = create_case_file(project, holder, dt.date(2026, 11, 20), "宁夏某公司倾倒废渣生态环境损害赔偿案")
     second = create_case_file(project, holder, dt.date(2026, 11, 21), None)
     assert (first.name, second.name) == ("YC-2026-001.yaml", "YC-2026-002.yaml")
-    report = check_files([first, second], base=tmp_path, as_of=dt.date(2026, 11, 29))
+    report = check_files([first, second], base=tmp_path, as_of=dt.date(2026, 11, 29), project=project)
     assert report.valid, [f.message for f in report.findings]
     text = first.read_text(encoding="utf-8")
     assert "# 管辖（第五条）" in text and "title: 宁夏某公司倾倒废渣生态环境损害赔偿案" in text

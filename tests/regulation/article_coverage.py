@@ -170,7 +170,7 @@ def _union_models(annotation: object) -> list[type[BaseModel]]:
 
 
 def documents() -> dict[int, set[str]]:
-    from ecoredress.documents.kinds import SPECS
+    from ecoredress.regulation.document_kinds import SPECS
 
     out: dict[int, set[str]] = defaultdict(set)
     for spec in SPECS:

@@ -17,9 +17,10 @@ from typing import Any
 from ecoredress.loading.yamlio import load_data
 from ecoredress.model import Case
 from ecoredress.regulation.calendar import Calendar, load_calendar
+from ecoredress.regulation.findings import Finding
 from ecoredress.regulation.profile import Profile, load_profile
-from ecoredress.validation.checker import CaseContext, run_checks
-from ecoredress.validation.findings import Finding
+from ecoredress.regulation.rules.registry import CaseContext
+from ecoredress.validation.checker import run_checks
 
 SCENARIOS = Path(__file__).parent / "scenarios"
 PROFILES = Path(__file__).parent / "profiles"

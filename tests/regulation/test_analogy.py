@@ -9,9 +9,9 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ecoredress.regulation.findings import Finding, Severity, error, info, warning
 from ecoredress.regulation.profile import load_profile
 from ecoredress.validation.analogy import UNDATED, in_time, verified_counterpart
-from ecoredress.validation.findings import Finding, Severity, error, info, warning
 from scenario_runner import load_file, run
 
 PROFILE = load_profile("ningxia-2024")

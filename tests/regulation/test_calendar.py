@@ -121,7 +121,6 @@ def test_days_command_year_without_data(cli):
 from ecoredress.regulation.calendar import (  # noqa: E402
     CalendarError,
     DayNote,
-    default_calendar,
     local_years,
     parse_year,
 )
@@ -259,19 +258,14 @@ def test_parse_year_error_text_names_the_fields_and_an_example():
     )
 
 
-def test_default_calendar_outside_and_inside_a_case_repository(tmp_path, monkeypatch):
-    outside = tmp_path / "elsewhere"
-    outside.mkdir()
-    monkeypatch.chdir(outside)  # no pyproject.toml up the tree: shipped data only, no crash
-    cal = default_calendar()
+def test_calendar_without_and_with_a_case_repository(tmp_path):
+    cal = load_calendar(None)  # no repository: shipped data only, no crash
     assert cal.override is None and cal.known_years == sorted(shipped_years())
     project = tmp_path / "repo"
     project.mkdir()
-    (project / "pyproject.toml").write_text("[tool.ecoredress]\n", encoding="utf-8")
     _local(project, YEAR_2027)
-    monkeypatch.chdir(project)
-    cal = default_calendar()
-    assert cal.override == project.resolve() / "calendar" / "holidays.local.yaml"
+    cal = load_calendar(project)
+    assert cal.override == project / "calendar" / "holidays.local.yaml"
     assert 2027 in cal.known_years
 
 
@@ -290,7 +284,5 @@ def test_holiday_spanning_a_year_end_marks_every_day():
 
 def test_a_period_ending_past_the_last_date_python_knows_is_a_missing_year_not_an_overflow():
     """Found while fuzzing issue 9: a case found on 9999-12-31 made `check` crash with OverflowError."""
-    from ecoredress.regulation.calendar import default_calendar
-
     with pytest.raises(CalendarYearMissing):
-        default_calendar().add_days(dt.date(9999, 12, 31), 30)
+        CAL.add_days(dt.date(9999, 12, 31), 30)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 
+from ecoredress.editing.scaffold import create_case_file, holder_from_text
 from ecoredress.project import find_project
-from ecoredress.scaffold import create_case_file, holder_from_text
+from ecoredress.regulation.findings import Severity
 from ecoredress.validation.checker import check_files
-from ecoredress.validation.findings import Severity
 from tests.conftest import ROOT
 
 

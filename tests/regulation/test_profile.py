@@ -69,8 +69,11 @@ def test_a_value_is_in_force_only_from_its_effective_date():
     assert profile.in_force("consultation.days", dt.date(2024, 4, 3)) == 90
 
 
-def test_project_setting_chooses_the_profile():
-    assert load_profile().id == "ningxia-2024"  # pyproject.toml: [tool.ecoredress] profile
+def test_project_setting_chooses_the_profile(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text(f'[tool.ecoredress]\nprofile = "{STRICT}"\n', encoding="utf-8")
+    assert load_profile(project_root=tmp_path).id == "test-strict"
+    monkeypatch.chdir(tmp_path)  # the working folder is not a repository given: the shipped default
+    assert load_profile().id == "ningxia-2024"
 
 
 def test_unknown_profile_is_a_clear_error():
@@ -136,7 +139,8 @@ def test_project_option_chooses_the_profile_whatever_the_current_directory(tmp_p
 def test_duties_that_fell_due_before_the_regulation_are_checked_for_reference(tmp_path):
     """宁环规发〔2024〕4号 took effect 2024-04-03: an earlier lapse is reported, marked as checked by analogy."""
     from ecoredress.regulation.calendar import load_calendar
-    from ecoredress.validation.checker import CaseContext, run_checks
+    from ecoredress.regulation.rules.registry import CaseContext
+    from ecoredress.validation.checker import run_checks
 
     profile = load_profile("ningxia-2024")
     assert profile.effective_from == profile.in_force_from == dt.date(2024, 4, 3)

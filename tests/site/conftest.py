@@ -40,13 +40,14 @@ def render_kinds(out: Path, case_id: str, kinds: set[str], formats: tuple[str, .
     from ecoredress.documents.plan import plan_jobs
     from ecoredress.documents.renderer import render_documents
     from ecoredress.documents.settings import document_settings
+    from ecoredress.regulation.calendar import load_calendar
     from ecoredress.regulation.profile import load_profile
     from ecoredress.validation.checker import load_case
 
     project = find_project(ROOT)
     case = load_case(ROOT / "cases" / f"{case_id}.yaml", case_id).case
     templates = project.templates_dir / "documents"
-    jobs = plan_jobs([case], load_profile(project_root=ROOT), templates, kinds)
+    jobs = plan_jobs([case], load_profile(project_root=ROOT), load_calendar(ROOT), templates, kinds)
     render_documents(jobs, document_settings(project), templates, out, formats)
 
 

@@ -18,7 +18,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ecoredress.model import Case
 from ecoredress.model.enums import PublicItem
-from ecoredress.publish.masking import is_withheld
+from ecoredress.presentation.masking import is_withheld
 
 FENCE = "```{ tabindex=1 autofocus=1 onfocus=alert(document.domain) }\nx\n```"  # issue 9, finding 1
 # One payload a line, so that every block construct starts at the beginning of a line.

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ecoredress.model.enums import PublicItem
-from ecoredress.publish.masking import REMOVED, Masker, surname
+from ecoredress.presentation.masking import REMOVED, Masker, surname
 from ecoredress.publish.opendata import cases_csv, cases_json, feed
 from ecoredress.publish.projection import PublishedCase, publish_case
 from ecoredress.publish.site import DEFAULT_PUBLISHER
@@ -138,7 +138,7 @@ import copy  # noqa: E402
 
 from ecoredress.model import Case  # noqa: E402
 from ecoredress.model.types import is_withheld  # noqa: E402
-from ecoredress.publish.masking import organisation_short_name  # noqa: E402
+from ecoredress.presentation.masking import organisation_short_name  # noqa: E402
 from portal_factory import base_data as _base  # noqa: E402
 
 

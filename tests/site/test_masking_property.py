@@ -168,6 +168,7 @@ def test_no_generated_personal_value_reaches_any_public_file(drawn, tmp_path_fac
     from ecoredress.documents.plan import plan_jobs
     from ecoredress.documents.renderer import render_documents
     from ecoredress.documents.settings import document_settings
+    from ecoredress.regulation.calendar import load_calendar
     from ecoredress.regulation.profile import load_profile
 
     labelled, names = drawn
@@ -175,7 +176,8 @@ def test_no_generated_personal_value_reaches_any_public_file(drawn, tmp_path_fac
     work = tmp_path_factory.mktemp("masking-property")
     project = find_project(ROOT)
     templates = project.templates_dir / "documents"
-    jobs = plan_jobs([case], load_profile(project_root=ROOT), templates, {"agreement", "consultation-notice"})
+    kinds = {"agreement", "consultation-notice"}
+    jobs = plan_jobs([case], load_profile(project_root=ROOT), load_calendar(ROOT), templates, kinds)
     render_documents(jobs, document_settings(project), templates, work / "documents", ("pdf", "docx"))
     build_site(project, work / "public", documents=work / "documents", cases=[case])
     texts = _texts(work / "public", work / "documents")

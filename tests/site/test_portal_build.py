@@ -18,8 +18,9 @@ import jsonschema
 import pytest
 
 from ecoredress.errors import UserError
+from ecoredress.presentation import masking
 from ecoredress.project import Project, find_project
-from ecoredress.publish import masking, pages
+from ecoredress.publish import pages
 from ecoredress.publish.site import build_site, publisher
 from portal_factory import VARIANT_FORBIDDEN, generated_cases, hostile_case
 from portal_scan import external_assets, injections, json_of, leaks, private_values, scanned_files, shape

@@ -57,8 +57,8 @@ def _build(project: Project, args: argparse.Namespace, site_out: Path) -> tuple[
     """Check, render, build the site; the exit code, the findings and the summary to print."""
     from ecoredress.loading.discovery import discover_case_files
     from ecoredress.publish.site import build_site
+    from ecoredress.regulation.findings import Severity
     from ecoredress.validation.checker import check_files
-    from ecoredress.validation.findings import Severity
     from ecoredress.validation.report import FORMATS
 
     report = check_files(discover_case_files([project.cases_dir]), base=Path.cwd(), project=project)
@@ -87,11 +87,12 @@ def _render(project: Project, cases: list[Case], jobs: int) -> str:
     from ecoredress.documents.plan import plan_jobs
     from ecoredress.documents.renderer import render_documents
     from ecoredress.documents.settings import document_settings
+    from ecoredress.regulation.calendar import load_calendar
     from ecoredress.regulation.profile import load_profile
 
     settings = document_settings(project)
     templates = project.template_folder("documents")
-    planned = plan_jobs(cases, load_profile(project_root=project.root), templates, None)
+    planned = plan_jobs(cases, load_profile(project_root=project.root), load_calendar(project.root), templates, None)
     if not planned:
         return "没有需要生成的文书"
     result = render_documents(planned, settings, templates, settings.out_dir, workers=max(1, jobs))

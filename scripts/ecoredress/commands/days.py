@@ -14,7 +14,7 @@ WEEKDAYS = "一二三四五六日"
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from ecoredress.cli import date_argument
+    from ecoredress.commands._arguments import date_argument
 
     parser = subparsers.add_parser(
         "days",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from ecoredress.cli import date_argument
+    from ecoredress.commands._arguments import date_argument
 
     parser = subparsers.add_parser(
         "ledger",

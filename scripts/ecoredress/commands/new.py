@@ -8,7 +8,7 @@ import sys
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from ecoredress.cli import date_argument
+    from ecoredress.commands._arguments import date_argument
 
     parser = subparsers.add_parser(
         "new",
@@ -31,8 +31,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    from ecoredress.editing.scaffold import create_case_file, holder_from_text
     from ecoredress.project import find_project
-    from ecoredress.scaffold import create_case_file, holder_from_text
     from ecoredress.validation.checker import check_files
     from ecoredress.validation.report import as_text
 

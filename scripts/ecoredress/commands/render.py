@@ -19,8 +19,8 @@ def _formats(text: str) -> tuple[str, ...]:
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from ecoredress.documents.annual import ANNUAL_KEY, ANNUAL_NAME
-    from ecoredress.documents.kinds import SPECS
     from ecoredress.documents.settings import default_jobs
+    from ecoredress.regulation.document_kinds import SPECS
 
     # One kind a line, never wrapped: argparse would otherwise break keys such as claim-start at the hyphen.
     kinds = [(s.key, f"{s.kind.value}（{s.articles}）") for s in SPECS]
@@ -60,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
     from ecoredress.documents.settings import document_settings
     from ecoredress.errors import UserError
     from ecoredress.project import find_project
+    from ecoredress.regulation.calendar import load_calendar
     from ecoredress.regulation.profile import load_profile
 
     project = find_project(args.project)
@@ -72,10 +73,10 @@ def run(args: argparse.Namespace) -> int:
     if not loaded.cases:  # every file named was skipped, and reported
         return loaded.exit_code
     cases = loaded.cases
-    profile = load_profile(project_root=project.root)
-    jobs = plan_jobs(cases, profile, templates, case_keys) if case_keys != set() else []
+    profile, calendar = load_profile(project_root=project.root), load_calendar(project.root)
+    jobs = plan_jobs(cases, profile, calendar, templates, case_keys) if case_keys != set() else []
     if annual:
-        jobs += annual_jobs(cases, args.year, profile, templates)
+        jobs += annual_jobs(cases, args.year, profile, calendar, templates)
     if not jobs and args.kind:
         raise UserError("所选种类的文书不适用于所选案件（案件尚未进行到出具该文书的环节）。请核对 --kind 或案件。")
     if not jobs:  # e.g. a case just created with `ecoredress new`: nothing to issue yet is not an error

@@ -8,7 +8,7 @@ from pathlib import Path
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from ecoredress.cli import date_argument
+    from ecoredress.commands._arguments import date_argument
 
     parser = subparsers.add_parser(
         "screening",
@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     from ecoredress.project import find_project
     from ecoredress.registers.cases import open_repository
     from ecoredress.registers.ledger import screening_years
-    from ecoredress.registers.screening import compliance, id_problems, load_logs
+    from ecoredress.regulation.screening import compliance, id_problems, load_logs
     from ecoredress.validation.checker import Report, check_screening_log, display_path
     from ecoredress.validation.report import as_text
 

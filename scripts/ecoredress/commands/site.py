@@ -19,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="由公开案件生成静态网站。只发布作出公开决定的案件，个人信息和内部信息一律不公开。",
     )
     actions = parser.add_subparsers(dest="site_action", metavar="操作", required=True)
-    from ecoredress.cli import date_argument
+    from ecoredress.commands._arguments import date_argument
 
     build = actions.add_parser(
         "build",

@@ -19,7 +19,7 @@ from ecoredress.documents.templating import render_markdown
 from ecoredress.model import Case
 from ecoredress.model.enums import HOLDER_CODES, RightsHolder
 from ecoredress.regulation.asof import case_as_of, fact_dates
-from ecoredress.regulation.calendar import Calendar, default_calendar
+from ecoredress.regulation.calendar import Calendar
 from ecoredress.regulation.profile import Profile
 
 ANNUAL_KEY = "annual-report"
@@ -78,13 +78,12 @@ def _report_day(year: int, month: int) -> dt.date:
 
 
 def annual_jobs(
-    cases: list[Case], year: int, profile: Profile, templates: Path, month: int | None = None
+    cases: list[Case], year: int, profile: Profile, cal: Calendar, templates: Path, month: int | None = None
 ) -> list[DocumentJob]:
     """One annual report per rights-holder among ``cases``; dated the last day of the reporting month."""
     month = month or profile.get("annual_report.month", dt.date(year, 12, 31))
     day = _report_day(year, month)
     basis = citation_text(profile, ANNUAL_ARTICLE, day, ANNUAL_NAME)
-    cal = default_calendar()
     jobs = []
     for holder in sorted({c.jurisdiction.rights_holder for c in cases}, key=lambda h: HOLDER_CODES[h]):
         title = f"{year}年度生态环境损害赔偿工作情况报告"

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from ecoredress.documents.annual import ANNUAL_ARTICLE, ANNUAL_ISSUER, ANNUAL_KEY, ANNUAL_NAME, ANNUAL_RECEIVER
-from ecoredress.documents.kinds import SPECS
+from ecoredress.regulation.document_kinds import SPECS
 
 
 def catalogue_markdown() -> str:

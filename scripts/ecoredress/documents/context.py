@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
 
-from ecoredress.documents.kinds import Spec, Subject, obligor_restores
 from ecoredress.documents.narrative import recount, steps
 from ecoredress.documents.parties import department_party, obligor_parties, persons
 from ecoredress.errors import UserError
@@ -23,9 +21,10 @@ from ecoredress.model import Case
 from ecoredress.model.enums import RightsHolder
 from ecoredress.model.outcome import Restoration
 from ecoredress.model.types import UNDATED, is_withheld
-from ecoredress.publish.masking import Masker
+from ecoredress.presentation.masking import Masker
 from ecoredress.regulation.asof import case_as_of, section_as_of
-from ecoredress.regulation.calendar import Calendar, default_calendar
+from ecoredress.regulation.calendar import Calendar
+from ecoredress.regulation.document_kinds import Spec, Subject, obligor_restores
 from ecoredress.regulation.obligations import cash_owed, in_kind, received
 from ecoredress.regulation.profile import Profile
 
@@ -82,15 +81,12 @@ def _agreed(now: Case, full: Case) -> Case:
     return now.model_copy(update={"restoration": Restoration(mode=full.restoration.mode)})
 
 
-@lru_cache(maxsize=1)
-def _calendar() -> Calendar:
-    return default_calendar()
-
-
-def document_context(case: Case, spec: Spec, subject: Subject, profile: Profile, public: bool) -> dict[str, Any]:
+def document_context(
+    case: Case, spec: Spec, subject: Subject, profile: Profile, calendar: Calendar, public: bool
+) -> dict[str, Any]:
     """Template variables of one document (see the module docstring)."""
     day = subject.issued_on
-    view = case_as_of(case, day, profile, _calendar())
+    view = case_as_of(case, day, profile, calendar)
     if view is None:
         raise UserError(f"案件 {case.id} 的{spec.title}日期 {day} 早于发现线索的日期，不能出具。请核对日期。")
     now = _agreed(view.case, case)

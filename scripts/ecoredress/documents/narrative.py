@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ecoredress.documents.formatting import cn_date, cn_number, money
 from ecoredress.model import Case
 from ecoredress.model.enums import (
     AssessmentMode,
@@ -21,6 +20,7 @@ from ecoredress.model.enums import (
     ConsultationOutcome,
     ReferralDirection,
 )
+from ecoredress.presentation.formatting import cn_date, cn_number, money
 
 FAMILIES = (
     "clue",

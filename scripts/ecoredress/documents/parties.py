@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ecoredress.documents.formatting import cn_number
 from ecoredress.model import Case
 from ecoredress.model.parties import Organisation
-from ecoredress.publish.masking import Masker
+from ecoredress.presentation.formatting import cn_number
+from ecoredress.presentation.masking import Masker
 
 
 @dataclass(frozen=True)

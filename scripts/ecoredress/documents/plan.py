@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ecoredress.documents.context import document_context
-from ecoredress.documents.kinds import SPECS, Spec
 from ecoredress.documents.templating import render_markdown
 from ecoredress.model import Case
+from ecoredress.regulation.calendar import Calendar
+from ecoredress.regulation.document_kinds import SPECS, Spec
 from ecoredress.regulation.profile import Profile
 
 
@@ -37,14 +38,16 @@ def _variants(spec: Spec, case: Case) -> list[bool]:
     return public if spec.public_only else [False, *public]
 
 
-def case_jobs(case: Case, specs: Iterable[Spec], profile: Profile, templates: Path) -> list[DocumentJob]:
+def case_jobs(
+    case: Case, specs: Iterable[Spec], profile: Profile, calendar: Calendar, templates: Path
+) -> list[DocumentJob]:
     jobs: list[DocumentJob] = []
     for spec in specs:
         subjects = spec.subjects(case)
         for number, subject in enumerate(subjects, start=1):
             suffix = f"-{number}" if len(subjects) > 1 else ""
             for public in _variants(spec, case):
-                context = document_context(case, spec, subject, profile, public)
+                context = document_context(case, spec, subject, profile, calendar, public)
                 jobs.append(
                     DocumentJob(
                         stem=f"{case.id}/{spec.key}{suffix}{'-public' if public else ''}",
@@ -62,7 +65,13 @@ def case_jobs(case: Case, specs: Iterable[Spec], profile: Profile, templates: Pa
     return jobs
 
 
-def plan_jobs(cases: Iterable[Case], profile: Profile, templates: Path, keys: set[str] | None) -> list[DocumentJob]:
+def plan_jobs(
+    cases: Iterable[Case], profile: Profile, calendar: Calendar, templates: Path, keys: set[str] | None
+) -> list[DocumentJob]:
     """Documents each case calls for (or only the kinds in ``keys``), in case and procedure order."""
     specs = [spec for spec in SPECS if keys is None or spec.key in keys]
-    return [job for case in sorted(cases, key=lambda c: c.id) for job in case_jobs(case, specs, profile, templates)]
+    return [
+        job
+        for case in sorted(cases, key=lambda c: c.id)
+        for job in case_jobs(case, specs, profile, calendar, templates)
+    ]

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ecoredress.documents.annual import ANNUAL_KEY, ANNUAL_NAME
-from ecoredress.documents.kinds import BY_KEY, BY_NAME
 from ecoredress.errors import UserError
 from ecoredress.model.types import CASE_ID_RE
 from ecoredress.project import Project
+from ecoredress.regulation.document_kinds import BY_KEY, BY_NAME
 from ecoredress.validation.repository import LoadedCases, load_cases
 
 

@@ -11,11 +11,11 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from ecoredress.documents import formatting
-from ecoredress.documents.markdown import escape_markdown, tidy_blocks
 from ecoredress.documents.narrative import clause, sentence
 from ecoredress.errors import UserError
 from ecoredress.model.normalise import normalise_doc_number
+from ecoredress.presentation import formatting
+from ecoredress.presentation.markdown import escape_markdown, tidy_blocks
 
 
 class EmptyField(jinja2.TemplateError):

@@ -7,11 +7,9 @@ Only unambiguous rewrites are made, each decided by the field's type in the case
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import tempfile
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +17,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ecoredress.loading.guarded import DEFAULT_LIMITS, Limits, read_case_bytes
 from ecoredress.loading.yamlio import dump_roundtrip, load_roundtrip
-from ecoredress.model import Case
-from ecoredress.model.introspect import Loc, is_date, is_money
-from ecoredress.model.normalise import amount_from_text, date_from_text, identifier_from_text, normalise_doc_number
-
-_DOC_NUMBER_KEYS = frozenset({"doc_no", "letter_no", "reply_no"})
-_IDENTIFIER_KEYS = frozenset({"credit_code", "id_number"})
+from ecoredress.model.introspect import Loc
+from ecoredress.model.normalise import proposed_fix, shown
 
 
 @dataclass(frozen=True)
@@ -34,32 +28,6 @@ class Fix:
     what: str
     before: str
     after: str
-
-
-def proposed_fix(loc: Loc, value: Any) -> tuple[str, Any] | None:
-    """(what, standard value) for a loosely typed value at ``loc``, or None if there is nothing to rewrite."""
-    if not isinstance(value, str) or not loc or not isinstance(loc[-1], str):
-        return None
-    key = loc[-1]
-    if key in _DOC_NUMBER_KEYS and (number := normalise_doc_number(value)) != value:
-        return "发文字号", number
-    if key in _IDENTIFIER_KEYS and (identifier := identifier_from_text(value)) != value:
-        return "证件号码", identifier
-    if is_date(Case, loc) and (day := date_from_text(value)) is not None:
-        return "日期", day
-    if is_money(Case, loc) and (amount := amount_from_text(value)) is not None:
-        return "金额", amount
-    return None
-
-
-def shown(value: Any) -> str:
-    return (
-        value.isoformat()
-        if isinstance(value, dt.date)
-        else format(value, "f")
-        if isinstance(value, Decimal)
-        else str(value)
-    )
 
 
 def fix_text(text: str, limits: Limits = DEFAULT_LIMITS) -> tuple[str, list[Fix]]:

@@ -256,7 +256,7 @@ class WithholdingGround(StrEnum):
 
 
 class DocumentKind(StrEnum):
-    """文书种类; the article each kind is issued under is in ``documents.kinds``."""
+    """文书种类; the article each kind is issued under is in ``regulation.document_kinds``."""
 
     CLAIM_START_APPROVAL = "启动索赔审批表"
     INVESTIGATION_REPORT = "损害调查报告"

@@ -7,6 +7,10 @@ import datetime as dt
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from ecoredress.model.case import Case
+from ecoredress.model.introspect import Loc, is_date, is_money
 
 _DOC_NO = re.compile(
     r"^\s*(?P<code>[^\s〔\[(（［]+?)\s*[〔\[(（［]\s*(?P<year>\d{4})\s*[〕\])）］]\s*第?\s*(?P<seq>\d+)\s*号\s*$"
@@ -62,3 +66,33 @@ def amount_from_text(text: str) -> Decimal | None:
 def identifier_from_text(text: str) -> str:
     """统一社会信用代码 / 身份证号码 as typed → half-width, upper case, no spaces."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).upper()
+
+
+_DOC_NUMBER_KEYS = frozenset({"doc_no", "letter_no", "reply_no"})
+_IDENTIFIER_KEYS = frozenset({"credit_code", "id_number"})
+
+
+def proposed_fix(loc: Loc, value: Any) -> tuple[str, Any] | None:
+    """(what, standard value) for a loosely typed value at ``loc``, or None if there is nothing to rewrite."""
+    if not isinstance(value, str) or not loc or not isinstance(loc[-1], str):
+        return None
+    key = loc[-1]
+    if key in _DOC_NUMBER_KEYS and (number := normalise_doc_number(value)) != value:
+        return "发文字号", number
+    if key in _IDENTIFIER_KEYS and (identifier := identifier_from_text(value)) != value:
+        return "证件号码", identifier
+    if is_date(Case, loc) and (day := date_from_text(value)) is not None:
+        return "日期", day
+    if is_money(Case, loc) and (amount := amount_from_text(value)) is not None:
+        return "金额", amount
+    return None
+
+
+def shown(value: Any) -> str:
+    return (
+        value.isoformat()
+        if isinstance(value, dt.date)
+        else format(value, "f")
+        if isinstance(value, Decimal)
+        else str(value)
+    )

@@ -2,7 +2,7 @@
 
 ``personal_spans`` finds e-mail addresses, ID numbers, mobiles, landlines, bank cards and accounts, licence
 plates and addresses below county level in any string, however typed: digits full-width or in Chinese numerals
-(〇一二…九, 幺), grouped by spaces, dashes or dots. Publication removes them (``publish.masking``) and ``check``
+(〇一二…九, 幺), grouped by spaces, dashes or dots. Publication removes them (``presentation.masking``) and ``check``
 can point at them, so the patterns live here, below both.
 
 Numbers are read as *runs*: digits joined by at most one separator each. A run is personal data by its digit

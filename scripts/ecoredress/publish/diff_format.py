@@ -7,7 +7,7 @@ import json
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ecoredress.documents.markdown import escape_markdown
+from ecoredress.presentation.markdown import escape_markdown
 
 if TYPE_CHECKING:  # the CLI imports this module to list the formats: keep it light
     from ecoredress.publish.diff import DisclosureDiff, FieldChange

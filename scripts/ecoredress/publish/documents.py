@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from ecoredress.confined import read_file, relative_inside
-from ecoredress.documents.kinds import BY_NAME
 from ecoredress.errors import UserError
 from ecoredress.model import Case
 from ecoredress.model.types import CASE_ID_PATTERN
+from ecoredress.regulation.document_kinds import BY_NAME
 
 SITE_FOLDER = "documents"
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9._-]+\.(pdf|docx)$")

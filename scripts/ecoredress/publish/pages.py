@@ -14,9 +14,9 @@ from pathlib import Path
 
 import jinja2
 
-from ecoredress.documents.formatting import cn_date
 from ecoredress.model.enums import City, DamageType
 from ecoredress.model.types import CJK_CHAR, yuan
+from ecoredress.presentation.formatting import cn_date
 from ecoredress.publish import charts, figures
 from ecoredress.publish.inert import inert
 from ecoredress.publish.projection import PublishedCase

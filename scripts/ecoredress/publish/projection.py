@@ -17,8 +17,8 @@ from pydantic import Field
 from ecoredress.model import Case
 from ecoredress.model.enums import DocumentKind, ObligorKind, PublicItem
 from ecoredress.model.outcome import IssuedDocument
+from ecoredress.presentation.masking import Masker, public_data
 from ecoredress.publish.documents import PublicPdf
-from ecoredress.publish.masking import Masker, public_data
 from ecoredress.publish.public_model import PublicSection, public_model
 from ecoredress.publish.stage import case_stage
 from ecoredress.publish.timeline import applied_articles, timeline

@@ -8,11 +8,11 @@ from decimal import Decimal
 
 from ecoredress.model import Case
 from ecoredress.registers.cases import Repository
-from ecoredress.registers.screening import compliance, load_logs, records
 from ecoredress.registers.xlsx import Table
 from ecoredress.regulation.calendar import CalendarError
 from ecoredress.regulation.lifecycle import derive_stage, next_step
 from ecoredress.regulation.obligations import cash_owed
+from ecoredress.regulation.screening import compliance, load_logs, records
 
 
 def _agreed(case: Case) -> Decimal | None:

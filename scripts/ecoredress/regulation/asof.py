@@ -21,6 +21,8 @@ from pydantic import BaseModel
 from ecoredress.model import Case
 from ecoredress.model.introspect import Loc
 from ecoredress.model.types import TERM_FIELDS
+from ecoredress.regulation.deadlines import case_terms
+from ecoredress.regulation.lifecycle import derive_stage, next_step
 
 if TYPE_CHECKING:
     from ecoredress.regulation.calendar import Calendar
@@ -52,20 +54,12 @@ class CaseAsOf:
         return tuple(out)
 
 
-def case_as_of(
-    case: Case, day: dt.date, profile: Profile | None = None, calendar: Calendar | None = None
-) -> CaseAsOf | None:
+def case_as_of(case: Case, day: dt.date, profile: Profile, calendar: Calendar) -> CaseAsOf | None:
     """The case as it stood on ``day``, or None when its clue was found later."""
-    from ecoredress.regulation.calendar import default_calendar
-    from ecoredress.regulation.deadlines import case_terms
-    from ecoredress.regulation.lifecycle import derive_stage, next_step
-    from ecoredress.regulation.profile import default_profile
-
     kept: dict[Loc, tuple[int, ...]] = {}
     trimmed = _trim(case, day, (), kept)[0]
     if trimmed is _DROP:
         return None
-    profile, calendar = profile or default_profile(), calendar or default_calendar()
     duties = [t for t in case_terms(trimmed, profile, calendar) if t.done_on is None]
     return CaseAsOf(day, trimmed, derive_stage(trimmed), next_step(trimmed, profile, calendar), duties, kept)
 

@@ -219,19 +219,3 @@ def load_calendar(project_root: Path | None = None) -> Calendar:
         override = project_root / LOCAL_OVERRIDE
         years.update(local_years(project_root))
     return Calendar(years, override)
-
-
-def default_calendar() -> Calendar:
-    """Calendar of the case repository around the current directory (shipped data only outside one)."""
-    return _calendar_for(Path.cwd())
-
-
-@lru_cache(maxsize=8)
-def _calendar_for(cwd: Path) -> Calendar:
-    from ecoredress.project import find_project
-
-    try:
-        root = find_project(cwd).root
-    except UserError:
-        root = None
-    return load_calendar(root)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ecoredress.model import Case
 from ecoredress.model.enums import ConclusionDecision, ConsultationOutcome, EnforcementOutcome, RestorationMode
+from ecoredress.regulation.deadlines import case_terms
 from ecoredress.regulation.obligations import payment_done
 
 if TYPE_CHECKING:
@@ -142,12 +143,8 @@ def _before_agreement(case: Case) -> Stage:
 # -- next step ---------------------------------------------------------------------------------------
 
 
-def next_step(case: Case, profile: Profile | None = None, calendar: Calendar | None = None) -> NextStep | None:
+def next_step(case: Case, profile: Profile, calendar: Calendar) -> NextStep | None:
     """The next legal step and, when it has a period, its due date. None for a finished case."""
-    from ecoredress.regulation.calendar import default_calendar
-    from ecoredress.regulation.deadlines import case_terms
-    from ecoredress.regulation.profile import default_profile
-
     stage = derive_stage(case)
     step = _step_for(case, stage)
     if step is None:
@@ -155,7 +152,7 @@ def next_step(case: Case, profile: Profile | None = None, calendar: Calendar | N
     action, article, duty = step
     due = None
     if duty:
-        terms = case_terms(case, profile or default_profile(), calendar or default_calendar())
+        terms = case_terms(case, profile, calendar)
         open_terms = [
             t for t in terms if t.done_on is None and t.due and (t.duty == duty or t.duty.startswith(f"{duty}-"))
         ]

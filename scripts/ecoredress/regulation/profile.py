@@ -20,6 +20,7 @@ from typing import Any
 
 from ecoredress.errors import UserError
 from ecoredress.loading.yamlio import load_data, load_file
+from ecoredress.project import find_project
 
 DEFAULT_PROFILE = "ningxia-2024"
 
@@ -171,15 +172,15 @@ def shipped_profiles() -> list[str]:
 def load_profile(name: str | Path | None = None, project_root: Path | None = None) -> Profile:
     """Load a profile by name (shipped or in ``<project>/profiles/``) or by path to a YAML file.
 
-    With no name, the project setting ``profile`` is used, else ``ningxia-2024``."""
+    With no name, the setting ``profile`` of the repository at ``project_root`` is used, else ``ningxia-2024``."""
     if name is None:
         name, project_root = _project_choice(project_root)
     return _load(str(name), project_root)
 
 
 def _project_choice(project_root: Path | None) -> tuple[str, Path | None]:
-    from ecoredress.project import find_project
-
+    if project_root is None:  # never the repository around the current directory: the caller names it
+        return DEFAULT_PROFILE, None
     try:
         project = find_project(project_root)
     except UserError:
@@ -254,13 +255,3 @@ def _parameter(key: str, spec: dict[str, Any]) -> Parameter:
 
 def _date(value: Any) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-
-
-def default_profile() -> Profile:
-    """The profile of the case repository around the current directory (looked up once per directory)."""
-    return _profile_for(Path.cwd())
-
-
-@lru_cache(maxsize=8)
-def _profile_for(cwd: Path) -> Profile:
-    return load_profile(project_root=cwd)

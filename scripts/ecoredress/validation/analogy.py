@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ecoredress.validation.findings import Finding, Severity
+from ecoredress.regulation.findings import Finding, Severity
 
 if TYPE_CHECKING:
     from ecoredress.regulation.profile import Profile

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,62 +16,30 @@ from ecoredress.loading.guarded import DEFAULT_LIMITS, InputRejected, Limits, li
 from ecoredress.loading.sourcemap import SourceMap
 from ecoredress.loading.yamlio import load_data, read_text
 from ecoredress.model import Case
-from ecoredress.validation.findings import Finding, Severity, error
+from ecoredress.model.screening import ScreeningLog
+from ecoredress.regulation import rules
+from ecoredress.regulation.asof import case_as_of
+from ecoredress.regulation.calendar import load_calendar
+from ecoredress.regulation.findings import Finding, Severity, error
+from ecoredress.regulation.profile import load_profile
+from ecoredress.regulation.rules import registry as rule_registry
+from ecoredress.regulation.rules.registry import CaseCheck, CaseContext
+from ecoredress.validation import consistency, person_names  # noqa: F401 - their cross-checks register on import
+from ecoredress.validation.analogy import in_time
 from ecoredress.validation.schema_errors import schema_findings
 
 if TYPE_CHECKING:
     from ecoredress.project import Project
-    from ecoredress.regulation.calendar import Calendar
-    from ecoredress.regulation.profile import Profile
-
-
-def _default_profile() -> Profile:
-    from ecoredress.regulation.profile import default_profile
-
-    return default_profile()
-
-
-def _default_calendar() -> Calendar:
-    from ecoredress.regulation.calendar import default_calendar
-
-    return default_calendar()
-
-
-@dataclass(frozen=True)
-class CaseContext:
-    """What a cross-check or rule sees: the validated case, when "today" is, the rule profile and the calendar
-    (both cached, so loaded once per run)."""
-
-    case: Case
-    path: Path
-    as_of: dt.date
-    profile: Profile = field(default_factory=_default_profile)
-    calendar: Calendar = field(default_factory=_default_calendar)
-
-
-CaseCheck = Callable[[CaseContext], Iterable[Finding]]
-_CHECKS: list[CaseCheck] = []
-
-
-def case_check(fn: CaseCheck) -> CaseCheck:
-    """Register a check that runs on every schema-valid case."""
-    _CHECKS.append(fn)
-    return fn
 
 
 def registered_checks() -> list[CaseCheck]:
-    from ecoredress.regulation import rules
-    from ecoredress.validation import consistency, person_names  # noqa: F401 - register on import
-
+    """The rules of every article and the cross-checks of this package."""
     rules.register_all()
-
-    return list(_CHECKS)
+    return rule_registry.registered_checks()
 
 
 def run_checks(ctx: CaseContext) -> list[Finding]:
     """Every registered check on one case, each finding judged by the instrument in force on its fact's date."""
-    from ecoredress.validation.analogy import in_time
-
     return [in_time(f, ctx.profile) for check in registered_checks() for f in check(ctx)]
 
 
@@ -121,8 +89,6 @@ def load_case(path: Path, display: str, limits: Limits = DEFAULT_LIMITS) -> Chec
 
 def check_screening_log(path: Path, display: str, limits: Limits = DEFAULT_LIMITS) -> CheckedFile:
     """Parse and schema-validate one quarterly screening log (第九条); it holds no case."""
-    from ecoredress.model.screening import ScreeningLog
-
     return _load_model(path, display, ScreeningLog, "季度筛查记录", limits)[0]
 
 
@@ -160,22 +126,19 @@ def check_files(
     paths: list[Path],
     base: Path,
     as_of: dt.date | None = None,
-    project: Project | None = None,
+    *,
+    project: Project,
     screening: Sequence[Path] = (),
 ) -> Report:
     """Validate the case files ``paths`` and the screening logs ``screening`` (shown relative to ``base``)
-    under the rule profile and calendar of ``project`` (default: the repository around the current directory).
+    under the rule profile, calendar and limits of ``project``.
 
     With ``as_of`` the rules see each case as it stood on that day (``case_as_of``): a step taken later was
     still open then. Without it, today and the whole file (a fact dated after today is an error)."""
-    from ecoredress.regulation.asof import case_as_of
-    from ecoredress.regulation.calendar import load_calendar
-    from ecoredress.regulation.profile import load_profile
-
     past = as_of is not None
     as_of = as_of or dt.date.today()
-    profile = load_profile(project_root=project.root) if project else _default_profile()
-    calendar = load_calendar(project.root) if project else _default_calendar()
+    profile = load_profile(project_root=project.root)
+    calendar = load_calendar(project.root)
     limits = limits_from(project)
     report = Report([load_case(p, display_path(p, base), limits) for p in paths])
     seen: dict[str, str] = {}

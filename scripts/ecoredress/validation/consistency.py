@@ -16,8 +16,8 @@ from pydantic import BaseModel
 from ecoredress.model import Case
 from ecoredress.model.introspect import Loc
 from ecoredress.model.types import PLACEHOLDER, TERM_FIELDS, yuan
-from ecoredress.validation.checker import CaseContext, case_check
-from ecoredress.validation.findings import Finding, error, warning
+from ecoredress.regulation.findings import Finding, error, warning
+from ecoredress.regulation.rules.registry import CaseContext, case_check
 
 
 def _get(case: Case, loc: Loc) -> Any:

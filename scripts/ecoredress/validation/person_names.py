@@ -17,8 +17,8 @@ from pydantic import BaseModel
 from ecoredress.model import PRIVATE, Case
 from ecoredress.model.introspect import public_strings
 from ecoredress.model.person_names import surname_length, suspected_names
-from ecoredress.validation.checker import CaseContext, case_check
-from ecoredress.validation.findings import Finding, warning
+from ecoredress.regulation.findings import Finding, warning
+from ecoredress.regulation.rules.registry import CaseContext, case_check
 
 CODE = "unlisted-person-name"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 
+from ecoredress.regulation.findings import Finding, Severity
 from ecoredress.validation.checker import Report
-from ecoredress.validation.findings import Finding, Severity
 
 REPORT_VERSION = 1
 

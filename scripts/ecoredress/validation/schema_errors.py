@@ -11,11 +11,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from ecoredress.editing.fix import proposed_fix, shown
 from ecoredress.model.enums import ObligorKind
 from ecoredress.model.introspect import fields_at, is_date, is_money, title_at
+from ecoredress.model.normalise import proposed_fix, shown
 from ecoredress.model.types import CASE_ID_PATTERN, DOC_NO_PATTERN
-from ecoredress.validation.findings import Finding, error
+from ecoredress.regulation.findings import Finding, error
 
 _TAGS = {k.value for k in ObligorKind}
 

@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ecoredress.editing.scaffold import next_case_id
 from ecoredress.model import Case
 from ecoredress.model.enums import RightsHolder
 from ecoredress.publish.documents import copy_listed, listed_files, read_manifest
@@ -31,10 +32,9 @@ from ecoredress.registers.ledger import (
     screening_years,
 )
 from ecoredress.registers.xlsx import Table, write_workbook
+from ecoredress.regulation.findings import Finding, Severity
 from ecoredress.regulation.lifecycle import derive_stage
-from ecoredress.scaffold import next_case_id
 from ecoredress.validation.checker import Report
-from ecoredress.validation.findings import Finding, Severity
 from ecoredress.workbench.dashboard import dashboard
 from ecoredress.workbench.facts import case_sections, text
 

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 
 from ecoredress.model.enums import HOLDER_CITY, RightsHolder
 from ecoredress.model.enums import RegionalJurisdictionGround as Ground
-from ecoredress.validation.checker import CaseContext, case_check
-from ecoredress.validation.findings import Finding, error, warning
+from ecoredress.regulation.findings import Finding, error, warning
+from ecoredress.regulation.rules.registry import CaseContext, case_check
 
 
 def regional_grounds_from_facts(ctx: CaseContext) -> list[Ground]:

@@ -1,7 +1,7 @@
 """第九条 线索筛查: a case's clue.screening_ref names a record in ``cases/screening/``.
 
 第九条：“赔偿权利人及其指定的部门或机构应当通过国家规定的渠道，定期组织生态环境损害线索的全面筛查，每季度不少于 1次。”
-(The quarterly count itself is ``registers.screening``.) Fact date: the clue the screening found (clue.found_on).
+(The quarterly count itself is ``regulation.screening``.) Fact date: the clue the screening found (clue.found_on).
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ecoredress.loading.discovery import SCREENING_DIR
-from ecoredress.registers.screening import load_logs, screening_ids
-from ecoredress.validation.checker import CaseContext, case_check
-from ecoredress.validation.findings import Finding, warning
+from ecoredress.regulation.findings import Finding, warning
+from ecoredress.regulation.rules.registry import CaseContext, case_check
+from ecoredress.regulation.screening import load_logs, screening_ids
 
 
 @case_check

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 
 from ecoredress.model.enums import ClueSource
 from ecoredress.model.enums import MajorCaseCriterion as Criterion
-from ecoredress.validation.checker import CaseContext, case_check
-from ecoredress.validation.findings import Finding, info, warning
+from ecoredress.regulation.findings import Finding, info, warning
+from ecoredress.regulation.rules.registry import CaseContext, case_check
 
 # The items of 第十一条第一款 that recorded facts establish (the others are judgements staff make).
 _ITEM = {Criterion.RED_LINE: "第二项", Criterion.INSPECTION_ASSIGNED: "第三项", Criterion.MAJOR_MATTER: "第四项"}

@@ -20,8 +20,8 @@ from ecoredress.model import Case
 from ecoredress.model.enums import ClaimEndGround, ConclusionDecision, DamageType
 from ecoredress.model.procedure import ClaimEnd
 from ecoredress.model.types import yuan
-from ecoredress.validation.checker import CaseContext, case_check
-from ecoredress.validation.findings import Finding, error, warning
+from ecoredress.regulation.findings import Finding, error, warning
+from ecoredress.regulation.rules.registry import CaseContext, case_check
 
 _ITEM = {
     ClaimEndGround.MINOR_AND_REMEDIED: "第一项",

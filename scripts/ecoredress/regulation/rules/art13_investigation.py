@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ecoredress.validation.checker import CaseContext, case_check
-from ecoredress.validation.findings import Finding, error
+from ecoredress.regulation.findings import Finding, error
+from ecoredress.regulation.rules.registry import CaseContext, case_check
 
 _CONTENTS = (
     ("obligor_profile", "（一）义务人的登记信息、经营状况、环境保护措施及环境违法情况"),

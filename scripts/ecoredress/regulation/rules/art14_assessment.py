@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ecoredress.regulation.calendar import CalendarError
+from ecoredress.regulation.findings import Finding, warning
 from ecoredress.regulation.rules.common import timing_of
-from ecoredress.validation.checker import CaseContext, case_check
-from ecoredress.validation.findings import Finding, warning
+from ecoredress.regulation.rules.registry import CaseContext, case_check
 
 
 @case_check

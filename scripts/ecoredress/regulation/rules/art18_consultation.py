@@ -16,9 +16,9 @@ from ecoredress.model.enums import ConsultationEndGround as Ground
 from ecoredress.model.enums import ConsultationOutcome
 from ecoredress.model.procedure import Consultation
 from ecoredress.regulation.deadlines import consultation_start
+from ecoredress.regulation.findings import Finding, error, info, warning
 from ecoredress.regulation.rules.common import term_of, timing
-from ecoredress.validation.checker import CaseContext, case_check
-from ecoredress.validation.findings import Finding, error, info, warning
+from ecoredress.regulation.rules.registry import CaseContext, case_check
 
 
 @case_check

@@ -20,8 +20,8 @@ from collections.abc import Iterator
 from ecoredress.model import Case
 from ecoredress.model.enums import ConsultationOutcome, EnforcementBasis, LawsuitGround
 from ecoredress.regulation.deadlines import consultation_start
-from ecoredress.validation.checker import CaseContext, case_check
-from ecoredress.validation.findings import Finding, error, info, warning
+from ecoredress.regulation.findings import Finding, error, info, warning
+from ecoredress.regulation.rules.registry import CaseContext, case_check
 
 
 def _confirmed(case: Case) -> bool:

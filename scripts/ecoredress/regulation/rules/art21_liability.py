@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ecoredress.model.types import yuan
+from ecoredress.regulation.findings import Finding, error, warning
 from ecoredress.regulation.obligations import cash_owed, payment_done, received
-from ecoredress.validation.checker import CaseContext, case_check
-from ecoredress.validation.findings import Finding, error, warning
+from ecoredress.regulation.rules.registry import CaseContext, case_check
 
 
 @case_check

@@ -15,8 +15,8 @@ from decimal import Decimal
 from ecoredress.model.enums import ClaimCategory
 from ecoredress.model.outcome import ClaimItem
 from ecoredress.model.types import yuan
-from ecoredress.validation.checker import CaseContext, case_check
-from ecoredress.validation.findings import Finding, error, warning
+from ecoredress.regulation.findings import Finding, error, warning
+from ecoredress.regulation.rules.registry import CaseContext, case_check
 
 
 def _claimed_items(ctx: CaseContext) -> tuple[list[ClaimItem], tuple[str, ...]]:

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ecoredress.regulation.findings import Finding, error, info, warning
 from ecoredress.regulation.rules.common import timing_of
-from ecoredress.validation.checker import CaseContext, case_check
-from ecoredress.validation.findings import Finding, error, info, warning
+from ecoredress.regulation.rules.registry import CaseContext, case_check
 
 
 @case_check

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 
 from ecoredress.model.enums import ReferralDirection
 from ecoredress.regulation.deadlines import PROCURATORATE
+from ecoredress.regulation.findings import Finding, info, warning
 from ecoredress.regulation.lifecycle import derive_stage
 from ecoredress.regulation.rules.common import term_of, timing
-from ecoredress.validation.checker import CaseContext, case_check
-from ecoredress.validation.findings import Finding, info, warning
+from ecoredress.regulation.rules.registry import CaseContext, case_check
 
 
 @case_check

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 
 from ecoredress.model.enums import ClueSource, ConsultationOutcome, ReferralDirection
 from ecoredress.regulation.deadlines import consultation_start
-from ecoredress.validation.checker import CaseContext, case_check
-from ecoredress.validation.findings import Finding, info
+from ecoredress.regulation.findings import Finding, info
+from ecoredress.regulation.rules.registry import CaseContext, case_check
 
 
 @case_check

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ecoredress.model.enums import ClueSource
-from ecoredress.validation.checker import CaseContext, case_check
-from ecoredress.validation.findings import Finding, warning
+from ecoredress.regulation.findings import Finding, warning
+from ecoredress.regulation.rules.registry import CaseContext, case_check
 
 ENFORCEMENT_SOURCES = (ClueSource.SUPERVISION, ClueSource.ADMIN_PENALTY)
 

@@ -14,10 +14,10 @@ from collections.abc import Iterator
 
 from ecoredress.model.enums import HOLDER_CITY, EnforcementOutcome, PublicItem, RightsHolder
 from ecoredress.model.types import yuan
+from ecoredress.regulation.findings import Finding, error, warning
 from ecoredress.regulation.obligations import cash_owed, received
 from ecoredress.regulation.rules.common import timing_of
-from ecoredress.validation.checker import CaseContext, case_check
-from ecoredress.validation.findings import Finding, error, warning
+from ecoredress.regulation.rules.registry import CaseContext, case_check
 
 
 @case_check

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 
 from ecoredress.model import Case
 from ecoredress.model.enums import PublicItem
-from ecoredress.validation.checker import CaseContext, case_check
-from ecoredress.validation.findings import Finding, warning
+from ecoredress.regulation.findings import Finding, warning
+from ecoredress.regulation.rules.registry import CaseContext, case_check
 
 
 def facts_to_disclose(case: Case) -> Iterator[tuple[PublicItem, str, dt.date]]:

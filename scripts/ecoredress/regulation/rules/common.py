@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
-from ecoredress.regulation.deadlines import Term
-from ecoredress.validation.checker import CaseContext
-from ecoredress.validation.findings import Finding, warning
+from ecoredress.regulation.deadlines import Term, case_terms
+from ecoredress.regulation.findings import Finding, warning
+from ecoredress.regulation.rules.registry import CaseContext
 
 
 def timing(term: Term, ctx: CaseContext, code: str, late_remedy: str, overdue_remedy: str) -> Iterator[Finding]:
@@ -47,8 +47,6 @@ def timing_of(ctx: CaseContext, duty: str, code: str, late_remedy: str, overdue_
 
 def term_of(ctx: CaseContext, duty: str) -> list[Term]:
     """The case's terms whose duty code is ``duty`` or starts with ``duty-``."""
-    from ecoredress.regulation.deadlines import case_terms
-
     return [
         t for t in case_terms(ctx.case, ctx.profile, ctx.calendar) if t.duty == duty or t.duty.startswith(f"{duty}-")
     ]
