@@ -14,16 +14,29 @@ its completion), the change applied for, the approval to end restoration.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import wraps
 
+from ecoredress.model.outcome import Restoration
 from ecoredress.regulation.findings import Finding, error, info, warning
 from ecoredress.regulation.rules.common import timing_of
-from ecoredress.regulation.rules.registry import CaseContext, case_check
+from ecoredress.regulation.rules.registry import CaseCheck, CaseContext, case_check
 
 
-@case_check
-def filing_after_review(ctx: CaseContext) -> Iterator[Finding]:
-    plan = ctx.case.restoration.plan if ctx.case.restoration else None
+def restoration_check(check: Callable[[CaseContext, Restoration], Iterator[Finding]]) -> CaseCheck:
+    """Register a check of these articles: it judges the restoration of a case that records one."""
+
+    @wraps(check)
+    def on_case(ctx: CaseContext) -> Iterator[Finding]:
+        if ctx.case.restoration is not None:
+            yield from check(ctx, ctx.case.restoration)
+
+    return case_check(on_case)
+
+
+@restoration_check
+def filing_after_review(ctx: CaseContext, r: Restoration) -> Iterator[Finding]:
+    plan = r.plan
     if plan and plan.filed_on and plan.review_passed is not True:
         yield error(
             "art23-filing-before-review",
@@ -34,10 +47,9 @@ def filing_after_review(ctx: CaseContext) -> Iterator[Finding]:
         )
 
 
-@case_check
-def implementation_after_filing(ctx: CaseContext) -> Iterator[Finding]:
-    r = ctx.case.restoration
-    if r is None or r.implementation is None:
+@restoration_check
+def implementation_after_filing(ctx: CaseContext, r: Restoration) -> Iterator[Finding]:
+    if r.implementation is None:
         return
     work, filed_on = r.implementation, r.plan.filed_on if r.plan else None
     loc: tuple[str, ...]
@@ -54,11 +66,8 @@ def implementation_after_filing(ctx: CaseContext) -> Iterator[Finding]:
     yield error("art23-implementation-before-filing", problem, loc, "第二十三条第一项、第二项", on=work.started_on)
 
 
-@case_check
-def evaluation_after_completion(ctx: CaseContext) -> Iterator[Finding]:
-    r = ctx.case.restoration
-    if r is None:
-        return
+@restoration_check
+def evaluation_after_completion(ctx: CaseContext, r: Restoration) -> Iterator[Finding]:
     completed_on = r.implementation.completed_on if r.implementation else None
     if r.evaluations and completed_on is None:
         yield error(
@@ -78,11 +87,8 @@ def evaluation_after_completion(ctx: CaseContext) -> Iterator[Finding]:
         )
 
 
-@case_check
-def failed_evaluation(ctx: CaseContext) -> Iterator[Finding]:
-    r = ctx.case.restoration
-    if r is None:
-        return
+@restoration_check
+def failed_evaluation(ctx: CaseContext, r: Restoration) -> Iterator[Finding]:
     for i, ev in enumerate(r.evaluations):
         if not ev.passed and ev.rectification is None:
             yield error(
@@ -112,11 +118,8 @@ def failed_evaluation(ctx: CaseContext) -> Iterator[Finding]:
         )
 
 
-@case_check
-def major_changes(ctx: CaseContext) -> Iterator[Finding]:
-    r = ctx.case.restoration
-    if r is None:
-        return
+@restoration_check
+def major_changes(ctx: CaseContext, r: Restoration) -> Iterator[Finding]:
     for i, change in enumerate(r.changes):
         if change.major and change.re_reviewed_on is None:
             yield error(
@@ -130,10 +133,9 @@ def major_changes(ctx: CaseContext) -> Iterator[Finding]:
             )
 
 
-@case_check
-def termination(ctx: CaseContext) -> Iterator[Finding]:
-    r = ctx.case.restoration
-    if r is None or r.end is None:
+@restoration_check
+def termination(ctx: CaseContext, r: Restoration) -> Iterator[Finding]:
+    if r.end is None:
         return
     if r.end.approved_on and not (ctx.case.funds and ctx.case.funds.receipts):
         yield warning(
