@@ -20,7 +20,7 @@ from tests.conftest import ROOT
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 # Byte-identical documents and sites depend on these versions (pandoc ships inside pypandoc-binary).
-OUTPUT_TOOLS = ("pypandoc-binary", "typst", "mkdocs-material", "ruamel.yaml")
+OUTPUT_TOOLS = ("pypandoc-binary", "typst", "zensical", "mkdocs-material", "ruamel.yaml")
 
 
 def locked() -> dict[str, str]:

@@ -1,14 +1,31 @@
-"""What the obligor owes in money and when it is paid (第二十条、第二十一条、第三十二条), on the base case
-(协议 127.24 万元：期间服务功能损失 38.64 万、委托修复费用 80 万、鉴定评估费用 8.6 万)."""
+"""What the obligor owes in money and when it is paid (第十九条–第二十一条、第二十五条、第三十二条), on the base case
+(协议 127.24 万元，经司法确认：期间服务功能损失 38.64 万、委托修复费用 80 万、鉴定评估费用 8.6 万).
+
+Each scenario reads as a lawyer would put it: the facts that differ from the base case, and what is owed."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
 
-from ecoredress.regulation.obligations import cash_owed, payment_done, received
-from scenario_runner import build_case
+from ecoredress.regulation.obligations import (
+    Instrument,
+    agreed,
+    cash_owed,
+    decided,
+    decided_in_money,
+    decision,
+    judged,
+    money_in_year,
+    outstanding,
+    payment_done,
+    received,
+    spent,
+    termination_payment,
+)
+from scenario_runner import build_case, finding_codes
 
 SPEC = {"base": "_base.yaml"}
 NOT_PERFORMED = {"agreement": {"fully_performed_on": None}}
@@ -106,3 +123,127 @@ def test_recorded_performance_or_completed_enforcement_is_payment_whatever_the_r
         case(agreement={**enforced, "enforcement": {**enforced["enforcement"], "outcome": "终结本次执行"}}, funds=None)
     )
     assert not payment_done(case(agreement=enforced, funds=None))
+
+
+# -- which instrument decides what is owed (第十九条、第二十条、第三十二条) ------------------------------------
+
+UNCONFIRMED = {"judicial_confirmation": None}
+REFUSED = {"judicial_confirmation": {"confirmed": False}}
+NOT_PERFORMED_UNCONFIRMED = {**UNCONFIRMED, "fully_performed_on": None, "non_performance": True}
+
+
+def _judgment(total, items=None):
+    judgment = {"ruled_on": "2024-03-20", "effective_on": "2024-04-10", "case_no": "（2024）宁01民初 12 号"}
+    return {**judgment, "total": total, "items": items or []}
+
+
+def _lawsuit(ground, judgment):
+    return {**JUDGMENT, "ground": ground, "judgment": judgment}
+
+
+def test_an_agreement_alone_decides_confirmed_or_not():
+    confirmed = case()
+    assert decision(confirmed).instrument is Instrument.CONFIRMED_AGREEMENT == "经司法确认的赔偿协议"
+    assert decided(confirmed) == agreed(confirmed) == Decimal("1272400.00")
+    unconfirmed = case(agreement=UNCONFIRMED)
+    assert decision(unconfirmed).instrument is Instrument.AGREEMENT == "赔偿协议"
+    assert decided(unconfirmed) == Decimal("1272400.00")  # 司法确认 makes it enforceable, it does not change the sum
+
+
+def test_a_refused_confirmation_leaves_the_signed_agreement_deciding():
+    refused = case(agreement=REFUSED)
+    assert decision(refused).instrument is Instrument.AGREEMENT
+    assert decided(refused) == Decimal("1272400.00") and cash_owed(refused) == Decimal("472400.00")
+
+
+def test_after_an_unconfirmed_agreement_is_not_performed_the_judgment_decides_not_the_agreement():
+    """第十九条第二款: the lawsuit is about the unperformed agreement; the court's sum replaces the agreed one."""
+    sued = case(
+        agreement=NOT_PERFORMED_UNCONFIRMED,
+        litigation=_lawsuit("不履行未经司法确认的赔偿协议", _judgment(1000000)),
+        funds=None,
+    )
+    assert agreed(sued) == Decimal("1272400.00") and judged(sued) == Decimal("1000000")
+    assert decision(sued).instrument is Instrument.JUDGMENT == "判决"
+    assert decided(sued) == Decimal("1000000")
+    assert cash_owed(sued) == Decimal("1000000")  # a judgment without items is owed in money as a whole
+    assert outstanding(sued) == Decimal("1000000") and not payment_done(sued)
+    assert "art19-lawsuit-ground-unsupported" not in finding_codes(sued, dt.date(2024, 6, 1))
+
+
+def test_a_judgment_beside_a_confirmed_agreement_still_decides_and_check_reports_the_lawsuit():
+    """A confirmed agreement is enforced, not sued on (第十九条第三款): check says so; the figures follow the court."""
+    sued = case(
+        agreement={"fully_performed_on": None, "non_performance": True},
+        litigation=_lawsuit("不履行未经司法确认的赔偿协议", _judgment(1500000)),
+        funds=None,
+    )
+    assert decided(sued) == Decimal("1500000") and agreed(sued) == Decimal("1272400.00")
+    assert "art19-lawsuit-ground-unsupported" in finding_codes(sued, dt.date(2024, 6, 1))
+
+
+def test_a_judgment_binds_from_its_taking_effect_or_from_its_ruling_when_that_is_not_recorded():
+    judgment = _judgment(900000)
+    sued = case(agreement=None, litigation=_lawsuit("磋商终止", judgment))
+    assert (decision(sued).decided_on, decision(sued).binding_from) == (dt.date(2024, 3, 20), dt.date(2024, 4, 10))
+    unrecorded = case(agreement=None, litigation=_lawsuit("磋商终止", {**judgment, "effective_on": None}))
+    assert decision(unrecorded).binding_from == dt.date(2024, 3, 20)
+    assert decision(case()).binding_from == decision(case()).decided_on == dt.date(2023, 9, 12)
+
+
+def test_a_claim_is_not_a_debt():
+    claimed = case(agreement=None, litigation=JUDGMENT, funds=None)
+    assert decision(claimed) is None and decided(claimed) is None and judged(claimed) is None
+    assert cash_owed(claimed) is None and outstanding(claimed) is None and not payment_done(claimed)
+
+
+# -- ending the restoration (第二十五条) -------------------------------------------------------------------
+
+ENDED = {"applied_on": "2024-05-06", "ground": "已修复至生态环境风险可接受水平", "payment": 150000}
+
+
+def test_an_approved_end_of_restoration_adds_its_payment_to_what_is_owed_in_money():
+    ended = case(**NOT_PERFORMED, restoration={"end": {**ENDED, "approved_on": "2024-07-20"}})
+    assert termination_payment(ended) == Decimal("150000")
+    assert decided_in_money(ended) == Decimal("472400.00")  # what the agreement leaves owed in money is unchanged
+    assert cash_owed(ended) == Decimal("622400.00")
+    assert outstanding(ended) == Decimal("150000.00") and not payment_done(ended)  # 472,400 received
+
+
+def test_an_end_of_restoration_not_yet_approved_or_without_a_sum_adds_nothing():
+    applied = case(**NOT_PERFORMED, restoration={"end": ENDED})
+    assert termination_payment(applied) == 0 and cash_owed(applied) == Decimal("472400.00")
+    no_sum = case(**NOT_PERFORMED, restoration={"end": {**ENDED, "approved_on": "2024-07-20", "payment": None}})
+    assert termination_payment(no_sum) == 0 and payment_done(no_sum)
+
+
+# -- received, spent, outstanding ------------------------------------------------------------------------
+
+
+def test_outstanding_is_what_is_owed_in_money_less_what_was_received_never_below_zero():
+    assert outstanding(case(**NOT_PERFORMED, funds=_receipts("400000.00"))) == Decimal("72400.00")
+    assert outstanding(case(**NOT_PERFORMED, funds=_receipts("500000.00"))) == 0
+    assert outstanding(case(**NOT_PERFORMED, funds=None)) == Decimal("472400.00")
+
+
+def test_spent_adds_up_the_expenditures():
+    assert spent(case()) == Decimal("150000.00") and spent(case(funds=None)) == 0
+
+
+# -- the money of a year (第三十五条) ---------------------------------------------------------------------
+
+
+def test_the_money_of_a_year_counts_each_figure_by_the_date_of_its_own_fact():
+    base = case()  # consultation notice served 2023-07-17; agreed 2023-09-12; received 2023-11-20; spent 2024-09-10
+    in_2023, in_2024 = money_in_year([base], 2023), money_in_year([base], 2024)
+    assert (in_2023.claimed, in_2023.agreements, in_2023.agreed) == (Decimal("1272400.00"), 1, Decimal("1272400.00"))
+    assert (in_2023.received, in_2023.spent) == (Decimal("472400.00"), 0)
+    assert (in_2024.claimed, in_2024.agreements, in_2024.agreed, in_2024.received) == (0, 0, 0, 0)
+    assert in_2024.spent == Decimal("150000.00")
+    sued = case(
+        agreement=NOT_PERFORMED_UNCONFIRMED, litigation=_lawsuit("不履行未经司法确认的赔偿协议", _judgment(900000))
+    )
+    in_2024 = money_in_year([base, sued], 2024)
+    assert in_2024.judged == Decimal("900000")  # ruled 2024-03-20
+    assert in_2024.claimed == 0  # the lawsuit was filed 2023-11-01: a claim of 2023
+    assert money_in_year([sued], 2023).claimed == Decimal("1272400")  # the lawsuit's claim, not the notice's

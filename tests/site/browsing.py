@@ -61,3 +61,17 @@ def console_errors(page) -> list[str]:
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
     page.on("pageerror", lambda error: errors.append(str(error)))
     return errors
+
+
+def search(page, engine: str, query: str):
+    """Type ``query`` into the search of the portal open in ``page`` as a reader does; the links of its results.
+    Each engine's theme has its own search box: Material's in the header, Zensical's in a dialog."""
+    if engine == "mkdocs":
+        page.click(".md-search__input")
+        page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.includes('键入')")
+        page.fill("input.md-search__input", query)
+        page.press("input.md-search__input", "End")  # Material searches on keyup
+        return page.locator(".md-search-result__link")
+    page.click(".md-search__button")
+    page.locator("dialog input[role=combobox]").fill(query)
+    return page.locator("dialog ol[role=listbox] a")

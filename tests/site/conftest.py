@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from ecoredress.model import Case
 from ecoredress.project import find_project
 from ecoredress.publish.site import build_site
 from portal_factory import generated_cases, hostile_case, variant_case
+from portal_scan import ENGINES, SEARCH_INDEX
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -33,6 +34,11 @@ class Portal:
     site: Path
     cases: list[Case]
     documents: Path
+    engine: str
+
+    @property
+    def search_index(self) -> Path:
+        return self.site / SEARCH_INDEX[self.engine]
 
 
 def render_kinds(out: Path, case_id: str, kinds: set[str], formats: tuple[str, ...] = ("pdf",)) -> None:
@@ -57,20 +63,26 @@ def render_public_agreement(out: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def portal(sample_cases, tmp_path_factory) -> Portal:
+def portals(sample_cases, tmp_path_factory) -> Callable[[str], Portal]:
+    """The portal of the same cases and documents built by an engine, once per engine and session."""
     work = tmp_path_factory.mktemp("portal")
     documents = work / "documents"
     render_public_agreement(documents)
     cases = [*sample_cases, hostile_case(), variant_case(), *generated_cases(6)]
-    # ECOREDRESS_SITE_ENGINE=zensical runs every portal test against the Zensical build.
-    build_site(
-        find_project(ROOT),
-        work / "public",
-        documents=documents,
-        cases=cases,
-        engine=os.environ.get("ECOREDRESS_SITE_ENGINE"),
-    )
-    return Portal(site=work / "public", cases=cases, documents=documents)
+
+    @functools.cache
+    def built(engine: str) -> Portal:
+        site = work / engine / "public"
+        build_site(find_project(ROOT), site, documents=documents, cases=cases, engine=engine)
+        return Portal(site=site, cases=cases, documents=documents, engine=engine)
+
+    return built
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def portal(request, portals) -> Portal:
+    """The portal built by each engine in turn: every test that takes it holds for both."""
+    return portals(request.param)
 
 
 @pytest.fixture(scope="session")
@@ -107,21 +119,28 @@ class Sites:
     internal: Path
     public: Path  # the portal built from the same cases and documents
     documents: Path
+    engine: str
 
 
 @pytest.fixture(scope="session")
-def sites(tmp_path_factory) -> Sites:
-    """The internal site and the portal, both from the sample cases, with the agreement of a case whose
-    obligors are two persons rendered (internal and public versions, PDF and DOCX)."""
+def people_documents(tmp_path_factory) -> Path:
+    """The agreement of a case whose obligors are two persons, rendered (internal and public versions, PDF and DOCX)."""
+    documents = tmp_path_factory.mktemp("people") / "documents"
+    render_kinds(documents, PEOPLE_CASE, {"agreement"}, ("pdf", "docx"))
+    return documents
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def sites(request, people_documents, tmp_path_factory) -> Sites:
+    """The internal site and the portal, both from the sample cases and ``people_documents``, built by each
+    engine in turn."""
     from ecoredress.workbench.internal_site import build_internal_site
 
-    work = tmp_path_factory.mktemp("sites")
-    documents = work / "documents"
-    render_kinds(documents, PEOPLE_CASE, {"agreement"}, ("pdf", "docx"))
+    work, engine = tmp_path_factory.mktemp("sites"), request.param
     project = find_project(ROOT)
-    build_internal_site(project, work / "internal", INTERNAL_AS_OF, documents)
-    build_site(project, work / "public", documents=documents)
-    return Sites(work / "internal", work / "public", documents)
+    build_internal_site(project, work / "internal", INTERNAL_AS_OF, people_documents, engine=engine)
+    build_site(project, work / "public", documents=people_documents, engine=engine)
+    return Sites(work / "internal", work / "public", people_documents, engine)
 
 
 @pytest.fixture(scope="session")

@@ -23,6 +23,10 @@ from ecoredress.model.enums import CompanyNaming
 from ecoredress.model.parties import Organisation
 
 _INVISIBLE = re.compile(r"[\s\u200b]+")
+ENGINES = ("mkdocs", "zensical")
+# Each engine's search index: its own file, read by its own search script (an implementation detail, not a URL
+# anyone links to), scanned like every other built file.
+SEARCH_INDEX = {"mkdocs": "search/search_index.json", "zensical": "search.json"}
 
 
 def private_values(case: Case) -> set[str]:
@@ -217,3 +221,13 @@ def _external(url: str) -> bool:
 
 def json_of(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def search_entries(index: Path) -> list[dict[str, str]]:
+    """The entries of an engine's search index (mkdocs' ``docs``, Zensical's ``items``), each field as the text the
+    search box reads as HTML (Zensical's ``path``, the headings above an entry, joined)."""
+    data = json_of(index)
+    return [
+        {key: " ".join(value) if isinstance(value, list) else value for key, value in entry.items()}
+        for entry in data.get("docs", data.get("items"))
+    ]

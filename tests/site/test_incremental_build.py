@@ -5,6 +5,7 @@ so and does nothing; a changed case, template or setting does rebuild."""
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,23 @@ def test_an_incremental_build_gives_the_bytes_of_a_cold_build(tmp_path, sample_c
     assert "（更正）" in (warm / "cases" / "ZW-2022-001" / "index.html").read_text(encoding="utf-8")
     assert build_site(project, warm, documents=tmp_path / "none", cases=sample_cases, engine=engine).changed
     assert file_hashes(warm) == file_hashes(cold)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_clean_builds_in_two_places_and_time_zones_give_the_same_bytes(tmp_path, monkeypatch, engine):
+    # Nothing of a path, a clock or a time zone reaches the site: a deploy of the second build changes no file.
+    from ecoredress.publish.sync import file_hashes
+
+    hashes = []
+    try:
+        for place, zone in (("a", "UTC"), ("somewhere/else", "Asia/Shanghai")):
+            monkeypatch.setenv("TZ", zone)
+            time.tzset()
+            repo = case_repository(tmp_path / place / "repo")
+            build_site(find_project(repo), tmp_path / place / "public", documents=tmp_path / "none", engine=engine)
+            hashes.append(file_hashes(tmp_path / place / "public"))
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert len(hashes[0]) > 40 and "sitemap.xml" in hashes[0]
+    assert hashes[0] == hashes[1]

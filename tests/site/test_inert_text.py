@@ -13,6 +13,7 @@ import html
 import re
 import shutil
 import string
+import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -23,7 +24,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from browsing import console_errors, guarded_page, served
+from browsing import console_errors, guarded_page, search, served
 from ecoredress.model import Case
 from ecoredress.project import find_project
 from ecoredress.publish import pages
@@ -31,8 +32,9 @@ from ecoredress.publish.inert import inert
 from ecoredress.publish.pages import cjk
 from ecoredress.publish.projection import publish_case
 from ecoredress.publish.site import build_site
+from ecoredress.publish.zensical_engine import THEME, zensical_config
 from payloads import COMPACT, CORPUS, CORPUS_TEXT, FENCE, public_text_fields, sections, text_locations, with_text
-from portal_scan import injections, json_of, shape
+from portal_scan import ENGINES, SEARCH_INDEX, injections, json_of, search_entries, shape
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE_NAME = "宁夏生态环境损害赔偿信息公开"
@@ -60,9 +62,9 @@ def squashed(text: str) -> str:
     return _WHITESPACE.sub("", text)
 
 
-def build(tmp_path: Path, cases: list[Case], name: str = "public") -> Path:
+def build(tmp_path: Path, cases: list[Case], engine: str, name: str = "public") -> Path:
     out = tmp_path / name
-    build_site(find_project(ROOT), out, documents=tmp_path / "no-documents", cases=cases)
+    build_site(find_project(ROOT), out, documents=tmp_path / "no-documents", cases=cases, engine=engine)
     return out
 
 
@@ -74,16 +76,36 @@ def case_page(site: Path, case_id: str) -> str:
 
 
 @cache
-def site_markdown() -> markdown.Markdown:
-    """Python-Markdown with exactly the extensions mkdocs uses for the portal (its defaults and mkdocs.yml)."""
-    from mkdocs.config import load_config
+def site_markdown(engine: str) -> markdown.Markdown:
+    """Python-Markdown with exactly the extensions ``engine`` uses for the portal: mkdocs' defaults and mkdocs.yml,
+    or Zensical's reading of the configuration it is given (its own fences, pymdownx.superfences, among them)."""
+    if engine == "mkdocs":
+        from mkdocs.config import load_config
 
-    config = load_config(config_file=str(ROOT / "mkdocs.yml"), docs_dir=str(ROOT / "site"))
-    return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+        config = load_config(config_file=str(ROOT / "mkdocs.yml"), docs_dir=str(ROOT / "site"))
+        return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    from zensical.config import parse_mkdocs_config
+
+    with tempfile.TemporaryDirectory() as workspace:
+        for folder in (THEME, "docs"):
+            (Path(workspace) / folder).mkdir()
+        settings = Path(workspace) / "mkdocs.yml"
+        settings.write_bytes(zensical_config(find_project(ROOT), ""))
+        parsed = parse_mkdocs_config(str(settings))
+    return markdown.Markdown(extensions=parsed["markdown_extensions"], extension_configs=parsed["mdx_configs"])
 
 
-def rendered(context: str, value: str) -> tuple[list, str]:
-    md = site_markdown()
+def test_each_engine_reads_fences_with_its_own_extension():
+    # Why the escape is checked with both: the engines parse the same sources with different fence extensions.
+    def extensions(engine: str) -> set[str]:
+        return {type(e).__name__ for e in site_markdown(engine).registeredExtensions}
+
+    assert {"FencedCodeExtension", "AttrListExtension"} <= extensions("mkdocs")
+    assert {"SuperFencesCodeExtension", "AttrListExtension"} <= extensions("zensical")
+
+
+def rendered(context: str, value: str, engine: str) -> tuple[list, str]:
+    md = site_markdown(engine)
     md.reset()
     result = shape(md.convert(context.replace("VALUE", value)))
     return result.elements, "".join(result.text)
@@ -153,17 +175,18 @@ SYNTAX = (
 hostile_text = st.lists(st.one_of(st.sampled_from(SYNTAX), st.text(max_size=8)), max_size=12).map("".join)
 
 
+@pytest.mark.parametrize("engine", ENGINES)
 @settings(max_examples=300, deadline=None)
 @given(hostile_text)
 @example("\n")
 @example("    ```{ onfocus=alert(1) }\n")
-def test_inert_text_reads_the_same_and_makes_no_markup(text):
+def test_inert_text_reads_the_same_and_makes_no_markup(engine, text):
     value = inert(text)
     assert not set(re.sub(r"&#\d+;", "", value)) & set(string.punctuation + "\n\r\t")
     for context in CONTEXTS:
         raw = context.startswith("<")  # a raw HTML block keeps the text exactly; Markdown trims a paragraph's ends
-        elements, shown = rendered(context, "MARK")
-        got_elements, got_shown = rendered(context, value)
+        elements, shown = rendered(context, "MARK", engine)
+        got_elements, got_shown = rendered(context, value, engine)
         if raw:
             assert got_elements == elements, context  # no element, no attribute from the text
             assert got_shown == shown.replace("MARK", visible(text))
@@ -172,7 +195,7 @@ def test_inert_text_reads_the_same_and_makes_no_markup(text):
             assert got_shown.split() == shown.replace("MARK", visible(text)).split()
         else:  # blank text: a paragraph of spaces at most
             assert set(got_elements) <= set(elements) and got_shown.split() == shown.replace("MARK", "").split()
-    attribute = rendered('<p data-x="VALUE"></p>', value)[0]
+    attribute = rendered('<p data-x="VALUE"></p>', value, engine)[0]
     assert attribute == [("p", ("data-x",))]
 
 
@@ -232,10 +255,10 @@ def fenced(case: Case) -> Case:
     return Case.model_validate(data)
 
 
-@pytest.fixture(scope="module")
-def fenced_site(sample_cases, tmp_path_factory) -> tuple[Path, Case]:
+@pytest.fixture(scope="module", params=ENGINES)
+def fenced_site(request, sample_cases, tmp_path_factory) -> tuple[Path, Case]:
     case = fenced(next(c for c in sample_cases if c.id == "YC-2023-002"))
-    return build(tmp_path_factory.mktemp("fenced"), [case]), case
+    return build(tmp_path_factory.mktemp("fenced"), [case], request.param), case
 
 
 def test_fence_with_attribute_list_makes_no_element(fenced_site):
@@ -269,6 +292,7 @@ class PayloadSites:
     plain: Path
     cases: list[Case]
     refused: set[str]
+    engine: str
 
 
 # Harmless text as long as the corpus: a title that overflows the header must overflow it in both sites.
@@ -279,8 +303,8 @@ def sentinel(path: str) -> str:
     return f"⟪{path}⟫"
 
 
-@pytest.fixture(scope="module")
-def payload_sites(sample_cases, tmp_path_factory) -> PayloadSites:
+@pytest.fixture(scope="module", params=ENGINES)
+def payload_sites(request, sample_cases, tmp_path_factory) -> PayloadSites:
     """Every sample case with the corpus in every public string field (after a sentinel naming the field), and
     the same cases with harmless text instead: the two sites must have the same elements and attributes."""
     filling = sections(sample_cases)
@@ -296,7 +320,10 @@ def payload_sites(sample_cases, tmp_path_factory) -> PayloadSites:
         plain.append(good)
         refused |= refusing
     work = tmp_path_factory.mktemp("payloads")
-    return PayloadSites(build(work, hostile, "hostile"), build(work, plain, "plain"), hostile, refused)
+    engine = request.param
+    return PayloadSites(
+        build(work, hostile, engine, "hostile"), build(work, plain, engine, "plain"), hostile, refused, engine
+    )
 
 
 def test_payload_is_in_every_public_text_field(payload_sites):
@@ -322,15 +349,14 @@ def test_payload_makes_no_element_or_attribute_in_any_built_page(payload_sites):
 
 
 def test_search_index_holds_the_text_and_no_markup(payload_sites):
-    # Material's search shows titles and texts of the index as HTML: they must hold the same elements as for
-    # harmless text, and the case title as typed.
-    hostile, plain = (
-        json_of(site / "search" / "search_index.json")["docs"] for site in (payload_sites.hostile, payload_sites.plain)
-    )
+    # Both search boxes show the titles and texts of the index (and Zensical's the path of headings) as HTML:
+    # they must hold the same elements as for harmless text, and the case title as typed.
+    index = SEARCH_INDEX[payload_sites.engine]
+    hostile, plain = (search_entries(site / index) for site in (payload_sites.hostile, payload_sites.plain))
     assert [d["location"] for d in hostile] == [d["location"] for d in plain]
-    for bad, good in zip(hostile, plain, strict=False):
-        for key in ("title", "text"):
-            assert shape(bad[key]).elements == shape(good[key]).elements, (bad["location"], key)
+    for bad, good in zip(hostile, plain, strict=True):
+        for key in ("title", "text", "path"):
+            assert shape(bad.get(key, "")).elements == shape(good.get(key, "")).elements, (bad["location"], key)
     titles = {d["location"]: squashed(html.unescape(d["title"])) for d in hostile}
     for case in map(publish_case, payload_sites.cases):  # (jieba separates words with zero-width spaces)
         assert titles[f"cases/{case.id}/"].replace("\u200b", "") == squashed(visible(case.title)).replace("\u200b", "")
@@ -408,16 +434,12 @@ def hover_the_header_title(page) -> None:
 def test_search_results_show_payload_as_text_in_chromium(browser, payload_sites):
     with served(payload_sites.hostile) as url, guarded_page(browser, url) as page:
         page.goto(url)
-        page.click(".md-search__input")
-        page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.includes('键入')")
-        page.fill("input.md-search__input", "onerror")
-        page.press("input.md-search__input", "End")
-        page.locator(".md-search-result__link").first.wait_for(timeout=10000)
-        results = page.locator(".md-search-result")
+        results = search(page, payload_sites.engine, "onerror")
+        results.first.wait_for(timeout=10000)
         assert results.locator("img, script, iframe, svg[onload], [onerror], [onload], [onfocus]").count() == 0
-        assert "onerror" in results.inner_text()
+        assert "onerror" in " ".join(results.all_inner_texts())
         # The result opens with the term marked in the page's text (search.highlight rewrites text nodes as HTML).
-        page.locator(".md-search-result__link[href*='cases/']").first.click()
+        results.and_(page.locator("[href*='cases/']")).first.click()
         page.wait_for_url("**/cases/**")
         page.locator("article mark").first.wait_for()
         assert (

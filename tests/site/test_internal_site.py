@@ -61,16 +61,14 @@ def test_every_page_says_internal_and_asks_search_engines_to_stay_away(sites):
     assert left == [], "nothing that lists the site or its data for others"
 
 
-def test_portal_has_no_admin_and_no_link_to_the_internal_site(sites):
-    assert not (sites.public / "admin").exists()
-    for path in sites.public.rglob("*"):
+def test_portal_has_no_admin_and_no_link_to_the_internal_site(portal):
+    assert not (portal.site / "admin").exists()
+    for path in portal.site.rglob("*"):
         if path.suffix in (".html", ".xml", ".json", ".txt"):
             content = path.read_text(encoding="utf-8")
             assert not re.search(r"""(href|src)=["'][^"']*admin""", content), path
             assert 'class="er-internal"' not in content and "noindex" not in content, path  # (the handbook may name it)
-    assert (
-        not (sites.public / "robots.txt").exists() or "Disallow: /\n" not in (sites.public / "robots.txt").read_text()
-    )
+    assert not (portal.site / "robots.txt").exists() or "Disallow: /\n" not in (portal.site / "robots.txt").read_text()
 
 
 def test_the_editor_page_alone_has_the_looser_policy(sites):
@@ -183,7 +181,7 @@ def test_internal_site_is_refused_into_public_and_not_published_as_the_portal(si
 
 
 def test_two_builds_are_identical(sites, tmp_path):
-    build_internal_site(find_project(ROOT), tmp_path / "again", INTERNAL_AS_OF, sites.documents)
+    build_internal_site(find_project(ROOT), tmp_path / "again", INTERNAL_AS_OF, sites.documents, engine=sites.engine)
     assert file_hashes(tmp_path / "again") == file_hashes(sites.internal)
 
 

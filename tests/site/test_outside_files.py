@@ -36,9 +36,9 @@ def project(tmp_path, monkeypatch) -> Path:
     return root
 
 
-def build(root: Path) -> Path:
+def build(root: Path, engine: str | None = None) -> Path:
     out = root.parent / "public"
-    build_site(find_project(root), out, documents=root.parent / "no-documents")
+    build_site(find_project(root), out, documents=root.parent / "no-documents", engine=engine)
     return out
 
 
@@ -111,7 +111,7 @@ def test_mkdocs_settings_and_theme_outside_the_repository_are_refused(project):
     theme.mkdir()
     settings.write_text(original.replace("custom_dir: templates/site/theme", f"custom_dir: {theme}"), encoding="utf-8")
     with pytest.raises(UserError, match="custom_dir 指向仓库之外"):
-        build(project)
+        build(project, "mkdocs")  # Zensical reads no theme folder of mkdocs.yml (publish/zensical_engine.py)
     (project.parent / "elsewhere.yml").write_text(original, encoding="utf-8")
     settings.unlink()
     settings.symlink_to(project.parent / "elsewhere.yml")

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from browsing import search
+
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -76,15 +78,20 @@ def test_article_link_lands_on_the_article(page, site_url):
         ("虚构化工", "YC-2023-002"),  # two jieba words in one query
     ],
 )
-def test_chinese_search_finds_the_case(page, site_url, query, expected):
+def test_chinese_search_finds_the_case(page, site_url, portal, query, expected):
     page.goto(site_url)
-    page.click(".md-search__input")
-    page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.includes('键入')")
-    page.fill("input.md-search__input", query)
-    page.press("input.md-search__input", "End")  # Material searches on keyup
-    result = page.locator(f".md-search-result__link[href*='cases/{expected}/']").first
+    result = search(page, portal.engine, query).and_(page.locator(f"[href*='cases/{expected}/']")).first
     result.wait_for(timeout=10000)
     assert query in result.inner_text().replace("\u200b", "")  # jieba's word breaks are zero-width spaces
+
+
+def test_search_results_show_hostile_text_as_text(page, site_url, portal):
+    # Both search boxes show an entry's title and text as HTML: the hostile case's markup must stay text there.
+    page.goto(site_url)
+    result = search(page, portal.engine, "点我").and_(page.locator("[href*='cases/YC-2023-099/']")).first
+    result.wait_for(timeout=10000)
+    assert "<img src=x onerror=alert(1)>" in result.inner_text().replace("\u200b", "")
+    assert result.locator("img, svg[onload], script, a[href^='javascript']").count() == 0
 
 
 def test_hostile_case_page_runs_no_script(page, site_url):

@@ -23,6 +23,7 @@ from ecoredress.publish.sync import file_hashes
 from ecoredress.publish.workspace import workspace_for
 
 ROOT = Path(__file__).resolve().parents[2]
+ENGINE = "mkdocs"  # as crash_build.py, whose crash points are hooks in mkdocs
 CRASH = Path(__file__).with_name("crash_build.py")
 
 
@@ -38,7 +39,7 @@ def reference(tmp_path_factory) -> Path:
     """A complete build of the sample repository (builds are byte-identical)."""
     out = tmp_path_factory.mktemp("reference") / "public"
     previous = os.umask(0o022)
-    build_site(find_project(ROOT), out)
+    build_site(find_project(ROOT), out, engine=ENGINE)
     os.umask(previous)
     return out
 
@@ -83,7 +84,7 @@ def assert_served(out: Path, complete: dict[str, str]) -> None:
 
 def test_site_root_is_readable_by_the_web_server(tmp_path, complete):
     out = tmp_path / "public"
-    build_site(find_project(ROOT), out)
+    build_site(find_project(ROOT), out, engine=ENGINE)
     assert stat.S_IMODE(out.stat().st_mode) == 0o755
     assert_served(out, complete)
     assert leftovers(out) == []
@@ -99,7 +100,7 @@ def test_killed_build_leaves_the_live_site_complete_and_is_cleaned_next_time(tmp
     assert_served(out, complete)
     temporary = [p.name for p in (tmp_path / "tmp").iterdir() if p.name != "jieba.cache"]  # jieba's dictionary cache
     assert temporary == [], "sources left in the temporary directory"
-    build_site(find_project(ROOT), out)
+    build_site(find_project(ROOT), out, engine=ENGINE)
     assert leftovers(out) == []
     assert_served(out, complete)
 
@@ -118,7 +119,7 @@ def test_killed_between_fallback_renames_the_next_build_restores_the_old_site(tm
 
     monkeypatch.setattr(site_module, "run_mkdocs", broken)
     with pytest.raises(UserError):
-        build_site(find_project(ROOT), out)
+        build_site(find_project(ROOT), out, engine=ENGINE)
     assert leftovers(out) == []
     assert_served(out, complete)
 
@@ -130,8 +131,8 @@ def test_a_running_build_keeps_its_work_folder(tmp_path, complete, live):
         _, status = os.waitpid(running.pid, os.WUNTRACED)
         assert os.WIFSTOPPED(status)
         [work] = leftovers(out)
-        assert (workspace_for(out, "mkdocs") / "docs" / "index.md").is_file()  # stopped after the sources
-        build_site(find_project(ROOT), out)  # e.g. the preview server rebuilding while a build runs
+        assert (workspace_for(out, ENGINE) / "docs" / "index.md").is_file()  # stopped after the sources
+        build_site(find_project(ROOT), out, engine=ENGINE)  # e.g. the preview server rebuilding while a build runs
         assert leftovers(out) == [work]
     finally:
         running.send_signal(signal.SIGCONT)

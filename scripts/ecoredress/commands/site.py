@@ -37,9 +37,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     build.add_argument("--internal", action="store_true", help="生成供办案人员使用的内部网站（不得部署到公开网站）")
     build.add_argument(
         "--engine",
-        choices=("mkdocs", "zensical"),
+        choices=("zensical", "mkdocs"),
         default=None,
-        help="网站生成引擎（默认：pyproject.toml [tool.ecoredress.site] engine，未设置时 mkdocs）",
+        help="网站生成引擎（默认：pyproject.toml [tool.ecoredress.site] engine，未设置时 zensical）",
     )
     build.add_argument(
         "--as-of",
@@ -66,8 +66,6 @@ def run_build(args: argparse.Namespace) -> int:
 
     project = find_project(args.project)
     if args.internal:
-        if args.engine:
-            raise UserError("内部网站只用 mkdocs 生成，--engine 只用于信息公开网站。")
         return _build_internal(project, args)
     if args.as_of:
         raise UserError("--as-of 只用于内部网站（--internal）：信息公开网站不按日期计算期限。")
@@ -86,7 +84,7 @@ def site_summary(result: SiteResult) -> str:
 def _build_internal(project: Project, args: argparse.Namespace) -> int:
     from ecoredress.workbench.internal_site import DEFAULT_OUT, build_internal_site
 
-    result = build_internal_site(project, args.out or project.root / DEFAULT_OUT, args.as_of)
+    result = build_internal_site(project, args.out or project.root / DEFAULT_OUT, args.as_of, engine=args.engine)
     editor = (
         "表单编辑器：/admin/" if result.editor else "表单编辑器未设置（见 README“表单编辑”），/admin/ 只显示设置说明"
     )

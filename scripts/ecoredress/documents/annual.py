@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from ecoredress.model import Case
 from ecoredress.model.enums import HOLDER_CODES, RightsHolder
 from ecoredress.regulation.asof import case_as_of, fact_dates
 from ecoredress.regulation.calendar import Calendar
+from ecoredress.regulation.obligations import money_in_year
 from ecoredress.regulation.profile import Profile
 
 ANNUAL_KEY = "annual-report"
@@ -28,7 +28,6 @@ ANNUAL_ARTICLE = "第三十五条"
 ANNUAL_ISSUER = "赔偿权利人"
 ANNUAL_RECEIVER = "自治区负责生态环境损害赔偿工作的领导机构"
 TEMPLATE = f"{ANNUAL_KEY}.md.j2"
-ZERO = Decimal("0")
 
 
 def _in(year: int, day: dt.date | None) -> bool:
@@ -49,9 +48,7 @@ def annual_figures(
         if any(_in(year, d) for d in fact_dates(view.case)) or (earlier is not None and not earlier.stage.finished):
             reported.append(view)
     mine = [v.case for v in reported]
-    agreements = [c.agreement for c in mine if c.agreement and _in(year, c.agreement.signed_on)]
-    receipts = [r for c in mine if c.funds for r in c.funds.receipts if _in(year, r.received_on)]
-    spending = [e for c in mine if c.funds for e in c.funds.expenditures if _in(year, e.spent_on)]
+    money = money_in_year(mine, year)
     evaluations = [e for c in mine if c.restoration for e in c.restoration.evaluations if _in(year, e.evaluated_on)]
     works = [c.restoration.implementation for c in mine if c.restoration and c.restoration.implementation]
     return {
@@ -60,13 +57,13 @@ def annual_figures(
         "clues": sum(_in(year, c.clue.found_on) for c in mine),
         "started": sum(bool(c.preliminary_check and _in(year, c.preliminary_check.claim_started_on)) for c in mine),
         "major": sum(bool(c.major_case and _in(year, c.major_case.decided_on)) for c in mine),
-        "agreements": len(agreements),
-        "agreed_total": sum((a.total for a in agreements), ZERO),
+        "agreements": money.agreements,
+        "agreed_total": money.agreed,
         "lawsuits": sum(bool(c.litigation and _in(year, c.litigation.filed_on)) for c in mine),
         "claims_ended": sum(bool(c.claim_end and _in(year, c.claim_end.decided_on)) for c in mine),
         "restorations_completed": sum(_in(year, w.completed_on) for w in works),
-        "received": sum((r.amount for r in receipts), ZERO),
-        "spent": sum((e.amount for e in spending), ZERO),
+        "received": money.received,
+        "spent": money.spent,
         "evaluations_passed": sum(e.passed for e in evaluations),
         "evaluations_failed": sum(not e.passed for e in evaluations),
         "cases": [{"id": v.case.id, "title": v.case.title, "stage": v.stage.value} for v in reported],

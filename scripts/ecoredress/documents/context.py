@@ -25,7 +25,7 @@ from ecoredress.presentation.masking import Masker
 from ecoredress.regulation.asof import case_as_of, section_as_of
 from ecoredress.regulation.calendar import Calendar
 from ecoredress.regulation.document_kinds import Spec, Subject, obligor_restores
-from ecoredress.regulation.obligations import cash_owed, in_kind, received
+from ecoredress.regulation.obligations import cash_owed, in_kind, outstanding, received
 from ecoredress.regulation.profile import Profile
 
 
@@ -127,6 +127,7 @@ def document_context(
         "history": history,
         "owed": cash_owed(now),
         "paid": received(now),
+        "outstanding": outstanding(now),
         "in_kind": sorted(c.value for c in in_kind(now)),
         "treasury": treasury(case),
         "obligor_restores": obligor_restores(now),

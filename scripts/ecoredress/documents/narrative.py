@@ -51,9 +51,13 @@ _OUTCOMES = frozenset({"agreement.performed"})
 @dataclass(frozen=True)
 class Step:
     day: dt.date
-    family: str
-    key: str  # what the step is: a document leaves out the step that is its own act ("agreement.signed")
+    key: str  # family.what: a document leaves out the step that is its own act ("agreement.signed")
     text: str  # one sentence, ending in 。, without the date
+
+    @property
+    def family(self) -> str:
+        """The part of the case the step belongs to (FAMILIES), so a template picks the steps it recounts."""
+        return self.key.split(".", 1)[0]
 
 
 _CLUE_SOURCES = {
@@ -115,29 +119,29 @@ def recount(
 
 def _clue(case: Case, we: str, they: str) -> Iterator[Step]:
     c = case.clue
-    yield Step(c.found_on, "clue", "clue", f"{we}{_CLUE_SOURCES[c.source]}：{sentence(c.description)}")
+    yield Step(c.found_on, "clue", f"{we}{_CLUE_SOURCES[c.source]}：{sentence(c.description)}")
     pc = case.preliminary_check
     if pc is None:
         return
     found = "确认造成生态环境损害" if pc.damage_found else "未发现造成生态环境损害"
     if pc.claim_started_on == pc.completed_on:
-        yield Step(pc.completed_on, "check", "check.started", f"经初步核查，{found}，当日启动索赔程序。")
+        yield Step(pc.completed_on, "check.started", f"经初步核查，{found}，当日启动索赔程序。")
         return
-    yield Step(pc.completed_on, "check", "check", f"经初步核查，{found}。")
+    yield Step(pc.completed_on, "check", f"经初步核查，{found}。")
     if pc.claim_started_on:
-        yield Step(pc.claim_started_on, "check", "check.started", f"{we}启动索赔程序。")
+        yield Step(pc.claim_started_on, "check.started", f"{we}启动索赔程序。")
 
 
 def _major(case: Case, we: str, they: str) -> Iterator[Step]:
     if m := case.major_case:
-        yield Step(m.decided_on, "major", "major", f"本案纳入重大案件管理（{'、'.join(m.criteria)}）。")
+        yield Step(m.decided_on, "major", f"本案纳入重大案件管理（{'、'.join(m.criteria)}）。")
 
 
 def _investigation(case: Case, we: str, they: str) -> Iterator[Step]:
     if inv := case.investigation:
-        yield Step(inv.started_on, "investigation", "investigation.started", f"{we}开始损害调查。")
+        yield Step(inv.started_on, "investigation.started", f"{we}开始损害调查。")
         if inv.ended_on:
-            yield Step(inv.ended_on, "investigation", "investigation.ended", "损害调查结束。")
+            yield Step(inv.ended_on, "investigation.ended", "损害调查结束。")
 
 
 def _assessment(case: Case, we: str, they: str) -> Iterator[Step]:
@@ -146,24 +150,13 @@ def _assessment(case: Case, we: str, they: str) -> Iterator[Step]:
         return
     if a.simplified_reminder_on:
         agreed = f"，{they}同意" if a.obligor_agreed_simplified else ""
-        yield Step(
-            a.simplified_reminder_on,
-            "assessment",
-            "assessment.reminder",
-            f"{we}提醒{they}适用简易评估认定程序{agreed}。",
-        )
+        yield Step(a.simplified_reminder_on, "assessment.reminder", f"{we}提醒{they}适用简易评估认定程序{agreed}。")
     if a.commissioned_on and not a.mode.simplified and a.institution:
         jointly = f"与{they}共同" if a.mode is AssessmentMode.JOINT_COMMISSION else ""
-        yield Step(
-            a.commissioned_on,
-            "assessment",
-            "assessment.commissioned",
-            f"{we}{jointly}委托{a.institution}开展鉴定评估。",
-        )
+        yield Step(a.commissioned_on, "assessment.commissioned", f"{we}{jointly}委托{a.institution}开展鉴定评估。")
     if a.extension:
         yield Step(
             a.extension.notified_on,
-            "assessment",
             "assessment.extended",
             f"鉴定评估机构告知鉴定评估期限延长至{a.extension.term_workdays}个工作日。",
         )
@@ -181,15 +174,15 @@ def _assessment(case: Case, we: str, they: str) -> Iterator[Step]:
             text = f"{we}作出综合认定意见{number}{found}。"
         else:
             text = f"{a.institution or '鉴定评估机构'}出具鉴定评估报告{number}{found}。"
-        yield Step(a.report_on, "assessment", "assessment.report", text)
+        yield Step(a.report_on, "assessment.report", text)
 
 
 def _conclusion(case: Case, we: str, they: str) -> Iterator[Step]:
     if c := case.conclusion:
         opinion = "启动索赔磋商" if c.decision is ConclusionDecision.START_CONSULTATION else "终止索赔"
-        yield Step(c.concluded_on, "conclusion", "conclusion", f"{we}形成调查结论，提出{opinion}的意见。")
+        yield Step(c.concluded_on, "conclusion", f"{we}形成调查结论，提出{opinion}的意见。")
     if end := case.claim_end:
-        yield Step(end.decided_on, "claim_end", "claim_end", f"{we}决定终止索赔。")
+        yield Step(end.decided_on, "claim_end", f"{we}决定终止索赔。")
 
 
 def _consultation(case: Case, we: str, they: str) -> Iterator[Step]:
@@ -197,36 +190,23 @@ def _consultation(case: Case, we: str, they: str) -> Iterator[Step]:
     if cons is None:
         return
     number = f"（{cons.notice.doc_no}）" if cons.notice.doc_no else ""
-    yield Step(
-        cons.notice.served_on,
-        "consultation",
-        "consultation.notice",
-        f"{we}向{they}送达生态环境损害索赔磋商告知书{number}。",
-    )
+    yield Step(cons.notice.served_on, "consultation.notice", f"{we}向{they}送达生态环境损害索赔磋商告知书{number}。")
     if r := cons.reply:
-        yield Step(
-            r.replied_on,
-            "consultation",
-            "consultation.reply",
-            f"{they}书面答复{'同意' if r.agreed else '不同意'}磋商。",
-        )
+        yield Step(r.replied_on, "consultation.reply", f"{they}书面答复{'同意' if r.agreed else '不同意'}磋商。")
     for m in cons.meetings:
         if m.notified_on:
             yield Step(
-                m.notified_on,
-                "meeting_notice",
-                f"meeting.{m.round}.notice",
-                f"{we}书面通知{they}参加第{cn_number(m.round)}次磋商会议。",
+                m.notified_on, f"meeting_notice.{m.round}", f"{we}书面通知{they}参加第{cn_number(m.round)}次磋商会议。"
             )
         invited = f"，邀请{m.procuratorate}参加" if m.procuratorate_invited and m.procuratorate else ""
         absent = f"，{they}未到会" if not m.obligor_attended else ""
         yield Step(
-            m.held_on, "consultation", f"meeting.{m.round}", f"召开第{cn_number(m.round)}次磋商会议{invited}{absent}。"
+            m.held_on, f"consultation.meeting.{m.round}", f"召开第{cn_number(m.round)}次磋商会议{invited}{absent}。"
         )
     if cons.ended_on and cons.outcome is ConsultationOutcome.AGREED:
-        yield Step(cons.ended_on, "consultation", "consultation.agreed", "双方经磋商达成一致意见。")
+        yield Step(cons.ended_on, "consultation.agreed", "双方经磋商达成一致意见。")
     elif cons.ended_on and cons.outcome is ConsultationOutcome.TERMINATED:
-        yield Step(cons.ended_on, "consultation", "consultation.ended", f"{we}终止磋商。")
+        yield Step(cons.ended_on, "consultation.ended", f"{we}终止磋商。")
 
 
 def _agreement(case: Case, we: str, they: str) -> Iterator[Step]:
@@ -234,24 +214,19 @@ def _agreement(case: Case, we: str, they: str) -> Iterator[Step]:
     if a is None:
         return
     number = f"（{a.doc_no}）" if a.doc_no else ""
-    yield Step(
-        a.signed_on,
-        "agreement",
-        "agreement.signed",
-        f"双方签订生态环境损害赔偿协议{number}，约定赔偿总额{money(a.total)}。",
-    )
+    yield Step(a.signed_on, "agreement.signed", f"双方签订生态环境损害赔偿协议{number}，约定赔偿总额{money(a.total)}。")
     if jc := a.judicial_confirmation:
-        yield Step(jc.applied_on, "confirmation", "confirmation.applied", f"双方向{jc.court}申请司法确认赔偿协议。")
+        yield Step(jc.applied_on, "confirmation.applied", f"双方向{jc.court}申请司法确认赔偿协议。")
         if jc.ruled_on:
             result = "确认赔偿协议有效" if jc.confirmed else "裁定不予确认"
-            yield Step(
-                jc.ruled_on,
-                "confirmation",
-                "confirmation.ruled",
-                f"{jc.court}作出{jc.ruling_no or ''}民事裁定，{result}。",
-            )
+            yield _court(jc.ruled_on, "confirmation.ruled", jc.court, f"{jc.ruling_no or ''}民事裁定", result)
     if a.fully_performed_on:
-        yield Step(a.fully_performed_on, "agreement", "agreement.performed", "赔偿协议履行完毕。")
+        yield Step(a.fully_performed_on, "agreement.performed", "赔偿协议履行完毕。")
+
+
+def _court(day: dt.date, key: str, court: str, instrument: str, result: str) -> Step:
+    """A court's ruling or judgment (``instrument``: its number and form) and what it decided."""
+    return Step(day, key, f"{court}作出{instrument}，{result}。")
 
 
 def _litigation(case: Case, we: str, they: str) -> Iterator[Step]:
@@ -260,19 +235,13 @@ def _litigation(case: Case, we: str, they: str) -> Iterator[Step]:
         return
     yield Step(
         lit.filed_on,
-        "litigation",
         "litigation.filed",
         f"{we}向{lit.court}提起生态环境损害赔偿诉讼，请求赔偿{money(lit.claim_amount)}。",
     )
     if j := lit.judgment:
-        yield Step(
-            j.ruled_on,
-            "litigation",
-            "litigation.judged",
-            f"{lit.court}作出{j.case_no}民事判决，判决赔偿{money(j.total)}。",
-        )
+        yield _court(j.ruled_on, "litigation.judged", lit.court, f"{j.case_no}民事判决", f"判决赔偿{money(j.total)}")
         if j.effective_on:
-            yield Step(j.effective_on, "litigation", "litigation.effective", "判决发生法律效力。")
+            yield Step(j.effective_on, "litigation.effective", "判决发生法律效力。")
 
 
 def _enforcement(case: Case, we: str, they: str) -> Iterator[Step]:
@@ -280,10 +249,10 @@ def _enforcement(case: Case, we: str, they: str) -> Iterator[Step]:
         return
     e = case.enforcement[1]
     number = f"，执行案号为{e.case_no}" if e.case_no else ""
-    yield Step(e.applied_on, "enforcement", "enforcement.applied", f"{we}向人民法院申请强制执行{number}。")
+    yield Step(e.applied_on, "enforcement.applied", f"{we}向人民法院申请强制执行{number}。")
     if e.concluded_on:
         result = f"，{e.outcome}" if e.outcome else ""
-        yield Step(e.concluded_on, "enforcement", "enforcement.concluded", f"执行程序终结{result}。")
+        yield Step(e.concluded_on, "enforcement.concluded", f"执行程序终结{result}。")
 
 
 def _restoration(case: Case, we: str, they: str) -> Iterator[Step]:
@@ -291,72 +260,62 @@ def _restoration(case: Case, we: str, they: str) -> Iterator[Step]:
     if r is None:
         return
     if p := r.plan:
-        yield Step(p.drafted_on, "restoration", "plan.drafted", "生态环境修复方案编制完成。")
+        yield Step(p.drafted_on, "restoration.plan.drafted", "生态环境修复方案编制完成。")
         if p.reviewed_on:
             passed = "" if p.review_passed is None else "通过" if p.review_passed else "未通过"
-            yield Step(p.reviewed_on, "restoration", "plan.reviewed", f"修复方案经专家论证{passed}。")
+            yield Step(p.reviewed_on, "restoration.plan.reviewed", f"修复方案经专家论证{passed}。")
         if p.filed_on:
             number = f"（{p.filing_no}）" if p.filing_no else ""
-            yield Step(p.filed_on, "restoration", "plan.filed", f"修复方案备案{number}。")
+            yield Step(p.filed_on, "restoration.plan.filed", f"修复方案备案{number}。")
     if i := r.implementation:
-        yield Step(i.started_on, "restoration", "works.started", "修复工程开工。")
+        yield Step(i.started_on, "restoration.works.started", "修复工程开工。")
         if i.completed_on:
-            yield Step(i.completed_on, "restoration", "works.completed", "修复工程完工。")
+            yield Step(i.completed_on, "restoration.works.completed", "修复工程完工。")
     for n, change in enumerate(r.changes, start=1):
         kind = "重大变更" if change.major else "变更"
         yield Step(
             change.applied_on,
-            "restoration",
-            f"change.{n}",
+            f"restoration.change.{n}",
             f"{they}申请对修复方案作{kind}：{sentence(change.description)}",
         )
         if change.re_reviewed_on:
-            yield Step(change.re_reviewed_on, "restoration", f"change.{n}.reviewed", "变更后的修复方案经重新组织论证。")
+            yield Step(change.re_reviewed_on, f"restoration.change.{n}.reviewed", "变更后的修复方案经重新组织论证。")
         if change.decided_on and change.approved is not None:
             yield Step(
                 change.decided_on,
-                "restoration",
-                f"change.{n}.decided",
+                f"restoration.change.{n}.decided",
                 f"{we}决定{'同意' if change.approved else '不同意'}变更。",
             )
     if end := r.end:
-        yield Step(end.applied_on, "restoration", "end.applied", f"{they}以“{end.ground}”为由申请终止修复。")
+        yield Step(end.applied_on, "restoration.end.applied", f"{they}以“{end.ground}”为由申请终止修复。")
         if end.approved_on:
-            yield Step(end.approved_on, "restoration", "end.approved", f"{we}经评估同意终止修复。")
+            yield Step(end.approved_on, "restoration.end.approved", f"{we}经评估同意终止修复。")
 
 
 def _evaluation(case: Case, we: str, they: str) -> Iterator[Step]:
     for n, e in enumerate(case.restoration.evaluations if case.restoration else [], start=1):
-        yield Step(
-            e.evaluated_on,
-            "evaluation",
-            f"evaluation.{n}",
-            f"{we}组织修复效果评估，评估{'通过' if e.passed else '未通过'}。",
-        )
+        yield Step(e.evaluated_on, f"evaluation.{n}", f"{we}组织修复效果评估，评估{'通过' if e.passed else '未通过'}。")
         if rect := e.rectification:
             yield Step(
-                rect.notified_on,
-                "evaluation",
-                f"evaluation.{n}.rectification",
-                f"{we}通知{they}于{cn_date(rect.due_on)}前完成整改。",
+                rect.notified_on, f"evaluation.{n}.rectification", f"{we}通知{they}于{cn_date(rect.due_on)}前完成整改。"
             )
             if rect.completed_on:
-                yield Step(rect.completed_on, "evaluation", f"evaluation.{n}.rectified", f"{they}完成整改。")
+                yield Step(rect.completed_on, f"evaluation.{n}.rectified", f"{they}完成整改。")
 
 
 def _funds(case: Case, we: str, they: str) -> Iterator[Step]:
     for r in case.funds.receipts if case.funds else []:
-        yield Step(r.received_on, "funds", "funds.received", f"赔偿资金{money(r.amount)}缴入{r.treasury}。")
+        yield Step(r.received_on, "funds.received", f"赔偿资金{money(r.amount)}缴入{r.treasury}。")
 
 
 def _referrals(case: Case, we: str, they: str) -> Iterator[Step]:
     for n, ref in enumerate(case.referrals, start=1):
         theirs = ref.direction is ReferralDirection.FROM_PROCURATORATE
         text = f"{ref.procuratorate}向{we}移送本案线索。" if theirs else f"{we}向{ref.procuratorate}移送公益诉讼线索。"
-        yield Step(ref.referred_on, "referral", f"referral.{n}", text)
+        yield Step(ref.referred_on, f"referral.{n}", text)
         if ref.reply_on:
             reply = f"{we}向{ref.procuratorate}函告处理情况。" if theirs else f"{ref.procuratorate}函告处理情况。"
-            yield Step(ref.reply_on, "referral", f"referral.{n}.reply", reply)
+            yield Step(ref.reply_on, f"referral.{n}.reply", reply)
 
 
 _MAKERS = (

@@ -14,6 +14,7 @@ from markupsafe import Markup
 from ecoredress.documents.narrative import clause, sentence
 from ecoredress.errors import UserError
 from ecoredress.model.normalise import normalise_doc_number
+from ecoredress.model.types import yuan
 from ecoredress.presentation import formatting
 from ecoredress.presentation.markdown import escape_markdown, tidy_blocks
 
@@ -59,7 +60,8 @@ def environment(folder: Path) -> jinja2.Environment:
     )
     filters: dict[str, Callable[[Any], Any]] = {
         "money": formatting.money,
-        "yuan": formatting.money_figures,
+        "figures": formatting.money_figures,
+        "yuan": yuan,  # the one text form of money, as on the site (model.types.yuan)
         "capitals": formatting.money_capitals,
         "date": formatting.cn_date,
         "docno": normalise_doc_number,

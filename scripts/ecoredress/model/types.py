@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
@@ -78,6 +78,7 @@ def _reject_float(value: Any) -> Any:
 
 
 _MONEY_CEILING = Decimal(10) ** 16
+FEN = Decimal("0.01")
 
 
 def _two_places(value: Decimal) -> Decimal:
@@ -92,9 +93,15 @@ def _two_places(value: Decimal) -> Decimal:
     return value
 
 
+def to_fen(amount: Decimal | int | str) -> Decimal:
+    """An amount rounded to the fen (分), half up as in accounting: the exact number open data and tables carry."""
+    return Decimal(amount).quantize(FEN, rounding=ROUND_HALF_UP)
+
+
 def yuan(amount: Decimal | int) -> str:
-    """An amount as Chinese text shows it: 1,272,400.00 元."""
-    return f"{Decimal(amount):,.2f} 元"
+    """The one way text writes an amount: 1,272,400.00 元 (site pages, messages, the workbench). Documents write money
+    in figures and capitals (presentation.formatting.money), headline figures in 万元 (publish.pages.wan)."""
+    return f"{to_fen(amount):,.2f} 元"
 
 
 Money = Annotated[

@@ -3,26 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import cn2an
 
-CENT = Decimal("0.01")
-
-
-def _cents(amount: Decimal | int | str) -> Decimal:
-    # cn2an truncates extra places; round to the fen first, half up as in accounting.
-    return Decimal(amount).quantize(CENT, rounding=ROUND_HALF_UP)
+from ecoredress.model.types import to_fen
 
 
 def money_figures(amount: Decimal | int | str) -> str:
-    """¥1,234,567.89"""
-    return f"¥{_cents(amount):,.2f}"
+    """¥1,234,567.89: money in figures as documents write it, after the capitals or in a table (filter ``figures``)."""
+    return f"¥{to_fen(amount):,.2f}"
 
 
 def money_capitals(amount: Decimal | int | str) -> str:
     """人民币壹佰贰拾叁万肆仟伍佰陆拾柒元捌角玖分 (元整 when there are no jiao or fen)."""
-    capitals: str = cn2an.an2cn(f"{_cents(amount):f}", "rmb")
+    capitals: str = cn2an.an2cn(f"{to_fen(amount):f}", "rmb")  # cn2an truncates extra places: round first
     return "人民币" + capitals
 
 

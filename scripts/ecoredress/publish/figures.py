@@ -27,10 +27,12 @@ class Series:
 
 
 def received(case: PublishedCase) -> Decimal:
+    """obligations.received, from the published receipts: the case's own while its fund use is disclosed."""
     return sum((r.amount for r in case.funds.receipts), ZERO) if case.funds else ZERO
 
 
 def spent(case: PublishedCase) -> Decimal:
+    """obligations.spent, from the published expenditures."""
     return sum((e.amount for e in case.funds.expenditures), ZERO) if case.funds else ZERO
 
 
@@ -51,7 +53,7 @@ def days_to_agreement(case: PublishedCase) -> int | None:
 @dataclass(frozen=True)
 class Headline:
     cases: int
-    agreed: Decimal
+    amount: Decimal  # the published cases' 赔偿金额 (projection.published_amount: judgment, else agreement)
     received: Decimal
     spent: Decimal
     restored: int
@@ -60,7 +62,7 @@ class Headline:
 def headline(cases: list[PublishedCase]) -> Headline:
     return Headline(
         cases=len(cases),
-        agreed=sum((c.amount or ZERO for c in cases), ZERO),
+        amount=sum((c.amount or ZERO for c in cases), ZERO),
         received=sum((received(c) for c in cases), ZERO),
         spent=sum((spent(c) for c in cases), ZERO),
         restored=sum(1 for c in cases if restoration_passed(c)),

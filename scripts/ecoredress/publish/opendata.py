@@ -14,18 +14,17 @@ import io
 import json
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from feedgen.feed import FeedGenerator
 
+from ecoredress.model.types import to_fen
 from ecoredress.publish import figures
 from ecoredress.publish.projection import PublishedCase
 from ecoredress.publish.schema import published_schema
 from ecoredress.spreadsheet import csv_text
 
-CENT = Decimal("0.01")
 CHINA_STANDARD_TIME = dt.timezone(dt.timedelta(hours=8))
 # What XML 1.0 cannot carry (C0 controls but tab and line breaks, lone surrogates, U+FFFE/U+FFFF): a case file
 # may hold them in a quoted YAML string, and the feed must stay well-formed XML.
@@ -88,19 +87,15 @@ def _row(case: PublishedCase, base: str) -> dict[str, Any]:
         "damage_types": "|".join(str(t) for t in case.damage.types),
         "stage": case.stage,
         "obligors": "|".join(o.name for o in case.obligors),
-        "amount": "" if case.amount is None else _yuan(case.amount),
+        "amount": "" if case.amount is None else to_fen(case.amount),
         "agreement_signed_on": case.agreement.signed_on.isoformat() if case.agreement else "",
-        "funds_received": _yuan(figures.received(case)) if case.funds else "",
-        "funds_spent": _yuan(figures.spent(case)) if case.funds else "",
+        "funds_received": to_fen(figures.received(case)) if case.funds else "",
+        "funds_spent": to_fen(figures.spent(case)) if case.funds else "",
         "restoration_passed": "" if passed is None else str(passed).lower(),
         "disclosure_decided_on": case.disclosure.decided_on.isoformat() if case.disclosure.decided_on else "",
         "updated_on": case.updated_on.isoformat(),
         "url": case_url(case, base),
     }
-
-
-def _yuan(amount: Decimal) -> Decimal:
-    return amount.quantize(CENT)
 
 
 def cases_csv(cases: list[PublishedCase], base: str = "") -> str:

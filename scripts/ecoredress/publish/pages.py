@@ -9,13 +9,13 @@ macros. No case field can produce a tag, an attribute, a Markdown construct or f
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 
 import jinja2
 
 from ecoredress.model.enums import City, DamageType
-from ecoredress.model.types import CJK_CHAR, yuan
+from ecoredress.model.types import CJK_CHAR, to_fen, yuan
 from ecoredress.presentation.formatting import cn_date
 from ecoredress.publish import charts, figures
 from ecoredress.publish.inert import inert
@@ -33,7 +33,7 @@ def cjk(text: str) -> str:
 
 def wan(amount: Decimal) -> str:
     """Yuan as 万元 for headline figures, always two decimals so figures side by side line up."""
-    return f"{(amount / 10000).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,.2f}"
+    return f"{to_fen(amount / 10000):,.2f}"
 
 
 def environment(templates: Path) -> jinja2.Environment:

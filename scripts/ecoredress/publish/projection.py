@@ -22,6 +22,7 @@ from ecoredress.publish.documents import PublicPdf
 from ecoredress.publish.public_model import PublicSection, public_model
 from ecoredress.publish.stage import case_stage
 from ecoredress.publish.timeline import applied_articles, timeline
+from ecoredress.regulation.obligations import Instrument, decision
 
 MAJOR, AGREEMENT, JUDGMENT, FUNDS, EFFECT = (
     PublicItem.MAJOR_MATTERS,
@@ -80,7 +81,11 @@ class PublishedCase(_Base):  # type: ignore[misc, valid-type]
     documents: list[PublishedDocument] = Field(default_factory=list, title="公开文书")
     stage: str = Field(title="办理阶段")
     year: int = Field(title="年份", description="发现线索的年份")
-    amount: Decimal | None = Field(None, title="赔偿金额（元）", description="赔偿协议总额，或判决赔偿总额")
+    amount: Decimal | None = Field(
+        None,
+        title="赔偿金额（元）",
+        description="有判决的为判决赔偿总额，否则为赔偿协议总额；该判决或协议不公开的，本项不公开",
+    )
     timeline: list[TimelineEvent] = Field(default_factory=list, title="办理过程")
     articles: list[str] = Field(default_factory=list, title="适用条款", description="《规定》中适用的条款")
     updated_on: dt.date = Field(title="更新日期", description="公开内容中最近的日期")
@@ -101,7 +106,7 @@ def publish_case(case: Case, pdfs: list[PublicPdf] | None = None) -> PublishedCa
     events = timeline(data)
     data["stage"] = case_stage(case)
     data["year"] = case.clue.found_on.year
-    data["amount"] = _amount(data)
+    data["amount"] = published_amount(case)
     data["timeline"] = events
     data["articles"] = applied_articles(data, events)
     data["updated_on"] = max([case.disclosure.decided_on or case.clue.found_on, *(e["date"] for e in events)])
@@ -174,11 +179,18 @@ def _document(
     }
 
 
-def _amount(data: dict[str, Any]) -> Decimal | None:
-    agreement, litigation = data.get("agreement"), data.get("litigation")
-    total: Decimal | None = None
-    if agreement:
-        total = agreement["total"]
-    elif litigation and litigation.get("judgment"):
-        total = litigation["judgment"]["total"]
-    return total
+# The disclosure item (第三十三条) under which each deciding instrument is published.
+_INSTRUMENT_ITEMS = {
+    Instrument.AGREEMENT: AGREEMENT,
+    Instrument.CONFIRMED_AGREEMENT: AGREEMENT,
+    Instrument.JUDGMENT: JUDGMENT,
+}
+
+
+def published_amount(case: Case) -> Decimal | None:
+    """The compensation decided (obligations.decided), shown only while its instrument is disclosed: the agreed
+    total must not stand in for an undisclosed judgment, nor reveal an undisclosed one."""
+    found = decision(case)
+    if found is None or _INSTRUMENT_ITEMS[found.instrument] not in case.disclosure.items:
+        return None
+    return found.total

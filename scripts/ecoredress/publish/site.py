@@ -44,6 +44,7 @@ from ecoredress.publish.zensical_engine import run_zensical, zensical_version
 from ecoredress.validation.repository import load_cases
 
 ENGINES = ("mkdocs", "zensical")
+DEFAULT_ENGINE = "zensical"  # why: README, 信息公开网站
 DEFAULT_PUBLISHER = Publisher(
     name="宁夏回族自治区生态环境厅（示例数据）",
     contact="生态环境损害赔偿工作联系电话见“关于”页",
@@ -170,8 +171,8 @@ def _check_theme_folder(project: Project, folder: str | None) -> None:
 
 
 def site_engine(project: Project, requested: str | None = None) -> str:
-    """The engine asked for (``--engine``), else ``site.engine`` in [tool.ecoredress], else mkdocs."""
-    engine = requested or str(project.setting("site.engine", "mkdocs"))
+    """The engine asked for (``--engine``), else ``site.engine`` in [tool.ecoredress], else Zensical."""
+    engine = requested or str(project.setting("site.engine", DEFAULT_ENGINE))
     if engine not in ENGINES:
         raise UserError(
             f"网站生成引擎“{engine}”不存在。请在 --engine 或 pyproject.toml [tool.ecoredress.site] engine 中写 "

@@ -13,16 +13,20 @@ Zensical's search splits Chinese text into words in the browser (``Intl.Segmente
 
 from __future__ import annotations
 
+import datetime as dt
+import gzip
 import html
 import io
 import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
+from xml.etree import ElementTree
 
 from ecoredress.confined import read_file, walk
 from ecoredress.errors import UserError
@@ -34,6 +38,7 @@ THEME = "theme"
 # policy's style-src 'self' refuses): admitted by its hash, so the dialog is styled and nothing else inline is.
 # A new Zensical version has a new sheet: the browser test of the search dialog fails on the CSP violation.
 SEARCH_STYLE_HASH = "sha256-NwSx/R2V/U4jnW0Tq5pQ53Y/rzPVJ4dqE7D6UTA/J1k="
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 SHARED_THEME_FILES = ("main.html",)  # from templates/site/theme: the policy and the internal banner
 
 
@@ -42,15 +47,16 @@ def zensical_version() -> str:
         import zensical
     except ImportError:
         raise UserError(
-            "未安装 Zensical，不能用 --engine zensical 生成网站。请运行 pip install 'zensical==0.0.73'"
-            "（或 bash .ci/install），或改用默认的 mkdocs。",
+            "未安装网站生成引擎 Zensical。请运行 bash .ci/install（或 pip install 'zensical==0.0.73'），或用 "
+            '--engine mkdocs（或 pyproject.toml [tool.ecoredress.site] engine = "mkdocs"）改用 mkdocs-material。',
             exit_code=1,
         ) from None
     return zensical.version()
 
 
-def zensical_config(project: Project, site_url: str) -> bytes:
-    """The repository's mkdocs.yml with the folders moved into the workspace (comments and order kept)."""
+def zensical_config(project: Project, site_url: str, overrides: Mapping[str, Any] | None = None) -> bytes:
+    """The repository's mkdocs.yml with the folders moved into the workspace (comments and order kept);
+    ``overrides`` replace top-level settings, None removes one (the internal site, as with mkdocs)."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
@@ -68,6 +74,11 @@ def zensical_config(project: Project, site_url: str) -> bytes:
         config["site_url"] = site_url
     else:
         config.pop("site_url", None)
+    for key, value in (overrides or {}).items():
+        if value is None:
+            config.pop(key, None)
+        else:
+            config[key] = value
     config["theme"]["custom_dir"] = THEME
     config.setdefault("extra", {})["style_hashes"] = [SEARCH_STYLE_HASH]
     out = io.StringIO()
@@ -90,12 +101,12 @@ def write_theme(project: Project, workspace: Path) -> None:
             stale.unlink()
 
 
-def run_zensical(project: Project, workspace: Path, site_url: str) -> Path:
+def run_zensical(project: Project, workspace: Path, site_url: str, overrides: Mapping[str, Any] | None = None) -> Path:
     """Build ``workspace/docs`` into ``workspace/site`` with Zensical's incremental cache; the output folder."""
     import zensical
 
     config = workspace / "mkdocs.yml"
-    write_if_changed(config, zensical_config(project, site_url))
+    write_if_changed(config, zensical_config(project, site_url, overrides))
     write_theme(project, workspace)
     with tempfile.TemporaryFile() as said:
         try:
@@ -108,6 +119,7 @@ def run_zensical(project: Project, workspace: Path, site_url: str) -> Path:
                 f"网站生成失败（Zensical）：{exc}。原网站保持不变。\n{detail}".rstrip(), exit_code=1
             ) from exc
     _decode_search_paths(workspace / "site" / "search.json")
+    _date_sitemap(workspace / "site" / "sitemap.xml")
     return workspace / "site"
 
 
@@ -140,3 +152,24 @@ def _decode_search_paths(index: Path) -> None:
     for item in data.get("items", []):
         item["path"] = [html.escape(html.unescape(part), quote=False) for part in item.get("path", [])]
     index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _date_sitemap(sitemap: Path) -> None:
+    """Zensical's sitemap gives no dates. Date every entry as mkdocs does, with the build date that
+    publish/site.build_date pins to the data's date (``SOURCE_DATE_EPOCH``), and write the gzip copy mkdocs
+    writes beside it: crawlers get the same sitemaps at the same addresses whichever engine built the site."""
+    try:
+        tree = ElementTree.parse(sitemap)
+    except FileNotFoundError:
+        return
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())  # unset: today, as mkdocs does
+    day = dt.datetime.fromtimestamp(epoch, dt.UTC).date().isoformat()
+    for url in tree.getroot().iter(f"{{{SITEMAP}}}url"):
+        for stale in url.findall(f"{{{SITEMAP}}}lastmod"):  # an entry kept from the last build is dated already
+            url.remove(stale)
+        ElementTree.SubElement(url, f"{{{SITEMAP}}}lastmod").text = day
+    ElementTree.register_namespace("", SITEMAP)
+    ElementTree.indent(tree)
+    data = ElementTree.tostring(tree.getroot(), encoding="unicode", xml_declaration=True).encode("utf-8")
+    sitemap.write_bytes(data)
+    sitemap.with_name(sitemap.name + ".gz").write_bytes(gzip.compress(data, mtime=epoch))

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import StrEnum
 
 from ecoredress.errors import UserError
 from ecoredress.model import Case
@@ -21,8 +23,7 @@ from ecoredress.registers.xlsx import Table
 from ecoredress.regulation.asof import case_as_of
 from ecoredress.regulation.deadlines import case_terms
 from ecoredress.regulation.lifecycle import STAGE_ORDER, derive_stage
-
-ZERO = Decimal("0")
+from ecoredress.regulation.obligations import money_in_year
 
 # Families of dated duties (deadlines.Term.duty prefixes) and how the report names them.
 DUTY_FAMILIES = {
@@ -68,7 +69,7 @@ def build_annual(repo: Repository, year: int, due_month: int) -> AnnualReport:
         _by_stage(snapshots),
         _by_city(snapshots, new),
         _by_type(snapshots, new),
-        _amounts(year, [c for c, _ in snapshots]),
+        _amounts(year, [s for _, s in snapshots]),
         _on_time(repo, year, [c for c, _ in snapshots]),
         screening_compliance(repo, [year], end),
     ]
@@ -110,66 +111,47 @@ def _by_stage(snapshots: list[tuple[Case, Case]]) -> Table:
 
 
 def _by_city(snapshots: list[tuple[Case, Case]], new: list[Case]) -> Table:
-    total = Counter(city for _, s in snapshots for city in s.damage.cities)
-    fresh = Counter(city for s in new for city in s.damage.cities)
-    return Table(
-        "按设区市",
-        ["设区市", "案件数（截至年末）", "本年新立案"],
-        [[c, total[c], fresh[c]] for c in City],
-        note="跨设区市的案件在所涉每个设区市各计一次。",
-    )
+    table = _tally("按设区市", "设区市", lambda case: case.damage.cities, list(City), snapshots, new)
+    table.note = "跨设区市的案件在所涉每个设区市各计一次。"
+    return table
 
 
 def _by_type(snapshots: list[tuple[Case, Case]], new: list[Case]) -> Table:
-    total = Counter(t for _, s in snapshots for t in s.damage.types)
-    fresh = Counter(t for s in new for t in s.damage.types)
-    return Table(
-        "按损害类型",
-        ["损害类型", "案件数（截至年末）", "本年新立案"],
-        [[t, total[t], fresh[t]] for t in DamageType if total[t]],
-        note="一个案件涉及多种损害类型的，各计一次。",
-    )
+    table = _tally("按损害类型", "损害类型", lambda case: case.damage.types, list(DamageType), snapshots, new)
+    table.rows = [row for row in table.rows if row[1]]  # every city is listed, but only the types that occur
+    table.note = "一个案件涉及多种损害类型的，各计一次。"
+    return table
 
 
-def claimed_in_year(case: Case, year: int) -> Decimal:
-    """Amount claimed in the year: the lawsuit's claim if filed that year, else the assessed damage and
-    costs if the consultation notice was served that year."""
-    lit, cons, a = case.litigation, case.consultation, case.assessment
-    if lit and _in_year(lit.filed_on, year):
-        return lit.claim_amount
-    if cons and _in_year(cons.notice.served_on, year) and a:
-        return (a.damage_amount or ZERO) + (a.costs or ZERO)
-    return ZERO
+def _tally(
+    title: str,
+    label: str,
+    keys: Callable[[Case], Iterable[StrEnum]],
+    order: list[StrEnum],
+    snapshots: list[tuple[Case, Case]],
+    new: list[Case],
+) -> Table:
+    """Cases at the year's end and cases new in the year, each counted under every one of its ``keys``."""
+    total = Counter(key for _, s in snapshots for key in keys(s))
+    fresh = Counter(key for s in new for key in keys(s))
+    return Table(title, [label, "案件数（截至年末）", "本年新立案"], [[k, total[k], fresh[k]] for k in order])
 
 
 def _amounts(year: int, cases: list[Case]) -> Table:
-    claimed = sum((claimed_in_year(c, year) for c in cases), ZERO)
-    agreed = sum((c.agreement.total for c in cases if c.agreement and _in_year(c.agreement.signed_on, year)), ZERO)
-    judged = sum(
-        (
-            c.litigation.judgment.total
-            for c in cases
-            if c.litigation and c.litigation.judgment and _in_year(c.litigation.judgment.ruled_on, year)
-        ),
-        ZERO,
-    )
-    received = sum(
-        (r.amount for c in cases if c.funds for r in c.funds.receipts if _in_year(r.received_on, year)), ZERO
-    )
-    spent = sum((e.amount for c in cases if c.funds for e in c.funds.expenditures if _in_year(e.spent_on, year)), ZERO)
+    money = money_in_year(cases, year)
     return Table(
         "金额",
         ["项目", "金额（元）", "口径"],
         [
             [
                 "索赔金额",
-                claimed,
+                money.claimed,
                 "本年起诉的诉讼请求金额；未起诉的，本年送达磋商告知书案件的评估损害金额与调查、鉴定评估费用之和",
             ],
-            ["协议金额", agreed, "本年签订的赔偿协议总额"],
-            ["判决金额", judged, "本年作出的判决赔偿总额"],
-            ["资金入库", received, "本年缴入国库的赔偿资金（第三十二条）"],
-            ["资金使用", spent, "本年支出的赔偿资金（第三十三条公开事项）"],
+            ["协议金额", money.agreed, "本年签订的赔偿协议总额"],
+            ["判决金额", money.judged, "本年作出的判决赔偿总额"],
+            ["资金入库", money.received, "本年缴入国库的赔偿资金（第三十二条）"],
+            ["资金使用", money.spent, "本年支出的赔偿资金（第三十三条公开事项）"],
         ],
     )
 

@@ -4,24 +4,45 @@ and the quarterly screening records with their compliance (第九条)."""
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from collections.abc import Callable
+from typing import Any
 
 from ecoredress.model import Case
 from ecoredress.registers.cases import Repository
 from ecoredress.registers.xlsx import Table
+from ecoredress.regulation import obligations
 from ecoredress.regulation.calendar import CalendarError
 from ecoredress.regulation.lifecycle import derive_stage, next_step
-from ecoredress.regulation.obligations import cash_owed
 from ecoredress.regulation.screening import compliance, load_logs, records
 
-
-def _agreed(case: Case) -> Decimal | None:
-    return case.agreement.total if case.agreement else None
+Column = tuple[str, Callable[[Case], Any]]
 
 
-def _judged(case: Case) -> Decimal | None:
-    j = case.litigation.judgment if case.litigation else None
-    return j.total if j else None
+def _deciding_instrument(case: Case) -> obligations.Instrument | None:
+    found = obligations.decision(case)
+    return found.instrument if found else None
+
+
+_IDENTITY: list[Column] = [
+    ("案件编号", lambda c: c.id),
+    ("案件名称", lambda c: c.title),
+    ("赔偿权利人", lambda c: c.jurisdiction.rights_holder),
+    ("设区市", lambda c: c.damage.cities),
+]
+_PROGRESS = ["当前阶段", "下一步", "依据", "下一期限"]
+# Every figure as regulation.obligations defines it: the agreed and the judged totals, the one of them that decides
+# what is owed (赔偿金额), what of it is owed in money (with a 第二十五条 payment), received, spent and outstanding.
+_MONEY: list[Column] = [
+    ("评估损害金额（元）", lambda c: c.assessment.damage_amount if c.assessment else None),
+    ("协议金额（元）", obligations.agreed),
+    ("判决金额（元）", obligations.judged),
+    ("赔偿金额（元，有判决的以判决为准）", obligations.decided),
+    ("赔偿金额依据", _deciding_instrument),
+    ("应缴资金（元，不含以修复履行的项目）", obligations.cash_owed),
+    ("已入库（元）", obligations.received),
+    ("已支出（元）", obligations.spent),
+    ("尚欠（元）", obligations.outstanding),
+]
 
 
 def next_action(case: Case, repo: Repository) -> tuple[str, str, dt.date | str | None]:
@@ -34,103 +55,35 @@ def next_action(case: Case, repo: Repository) -> tuple[str, str, dt.date | str |
     return step.action, step.article, step.due
 
 
+def _case_table(title: str, repo: Repository, cases: list[Case], particulars: list[Column]) -> Table:
+    """One row per case: who and where, the ``particulars`` of this table, progress, then the money."""
+    columns = _IDENTITY + particulars
+    table = Table(title, [h for h, _ in columns] + _PROGRESS + [h for h, _ in _MONEY])
+    for case in cases:
+        progress = [derive_stage(case), *next_action(case, repo)]
+        table.rows.append([get(case) for _, get in columns] + progress + [get(case) for _, get in _MONEY])
+    return table
+
+
 def major_ledger(repo: Repository) -> Table:
-    table = Table(
-        "重大案件台账",
-        [
-            "案件编号",
-            "案件名称",
-            "赔偿权利人",
-            "设区市",
-            "重大案件情形",
-            "纳入日期",
-            "列入台账日期",
-            "当前阶段",
-            "下一步",
-            "依据",
-            "下一期限",
-            "评估损害金额（元）",
-            "协议金额（元）",
-            "判决金额（元）",
-            "已入库（元）",
-        ],
-    )
-    for case in repo.cases:
-        if case.major_case is None:
-            continue
-        action, article, due = next_action(case, repo)
-        table.rows.append(
-            [
-                case.id,
-                case.title,
-                case.jurisdiction.rights_holder,
-                case.damage.cities,
-                case.major_case.criteria,
-                case.major_case.decided_on,
-                case.major_case.ledger_entered_on,
-                derive_stage(case),
-                action,
-                article,
-                due,
-                case.assessment.damage_amount if case.assessment else None,
-                _agreed(case),
-                _judged(case),
-                case.funds.received if case.funds else None,
-            ]
-        )
+    particulars: list[Column] = [
+        ("重大案件情形", lambda c: c.major_case and c.major_case.criteria),
+        ("纳入日期", lambda c: c.major_case and c.major_case.decided_on),
+        ("列入台账日期", lambda c: c.major_case and c.major_case.ledger_entered_on),
+    ]
+    table = _case_table("重大案件台账", repo, [c for c in repo.cases if c.major_case], particulars)
     table.note = "依据第十一条第二款，对重大案件建立台账、定期调度。"
     return table
 
 
 def all_cases(repo: Repository) -> Table:
-    table = Table(
-        "全部案件",
-        [
-            "案件编号",
-            "案件名称",
-            "赔偿权利人",
-            "设区市",
-            "损害类型",
-            "线索来源",
-            "发现日期",
-            "重大案件",
-            "当前阶段",
-            "下一步",
-            "依据",
-            "下一期限",
-            "评估损害金额（元）",
-            "协议金额（元）",
-            "判决金额（元）",
-            "应缴资金（元）",
-            "已入库（元）",
-            "已支出（元）",
-        ],
-    )
-    for case in repo.cases:
-        action, article, due = next_action(case, repo)
-        table.rows.append(
-            [
-                case.id,
-                case.title,
-                case.jurisdiction.rights_holder,
-                case.damage.cities,
-                case.damage.types,
-                case.clue.source,
-                case.clue.found_on,
-                "是" if case.major_case else "否",
-                derive_stage(case),
-                action,
-                article,
-                due,
-                case.assessment.damage_amount if case.assessment else None,
-                _agreed(case),
-                _judged(case),
-                cash_owed(case),
-                case.funds.received if case.funds else None,
-                case.funds.spent if case.funds else None,
-            ]
-        )
-    return table
+    particulars: list[Column] = [
+        ("损害类型", lambda c: c.damage.types),
+        ("线索来源", lambda c: c.clue.source),
+        ("发现日期", lambda c: c.clue.found_on),
+        ("重大案件", lambda c: "是" if c.major_case else "否"),
+    ]
+    return _case_table("全部案件", repo, repo.cases, particulars)
 
 
 def screening_records(repo: Repository) -> Table:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from ecoredress.model import Case
 from ecoredress.model.enums import (
@@ -25,8 +25,9 @@ from ecoredress.model.enums import (
 )
 from ecoredress.model.normalise import normalise_doc_number
 from ecoredress.model.outcome import IssuedDocument
-from ecoredress.regulation.obligations import cash_owed
+from ecoredress.regulation.obligations import decided_in_money, decision
 
+_Item = TypeVar("_Item")
 HOLDER_DEPARTMENT = "指定部门或机构"
 OBLIGOR = "赔偿义务人"
 FILE = "案卷（内部）"
@@ -86,6 +87,18 @@ def _subject(
     return Subject(item, doc_no or (record.doc_no if record else None), record.issued_on if record else day, party)
 
 
+def _once(
+    case: Case,
+    kind: DocumentKind,
+    item: _Item | None,
+    day: Callable[[_Item], dt.date | None],
+    doc_no: Callable[[_Item], str | None] = lambda item: None,
+) -> list[Subject]:
+    """One subject for ``item`` once it and the ``day`` of its fact are recorded, else none."""
+    on = day(item) if item is not None else None
+    return [] if item is None or on is None else [_subject(case, kind, item, on, doc_no=doc_no(item))]
+
+
 def _series(case: Case, kind: DocumentKind, items: list[tuple[Any, dt.date]]) -> list[Subject]:
     """One subject per item, each matched to the record issued on or after its date and before the next one's."""
     dates = [day for _, day in items]
@@ -118,9 +131,7 @@ def _claim_start(case: Case) -> list[Subject]:
 
 def _investigation_report(case: Case) -> list[Subject]:
     inv = case.investigation
-    if inv is None or inv.ended_on is None:
-        return []
-    return [_subject(case, DocumentKind.INVESTIGATION_REPORT, inv, inv.ended_on)]
+    return _once(case, DocumentKind.INVESTIGATION_REPORT, inv, lambda inv: inv.ended_on)
 
 
 def _commission(case: Case) -> list[Subject]:
@@ -156,14 +167,14 @@ def _simplified(mode: AssessmentMode, kind: DocumentKind) -> Callable[[Case], li
 
 def _claim_end(case: Case) -> list[Subject]:
     end = case.claim_end
-    return [_subject(case, DocumentKind.CLAIM_END_DECISION, end, end.decided_on)] if end else []
+    return _once(case, DocumentKind.CLAIM_END_DECISION, end, lambda end: end.decided_on)
 
 
 def _consultation_notice(case: Case) -> list[Subject]:
-    if case.consultation is None:
-        return []
-    notice = case.consultation.notice
-    return [_subject(case, DocumentKind.CONSULTATION_NOTICE, notice, notice.served_on, doc_no=notice.doc_no)]
+    notice = case.consultation.notice if case.consultation else None
+    return _once(
+        case, DocumentKind.CONSULTATION_NOTICE, notice, lambda notice: notice.served_on, lambda notice: notice.doc_no
+    )
 
 
 def _service_receipts(case: Case) -> list[Subject]:
@@ -214,31 +225,27 @@ def _agreement(simplified: bool) -> Callable[[Case], list[Subject]]:
 
 
 def _payment_notices(case: Case) -> list[Subject]:
-    """A notice to pay into the treasury (第三十二条) what the agreement or the judgment leaves owed in money."""
-    if not cash_owed(case):
+    """A notice to pay into the treasury (第三十二条) what the deciding agreement or judgment leaves owed in money
+    (obligations.decision), from the day it binds."""
+    found = decision(case)
+    if found is None or not decided_in_money(case):
         return []
-    judgment = case.litigation.judgment if case.litigation else None
-    if judgment:
-        return [_subject(case, DocumentKind.PAYMENT_NOTICE, judgment, judgment.effective_on or judgment.ruled_on)]
-    assert case.agreement is not None
-    return [_subject(case, DocumentKind.PAYMENT_NOTICE, case.agreement, case.agreement.signed_on)]
+    return [_subject(case, DocumentKind.PAYMENT_NOTICE, found.record, found.binding_from)]
 
 
 def _judicial_confirmation(case: Case) -> list[Subject]:
     jc = case.agreement.judicial_confirmation if case.agreement else None
-    return [_subject(case, DocumentKind.JUDICIAL_CONFIRMATION_APPLICATION, jc, jc.applied_on)] if jc else []
+    return _once(case, DocumentKind.JUDICIAL_CONFIRMATION_APPLICATION, jc, lambda jc: jc.applied_on)
 
 
 def _complaint(case: Case) -> list[Subject]:
     lit = case.litigation
-    return [_subject(case, DocumentKind.COMPLAINT, lit, lit.filed_on)] if lit else []
+    return _once(case, DocumentKind.COMPLAINT, lit, lambda lit: lit.filed_on)
 
 
 def _enforcement(case: Case) -> list[Subject]:
-    if case.enforcement is None:
-        return []
-    enforcement = case.enforcement[1]
-    return [_subject(case, DocumentKind.ENFORCEMENT_APPLICATION, enforcement, enforcement.applied_on)]
+    enforcement = case.enforcement[1] if case.enforcement else None
+    return _once(case, DocumentKind.ENFORCEMENT_APPLICATION, enforcement, lambda enforcement: enforcement.applied_on)
 
 
 def _plan_filing(case: Case) -> list[Subject]:
@@ -267,9 +274,7 @@ def _rectifications(case: Case) -> list[Subject]:
 
 def _restoration_end(case: Case) -> list[Subject]:
     end = case.restoration.end if case.restoration else None
-    if end is None or end.approved_on is None:
-        return []
-    return [_subject(case, DocumentKind.RESTORATION_END_DECISION, end, end.approved_on)]
+    return _once(case, DocumentKind.RESTORATION_END_DECISION, end, lambda end: end.approved_on)
 
 
 def _referral_letters(case: Case) -> list[Subject]:
@@ -296,7 +301,7 @@ def _fund_use(case: Case) -> list[Subject]:
 
 
 def _closing(case: Case) -> list[Subject]:
-    return [_subject(case, DocumentKind.CLOSING_REPORT, case, case.closed_on)] if case.closed_on else []
+    return _once(case, DocumentKind.CLOSING_REPORT, case, lambda case: case.closed_on)
 
 
 _AGREEMENT_ITEM = _disclosed(PublicItem.AGREEMENT)
@@ -512,7 +517,7 @@ SPECS: tuple[Spec, ...] = (
         HOLDER_DEPARTMENT,
         OBLIGOR,
         _plan_filing,
-        own=("plan.filed",),
+        own=("restoration.plan.filed",),
     ),
     Spec(
         "plan-change-decision",
@@ -550,7 +555,7 @@ SPECS: tuple[Spec, ...] = (
         HOLDER_DEPARTMENT,
         OBLIGOR,
         _restoration_end,
-        own=("end.approved",),
+        own=("restoration.end.approved",),
     ),
     Spec(
         "referral-letter",

@@ -17,6 +17,7 @@ from ecoredress.model import Case
 from ecoredress.model.introspect import Loc
 from ecoredress.model.types import PLACEHOLDER, TERM_FIELDS, yuan
 from ecoredress.regulation.findings import Finding, error, warning
+from ecoredress.regulation.obligations import decided
 from ecoredress.regulation.rules.registry import CaseContext, case_check
 
 
@@ -155,9 +156,7 @@ def _sum_differs(
 @case_check
 def amounts_add_up(ctx: CaseContext) -> Iterable[Finding]:
     case = ctx.case
-    owed = None
     if agreement := case.agreement:
-        owed = agreement.total
         yield from _sum_differs(
             agreement.items,
             agreement.total,
@@ -175,7 +174,6 @@ def amounts_add_up(ctx: CaseContext) -> Iterable[Finding]:
             ("agreement", "instalments"),
         )
     if judgment := case.litigation and case.litigation.judgment:
-        owed = judgment.total
         yield from _sum_differs(
             judgment.items,
             judgment.total,
@@ -184,7 +182,7 @@ def amounts_add_up(ctx: CaseContext) -> Iterable[Finding]:
             "请按判决书核对。",
             ("litigation", "judgment", "total"),
         )
-    if (funds := case.funds) and owed is not None and funds.received > owed:
+    if (funds := case.funds) and (owed := decided(case)) is not None and funds.received > owed:
         yield warning(
             "amount-mismatch",
             f"入库合计 {yuan(funds.received)} 超过应付赔偿总额 {yuan(owed)}。如含迟延履行金等请在备注中说明，"

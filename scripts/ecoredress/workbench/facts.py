@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -38,26 +39,26 @@ def case_sections(case: BaseModel) -> list[Part]:
     """The case's top-level scalar fields under 基本信息, then one section per part that holds anything."""
     basic: list[Fact] = []
     sections: list[Part] = []
-    for name, info in type(case).model_fields.items():
-        value = getattr(case, name)
-        if _empty(value):
-            continue
-        title = info.title or name
-        if isinstance(value, BaseModel) or _models(value):
+    for title, info, value, nested in _filled(case):
+        if nested:
             sections.append(Part(title, list(_rows(value, 0))))
         else:
             basic.append(Fact(0, title, text(value), _mark(info)))
     return [Part(BASIC, basic), *sections]
 
 
+def _filled(model: BaseModel) -> Iterator[tuple[str, Any, Any, bool]]:
+    """The fields of ``model`` that hold something: title, field info, value, and whether it holds parts."""
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        if not _empty(value):
+            yield info.title or name, info, value, isinstance(value, BaseModel) or _models(value)
+
+
 def _rows(value: Any, level: int) -> Any:
     if isinstance(value, BaseModel):
-        for name, info in type(value).model_fields.items():
-            child = getattr(value, name)
-            if _empty(child):
-                continue
-            label = info.title or name
-            if isinstance(child, BaseModel) or _models(child):
+        for label, info, child, nested in _filled(value):
+            if nested:
                 yield Fact(level, label, None, _mark(info))
                 yield from _rows(child, level + 1)
             else:

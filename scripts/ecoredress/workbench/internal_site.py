@@ -1,6 +1,6 @@
 """The internal site (``ecoredress site build --internal``): every case, published or not, unmasked.
 
-Built like the portal, with the same mkdocs-material engine, theme folder, escape and crash-safe swap
+Built like the portal, with the same engine (``site.engine``), theme folder, escape and crash-safe swap
 (publish/site.py, publish/swap.py), from other pages: the duties dashboard, one page per case with all its
 facts, its `check` findings and its documents (internal and public versions), the registers and the annual
 reports, and the form editor at ``admin/``. Every page says 内部资料 and asks search engines to stay away;
@@ -18,8 +18,9 @@ from ecoredress.confined import copy_tree, read_file
 from ecoredress.errors import UserError
 from ecoredress.loading.discovery import discover_case_files
 from ecoredress.project import Project
-from ecoredress.publish.site import run_mkdocs
+from ecoredress.publish.site import build_date, run_mkdocs, site_engine
 from ecoredress.publish.swap import replacing
+from ecoredress.publish.zensical_engine import run_zensical, zensical_version
 from ecoredress.registers.cases import Repository, repository_as_of
 from ecoredress.regulation.calendar import load_calendar
 from ecoredress.regulation.profile import load_profile
@@ -68,11 +69,13 @@ def build_internal_site(
     as_of: dt.date | None = None,
     documents: Path | None = None,
     local_backend: str | None = None,
+    engine: str | None = None,
 ) -> InternalResult:
     """Build the internal site into ``out`` (replaced only once complete). ``as_of`` is "today" for the
     duties and the checks (default: today); a past ``as_of`` shows every page as of that day (cases found later
     left out, later facts not yet there); ``documents`` the output of ``ecoredress render``;
-    ``local_backend`` the decap-server the form editor saves through on this PC."""
+    ``local_backend`` the decap-server the form editor saves through on this PC; ``engine`` as for the portal
+    (publish/site.site_engine: the option, else ``site.engine``, else Zensical)."""
     refuse_public_target(project, out)
     day = as_of or dt.date.today()
     with replacing(out) as work:
@@ -87,7 +90,12 @@ def build_internal_site(
         rendered = documents or project.root / project.setting("documents.out", "build/documents")
         copied = write_internal_pages(repo, report, project.template_folder("site"), docs, day, rendered)
         site = work / "site"
-        run_mkdocs(project, docs, site, day, overrides=OVERRIDES)
+        if site_engine(project, engine) == "mkdocs":
+            run_mkdocs(project, docs, site, day, overrides=OVERRIDES)
+        else:  # in the work folder, which holds docs/ and site/: no cache is kept between internal builds
+            zensical_version()
+            with build_date(day):
+                run_zensical(project, work, "", OVERRIDES)
         for name in ("sitemap.xml", "sitemap.xml.gz"):  # a list of every page is the last thing to leave lying around
             (site / name).unlink(missing_ok=True)
         (site / "robots.txt").write_text(ROBOTS, encoding="utf-8")

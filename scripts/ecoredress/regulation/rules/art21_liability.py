@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from ecoredress.model.types import yuan
 from ecoredress.regulation.findings import Finding, error, warning
-from ecoredress.regulation.obligations import cash_owed, payment_done, received
+from ecoredress.regulation.obligations import outstanding, payment_done
 from ecoredress.regulation.rules.registry import CaseContext, case_check
 
 
@@ -39,15 +39,15 @@ def compensation_before_fines(ctx: CaseContext) -> Iterator[Finding]:
     case, penalties = ctx.case, ctx.case.penalties
     if penalties is None or not penalties.assets_insufficient or payment_done(case):
         return
-    owed = cash_owed(case)
+    unpaid = outstanding(case)
     paid = [(i, f.paid_amount) for i, f in enumerate(penalties.fines) if f.paid_amount]
-    if owed is None or not paid:
+    if unpaid is None or not paid:
         return
     fines_paid = sum((amount for _, amount in paid), Decimal("0"))
     yield warning(
         "art21-fines-paid-first",
         f"义务人财产不足以同时承担赔偿责任和缴纳罚款、罚金，已缴纳罚款、罚金 {yuan(fines_paid)}，"
-        f"而赔偿资金尚欠 {yuan(owed - received(case))}。义务人的财产应当优先用于承担生态环境损害赔偿责任："
+        f"而赔偿资金尚欠 {yuan(unpaid)}。义务人的财产应当优先用于承担生态环境损害赔偿责任："
         "请在执行或破产程序中主张赔偿优先受偿，并与作出罚款、罚金的机关沟通。",
         ("penalties", "fines", paid[0][0], "paid_amount"),
         "第二十一条第一款",

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from ecoredress.model.enums import HOLDER_CITY, EnforcementOutcome, PublicItem, RightsHolder
 from ecoredress.model.types import yuan
 from ecoredress.regulation.findings import Finding, error, warning
-from ecoredress.regulation.obligations import cash_owed, received
+from ecoredress.regulation.obligations import cash_owed, received, termination_payment
 from ecoredress.regulation.rules.common import timing_of
 from ecoredress.regulation.rules.registry import CaseContext, case_check
 
@@ -51,10 +51,11 @@ def receipts_reconcile(ctx: CaseContext) -> Iterator[Finding]:
                 "如为终结本次执行（暂无可供执行的财产），请在 outcome 中写明，发现财产后申请恢复执行。",
             )
         )
+        ended = "，加上经同意终止修复后应缴纳的赔偿资金" if termination_payment(case) else ""
         yield warning(
             "art32-receipts-short",
             f"{how}，赔偿资金入库合计 {yuan(got)}，少于应以资金缴纳的 {yuan(owed)}"
-            f"（赔偿总额扣除义务人自行、委托或以替代修复方式履行的部分）。{remedy}",
+            f"（赔偿总额扣除义务人自行、委托或以替代修复方式履行的部分{ended}）。{remedy}",
             ("funds", "receipts") if case.funds else ("agreement", "fully_performed_on"),
             "第三十二条",
             on=performed or (enforcement.concluded_on if enforcement else None),
