@@ -8,19 +8,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
+from ecoredress.config_errors import describe
 from ecoredress.confined import check_tree, read_file
 from ecoredress.errors import UserError
+from ecoredress.settings import Settings, key_place
+
+
+class ProjectNotFound(UserError):
+    """No folder from the start upwards has a pyproject.toml with ``[tool.ecoredress]``."""
 
 
 @dataclass(frozen=True)
 class Project:
     root: Path
-    settings: dict[str, Any] = field(default_factory=dict)
+    settings: Settings = field(default_factory=Settings)
 
     @property
     def cases_dir(self) -> Path:
-        folder: str = self.settings.get("cases", "cases")
-        return self.root / folder
+        return self.root / self.settings.cases
 
     @property
     def templates_dir(self) -> Path:
@@ -33,15 +40,6 @@ class Project:
         if os.path.lexists(folder):
             check_tree(folder, self.root)
         return folder
-
-    def setting(self, dotted: str, default: Any = None) -> Any:
-        """Read a nested setting such as ``"documents.fonts"``."""
-        node: Any = self.settings
-        for part in dotted.split("."):
-            if not isinstance(node, dict) or part not in node:
-                return default
-            node = node[part]
-        return node
 
 
 def find_project(start: str | Path | None = None) -> Project:
@@ -57,9 +55,25 @@ def find_project(start: str | Path | None = None) -> Project:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise UserError(f"{pyproject}: 无法解析 TOML（{exc}）。请修正该文件的语法。") from exc
-        if "ecoredress" in data.get("tool", {}):
-            return Project(root=folder, settings=data["tool"]["ecoredress"])
-    raise UserError(
+        tool = data.get("tool")
+        if isinstance(tool, dict) and "ecoredress" in tool:
+            return Project(root=folder, settings=parse_settings(tool["ecoredress"], pyproject))
+    raise ProjectNotFound(
         f"在 {here} 及其上级目录中找不到案件仓库（含 [tool.ecoredress] 的 pyproject.toml）。"
         "请在案件仓库内运行，或用 --project 指定仓库目录。"
     )
+
+
+def parse_settings(table: Any, pyproject: Path) -> Settings:
+    """``[tool.ecoredress]`` checked against the settings model: every problem named by its key, none ignored."""
+    try:
+        return Settings.model_validate(table)
+    except ValidationError as exc:
+        raise UserError(
+            describe(
+                exc,
+                Settings,
+                lambda loc: f"{pyproject} {key_place(loc)}",
+                "请按 README“设置”一节改正 pyproject.toml 中的上述设置项。",
+            )
+        ) from None

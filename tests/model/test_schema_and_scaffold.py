@@ -7,19 +7,22 @@ from decimal import Decimal
 
 from ecoredress.editing.scaffold import create_case_file, holder_from_text, next_case_id
 from ecoredress.loading.yamlio import load_data
-from ecoredress.model.schema import case_schema_text
 from ecoredress.project import find_project
+from ecoredress.regulation.case_schema import case_schema_text
+from ecoredress.regulation.profile import load_profile
 from ecoredress.validation.checker import check_files
 from tests.conftest import CASES, ROOT, run_cli
 
 
 def test_committed_schema_equals_the_model():
     committed = (ROOT / "schema" / "case.schema.json").read_text(encoding="utf-8")
-    assert committed == case_schema_text(), "运行 ecoredress schema 重新生成 schema/case.schema.json"
+    assert committed == case_schema_text(load_profile("ningxia-2024")), (
+        "运行 ecoredress schema 重新生成 schema/case.schema.json"
+    )
 
 
 def test_schema_carries_chinese_titles_and_privacy_markers():
-    schema = json.loads(case_schema_text())
+    schema = json.loads(case_schema_text(load_profile("ningxia-2024")))
     person = schema["$defs"]["Person"]["properties"]
     assert person["id_number"]["title"] == "身份证号码" and person["id_number"]["x-private"] is True
     assert schema["properties"]["notes"]["x-internal"] is True

@@ -32,6 +32,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from ecoredress.model import Case  # noqa: E402
 from ecoredress.model.introspect import as_model  # noqa: E402
+from ecoredress.model.types import PARAMETER  # noqa: E402
+from ecoredress.regulation.profile import load_profile  # noqa: E402
 from scenario_runner import SCENARIOS, load_file, run  # noqa: E402
 
 TARGET = ROOT / "docs" / "articles.md"
@@ -128,7 +130,6 @@ def rules_and_scenarios() -> tuple[dict[int, set[str]], dict[int, dict[str, list
 
 
 def profile_parameters() -> dict[int, set[str]]:
-    from ecoredress.regulation.profile import load_profile
 
     out: dict[int, set[str]] = defaultdict(set)
     for key, param in load_profile("ningxia-2024").parameters.items():
@@ -151,6 +152,9 @@ def model_fields(model: type[BaseModel] = Case, prefix: str = "") -> dict[int, s
     for name, info in model.model_fields.items():
         path = f"{prefix}{name}"
         texts = [info.title, info.description]
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        if (parameter := extra.get(PARAMETER)) is not None:  # the schema cites the profile parameter's article
+            texts.append(load_profile("ningxia-2024").param(str(parameter)).article())
         for member in _annotations(info.annotation):
             if isinstance(member, type) and issubclass(member, (Enum, BaseModel)):
                 texts.append(member.__doc__)

@@ -155,3 +155,31 @@ def test_duties_that_fell_due_before_the_regulation_are_checked_for_reference(tm
         "依不溯及既往原则（立法法第一百零四条），仅参照宁环规发〔2024〕4号第十条第一款检查。）"
     )
     assert profile.reference_note(dt.date(2024, 4, 3)) == ""
+
+
+def test_the_parameter_keys_the_code_may_name_are_the_profile_parameters():
+    """ParameterKey (checked by mypy where the code names a parameter) and the profile model list the same keys."""
+    from typing import get_args
+
+    from ecoredress.regulation.profile import ParameterKey
+
+    assert list(get_args(ParameterKey)) == [key for key, _ in load_profile("ningxia-2024").parameters.items()]
+
+
+def test_a_template_naming_an_unknown_parameter_is_told_which_exist():
+    with pytest.raises(UserError, match="规则配置没有参数“consultation.dayz”。可用：screening.min_per_quarter"):
+        load_profile("ningxia-2024").param("consultation.dayz")  # type: ignore[arg-type]
+
+
+def test_profile_and_settings_survive_pickling_for_worker_processes():
+    import pickle
+
+    from ecoredress.project import find_project
+
+    profile = load_profile("ningxia-2024")
+    copied = pickle.loads(pickle.dumps(profile))
+    assert copied == profile and copied.citation("第十二条", dt.date(2023, 1, 1)) == profile.citation(
+        "第十二条", dt.date(2023, 1, 1)
+    )
+    project = find_project()
+    assert pickle.loads(pickle.dumps(project)) == project

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ecoredress.errors import UserError
-from ecoredress.project import Project, find_project
+from ecoredress.project import Project, find_project, parse_settings
 from ecoredress.workbench.cms_config import AMOUNT, DATE, UnsupportedSchema, case_fields, cms_config
 from ecoredress.workbench.cms_settings import cms_settings
 
@@ -220,7 +220,7 @@ def test_the_config_has_the_chinese_interface_and_the_case_collection():
 
 
 def project_with(cms: object) -> Project:
-    return Project(ROOT, {"cms": cms})
+    return Project(ROOT, parse_settings({"cms": cms}, ROOT / "pyproject.toml"))
 
 
 @pytest.mark.parametrize(

@@ -11,11 +11,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ecoredress.model import Case
+from ecoredress.project import Project
 from ecoredress.publish.opendata import feed, xml_text
 from ecoredress.publish.projection import publish_case
-from ecoredress.publish.site import DEFAULT_PUBLISHER
+from ecoredress.publish.site import publisher
 from payloads import CORPUS_TEXT
 from portal_factory import base_data, generated_cases
+from tests.conftest import ROOT
+
+DEFAULT_PUBLISHER = publisher(Project(ROOT))  # default settings: no public address, the sample profile
+
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 # Every C0 control, DEL and C1 controls, the XML-special characters, the Unicode line separators and non-characters.

@@ -10,11 +10,15 @@ from hypothesis import strategies as st
 
 from ecoredress.model.enums import PublicItem
 from ecoredress.presentation.masking import REMOVED, Masker, surname
+from ecoredress.project import Project
 from ecoredress.publish.opendata import cases_csv, cases_json, feed
 from ecoredress.publish.projection import PublishedCase, publish_case
-from ecoredress.publish.site import DEFAULT_PUBLISHER
+from ecoredress.publish.site import publisher
 from portal_factory import PersonData, base_data, case_with_people, id_number, person_strategy
 from portal_scan import private_values
+from tests.conftest import ROOT
+
+DEFAULT_PUBLISHER = publisher(Project(ROOT))  # default settings: no public address, the sample profile
 
 ALICE = PersonData(
     "张瑾瑜", id_number(1990, 1), "13912345678", "银川市金凤区琨珂凤凰路8号", "6222021234567890123", "宁A12B34"

@@ -147,7 +147,9 @@ def test_zensical_is_the_default_and_the_setting_or_the_option_chooses(tmp_path)
     settings.write_text(written.replace('engine = "zensical"', 'engine = "mkdocs"'), encoding="utf-8")
     assert site_engine(find_project(repo)) == "mkdocs"
     assert site_engine(find_project(repo), "zensical") == "zensical"
-    settings.write_text(written.replace('engine = "zensical"', 'engine = "hugo"'), encoding="utf-8")
     with pytest.raises(UserError, match="网站生成引擎“hugo”不存在"):
-        site_engine(find_project(repo))
+        site_engine(find_project(repo), "hugo")
+    settings.write_text(written.replace('engine = "zensical"', 'engine = "hugo"'), encoding="utf-8")
+    with pytest.raises(UserError, match='site\\] engine：应为 mkdocs 或 zensical，实为 "hugo"'):
+        find_project(repo)  # a bad setting is said when the settings are read, before any command uses them
     assert "未设置时 zensical" in " ".join(run_cli("site", "build", "--help").out.split())

@@ -88,11 +88,11 @@ def _render(project: Project, cases: list[Case], jobs: int) -> str:
     from ecoredress.documents.renderer import render_documents
     from ecoredress.documents.settings import document_settings
     from ecoredress.regulation.calendar import load_calendar
-    from ecoredress.regulation.profile import load_profile
+    from ecoredress.regulation.profile import project_profile
 
     settings = document_settings(project)
     templates = project.template_folder("documents")
-    planned = plan_jobs(cases, load_profile(project_root=project.root), load_calendar(project.root), templates, None)
+    planned = plan_jobs(cases, project_profile(project), load_calendar(project.root), templates, None)
     if not planned:
         return "没有需要生成的文书"
     result = render_documents(planned, settings, templates, settings.out_dir, workers=max(1, jobs))

@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     from ecoredress.errors import UserError
     from ecoredress.project import find_project
     from ecoredress.regulation.calendar import load_calendar
-    from ecoredress.regulation.profile import load_profile
+    from ecoredress.regulation.profile import project_profile
 
     project = find_project(args.project)
     settings = document_settings(project)
@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     if not loaded.cases:  # every file named was skipped, and reported
         return loaded.exit_code
     cases = loaded.cases
-    profile, calendar = load_profile(project_root=project.root), load_calendar(project.root)
+    profile, calendar = project_profile(project), load_calendar(project.root)
     jobs = plan_jobs(cases, profile, calendar, templates, case_keys) if case_keys != set() else []
     if annual:
         jobs += annual_jobs(cases, args.year, profile, calendar, templates)

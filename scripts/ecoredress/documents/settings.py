@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
-from ecoredress.errors import UserError
 from ecoredress.project import Project
+from ecoredress.settings import FontPreset, FontTable
 
 
 @dataclass(frozen=True)
@@ -25,7 +24,7 @@ class FontSet:
     title_bold: bool = False  # a free Song face needs bold to look like 小标宋
 
 
-FONT_PRESETS: dict[str, FontSet] = {
+FONT_PRESETS: dict[FontPreset, FontSet] = {
     # Fonts installed on government PCs: the docx is edited and printed there.
     "government": FontSet(
         title="方正小标宋简体",
@@ -60,32 +59,19 @@ class DocumentSettings:
     font_dirs: tuple[Path, ...]  # searched before the system fonts
 
 
-def _font_set(value: Any, key: str) -> FontSet:
-    # A preset name, or a table {preset = "...", body = "...", ...} overriding single roles.
-    table = {"preset": value} if isinstance(value, str) else dict(value)
-    preset = table.pop("preset", "free")
-    if preset not in FONT_PRESETS:
-        raise UserError(
-            f"pyproject.toml [tool.ecoredress.documents] {key}：未知的字体方案“{preset}”。"
-            f"可选：{'、'.join(FONT_PRESETS)}。"
-        )
-    known = {f.name for f in fields(FontSet)}
-    unknown = sorted(set(table) - known)
-    if unknown:
-        raise UserError(
-            f"pyproject.toml [tool.ecoredress.documents] {key}：未知的字体角色 {'、'.join(unknown)}。"
-            f"可设置：{'、'.join(sorted(known))}。"
-        )
-    return replace(FONT_PRESETS[preset], **table)
+def _font_set(table: FontTable) -> FontSet:
+    """The preset with the roles the table overrides."""
+    chosen = table.model_dump(exclude={"preset"}, exclude_none=True)
+    return replace(FONT_PRESETS[table.preset], **chosen)
 
 
 def document_settings(project: Project) -> DocumentSettings:
-    section = project.setting("documents", {}) or {}
+    section = project.settings.documents
     return DocumentSettings(
-        out_dir=project.root / section.get("out", "build/documents"),
-        docx_fonts=_font_set(section.get("docx_fonts", "government"), "docx_fonts"),
-        pdf_fonts=_font_set(section.get("pdf_fonts", "free"), "pdf_fonts"),
-        font_dirs=tuple(project.root / d for d in section.get("font_dirs", ["fonts"])),
+        out_dir=project.root / section.out,
+        docx_fonts=_font_set(section.docx_fonts),
+        pdf_fonts=_font_set(section.pdf_fonts),
+        font_dirs=tuple(project.root / d for d in section.font_dirs),
     )
 
 

@@ -58,10 +58,10 @@ def render_new_case(project: Project, holder: RightsHolder, found_on: dt.date, t
         keep_trailing_newline=True,
     )
     city = HOLDER_CITY.get(holder, City.YINCHUAN)
-    department = "宁夏回族自治区生态环境厅" if holder is RightsHolder.REGION else f"{city.value}生态环境局"
+    department = project.settings.region.department if holder is RightsHolder.REGION else f"{city.value}生态环境局"
     values = {
         "case_id": case_id,
-        "path": f"{project.settings.get('cases', 'cases')}/{case_id}.yaml",
+        "path": f"{project.settings.cases}/{case_id}.yaml",
         "title": _yaml_text(title or f"{PLACEHOLDER}生态环境损害赔偿案"),
         "summary": _yaml_text(f"{PLACEHOLDER}简要说明案情：时间、地点、行为、损害后果。"),
         "rights_holder": holder.value,

@@ -16,7 +16,7 @@ produces them, while an expanded alias is shared data that `ecoredress fix` coul
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,6 +33,7 @@ from ruamel.yaml.events import (
 
 from ecoredress.confined import OversizedFile, read_file
 from ecoredress.errors import UserError
+from ecoredress.settings import CEILING_DEPTH, CEILING_FILE_MB, CEILING_VALUES
 
 if TYPE_CHECKING:
     from ecoredress.project import Project
@@ -52,13 +53,7 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
-CEILINGS = Limits(file_bytes=8 * MB, depth=100, values=200_000)
-# Setting key → (field, unit in bytes or 1, what it is), as documented in README 设置.
-_KEYS = {
-    "max_file_mb": ("file_bytes", MB, "单个文件的大小上限（MB）"),
-    "max_depth": ("depth", 1, "嵌套层数上限"),
-    "max_values": ("values", 1, "单个文件中值的个数上限"),
-}
+CEILINGS = Limits(file_bytes=CEILING_FILE_MB * MB, depth=CEILING_DEPTH, values=CEILING_VALUES)
 _CORE_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq"))
 
 
@@ -76,32 +71,16 @@ class InputRejected(UserError):
 
 
 def limits_from(project: Project | None) -> Limits:
-    """The limits set in ``[tool.ecoredress.limits]`` (keys max_file_mb, max_depth, max_values), each checked
-    against its ceiling."""
-    settings = project.setting(SETTINGS, {}) if project else {}
-    if not settings:
+    """The limits set in ``[tool.ecoredress.limits]`` (keys max_file_mb, max_depth, max_values; their ceilings
+    are checked with the settings)."""
+    if project is None:
         return DEFAULT_LIMITS
-    if not isinstance(settings, dict):
-        raise UserError(
-            f"pyproject.toml 中 [tool.ecoredress.{SETTINGS}] 应为一节设置。"
-            f"请写成 [tool.ecoredress.{SETTINGS}] 下的键值。"
-        )
-    values = {f.name: getattr(DEFAULT_LIMITS, f.name) for f in fields(Limits)}
-    for key, value in settings.items():
-        if key not in _KEYS:
-            raise UserError(
-                f"pyproject.toml [tool.ecoredress.{SETTINGS}] 中没有设置项“{key}”。可用：{'、'.join(_KEYS)}。"
-            )
-        name, unit, what = _KEYS[key]
-        ceiling = getattr(CEILINGS, name) // unit
-        number = (int, float) if unit > 1 else int  # megabytes may be fractional, levels and values are counted
-        if isinstance(value, bool) or not isinstance(value, number) or not 0 < value <= ceiling:
-            raise UserError(
-                f"pyproject.toml [tool.ecoredress.{SETTINGS}] {key} = {value!r} 无效：{what}应为大于 0、不超过 "
-                f"{ceiling} 的{'数' if unit > 1 else '整数'}。"
-            )
-        values[name] = int(value * unit)
-    return Limits(**values)
+    chosen = project.settings.limits
+    return Limits(
+        file_bytes=DEFAULT_LIMITS.file_bytes if chosen.max_file_mb is None else int(chosen.max_file_mb * MB),
+        depth=chosen.max_depth or DEFAULT_LIMITS.depth,
+        values=chosen.max_values or DEFAULT_LIMITS.values,
+    )
 
 
 def read_case_bytes(path: Path, limits: Limits = DEFAULT_LIMITS, root: Path | None = None) -> bytes:

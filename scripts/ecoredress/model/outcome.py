@@ -277,7 +277,9 @@ class Referral(Section):
         "移送的线索", "所移送线索的主要事实：涉及的单位或个人、行为、地点和可能损害的公共利益", default=None
     )
     letter_no: str | None = field("移送函文号", default=None)
-    closed_on: dt.date | None = field("办结日期", "处理情况应在办结后 15 日内函告", default=None)
+    closed_on: dt.date | None = field(
+        "办结日期", "处理情况应在办结后的期限内函告", default=None, parameter="referral.reply_days"
+    )
     reply_on: dt.date | None = field("函告日期", default=None)
     reply_no: str | None = field("函告文号", default=None)
 

@@ -23,7 +23,11 @@ class Clue(Section):
     """线索 (第九条)."""
 
     source: ClueSource = field("线索来源")
-    found_on: dt.date = field("发现日期", "筛查发现或收到线索的日期；初步核查的 30 日期限自此起算（第十条）")
+    found_on: dt.date = field(
+        "发现日期",
+        "筛查发现或收到线索的日期；初步核查的期限自此起算",
+        parameter="preliminary_check.days",
+    )
     description: str = field("线索概述", min_length=4)
     screening_ref: str | None = field("筛查记录编号", "对应 cases/screening/ 中的季度筛查记录", default=None)
     evidence_preserved_on: dt.date | None = field(
@@ -79,7 +83,9 @@ class Investigation(Section):
     """损害调查 (第十三条)."""
 
     started_on: dt.date = field("调查开始日期")
-    ended_on: dt.date | None = field("调查结束日期", "调查结论的 30 日期限自此起算（第十六条）", default=None)
+    ended_on: dt.date | None = field(
+        "调查结束日期", "形成调查结论的期限自此起算", default=None, parameter="conclusion.days"
+    )
     obligor_profile: str | None = field(
         "义务人情况", "登记信息、经营状况、环境保护措施及环境违法情况（第十三条第一项）", default=None
     )
@@ -111,7 +117,12 @@ class Assessment(Section):
     mode: AssessmentMode = field("评估方式", "单独委托、共同委托、专家意见（简易）、综合认定（简易）")
     institution: str | None = field("鉴定评估机构", "委托鉴定时填写", default=None)
     commissioned_on: dt.date | None = field("委托书生效日期", "鉴定评估期限自此起算（第十四条第二款）", default=None)
-    complex: bool = field("是否复杂疑难", "涉及复杂、疑难、特殊技术问题的，期限一般不超过 60 个工作日", default=False)
+    complex: bool = field(
+        "是否复杂疑难",
+        "涉及复杂、疑难、特殊技术问题的，鉴定评估期限一般不得超过的上限",
+        default=False,
+        parameter="assessment.complex_workdays",
+    )
     agreed_term_workdays: int | None = field(
         "约定期限（工作日）", "对期限另有约定并在委托协议中载明时填写", default=None, ge=1
     )
@@ -120,7 +131,12 @@ class Assessment(Section):
         "提醒适用简易程序日期", "鉴定评估费用明显高于损害金额时应提醒义务人（第十五条第四款）", default=None
     )
     obligor_agreed_simplified: bool | None = field("义务人是否同意简易程序", default=None)
-    experts: list[Expert] = field("参与专家", "专家意见方式不少于 3 人（第十五条第三款）", default_factory=list)
+    experts: list[Expert] = field(
+        "参与专家",
+        "专家意见方式的最少专家人数",
+        default_factory=list,
+        parameter="simplified_assessment.min_experts",
+    )
     estimated_commission_costs: Money | None = field(
         "预估委托鉴定评估费用（元）",
         "初步调查时估算的委托鉴定评估费用；明显高于预估损害金额时应提醒适用简易程序（第十五条第四款）",
@@ -136,7 +152,7 @@ class Assessment(Section):
 class Conclusion(Section):
     """调查结论 (第十六条)."""
 
-    concluded_on: dt.date = field("形成调查结论日期", "调查结束后 30 日内")
+    concluded_on: dt.date = field("形成调查结论日期", "调查结束后形成调查结论的期限", parameter="conclusion.days")
     decision: ConclusionDecision = field("处理意见")
     summary: str | None = field("结论摘要", default=None)
 
@@ -184,13 +200,19 @@ class Meeting(Section):
 class Consultation(Section):
     """索赔磋商 (第十六条–第十八条)."""
 
-    procedure: ConsultationProcedure = field("磋商程序", "简易磋商仅适用于评估损害金额 50 万元以下（第十七条）")
+    procedure: ConsultationProcedure = field(
+        "磋商程序",
+        "简易磋商仅适用于评估损害金额不超过上限的案件",
+        parameter="simplified_consultation.ceiling",
+    )
     obligor_agreed_simplified: bool | None = field(
         "义务人是否同意简易磋商", "简易磋商须经与赔偿义务人协商一致（第十七条）；一般磋商不填", default=None
     )
     notice: ConsultationNotice = field("磋商告知书")
     reply: ConsultationReply | None = field("义务人答复", default=None)
-    started_on: dt.date | None = field("磋商开始日期", "磋商期限原则上不超过 90 日（第十八条）", default=None)
+    started_on: dt.date | None = field(
+        "磋商开始日期", "磋商期限原则上不超过的日数", default=None, parameter="consultation.days"
+    )
     procuratorate_invited_on: dt.date | None = field(
         "邀请检察机关参与磋商日期",
         "可以邀请检察机关参与磋商，商请其在调查取证、法律咨询、修复监督等方面提供协助（第二十七条第一款）；"

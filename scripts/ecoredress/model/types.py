@@ -15,6 +15,7 @@ INTERNAL = "x-internal"  # internal working data: never leaves the repository (d
 # Free text written once and updated as the case goes on: it may tell of steps taken after any given day,
 # so a legal document (true as of its own date) never prints it; documents tell the facts from their dates.
 UNDATED = "x-undated"
+PARAMETER = "x-parameter"  # the profile parameter a field's description speaks of (filled in by the schema command)
 # What `ecoredress new` writes where staff must fill in a text; `check` reports any left behind.
 PLACEHOLDER = "（待补充）"
 
@@ -26,10 +27,15 @@ def field(
     private: bool = False,
     internal: bool = False,
     undated: bool = False,
+    parameter: str | None = None,
     **kwargs: Any,
 ) -> Any:
-    """A pydantic Field with a Chinese title and description; optionally marked private, internal or undated."""
+    """A pydantic Field with a Chinese title and description; optionally marked private, internal or undated.
+    ``parameter`` names the rule-profile parameter the description speaks of: the schema states its values,
+    with their articles and dates, from the repository's profile (regulation/case_schema.py)."""
     extra: dict[str, Any] = {}
+    if parameter:
+        extra[PARAMETER] = parameter
     if private:
         extra[PRIVATE] = True
     if internal:

@@ -53,13 +53,18 @@ CSV_FIELDS: tuple[tuple[str, str, str], ...] = (
 
 @dataclass(frozen=True)
 class Publisher:
-    """Who publishes the portal: settings ``site.publisher`` etc. in [tool.ecoredress]."""
+    """Who publishes the portal (settings ``site.publisher`` etc. in [tool.ecoredress]), for which region
+    ([tool.ecoredress.region]) and under which regulation (the rule profile's)."""
 
     name: str
     contact: str
     licence: str
     licence_title: str
-    url: str = ""  # the portal's public address, ending in "/"; empty: links stay relative to the site root
+    url: str  # the portal's public address, ending in "/"; empty: links stay relative to the site root
+    region: str  # as titles name it: 宁夏
+    region_code: str  # in Latin letters, for identifiers: ningxia
+    regulation: str  # the title in 《》
+    in_force_from: dt.date  # the day the regulation took effect: the date of a portal with no case yet
 
 
 def release_date(cases: list[PublishedCase]) -> dt.date | None:
@@ -113,10 +118,10 @@ def cases_csv(cases: list[PublishedCase], base: str = "") -> str:
 def datapackage(cases: list[PublishedCase], publisher: Publisher) -> str:
     released = release_date(cases)
     package = {
-        "name": "ningxia-eco-damage-compensation-disclosure",
-        "title": "宁夏生态环境损害赔偿案件公开数据",
+        "name": f"{publisher.region_code}-eco-damage-compensation-disclosure",
+        "title": f"{publisher.region}生态环境损害赔偿案件公开数据",
         "description": (
-            "依据《宁夏回族自治区生态环境损害赔偿管理工作规定》第三十三条公开的案件信息。"
+            f"依据{publisher.regulation}第三十三条公开的案件信息。"
             "数据经去标识化处理：自然人只保留姓氏，身份证号码、电话、住址、银行账号、车牌号等个人信息及内部信息一律不公开。"
         ),
         "publisher": {"name": publisher.name, "contact": publisher.contact},
@@ -172,11 +177,11 @@ def datapackage(cases: list[PublishedCase], publisher: Publisher) -> str:
 def feed(cases: list[PublishedCase], publisher: Publisher) -> str:
     """Atom feed of disclosures, newest first. Links are absolute when the portal's address is set
     (``site.url``), else relative to the site root (the feed's location)."""
-    released = release_date(cases) or dt.date(2024, 4, 3)  # no cases: the regulation's date (宁环规发〔2024〕4号)
+    released = release_date(cases) or publisher.in_force_from
     generator = FeedGenerator()
     generator.generator("ecoredress")  # no version: an upgrade must not change the file
     generator.id("tag:ecoredress,2024:disclosures")
-    generator.title("宁夏生态环境损害赔偿信息公开：案件更新")
+    generator.title(xml_text(f"{publisher.region}生态环境损害赔偿信息公开：案件更新"))
     generator.language("zh-CN")
     generator.updated(_moment(released))
     generator.author(name=xml_text(publisher.name))
@@ -211,6 +216,6 @@ def write_open_data(cases: list[PublishedCase], publisher: Publisher, docs: Path
     (data / "cases.json").write_text(cases_json(cases), encoding="utf-8")
     (data / "cases.csv").write_text(cases_csv(cases, publisher.url), encoding="utf-8", newline="")
     (data / "datapackage.json").write_text(datapackage(cases, publisher), encoding="utf-8")
-    schema = json.dumps(published_schema(), ensure_ascii=False, indent=1) + "\n"
+    schema = json.dumps(published_schema(publisher.regulation), ensure_ascii=False, indent=1) + "\n"
     (data / "case.schema.json").write_text(schema, encoding="utf-8")
     (docs / "feed.xml").write_text(feed(cases, publisher), encoding="utf-8")

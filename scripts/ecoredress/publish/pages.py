@@ -19,6 +19,7 @@ from ecoredress.model.types import CJK_CHAR, to_fen, yuan
 from ecoredress.presentation.formatting import cn_date
 from ecoredress.publish import charts, figures
 from ecoredress.publish.inert import inert
+from ecoredress.publish.opendata import Publisher
 from ecoredress.publish.projection import PublishedCase
 
 LATEST = 10  # cases listed under 最新公开 on the home page
@@ -71,12 +72,13 @@ def write_pages(
     cases: list[PublishedCase],
     templates: Path,
     docs: Path,
+    portal: Publisher,
     skip: frozenset[str] = frozenset(),
     links_from_source: bool = False,
 ) -> None:
     """Write every generated page into ``docs`` (the Markdown source folder the engine builds), but no page
-    for the cases in ``skip`` (their page from the last build is kept). ``links_from_source``: the engine reads
-    links relative to the Markdown file (root_path)."""
+    for the cases in ``skip`` (their page from the last build is kept). ``portal`` gives the home page its
+    region and regulation; ``links_from_source``: the engine reads links relative to the Markdown file (root_path)."""
     env = environment(templates)
 
     def down(levels: int, index_page: bool = False) -> str:
@@ -86,7 +88,9 @@ def write_pages(
     headline = figures.headline(cases)
     _write(
         docs / "index.md",
-        env.get_template("home.md.j2").render(base=down(0, True), headline=headline, latest=recent[:LATEST]),
+        env.get_template("home.md.j2").render(
+            base=down(0, True), headline=headline, latest=recent[:LATEST], portal=portal
+        ),
     )
     _write(
         docs / "cases" / "index.md",

@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
-import json
 import logging
 import os
 import shutil
@@ -17,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from ecoredress.confined import check_tree, copy_tree, read_file
 from ecoredress.errors import UserError
@@ -41,16 +40,11 @@ from ecoredress.publish.workspace import (
     workspace_for,
 )
 from ecoredress.publish.zensical_engine import run_zensical, zensical_version
+from ecoredress.regulation.profile import project_profile
+from ecoredress.settings import Engine
 from ecoredress.validation.repository import load_cases
 
-ENGINES = ("mkdocs", "zensical")
-DEFAULT_ENGINE = "zensical"  # why: README, 信息公开网站
-DEFAULT_PUBLISHER = Publisher(
-    name="宁夏回族自治区生态环境厅（示例数据）",
-    contact="生态环境损害赔偿工作联系电话见“关于”页",
-    licence="CC-BY-4.0",
-    licence_title="知识共享署名 4.0 国际许可协议",
-)
+ENGINES: tuple[Engine, ...] = get_args(Engine)
 
 
 @dataclass(frozen=True)
@@ -64,19 +58,20 @@ class SiteResult:
 
 
 def publisher(project: Project) -> Publisher:
-    """The publisher named in [tool.ecoredress.site] (keys publisher, contact, licence, licence_title, url)."""
-    site = project.setting("site", {}) or {}
-    url = str(site.get("url", "")).strip()
-    if url and not url.startswith(("https://", "http://")):
-        raise UserError(
-            f"pyproject.toml [tool.ecoredress.site] url 的值“{url}”不是网址。请写网站的完整地址，如 https://example.gov.cn/ecoredress/。"
-        )
+    """The publisher named in [tool.ecoredress.site] (keys publisher, contact, licence, licence_title, url), its
+    region ([tool.ecoredress.region]) and the regulation of the repository's rule profile."""
+    site, region = project.settings.site, project.settings.region
+    profile = project_profile(project)
     return Publisher(
-        name=site.get("publisher", DEFAULT_PUBLISHER.name),
-        contact=site.get("contact", DEFAULT_PUBLISHER.contact),
-        licence=site.get("licence", DEFAULT_PUBLISHER.licence),
-        licence_title=site.get("licence_title", DEFAULT_PUBLISHER.licence_title),
-        url=url.rstrip("/") + "/" if url else "",
+        name=site.publisher or region.department,
+        contact=site.contact,
+        licence=site.licence,
+        licence_title=site.licence_title,
+        url=site.url,
+        region=region.name,
+        region_code=region.code,
+        regulation=f"《{profile.title}》",
+        in_force_from=profile.in_force_from,
     )
 
 
@@ -93,7 +88,7 @@ def stage_sources(
     if docs.exists():
         shutil.rmtree(docs)
     copy_tree(project.root / "site", docs, project.root)  # links refused: nothing from outside the repository
-    rendered = documents or project.root / project.setting("documents.out", "build/documents")
+    rendered = documents or project.root / project.settings.documents.out
     pdfs = copy_public_documents(rendered, docs, cases) if with_documents else {}
     published = publish(cases, pdfs)
     return published, sum(1 for case in published for d in case.documents if d.file)
@@ -103,15 +98,15 @@ def write_generated(
     project: Project, published: list[PublishedCase], docs: Path, engine: str, skip: frozenset[str] = frozenset()
 ) -> None:
     """Every generated page and file, except the pages of the cases in ``skip`` (unchanged since the last build)."""
-    write_pages(published, project.template_folder("site"), docs, skip, links_from_source=engine == "zensical")
-    write_open_data(published, publisher(project), docs)
+    portal = publisher(project)
+    write_pages(published, project.template_folder("site"), docs, portal, skip, links_from_source=engine == "zensical")
+    write_open_data(published, portal, docs)
 
 
 @contextmanager
-def build_date(day: dt.date | None) -> Iterator[None]:
+def build_date(day: dt.date) -> Iterator[None]:
     """Pin mkdocs' build date (sitemap lastmod, footer) to the data's date, not the clock: same input, same bytes."""
     saved = os.environ.get("SOURCE_DATE_EPOCH")
-    day = day or dt.date(2024, 4, 3)  # no cases yet: the regulation's date
     os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()))
     try:
         yield
@@ -133,6 +128,7 @@ def run_mkdocs(
     from mkdocs.exceptions import MkDocsException
 
     jieba.setLogLevel(logging.WARNING)
+    portal = publisher(project)
     settings = project.root / "mkdocs.yml"
     try:
         text = read_file(settings, project.root)
@@ -144,14 +140,14 @@ def run_mkdocs(
             config_file=io.BytesIO(text),
             config_file_path=str(settings),
             **{
-                "site_url": publisher(project).url or None,
+                "site_url": portal.url or None,
                 **(overrides or {}),
                 "docs_dir": str(docs),
                 "site_dir": str(out),
             },
         )
         _check_theme_folder(project, config.theme.custom_dir)
-        with build_date(released):
+        with build_date(released or portal.in_force_from):  # no cases yet: the day the regulation took effect
             build(config)
     except MkDocsException as exc:
         raise UserError(f"网站生成失败（mkdocs）：{exc}。原网站保持不变。", exit_code=1) from exc
@@ -172,7 +168,7 @@ def _check_theme_folder(project: Project, folder: str | None) -> None:
 
 def site_engine(project: Project, requested: str | None = None) -> str:
     """The engine asked for (``--engine``), else ``site.engine`` in [tool.ecoredress], else Zensical."""
-    engine = requested or str(project.setting("site.engine", DEFAULT_ENGINE))
+    engine = requested or project.settings.site.engine
     if engine not in ENGINES:
         raise UserError(
             f"网站生成引擎“{engine}”不存在。请在 --engine 或 pyproject.toml [tool.ecoredress.site] engine 中写 "
@@ -191,7 +187,7 @@ def _settings_key(project: Project, engine: str) -> str:
         *versions,
         tree_digest(project.templates_dir / "site", project.root),
         read_file(project.root / "mkdocs.yml", project.root) if (project.root / "mkdocs.yml").exists() else b"",
-        json.dumps(project.settings, sort_keys=True, ensure_ascii=False, default=str),
+        project.settings.model_dump_json(),
         code_digest(),
     )
 
@@ -241,8 +237,9 @@ def build_site(
             if engine == "mkdocs":
                 run_mkdocs(project, docs, work / "site", release_date(published))
             else:
-                with build_date(release_date(published)):
-                    built = run_zensical(project, workspace, publisher(project).url)
+                portal = publisher(project)
+                with build_date(release_date(published) or portal.in_force_from):
+                    built = run_zensical(project, workspace, portal.url)
                 copy_site(built, work / "site", workspace)
         BuildState(settings, keys, folder_identity(out)).write(workspace)
     return result

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from ecoredress.errors import UserError
 from ecoredress.model import Case
 from ecoredress.model.enums import City, DamageType
 from ecoredress.registers.cases import Repository
@@ -24,16 +23,18 @@ from ecoredress.regulation.asof import case_as_of
 from ecoredress.regulation.deadlines import case_terms
 from ecoredress.regulation.lifecycle import STAGE_ORDER, derive_stage
 from ecoredress.regulation.obligations import money_in_year
+from ecoredress.regulation.profile import ParameterKey, Profile
 
-# Families of dated duties (deadlines.Term.duty prefixes) and how the report names them.
-DUTY_FAMILIES = {
-    "preliminary-check": ("初步核查（30 日）", "第十条"),
-    "assessment": ("鉴定评估（30/60 个工作日）", "第十四条"),
-    "conclusion": ("调查结论（30 日）", "第十六条"),
-    "consultation": ("磋商（90 日）", "第十八条"),
-    "referral": ("检察衔接函告（15 日）", "第二十六条"),
-    "instalment": ("分期赔偿按期缴纳", "第二十一条"),
-    "rectification": ("修复限期整改", "第二十四条"),
+# Families of dated duties (deadlines.Term.duty prefixes): how the report names them, the profile parameters
+# whose periods the name shows, and the article.
+DUTY_FAMILIES: dict[str, tuple[str, tuple[ParameterKey, ...], str]] = {
+    "preliminary-check": ("初步核查", ("preliminary_check.days",), "第十条"),
+    "assessment": ("鉴定评估", ("assessment.workdays", "assessment.complex_workdays"), "第十四条"),
+    "conclusion": ("调查结论", ("conclusion.days",), "第十六条"),
+    "consultation": ("磋商", ("consultation.days",), "第十八条"),
+    "referral": ("检察衔接函告", ("referral.reply_days",), "第二十六条"),
+    "instalment": ("分期赔偿按期缴纳", (), "第二十一条"),
+    "rectification": ("修复限期整改", (), "第二十四条"),
 }
 
 
@@ -42,6 +43,7 @@ class AnnualReport:
     year: int
     due_month: int
     tables: list[Table]
+    regulation: str  # the profile's regulation, in 《》
 
 
 def _in_year(day: dt.date | None, year: int) -> bool:
@@ -50,11 +52,7 @@ def _in_year(day: dt.date | None, year: int) -> bool:
 
 def report_month(repo: Repository) -> int:
     """The month by which the report is due (第三十五条 leaves it blank): pyproject.toml, else the profile."""
-    month = repo.project.setting("annual_report_month", repo.profile.get("annual_report.month", None))
-    if not isinstance(month, int) or not 1 <= month <= 12:
-        raise UserError(
-            f"pyproject.toml 中 [tool.ecoredress] annual_report_month 的值“{month}”无效。请写 1 到 12 的整数月份。"
-        )
+    month: int = repo.project.settings.annual_report_month or repo.profile.get("annual_report.month")
     return month
 
 
@@ -73,7 +71,7 @@ def build_annual(repo: Repository, year: int, due_month: int) -> AnnualReport:
         _on_time(repo, year, [c for c, _ in snapshots]),
         screening_compliance(repo, [year], end),
     ]
-    return AnnualReport(year, due_month, tables)
+    return AnnualReport(year, due_month, tables, f"《{repo.profile.title}》")
 
 
 def _overview(repo: Repository, year: int, end: dt.date, snapshots: list[tuple[Case, Case]], new: list[Case]) -> Table:
@@ -168,7 +166,8 @@ def _on_time(repo: Repository, year: int, cases: list[Case]) -> Table:
             stats[family][1] += bool(term.done_on and term.done_on <= term.due)
     rows = []
     for family, (due, on_time) in stats.items():
-        label, article = DUTY_FAMILIES[family]
+        name, keys, article = DUTY_FAMILIES[family]
+        label = _duty_label(repo.profile, name, keys, dt.date(year, 12, 31))
         rate = f"{Decimal(on_time * 100) / Decimal(due):.1f}%" if due else "—"
         rows.append([label, article, due, on_time, due - on_time, rate])
     total_due, total_ok = sum(s[0] for s in stats.values()), sum(s[1] for s in stats.values())
@@ -190,11 +189,20 @@ def _on_time(repo: Repository, year: int, cases: list[Case]) -> Table:
     )
 
 
+def _duty_label(profile: Profile, name: str, keys: tuple[ParameterKey, ...], on: dt.date) -> str:
+    """初步核查（30 日）, 鉴定评估（30/60 个工作日）: the periods in force on ``on``, from the profile."""
+    if not keys:
+        return name
+    periods = [profile.param(key) for key in keys]
+    unit = periods[0].unit
+    return f"{name}（{'/'.join(str(p.at(on)) for p in periods)} {'个' if unit == '工作日' else ''}{unit}）"
+
+
 def to_markdown(report: AnnualReport) -> str:
     lines = [
         f"# {report.year} 年度生态环境损害赔偿工作情况（数据）",
         "",
-        f"依据《宁夏回族自治区生态环境损害赔偿管理工作规定》第三十五条，"
+        f"依据{report.regulation}第三十五条，"
         f"于 {report.year} 年 {report.due_month} 月底前报送"
         "自治区负责生态环境损害赔偿工作的领导机构。报送月份为配置项（原文空白）。",
         "",

@@ -11,7 +11,7 @@ from ecoredress.model import Case
 from ecoredress.project import Project
 from ecoredress.regulation.asof import case_as_of
 from ecoredress.regulation.calendar import Calendar, load_calendar
-from ecoredress.regulation.profile import Profile, load_profile
+from ecoredress.regulation.profile import Profile, project_profile
 from ecoredress.validation.repository import load_cases
 
 
@@ -31,9 +31,7 @@ class Repository:
 def open_repository(project: Project) -> Repository:
     loaded = load_cases(project, "其中的案件未计入本次输出")
     cases = sorted(loaded.cases, key=lambda c: c.id)
-    return Repository(
-        project, cases, load_profile(project_root=project.root), load_calendar(project.root), len(loaded.skipped)
-    )
+    return Repository(project, cases, project_profile(project), load_calendar(project.root), len(loaded.skipped))
 
 
 def repository_as_of(repo: Repository, day: dt.date) -> Repository:

@@ -15,7 +15,7 @@ from ecoredress.model import Case
 from ecoredress.model.enums import ConsultationOutcome, ReferralDirection
 from ecoredress.model.introspect import Loc
 from ecoredress.regulation.calendar import Calendar, CalendarError
-from ecoredress.regulation.profile import Profile
+from ecoredress.regulation.profile import ParameterKey, Profile
 
 HOLDER, PROCURATORATE, OBLIGOR = "赔偿权利人", "检察机关", "赔偿义务人"
 
@@ -55,7 +55,7 @@ class Counting:
     profile: Profile
     calendar: Calendar
 
-    def days(self, key: str, start: dt.date) -> tuple[dt.date, str, str]:
+    def days(self, key: ParameterKey, start: dt.date) -> tuple[dt.date, str, str]:
         """Due date of a natural-day period from ``start``, its basis text and article."""
         param = self.profile.param(key)
         n = param.at(start)

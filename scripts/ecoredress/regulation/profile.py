@@ -12,33 +12,62 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from decimal import Decimal
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ecoredress.config_errors import describe
 from ecoredress.errors import UserError
 from ecoredress.loading.yamlio import load_data, load_file
-from ecoredress.project import find_project
+from ecoredress.model.enums import ClaimCategory
+from ecoredress.project import Project, ProjectNotFound, find_project
 
 DEFAULT_PROFILE = "ningxia-2024"
 
+Text = Annotated[str, Field(strict=True, min_length=1, max_length=1000)]
+_ARTICLE = re.compile(r"(第[一二三四五六七八九十百零]+[条款项])+")
 
-@dataclass(frozen=True)
-class Value:
+
+def _article(text: str) -> str:
+    if not _ARTICLE.fullmatch(text):
+        raise ValueError("应写作“第十条”“第十条第一款”“第十八条第三项”这样的条款（汉字数字）")
+    return text
+
+
+Article = Annotated[str, Field(strict=True), AfterValidator(_article)]
+Day = Annotated[dt.date, Field(strict=True)]
+# The kinds of value a parameter holds, bounded so that no value can overflow a date or a sum.
+Count = Annotated[int, Field(strict=True, ge=1, le=100)]
+Days = Annotated[int, Field(strict=True, ge=1, le=3650)]
+Yuan = Annotated[int, Field(strict=True, ge=0, le=10**16)]
+Ratio = Annotated[Decimal, Field(gt=0, le=1000, allow_inf_nan=False)]
+Month = Annotated[int, Field(strict=True, ge=1, le=12)]
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Value(_Data):
     value: Any
-    effective: dt.date
-    article: str
-    reference: str
+    effective: Day
+    article: Article
+    reference: Text
 
 
-@dataclass(frozen=True)
-class Parameter:
-    key: str
-    description: str
-    unit: str
-    values: tuple[Value, ...]  # sorted by effective date
+class Parameter(_Data):
+    description: Text
+    unit: Text
+    values: tuple[Value, ...] = Field(min_length=1, max_length=100)
+
+    @field_validator("values")
+    @classmethod
+    def _by_date(cls, values: tuple[Value, ...]) -> tuple[Value, ...]:
+        return tuple(sorted(values, key=lambda v: v.effective))
 
     def entry(self, on: dt.date | None = None) -> Value:
         """The value in force on ``on`` (latest when None). Before the first effective date the first
@@ -58,23 +87,115 @@ class Parameter:
         return self.entry(on).article
 
 
-@dataclass(frozen=True)
-class Instrument:
+# One value class and one parameter class per kind of value: the kind is checked where the profile is read, and
+# the classes stay plain module attributes, which pickle needs (cases are checked in several processes).
+class CountValue(Value):
+    value: Count
+
+
+class DaysValue(Value):
+    value: Days
+
+
+class YuanValue(Value):
+    value: Yuan
+
+
+class RatioValue(Value):
+    value: Ratio
+
+
+class MonthValue(Value):
+    value: Month
+
+
+class CategoriesValue(Value):
+    value: tuple[ClaimCategory, ...] = Field(min_length=1)
+
+
+class CountParameter(Parameter):
+    values: tuple[CountValue, ...] = Field(min_length=1, max_length=100)
+
+
+class DaysParameter(Parameter):
+    values: tuple[DaysValue, ...] = Field(min_length=1, max_length=100)
+
+
+class YuanParameter(Parameter):
+    values: tuple[YuanValue, ...] = Field(min_length=1, max_length=100)
+
+
+class RatioParameter(Parameter):
+    values: tuple[RatioValue, ...] = Field(min_length=1, max_length=100)
+
+
+class MonthParameter(Parameter):
+    values: tuple[MonthValue, ...] = Field(min_length=1, max_length=100)
+
+
+class CategoriesParameter(Parameter):
+    values: tuple[CategoriesValue, ...] = Field(min_length=1, max_length=100)
+
+
+class Parameters(_Data):
+    """Every parameter of a profile, by its dotted key: each one is required, and an unknown key is an error."""
+
+    screening_min_per_quarter: CountParameter = Field(alias="screening.min_per_quarter")
+    preliminary_check_days: DaysParameter = Field(alias="preliminary_check.days")
+    assessment_workdays: DaysParameter = Field(alias="assessment.workdays")
+    assessment_complex_workdays: DaysParameter = Field(alias="assessment.complex_workdays")
+    simplified_assessment_ceiling: YuanParameter = Field(alias="simplified_assessment.ceiling")
+    simplified_assessment_min_experts: CountParameter = Field(alias="simplified_assessment.min_experts")
+    simplified_assessment_reminder_cost_ratio: RatioParameter = Field(alias="simplified_assessment.reminder_cost_ratio")
+    conclusion_days: DaysParameter = Field(alias="conclusion.days")
+    simplified_consultation_ceiling: YuanParameter = Field(alias="simplified_consultation.ceiling")
+    consultation_days: DaysParameter = Field(alias="consultation.days")
+    consultation_rounds: CountParameter = Field(alias="consultation.rounds")
+    referral_reply_days: DaysParameter = Field(alias="referral.reply_days")
+    punitive_base_categories: CategoriesParameter = Field(alias="punitive.base_categories")
+    annual_report_month: MonthParameter = Field(alias="annual_report.month")
+
+    def items(self) -> list[tuple[str, Parameter]]:
+        """(dotted key, parameter) of every parameter."""
+        return [(info.alias or name, getattr(self, name)) for name, info in type(self).model_fields.items()]
+
+    def by_key(self, key: str) -> Parameter | None:
+        return next((parameter for k, parameter in self.items() if k == key), None)
+
+
+ParameterKey = Literal[
+    "screening.min_per_quarter",
+    "preliminary_check.days",
+    "assessment.workdays",
+    "assessment.complex_workdays",
+    "simplified_assessment.ceiling",
+    "simplified_assessment.min_experts",
+    "simplified_assessment.reminder_cost_ratio",
+    "conclusion.days",
+    "simplified_consultation.ceiling",
+    "consultation.days",
+    "consultation.rounds",
+    "referral.reply_days",
+    "punitive.base_categories",
+    "annual_report.month",
+]
+
+
+class Instrument(_Data):
     """One instrument of the chain: in force from ``effective`` until the next one takes over. ``articles``
     maps an article of the profile's own regulation to its counterpart here (None: the profile's own numbering)."""
 
-    title: str
-    reference: str
-    effective: dt.date
-    articles: dict[str, str] | None = None
+    title: Text
+    reference: Text
+    effective: Day
+    articles: dict[Article, Article] | None = Field(default_factory=dict, max_length=1000)
 
     @property
     def name(self) -> str:
         return f"《{self.title}》（{self.reference}）"
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(_Data):
     """What governed a step on a day: the instrument, and the article there (None: no counterpart, or not checked)."""
 
     instrument: Instrument
@@ -100,14 +221,25 @@ def _counterparts(article: str, mapping: dict[str, str]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-@dataclass(frozen=True)
-class Profile:
-    id: str
-    title: str
-    reference: str
-    source: str
-    parameters: dict[str, Parameter]
-    instruments: tuple[Instrument, ...] = ()  # by effective date; the last is the profile's own regulation
+class Profile(_Data):
+    """A profile file: its regulation, the instruments before it, and its parameters. ``source`` is where it
+    was read from (set by the loader, not written in the file)."""
+
+    id: Text
+    title: Text
+    reference: Text
+    issued: Day | None = None  # None: the earliest effective date of a value
+    earlier: tuple[Instrument, ...] = Field(default=(), alias="instruments", max_length=100)
+    parameters: Parameters
+    source: str = Field(default="", exclude=True)
+
+    @cached_property
+    def instruments(self) -> tuple[Instrument, ...]:
+        """The chain by effective date; the last is the profile's own regulation."""
+        own = Instrument(
+            title=self.title, reference=self.reference, effective=self.issued or self.effective_from, articles=None
+        )
+        return tuple(sorted((*self.earlier, own), key=lambda i: i.effective))
 
     def governing(self, on: dt.date) -> Instrument | None:
         """The instrument in force on ``on`` (None before the first of the chain)."""
@@ -124,36 +256,37 @@ class Profile:
         if instrument is None:
             return None
         if instrument.articles is None:
-            return Citation(instrument, article)
-        return Citation(instrument, "、".join(_counterparts(article, instrument.articles)) or None)
+            return Citation(instrument=instrument, article=article)
+        return Citation(instrument=instrument, article="、".join(_counterparts(article, instrument.articles)) or None)
 
-    def in_force(self, key: str, on: dt.date) -> Any:
+    def in_force(self, key: ParameterKey, on: dt.date) -> Any:
         """The parameter's value if a value of it was in force on ``on``, else None (the regulation did not exist)."""
         parameter = self.param(key)
         return parameter.at(on) if parameter.values[0].effective <= on else None
 
-    def param(self, key: str) -> Parameter:
-        try:
-            return self.parameters[key]
-        except KeyError:
+    def param(self, key: ParameterKey) -> Parameter:
+        """The parameter of a dotted key; every key is checked present when the profile is read."""
+        parameter = self.parameters.by_key(key)
+        if parameter is None:  # mypy checks the code's keys; a document template may still misspell one
             raise UserError(
-                f"规则配置 {self.id}（{self.source}）缺少参数 {key}。请对照 "
-                f"ecoredress/regulation/profiles/{DEFAULT_PROFILE}.yaml 补充。"
-            ) from None
+                f"规则配置没有参数“{key}”。可用：{'、'.join(k for k, _ in self.parameters.items())}。"
+                "请核对模板中 param(...) 的参数名。"
+            )
+        return parameter
 
-    def get(self, key: str, on: dt.date | None = None) -> Any:
+    def get(self, key: ParameterKey, on: dt.date | None = None) -> Any:
         return self.param(key).at(on)
 
     @property
     def in_force_from(self) -> dt.date:
         """When the profile's own regulation took effect (the last of the chain): facts before it are judged by
         analogy."""
-        return self.instruments[-1].effective if self.instruments else self.effective_from
+        return self.instruments[-1].effective
 
     @property
     def effective_from(self) -> dt.date:
         """The earliest date any value takes effect: before it, checks are made for reference only."""
-        return min(v.effective for p in self.parameters.values() for v in p.values)
+        return min(p.values[0].effective for _, p in self.parameters.items())
 
     def reference_note(self, due: dt.date | None) -> str:
         """A note for a duty that fell due before the profile took effect (its values are applied by analogy)."""
@@ -183,9 +316,14 @@ def _project_choice(project_root: Path | None) -> tuple[str, Path | None]:
         return DEFAULT_PROFILE, None
     try:
         project = find_project(project_root)
-    except UserError:
+    except ProjectNotFound:  # a repository whose settings are wrong is said, not replaced by the default profile
         return DEFAULT_PROFILE, project_root
-    return str(project.setting("profile", DEFAULT_PROFILE)), project.root
+    return project.settings.profile, project.root
+
+
+def project_profile(project: Project) -> Profile:
+    """The profile ``[tool.ecoredress] profile`` of the repository names."""
+    return _load(project.settings.profile, project.root)
 
 
 @lru_cache(maxsize=16)
@@ -217,41 +355,26 @@ def _load(name: str, project_root: Path | None) -> Profile:
 
 
 def parse_profile(data: Any, source: str) -> Profile:
+    """The profile file checked against the model: every problem named by its key path."""
     try:
-        parameters = {key: _parameter(key, spec) for key, spec in data["parameters"].items()}
-        title, reference = str(data["title"]), str(data["reference"])
-        own = Instrument(
-            title,
-            reference,
-            _date(data.get("issued") or min(v.effective for p in parameters.values() for v in p.values)),
-        )
-        earlier = tuple(_instrument(spec) for spec in data.get("instruments") or ())
-        chain = tuple(sorted((*earlier, own), key=lambda i: i.effective))
-        return Profile(str(data["id"]), title, reference, source, parameters, chain)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        return Profile.model_validate(data).model_copy(update={"source": source})
+    except ValidationError as exc:
         raise UserError(
-            f"规则配置 {source} 格式不对（{exc}）。每个参数须有 description、unit 和 values 列表，"
-            "每个取值须写 value、effective（生效日期）、article（条款）和 reference（文件依据）；"
-            "instruments 中每个文件须写 title、reference、effective 和 articles（条款对照，可为空）。"
-        ) from exc
+            describe(
+                exc,
+                Profile,
+                lambda loc: f"规则配置 {source} {_key_path(loc)}",
+                "每个参数须写 description、unit 和 values，每个取值须写 value、effective（生效日期）、article（条款）"
+                "和 reference（文件依据）；instruments 中每个文件须写 title、reference、effective 和 articles"
+                f"（条款对照，可为空）。请对照内置的 {DEFAULT_PROFILE}.yaml 改正。",
+            )
+        ) from None
 
 
-def _instrument(spec: dict[str, Any]) -> Instrument:
-    articles = {str(k): str(v) for k, v in (spec["articles"] or {}).items()}
-    return Instrument(str(spec["title"]), str(spec["reference"]), _date(spec["effective"]), articles)
-
-
-def _parameter(key: str, spec: dict[str, Any]) -> Parameter:
-    values = tuple(
-        sorted(
-            (Value(v["value"], _date(v["effective"]), str(v["article"]), str(v["reference"])) for v in spec["values"]),
-            key=lambda v: v.effective,
-        )
-    )
-    if not values:
-        raise ValueError(f"参数 {key} 没有取值")
-    return Parameter(key, str(spec["description"]), str(spec["unit"]), values)
-
-
-def _date(value: Any) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+def _key_path(loc: tuple[str | int, ...]) -> str:
+    """("parameters", "consultation.days", "values", 0, "value") →
+    "parameters → consultation.days → values 第 1 项 → value"."""
+    text = ""
+    for part in loc:
+        text += f" 第 {part + 1} 项" if isinstance(part, int) else (" → " if text else "") + part
+    return text or "（整个文件）"

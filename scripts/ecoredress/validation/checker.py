@@ -21,7 +21,7 @@ from ecoredress.regulation import rules
 from ecoredress.regulation.asof import case_as_of
 from ecoredress.regulation.calendar import load_calendar
 from ecoredress.regulation.findings import Finding, Severity, error
-from ecoredress.regulation.profile import load_profile
+from ecoredress.regulation.profile import project_profile
 from ecoredress.regulation.rules import registry as rule_registry
 from ecoredress.regulation.rules.registry import CaseCheck, CaseContext
 from ecoredress.validation import consistency, person_names  # noqa: F401 - their cross-checks register on import
@@ -137,7 +137,7 @@ def check_files(
     still open then. Without it, today and the whole file (a fact dated after today is an error)."""
     past = as_of is not None
     as_of = as_of or dt.date.today()
-    profile = load_profile(project_root=project.root)
+    profile = project_profile(project)
     calendar = load_calendar(project.root)
     limits = limits_from(project)
     report = Report([load_case(p, display_path(p, base), limits) for p in paths])

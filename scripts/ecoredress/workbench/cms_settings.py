@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Literal, overload
+from typing import Any
 from urllib.parse import urlsplit
 
 from ecoredress.errors import UserError
@@ -34,7 +34,6 @@ BACKENDS = {
     "gitea": Backend("/api/v1", editorial=False, needs_app_id=True, needs_base_url=True),
     "forgejo": Backend("/api/v1", editorial=True, needs_app_id=True, needs_base_url=True),
 }
-KEYS = ("backend", "repo", "branch", "base_url", "api_root", "app_id", "auth_type", "editorial_workflow")
 _REPO = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*(/[A-Za-z0-9_][A-Za-z0-9_.-]*)+$")
 _BRANCH = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./-]*$")
 _APP_ID = re.compile(r"^[A-Za-z0-9_.-]+$")
@@ -69,41 +68,32 @@ class CmsSettings:
 
 def cms_settings(project: Project) -> CmsSettings | None:
     """The checked settings, or None when the repository has no ``[tool.ecoredress.cms]`` table (the form
-    editor then works only on this PC, through ``ecoredress cms serve``)."""
-    table = project.setting("cms")
+    editor then works only on this PC, through ``ecoredress cms serve``). Keys and types are checked with the
+    settings (ecoredress/settings.py); here, the values against each server's needs."""
+    table = project.settings.cms
     if table is None:
         return None
-    if not isinstance(table, dict):
-        raise UserError(f"pyproject.toml 中 {TABLE} 应为一个表（[tool.ecoredress.cms] 下写“键 = 值”）。")
-    unknown = sorted(set(table) - set(KEYS))
-    if unknown:
-        raise UserError(f"pyproject.toml {TABLE} 中有未知的键 {'、'.join(unknown)}。可用的键：{'、'.join(KEYS)}。")
-    backend = _choice(table, "backend", list(BACKENDS), required=True)
+    backend = table.backend
     kind = BACKENDS[backend]
-    repo = _text(
-        table, "repo", _REPO, "仓库路径，如 ecology/cases（GitLab 可含子组：dept/ecology/cases）", required=True
-    )
+    repo = _text(table.repo, "repo", _REPO, "仓库路径，如 ecology/cases（GitLab 可含子组：dept/ecology/cases）")
     if backend != "gitlab" and repo.count("/") != 1:
         raise UserError(f"pyproject.toml {TABLE} repo 的值“{repo}”应为“所有者/仓库名”两段，如 ecology/cases。")
-    base_url = _url(table, "base_url", required=kind.needs_base_url, why=_BASE_URL_WHY[backend])
-    api_root = _url(table, "api_root") or (base_url + kind.api_suffix if base_url and kind.api_suffix else None)
-    app_id = _text(
-        table, "app_id", _APP_ID, "在 git 服务器上登记的 OAuth 应用的 Application ID", required=kind.needs_app_id
+    base_url = _url(table.base_url, "base_url", required=kind.needs_base_url, why=_BASE_URL_WHY[backend])
+    api_root = _url(table.api_root, "api_root") or (
+        base_url + kind.api_suffix if base_url and kind.api_suffix else None
     )
-    if backend == "gitlab":
-        auth_type = _choice(table, "auth_type", ["pkce", "implicit"])
-    else:
-        _absent(table, "auth_type", backend)
-        auth_type = None
-    editorial = table.get("editorial_workflow", kind.editorial)
-    if not isinstance(editorial, bool):
-        raise UserError(f"pyproject.toml {TABLE} editorial_workflow 的值应为 true 或 false。")
+    app_id = _optional_text(
+        table.app_id, "app_id", _APP_ID, "在 git 服务器上登记的 OAuth 应用的 Application ID", kind.needs_app_id
+    )
+    if table.auth_type is not None and backend != "gitlab":
+        raise UserError(f"pyproject.toml {TABLE} auth_type 只用于 gitlab 后端，{backend} 后端不使用。请删除该键。")
+    editorial = kind.editorial if table.editorial_workflow is None else table.editorial_workflow
     if editorial and not kind.editorial:
         raise UserError(
             f"pyproject.toml {TABLE} editorial_workflow = true：Decap CMS 的 {backend} 后端不支持编辑工作流（合并请求）"
             "。请删除该键或写 false（保存即提交到分支），或改用 forgejo、gitlab、github 后端。"
         )
-    branch = _text(table, "branch", _BRANCH, "分支名，如 main") or "main"
+    branch = _optional_text(table.branch, "branch", _BRANCH, "分支名，如 main") or "main"
     return CmsSettings(
         backend,
         repo,
@@ -111,7 +101,7 @@ def cms_settings(project: Project) -> CmsSettings | None:
         base_url,
         api_root,
         app_id,
-        auth_type or ("pkce" if backend == "gitlab" else None),
+        table.auth_type or ("pkce" if backend == "gitlab" else None),
         editorial,
     )
 
@@ -124,47 +114,35 @@ _BASE_URL_WHY = {
 }
 
 
-@overload
-def _choice(table: dict[str, Any], key: str, allowed: list[str], required: Literal[True]) -> str: ...
-@overload
-def _choice(table: dict[str, Any], key: str, allowed: list[str], required: bool = False) -> str | None: ...
-def _choice(table: dict[str, Any], key: str, allowed: list[str], required: bool = False) -> str | None:
-    value: str | None = table.get(key)  # one of ``allowed`` once checked
-    if value is None and not required:
-        return None
-    if value not in allowed:
-        raise UserError(f"pyproject.toml {TABLE} {key} 的值“{value}”无效。请写 {'、'.join(allowed)} 之一。")
-    return value
-
-
-@overload
-def _text(table: dict[str, Any], key: str, pattern: re.Pattern[str], what: str, required: Literal[True]) -> str: ...
-@overload
-def _text(
-    table: dict[str, Any], key: str, pattern: re.Pattern[str], what: str, required: bool = False
-) -> str | None: ...
-def _text(table: dict[str, Any], key: str, pattern: re.Pattern[str], what: str, required: bool = False) -> str | None:
-    value = table.get(key)
-    if value is None:
-        if required:
-            raise UserError(f"pyproject.toml {TABLE} 缺少 {key}：{what}。")
-        return None
-    if not isinstance(value, str) or not pattern.match(value):
+def _text(value: str, key: str, pattern: re.Pattern[str], what: str) -> str:
+    if not pattern.match(value):
         raise UserError(f"pyproject.toml {TABLE} {key} 的值“{value}”无效。应为{what}。")
     return value
 
 
-def _url(table: dict[str, Any], key: str, required: bool = False, why: str = "服务器地址") -> str | None:
-    value = table.get(key)
+def _optional_text(
+    value: str | None, key: str, pattern: re.Pattern[str], what: str, required: bool = False
+) -> str | None:
+    if value is None:
+        if required:
+            raise UserError(f"pyproject.toml {TABLE} 缺少 {key}：{what}。")
+        return None
+    return _text(value, key, pattern, what)
+
+
+def _url(value: str | None, key: str, required: bool = False, why: str = "服务器地址") -> str | None:
     if value is None:
         if required:
             raise UserError(f"pyproject.toml {TABLE} 缺少 {key}：{why}。")
         return None
-    parts = urlsplit(value) if isinstance(value, str) else None
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:  # "http://[::1" and the like
+        host = None
     if (
-        not parts
+        not host
         or parts.scheme not in ("https", "http")
-        or not parts.hostname
         or parts.username
         or parts.password
         or parts.query
@@ -174,12 +152,7 @@ def _url(table: dict[str, Any], key: str, required: bool = False, why: str = "�
             f"pyproject.toml {TABLE} {key} 的值“{value}”不是有效的网址。请写 https:// 开头、"
             "不含用户名和查询参数的地址，如 https://git.example.gov.cn。"
         )
-    return str(value).rstrip("/")  # a str: anything else failed urlsplit above
-
-
-def _absent(table: dict[str, Any], key: str, backend: str) -> None:
-    if key in table:
-        raise UserError(f"pyproject.toml {TABLE} {key} 只用于 gitlab 后端，{backend} 后端不使用。请删除该键。")
+    return value.rstrip("/")
 
 
 def origin(url: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ecoredress.confined import copy_tree, read_file
 from ecoredress.errors import UserError
@@ -23,7 +24,7 @@ from ecoredress.publish.swap import replacing
 from ecoredress.publish.zensical_engine import run_zensical, zensical_version
 from ecoredress.registers.cases import Repository, repository_as_of
 from ecoredress.regulation.calendar import load_calendar
-from ecoredress.regulation.profile import load_profile
+from ecoredress.regulation.profile import project_profile
 from ecoredress.validation.checker import check_files
 from ecoredress.validation.repository import report_skipped
 from ecoredress.workbench.admin import write_admin
@@ -35,7 +36,6 @@ PUBLIC_OUT = "public"  # what `ecoredress build` and the Pages jobs publish
 ROBOTS = "# ecoredress 内部网站（内部资料）：不得公开发布\nUser-agent: *\nDisallow: /\n"
 SHARED_PAGES = ("regulation.md", "handbook.md")  # from site/: the rest of site/ is the portal's
 OVERRIDES = {
-    "site_name": "宁夏生态环境损害赔偿案件办理（内部资料）",
     "site_description": "生态环境损害赔偿案件、法定期限、台账和年度报告（内部资料，不得公开）",
     "site_url": None,  # no canonical links to the portal's address
     "nav": [
@@ -52,6 +52,11 @@ OVERRIDES = {
     "extra": {"generator": False, "internal": True},
     "extra_css": ["assets/portal.css", "assets/internal.css"],
 }
+
+
+def site_overrides(project: Project) -> dict[str, Any]:
+    """mkdocs settings of the internal site: its own name (with the region's), navigation and no public address."""
+    return {"site_name": f"{project.settings.region.name}生态环境损害赔偿案件办理（内部资料）", **OVERRIDES}
 
 
 @dataclass(frozen=True)
@@ -82,20 +87,20 @@ def build_internal_site(
         report = check_files(discover_case_files([project.cases_dir]), base=project.root, as_of=as_of, project=project)
         report_skipped([f for f in report.files if f.case is None], "其中的案件只在首页列出问题")
         cases = sorted(report.cases, key=lambda c: c.id)
-        repo = Repository(project, cases, load_profile(project_root=project.root), load_calendar(project.root))
+        repo = Repository(project, cases, project_profile(project), load_calendar(project.root))
         if as_of is not None:  # as ``check --as-of`` and ``deadlines --as-of`` see it: each case as of that day
             repo = repository_as_of(repo, as_of)
         docs = work / "docs"
         _shared_pages(project, docs)
-        rendered = documents or project.root / project.setting("documents.out", "build/documents")
+        rendered = documents or project.root / project.settings.documents.out
         copied = write_internal_pages(repo, report, project.template_folder("site"), docs, day, rendered)
         site = work / "site"
         if site_engine(project, engine) == "mkdocs":
-            run_mkdocs(project, docs, site, day, overrides=OVERRIDES)
+            run_mkdocs(project, docs, site, day, overrides=site_overrides(project))
         else:  # in the work folder, which holds docs/ and site/: no cache is kept between internal builds
             zensical_version()
             with build_date(day):
-                run_zensical(project, work, "", OVERRIDES)
+                run_zensical(project, work, "", site_overrides(project))
         for name in ("sitemap.xml", "sitemap.xml.gz"):  # a list of every page is the last thing to leave lying around
             (site / name).unlink(missing_ok=True)
         (site / "robots.txt").write_text(ROBOTS, encoding="utf-8")
