@@ -75,7 +75,8 @@ def test_every_finding_code_of_the_rules_is_exercised():
     import ecoredress.regulation as regulation
 
     text = "".join(p.read_text(encoding="utf-8") for p in sorted(Path(regulation.__file__).parent.rglob("*.py")))
-    timing = set(re.findall(r'timing\(\s*term,\s*ctx,\s*"(art\d+-[a-z-]+)"', text))  # one line or several
+    # timing(term, ctx, "<prefix>", …) and timing_of(ctx, "<duty>", "<prefix>", …), on one line or several
+    timing = set(re.findall(r'timing(?:\(\s*term|_of\(\s*ctx,\s*"[a-z-]+"),\s*(?:ctx,\s*)?"(art\d+-[a-z-]+)"', text))
     emitted = set(re.findall(r'"(art\d+-[a-z-]+)"', text)) - timing
     emitted |= {f"{prefix}-{suffix}" for prefix in timing for suffix in ("late", "overdue")}
     expected = {code for path in FILES for s in load_file(path)["scenarios"] for code in s["expect"]}

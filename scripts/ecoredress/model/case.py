@@ -14,6 +14,7 @@ from ecoredress.model.outcome import (
     IssuedDocument,
     Litigation,
     Penalties,
+    Punitive,
     Referral,
     Restoration,
 )
@@ -29,15 +30,7 @@ from ecoredress.model.procedure import (
     MajorCase,
     PreliminaryCheck,
 )
-from ecoredress.model.types import CaseId, Money, Section, field
-
-
-class Punitive(Section):
-    """惩罚性赔偿请求 (第二十二条)."""
-
-    base: Money = field("计算基数（元）", "期间服务功能损失与永久性损害损失之和（第二十二条第二款）")
-    amount: Money = field("请求金额（元）")
-    grounds: str = field("请求理由", "故意污染环境、破坏生态造成严重后果的事实")
+from ecoredress.model.types import CaseId, Section, field
 
 
 class Case(Section):

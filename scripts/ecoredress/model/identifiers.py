@@ -26,10 +26,7 @@ def credit_code_problem(code: str) -> str | None:
     bad = sorted({c for c in code if c not in CREDIT_CODE_ALPHABET})
     if bad:
         return f"统一社会信用代码含有不允许的字符 {'、'.join(bad)}（不使用 I、O、Z、S、V 及小写字母）"
-    expected = credit_code_check_char(code[:17])
-    if code[17] != expected:
-        return f"统一社会信用代码校验位错误：第 18 位应为“{expected}”，实际为“{code[17]}”，请核对营业执照"
-    return None
+    return _check_char_problem("统一社会信用代码", code, credit_code_check_char(code[:17]), "营业执照")
 
 
 def id_number_check_char(first17: str) -> str:
@@ -44,7 +41,12 @@ def id_number_problem(number: str) -> str | None:
         dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
         return f"身份证号码中的出生日期 {number[6:14]} 不存在"
-    expected = id_number_check_char(number[:17])
-    if number[17] != expected:
-        return f"身份证号码校验位错误：第 18 位应为“{expected}”，实际为“{number[17]}”，请核对身份证件"
+    return _check_char_problem("身份证号码", number, id_number_check_char(number[:17]), "身份证件")
+
+
+def _check_char_problem(name: str, value: str, expected: str, document: str) -> str | None:
+    """Both identifiers end in a check character computed from the first 17: a mismatch is a misread or mistyped
+    character, to be checked against the ``document`` it was copied from."""
+    if value[17] != expected:
+        return f"{name}校验位错误：第 18 位应为“{expected}”，实际为“{value[17]}”，请核对{document}"
     return None

@@ -31,6 +31,14 @@ class ClaimItem(Section):
     note: str | None = field("说明", default=None)
 
 
+class Punitive(Section):
+    """惩罚性赔偿请求 (第二十二条)."""
+
+    base: Money = field("计算基数（元）", "期间服务功能损失与永久性损害损失之和（第二十二条第二款）")
+    amount: Money = field("请求金额（元）")
+    grounds: str = field("请求理由", "故意污染环境、破坏生态造成严重后果的事实")
+
+
 class Instalment(Section):
     due_on: dt.date = field("应付日期")
     amount: Money = field("金额（元）")

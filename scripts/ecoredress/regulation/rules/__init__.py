@@ -14,5 +14,5 @@ from functools import cache
 @cache
 def register_all() -> None:
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if info.name.startswith("art") or info.name == "transitions":
+        if info.name.startswith("art"):
             importlib.import_module(f"{__name__}.{info.name}")

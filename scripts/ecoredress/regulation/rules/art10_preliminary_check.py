@@ -2,28 +2,29 @@
 
 第一款：“筛查发现涉及生态环境损害的线索，赔偿权利人及其指定的部门或机构应当在 30日内就是否造成生态环境损害进行初步核查；
 经核查发现造成生态环境损害的，除国家规定的不启动索赔情形外，应当立即启动索赔程序。”
-Fact dates: the 30-day check, its due date (``common.timing``); the claim not started, the check that found damage.
+A damage investigation is the claim under way, so the check must come before it.
+Fact dates: the 30-day check, its due date (``common.timing``); the claim not started, the check that found damage;
+an investigation without a check, its start.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ecoredress.regulation.findings import Finding, warning
-from ecoredress.regulation.rules.common import term_of, timing
+from ecoredress.regulation.findings import Finding, error, warning
+from ecoredress.regulation.rules.common import timing_of
 from ecoredress.regulation.rules.registry import CaseContext, case_check
 
 
 @case_check
 def preliminary_check_in_time(ctx: CaseContext) -> Iterator[Finding]:
-    for term in term_of(ctx, "preliminary-check"):
-        yield from timing(
-            term,
-            ctx,
-            "art10-preliminary-check",
-            "请在案件中说明逾期原因，并在今后的筛查中及时核查。",
-            "请尽快完成初步核查并填写 preliminary_check（核查完成日期、是否造成损害）。",
-        )
+    yield from timing_of(
+        ctx,
+        "preliminary-check",
+        "art10-preliminary-check",
+        "请在案件中说明逾期原因，并在今后的筛查中及时核查。",
+        "请尽快完成初步核查并填写 preliminary_check（核查完成日期、是否造成损害）。",
+    )
 
 
 @case_check
@@ -39,3 +40,16 @@ def claim_started(ctx: CaseContext) -> Iterator[Finding]:
         "第十条第一款",
         on=pc.completed_on,
     )
+
+
+@case_check
+def investigation_after_check(ctx: CaseContext) -> Iterator[Finding]:
+    inv = ctx.case.investigation
+    if inv and ctx.case.preliminary_check is None:
+        yield error(
+            "art10-investigation-without-check",
+            "开展了损害调查但没有初步核查记录。请补充 preliminary_check 一节（核查日期、是否造成损害）。",
+            ("investigation",),
+            "第十条第一款",
+            on=inv.started_on,
+        )

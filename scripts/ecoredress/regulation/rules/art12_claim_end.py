@@ -7,8 +7,9 @@ records.
 案件；（三）其他污染环境或破坏生态行为对生态环境损害显著轻微并及时纠正、没有造成损害后果的。”
 "显著轻微" and "持续时间短" are judgements the law leaves unquantified; what the file can show is checked: the dates of
 the
-act and of the remediation or correction, and, for 第三项, that no damage was assessed. Fact dates: the conclusion that
-proposes ending the claim, else the decision to end it.
+act and of the remediation or correction, and, for 第三项, that no damage was assessed. The claim is ended on the
+conclusion (第十六条), so not once a consultation, an agreement or a lawsuit has followed it. Fact dates: the
+conclusion that proposes ending the claim, else the decision to end it.
 """
 
 from __future__ import annotations
@@ -109,5 +110,18 @@ def ground_facts(case: Case, end: ClaimEnd) -> Iterator[Finding]:
             "或核对终止情形。",
             ("claim_end", "ground"),
             article,
+            on=end.decided_on,
+        )
+
+
+@case_check
+def claim_end_before_claim(ctx: CaseContext) -> Iterator[Finding]:
+    case, end = ctx.case, ctx.case.claim_end
+    if end and (case.consultation or case.agreement or case.litigation):
+        yield error(
+            "art12-claim-end-after-claim",
+            "已进入磋商、协议或诉讼后又记录了终止索赔。终止索赔应在调查结论阶段作出；磋商不成的应终止磋商并依第十九条起诉。",
+            ("claim_end",),
+            "第十二条",
             on=end.decided_on,
         )

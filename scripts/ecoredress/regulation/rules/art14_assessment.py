@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from ecoredress.regulation.calendar import CalendarError
 from ecoredress.regulation.findings import Finding, warning
-from ecoredress.regulation.rules.common import term_of, timing
+from ecoredress.regulation.rules.common import timing_of
 from ecoredress.regulation.rules.registry import CaseContext, case_check
 
 
@@ -24,16 +24,15 @@ def assessment_in_time(ctx: CaseContext) -> Iterator[Finding]:
     assessment = ctx.case.assessment
     if assessment is None:
         return  # no assessment, no assessment term (deadlines.assessment)
-    for term in term_of(ctx, "assessment"):
-        ceiling = ctx.profile.get("assessment.complex_workdays", assessment.commissioned_on)
-        yield from timing(
-            term,
-            ctx,
-            "art14-assessment",
-            "请核对委托书生效日期和报告日期；确需延期的，应及时书面告知委托人并记录 assessment.extension。",
-            f"请督促鉴定评估机构尽快出具报告；属复杂疑难的，应告知延期（一般不超过 {ceiling} 个工作日）并记录 "
-            "assessment.extension。",
-        )
+    ceiling = ctx.profile.get("assessment.complex_workdays", assessment.commissioned_on)
+    yield from timing_of(
+        ctx,
+        "assessment",
+        "art14-assessment",
+        "请核对委托书生效日期和报告日期；确需延期的，应及时书面告知委托人并记录 assessment.extension。",
+        f"请督促鉴定评估机构尽快出具报告；属复杂疑难的，应告知延期（一般不超过 {ceiling} 个工作日）并记录 "
+        "assessment.extension。",
+    )
 
 
 @case_check

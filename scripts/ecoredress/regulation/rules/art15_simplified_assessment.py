@@ -18,6 +18,7 @@ from decimal import Decimal
 from ecoredress.model.enums import AssessmentMode
 from ecoredress.model.types import yuan
 from ecoredress.regulation.findings import Finding, error, warning
+from ecoredress.regulation.rules.common import consented, within_ceiling
 from ecoredress.regulation.rules.registry import CaseContext, case_check
 
 
@@ -29,42 +30,44 @@ def simplified_allowed(ctx: CaseContext) -> Iterator[Finding]:
     on = a.commissioned_on or a.report_on or ctx.case.clue.found_on
     ceiling_param = ctx.profile.param("simplified_assessment.ceiling")
     ceiling = Decimal(ceiling_param.at(on))
-    estimate = ctx.case.damage.estimated_amount
-    if estimate is None:
-        yield warning(
+    yield from within_ceiling(
+        ctx.case.damage.estimated_amount,
+        ceiling,
+        unrecorded=warning(
             "art15-estimate-missing",
             f"适用简易评估认定程序（{a.mode}），但没有预估损害金额，无法判断是否在 {yuan(ceiling)} 以下。"
             "请填写 damage.estimated_amount（不含调查、鉴定评估等费用）。",
             ("assessment", "mode"),
             ceiling_param.article(on),
             on=on,
-        )
-    elif estimate > ceiling:
-        yield error(
+        ),
+        over=lambda estimate: error(
             "art15-simplified-over-ceiling",
             f"预估损害金额 {yuan(estimate)} 超过简易评估认定程序的上限 {yuan(ceiling)}，不得适用简易评估认定。"
             "请改为委托鉴定评估（单独委托或共同委托）。",
             ("assessment", "mode"),
             ceiling_param.article(on),
             on=on,
-        )
-    if a.obligor_agreed_simplified is False:
-        yield error(
+        ),
+    )
+    yield from consented(
+        a.obligor_agreed_simplified,
+        refused=error(
             "art15-simplified-without-consent",
             "赔偿义务人不同意适用简易评估认定程序，不得适用。应以共同委托方式委托符合条件的鉴定机构开展鉴定评估。",
             ("assessment", "obligor_agreed_simplified"),
             "第十五条第一款、第四款",
             on=on,
-        )
-    elif a.obligor_agreed_simplified is None:
-        yield warning(
+        ),
+        unrecorded=warning(
             "art15-consent-missing",
             f"适用简易评估认定程序（{a.mode}），但没有赔偿义务人是否同意的记录。简易评估认定须与赔偿义务人协商一致，"
             "请填写 assessment.obligor_agreed_simplified；义务人不同意的，应改为共同委托鉴定评估。",
             ("assessment", "mode"),
             "第十五条第一款",
             on=on,
-        )
+        ),
+    )
     if a.mode is AssessmentMode.EXPERT_OPINION:
         experts_param = ctx.profile.param("simplified_assessment.min_experts")
         needed = experts_param.at(on)

@@ -14,6 +14,7 @@ from decimal import Decimal
 from ecoredress.model.enums import ConsultationProcedure
 from ecoredress.model.types import yuan
 from ecoredress.regulation.findings import Finding, error, warning
+from ecoredress.regulation.rules.common import consented, within_ceiling
 from ecoredress.regulation.rules.registry import CaseContext, case_check
 
 
@@ -25,48 +26,50 @@ def simplified_consultation_allowed(ctx: CaseContext) -> Iterator[Finding]:
     on = cons.notice.served_on
     param = ctx.profile.param("simplified_consultation.ceiling")
     ceiling = Decimal(param.at(on))
-    a = ctx.case.assessment
-    amount = a.damage_amount if a else None
-    if amount is None:
-        yield warning(
+    procedure, article = ("consultation", "procedure"), param.article(on)
+    yield from within_ceiling(
+        ctx.case.assessment.damage_amount if ctx.case.assessment else None,
+        ceiling,
+        unrecorded=warning(
             "art17-amount-missing",
             f"适用简易磋商，但没有经评估认定的损害金额，无法判断是否在 {yuan(ceiling)} 以下。请填写 "
             "assessment.damage_amount。",
-            ("consultation", "procedure"),
-            param.article(on),
+            procedure,
+            article,
             on=on,
-        )
-    elif amount > ceiling:
-        yield error(
+        ),
+        over=lambda amount: error(
             "art17-simplified-over-ceiling",
             f"经评估认定的损害金额 {yuan(amount)} 超过简易磋商上限 {yuan(ceiling)}，不得适用简易磋商。请改为一般磋商。",
-            ("consultation", "procedure"),
-            param.article(on),
+            procedure,
+            article,
             on=on,
-        )
-    if cons.obligor_agreed_simplified is False:
-        yield error(
+        ),
+    )
+    yield from consented(
+        cons.obligor_agreed_simplified,
+        refused=error(
             "art17-simplified-without-consent",
             "赔偿义务人不同意适用简易磋商，不得启动简易磋商程序。请改为一般磋商，召开磋商会议。",
             ("consultation", "obligor_agreed_simplified"),
-            param.article(on),
+            article,
             on=on,
-        )
-    elif cons.obligor_agreed_simplified is None:
-        yield warning(
+        ),
+        unrecorded=warning(
             "art17-consent-missing",
             "适用简易磋商，但没有赔偿义务人是否同意的记录。简易磋商须经与赔偿义务人协商一致，"
             "请填写 consultation.obligor_agreed_simplified；义务人不同意的，应改为一般磋商。",
-            ("consultation", "procedure"),
-            param.article(on),
+            procedure,
+            article,
             on=on,
-        )
+        ),
+    )
     if cons.meetings:
         yield warning(
             "art17-meetings-in-simplified",
             f"简易磋商不召开磋商会议、直接签署协议，但记录了 {len(cons.meetings)} 次磋商会议。"
             "请将磋商程序改为一般磋商，或核对会议记录。",
             ("consultation", "meetings"),
-            param.article(on),
+            article,
             on=on,
         )

@@ -5,10 +5,12 @@ enforcement.
 第二款：“赔偿义务人不同意磋商或终止磋商、不履行或不完全履行未经司法确认的赔偿协议的，赔偿权利人及其指定的部门或机构应及时
 向法院提起诉讼。” 第三款：“对生效判决和经司法确认的赔偿协议，赔偿义务人不履行或不完全履行的，
 赔偿权利人及其指定的部门或机构
-应当向法院申请强制执行，依法列入失信被执行人名单。” 第一款 (“可及时向有管辖权的法院申请司法确认”) is a 可以 and not
+应当向法院申请强制执行，依法列入失信被执行人名单。” 第一款：“经磋商达成一致意见的，签订生态环境损害赔偿协议……”: an
+agreement needs a consultation that reached it; the rest of the paragraph (“可及时……申请司法确认”) is a 可以 and not
 checked.
-Fact dates: a lawsuit, its filing; a lawsuit due, the refusal or the end of consultation (its start when no end date is
-recorded), or the agreement not performed; enforcement, its application (due: the agreement).
+Fact dates: an agreement without a consultation that reached it, its signing; a lawsuit, its filing; a lawsuit due,
+the refusal or the end of consultation (its start when no end date is recorded), or the agreement not performed;
+enforcement, its application (due: the agreement).
 """
 
 from __future__ import annotations
@@ -43,6 +45,21 @@ def lawsuit_ground_problem(case: Case, ground: LawsuitGround) -> str | None:
     if _confirmed(case):
         return "该协议已经司法确认，义务人不履行的应申请强制执行，而不是起诉"
     return None
+
+
+@case_check
+def agreement_after_consultation(ctx: CaseContext) -> Iterator[Finding]:
+    agreement, cons = ctx.case.agreement, ctx.case.consultation
+    if agreement is None or (cons and cons.outcome is ConsultationOutcome.AGREED):
+        return
+    loc: tuple[str, ...]
+    if cons is None:
+        loc = ("agreement",)
+        problem = "有赔偿协议但没有磋商记录。赔偿协议须经磋商（或第十七条简易磋商）达成，请补充 consultation 一节。"
+    else:
+        loc = ("consultation", "outcome")
+        problem = f"有赔偿协议，但磋商结果记为“{cons.outcome}”。请将磋商结果改为“达成协议”，或核对协议是否已签订。"
+    yield error("art19-agreement-without-consultation", problem, loc, "第十九条第一款", on=agreement.signed_on)
 
 
 @case_check

@@ -1,6 +1,5 @@
-"""第二十三条–第二十五条 修复: plan → expert review → 备案 → implementation → effect evaluation;
+"""第二十三条–第二十五条 修复: plan → expert review → 备案 → implementation → effect evaluation, in that order;
 failed evaluation → rectification; major changes re-reviewed; termination needs approval and payment.
-The order itself (e.g. implementation before filing) is checked in ``transitions``.
 
 第二十三条：“（一）编制生态环境损害修复方案，经专家论证通过后，报赔偿权利人及其指定的部门或机构组织备案；（二）按照备案的
 生态环境损害修复方案对受损的生态环境开展修复……（三）修复实施完成后，赔偿权利人及其指定的部门或机构组织对生态环境修复的效果
@@ -8,38 +7,88 @@ The order itself (e.g. implementation before filing) is checked in ``transitions
 应当要求赔偿义务人
 限期整改，直至达到规定的修复目标。” 第二十五条：“……经赔偿权利人或其指定的部门、机构评估同意后终止修复，
 并依法缴纳赔偿资金。”
-Fact dates: the restoration's completion, the failed evaluation, the rectification (its due date, ``common.timing``; its
-completion), the change applied for, the approval to end restoration.
+Fact dates: a step taken before the one that must precede it, that step (the filing, the start of work, the first
+evaluation); the restoration's completion, the failed evaluation, the rectification (its due date, ``common.timing``;
+its completion), the change applied for, the approval to end restoration.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import wraps
 
+from ecoredress.model.outcome import Restoration
 from ecoredress.regulation.findings import Finding, error, info, warning
-from ecoredress.regulation.rules.common import term_of, timing
-from ecoredress.regulation.rules.registry import CaseContext, case_check
+from ecoredress.regulation.rules.common import timing_of
+from ecoredress.regulation.rules.registry import CaseCheck, CaseContext, case_check
 
 
-@case_check
-def evaluation_after_completion(ctx: CaseContext) -> Iterator[Finding]:
-    r = ctx.case.restoration
-    if r is None or r.implementation is None or r.implementation.completed_on is None or r.evaluations or r.end:
+def restoration_check(check: Callable[[CaseContext, Restoration], Iterator[Finding]]) -> CaseCheck:
+    """Register a check of these articles: it judges the restoration of a case that records one."""
+
+    @wraps(check)
+    def on_case(ctx: CaseContext) -> Iterator[Finding]:
+        if ctx.case.restoration is not None:
+            yield from check(ctx, ctx.case.restoration)
+
+    return case_check(on_case)
+
+
+@restoration_check
+def filing_after_review(ctx: CaseContext, r: Restoration) -> Iterator[Finding]:
+    plan = r.plan
+    if plan and plan.filed_on and plan.review_passed is not True:
+        yield error(
+            "art23-filing-before-review",
+            "修复方案已备案，但没有专家论证通过的记录。方案须经专家论证通过后备案，请补充论证日期和结论。",
+            ("restoration", "plan", "filed_on"),
+            "第二十三条第一项",
+            on=plan.filed_on,
+        )
+
+
+@restoration_check
+def implementation_after_filing(ctx: CaseContext, r: Restoration) -> Iterator[Finding]:
+    if r.implementation is None:
         return
-    yield info(
-        "art23-evaluation-pending",
-        f"修复已于 {r.implementation.completed_on} 完工，尚无效果评估记录。赔偿权利人应组织对修复效果进行评估。",
-        ("restoration", "implementation", "completed_on"),
-        "第二十三条第三项",
-        on=r.implementation.completed_on,
-    )
-
-
-@case_check
-def failed_evaluation(ctx: CaseContext) -> Iterator[Finding]:
-    r = ctx.case.restoration
-    if r is None:
+    work, filed_on = r.implementation, r.plan.filed_on if r.plan else None
+    loc: tuple[str, ...]
+    if filed_on is None:
+        loc = ("restoration", "implementation")
+        problem = "修复已开工，但修复方案没有备案记录。应按经专家论证并备案的方案实施修复，请补充方案论证和备案信息。"
+    elif work.started_on < filed_on:
+        loc = ("restoration", "implementation", "started_on")
+        problem = (
+            f"修复开工日期（{work.started_on}）早于方案备案日期（{filed_on}）。应按备案的方案开展修复，请核对日期。"
+        )
+    else:
         return
+    yield error("art23-implementation-before-filing", problem, loc, "第二十三条第一项、第二项", on=work.started_on)
+
+
+@restoration_check
+def evaluation_after_completion(ctx: CaseContext, r: Restoration) -> Iterator[Finding]:
+    completed_on = r.implementation.completed_on if r.implementation else None
+    if r.evaluations and completed_on is None:
+        yield error(
+            "art23-evaluation-without-restoration",
+            "记录了修复效果评估，但修复实施没有完工。效果评估在修复实施完成后进行，请补充修复实施及完工日期。",
+            ("restoration", "evaluations"),
+            "第二十三条第三项",
+            on=r.evaluations[0].evaluated_on,
+        )
+    elif completed_on and not r.evaluations and not r.end:
+        yield info(
+            "art23-evaluation-pending",
+            f"修复已于 {completed_on} 完工，尚无效果评估记录。赔偿权利人应组织对修复效果进行评估。",
+            ("restoration", "implementation", "completed_on"),
+            "第二十三条第三项",
+            on=completed_on,
+        )
+
+
+@restoration_check
+def failed_evaluation(ctx: CaseContext, r: Restoration) -> Iterator[Finding]:
     for i, ev in enumerate(r.evaluations):
         if not ev.passed and ev.rectification is None:
             yield error(
@@ -51,14 +100,13 @@ def failed_evaluation(ctx: CaseContext) -> Iterator[Finding]:
                 "第二十四条",
                 on=ev.evaluated_on,
             )
-    for term in term_of(ctx, "rectification"):
-        yield from timing(
-            term,
-            ctx,
-            "art24-rectification",
-            "请核对整改完成日期，并组织重新评估。",
-            "请督促赔偿义务人完成整改；逾期不整改的，依协议或判决追究责任。",
-        )
+    yield from timing_of(
+        ctx,
+        "rectification",
+        "art24-rectification",
+        "请核对整改完成日期，并组织重新评估。",
+        "请督促赔偿义务人完成整改；逾期不整改的，依协议或判决追究责任。",
+    )
     last = r.evaluations[-1] if r.evaluations else None
     if last and not last.passed and last.rectification and last.rectification.completed_on:
         yield info(
@@ -70,11 +118,8 @@ def failed_evaluation(ctx: CaseContext) -> Iterator[Finding]:
         )
 
 
-@case_check
-def major_changes(ctx: CaseContext) -> Iterator[Finding]:
-    r = ctx.case.restoration
-    if r is None:
-        return
+@restoration_check
+def major_changes(ctx: CaseContext, r: Restoration) -> Iterator[Finding]:
     for i, change in enumerate(r.changes):
         if change.major and change.re_reviewed_on is None:
             yield error(
@@ -88,10 +133,9 @@ def major_changes(ctx: CaseContext) -> Iterator[Finding]:
             )
 
 
-@case_check
-def termination(ctx: CaseContext) -> Iterator[Finding]:
-    r = ctx.case.restoration
-    if r is None or r.end is None:
+@restoration_check
+def termination(ctx: CaseContext, r: Restoration) -> Iterator[Finding]:
+    if r.end is None:
         return
     if r.end.approved_on and not (ctx.case.funds and ctx.case.funds.receipts):
         yield warning(

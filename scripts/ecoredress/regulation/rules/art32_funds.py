@@ -16,20 +16,19 @@ from ecoredress.model.enums import HOLDER_CITY, EnforcementOutcome, PublicItem, 
 from ecoredress.model.types import yuan
 from ecoredress.regulation.findings import Finding, error, warning
 from ecoredress.regulation.obligations import cash_owed, received, termination_payment
-from ecoredress.regulation.rules.common import term_of, timing
+from ecoredress.regulation.rules.common import timing_of
 from ecoredress.regulation.rules.registry import CaseContext, case_check
 
 
 @case_check
 def instalments_on_time(ctx: CaseContext) -> Iterator[Finding]:
-    for term in term_of(ctx, "instalment"):
-        yield from timing(
-            term,
-            ctx,
-            "art21-instalment",
-            "请核对入库日期；迟延履行的，依协议约定处理。",
-            "请督促义务人缴纳；不履行的，未经司法确认的协议应起诉，已确认的应申请强制执行（第十九条）。",
-        )
+    yield from timing_of(
+        ctx,
+        "instalment",
+        "art21-instalment",
+        "请核对入库日期；迟延履行的，依协议约定处理。",
+        "请督促义务人缴纳；不履行的，未经司法确认的协议应起诉，已确认的应申请强制执行（第十九条）。",
+    )
 
 
 @case_check

@@ -1,8 +1,10 @@
-"""Shared wording of rule findings: timeliness of a dated duty, missing calendar data."""
+"""What several articles ask alike: timeliness of a dated duty (and missing calendar data), and the two conditions
+of a simplified procedure (第十五条、第十七条)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from decimal import Decimal
 
 from ecoredress.regulation.deadlines import Term, case_terms
 from ecoredress.regulation.findings import Finding, warning
@@ -37,8 +39,34 @@ def timing(term: Term, ctx: CaseContext, code: str, late_remedy: str, overdue_re
         )
 
 
+def timing_of(ctx: CaseContext, duty: str, code: str, late_remedy: str, overdue_remedy: str) -> Iterator[Finding]:
+    """``timing`` of each of the case's terms of ``duty`` (see ``term_of``)."""
+    for term in term_of(ctx, duty):
+        yield from timing(term, ctx, code, late_remedy, overdue_remedy)
+
+
 def term_of(ctx: CaseContext, duty: str) -> list[Term]:
     """The case's terms whose duty code is ``duty`` or starts with ``duty-``."""
     return [
         t for t in case_terms(ctx.case, ctx.profile, ctx.calendar) if t.duty == duty or t.duty.startswith(f"{duty}-")
     ]
+
+
+def within_ceiling(
+    amount: Decimal | None, ceiling: Decimal, unrecorded: Finding, over: Callable[[Decimal], Finding]
+) -> Iterator[Finding]:
+    """The first condition of a simplified procedure (第十五条第一款, 第十七条): an amount at most the ceiling (“以下”
+    includes the ceiling). ``unrecorded`` when the file has no amount, ``over`` when it is more."""
+    if amount is None:
+        yield unrecorded
+    elif amount > ceiling:
+        yield over(amount)
+
+
+def consented(agreed: bool | None, refused: Finding, unrecorded: Finding) -> Iterator[Finding]:
+    """The second condition of a simplified procedure (第十五条第一款, 第十七条): the obligor's consent (协商一致).
+    ``refused`` when the obligor said no, ``unrecorded`` when the file does not say."""
+    if agreed is False:
+        yield refused
+    elif agreed is None:
+        yield unrecorded
