@@ -14,11 +14,17 @@ from typing import TypeVar
 
 import pytest
 from filelock import FileLock
+from hypothesis import settings
 
 from ecoredress.cli import main
 from ecoredress.loading.discovery import discover_case_files
 from ecoredress.validation.checker import load_case
 from ecoredress.workbench.admin import LICENCES, VENDORED
+
+# No per-example time limit: tests assert behaviour, never speed (speed is measured under bench/), and a
+# shared or loaded machine must not turn a correct property into a flaky one.
+settings.register_profile("ecoredress", deadline=None)
+settings.load_profile("ecoredress")
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "cases"
