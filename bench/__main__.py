@@ -1,4 +1,5 @@
-"""Every command at scale, each beside its yardstick in the same run: python -m bench [COUNT ...] (default 1000).
+"""Every command at scale, each beside its yardstick in the same run:
+python -m bench [--only ROW ...] [COUNT ...] (default: every row, 1000 cases).
 
 For each count a throw-away repository is made (the sample cases copied under new ids, as bench/check does, with
 the repository's templates, site pages and settings) and each command runs as its own process under
@@ -7,15 +8,20 @@ the repository's templates, site pages and settings) and each command runs as it
 - check: `ecoredress check` against `check-jsonschema` on the same files (schema only, far less work);
 - site build: mkdocs-material against Zensical, each from a cold workspace;
 - build twice: `ecoredress build --skip-documents` then again with nothing changed (target: under 2 s);
-- deadlines: `ecoredress deadlines` (no outside yardstick: its growth from the first count is the ratio).
+- deadlines: `ecoredress deadlines` (no outside yardstick: its growth from the first count is the ratio);
+- render: `ecoredress render` of every document against one pandoc per document on a systematic sample of the
+  same plan (bench/render/bench.py: about 300 documents at any count), multiplied out to every document — one
+  pandoc per document for every document would take hours at 10,000 cases.
 
-Rendering every document (`ecoredress render` against one pandoc per document) is bench/render/bench.py.
-Writes bench/RESULTS.md (machine, versions, date, one table). Big counts: run with `nice -n 10`.
+Writes bench/RESULTS.md (machine, versions, date, one table); rows not measured in this run (``--only``) are kept
+from the previous RESULTS.md. Big counts: run with `nice -n 10`; the render row prints how far it got every minute.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
+import json
 import os
 import platform
 import re
@@ -23,9 +29,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 
+from bench.render.bench import extrapolate
 from tests.conftest import case_repository
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,27 +54,35 @@ def make_repository(folder: Path, count: int) -> Path:
     return repo
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, float, float]:
+def timed(command: list[str], cwd: Path, label: str = "") -> tuple[float, float, float]:
     """(wall seconds, peak RSS in MiB, CPU seconds) of one run of ``command``. The peak is that of the whole
     process tree (the command, its workers and the engine's process added up, sampled every 0.1 s), or of the
-    largest single process if that was larger (it is exact; the sampling may miss a short peak)."""
+    largest single process if that was larger (it is exact; the sampling may miss a short peak).
+
+    With a ``label``, the command's stderr (its progress) comes through, and every minute a line says how far
+    the run got: a long run that is stopped still tells its CPU time and peak so far."""
     report = cwd / ".time"
     run = subprocess.Popen(
         ["/usr/bin/time", "-o", str(report), "-f", "%e %M %U %S", *command],
         cwd=cwd,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=None if label else subprocess.DEVNULL,
     )
-    tree = 0.0
+    tree, start, said = 0.0, time.monotonic(), 0
     while run.poll() is None:
-        tree = max(tree, tree_rss(run.pid))
+        rss, cpu = tree_usage(run.pid)
+        tree = max(tree, rss)
+        if label and (time.monotonic() - start) // 60 > said:
+            said += 1
+            print(f"{label}: {said} min, CPU so far {cpu:.0f} s, peak so far {tree:.0f} MiB", file=sys.stderr)
         time.sleep(0.1)
     seconds, kib, user, system = report.read_text().split()[-4:]
     return float(seconds), max(int(kib) / 1024, tree), float(user) + float(system)
 
 
-def tree_rss(root: int) -> float:
-    """Resident MiB of process ``root`` and all its descendants, from /proc."""
+def tree_usage(root: int) -> tuple[float, float]:
+    """(resident MiB, CPU seconds so far) of process ``root`` and all its descendants, from /proc. The CPU time
+    of a process counts its children that have ended (they were waited for); the running ones are added."""
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -75,15 +91,17 @@ def tree_rss(root: int) -> float:
             except OSError:  # ended meanwhile
                 continue
             children.setdefault(int(stat.rsplit(")", 1)[1].split()[1]), []).append(int(entry))
-    pages, todo = 0, [root]
+    pages, ticks, todo = 0, 0, [root]
     while todo:
         pid = todo.pop()
         todo += children.get(pid, [])
         try:
             pages += int(Path(f"/proc/{pid}/statm").read_text().split()[1])
+            # utime, stime, cutime, cstime: fields 14-17 of stat, 12-15 after the name in parentheses
+            ticks += sum(map(int, Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[11:15]))
         except OSError:
             continue
-    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20, ticks / os.sysconf("SC_CLK_TCK")
 
 
 def ecoredress(repo: Path, *args: str) -> list[str]:
@@ -94,32 +112,74 @@ Run = tuple[float, float, float]  # wall seconds, peak MiB, CPU seconds
 NONE: Run = (0.0, 0.0, 0.0)
 
 
-def measure(count: int) -> list[tuple[str, Run, str, Run]]:
-    """Rows (what, its run, yardstick, the yardstick's run in the same session)."""
+Row = tuple[str, Run, str, Run]  # what, its run, yardstick, the yardstick's run in the same session
+RENDER = "render, every document (docx+pdf)"
+
+
+def check_rows(repo: Path, count: int) -> list[Row]:
+    files = sorted(str(p) for p in (repo / "cases").glob("*.yaml"))
+    check = timed(ecoredress(repo, "check", "--as-of", "2026-11-29"), repo)
+    schema = timed(["check-jsonschema", "--schemafile", str(ROOT / "schema" / "case.schema.json"), *files], repo)
+    return [("check", check, "check-jsonschema", schema)]
+
+
+def site_rows(repo: Path, count: int) -> list[Row]:
+    def site(engine: str, out: str) -> Run:
+        return timed(ecoredress(repo, "site", "build", "--engine", engine, "--out", str(repo / out)), repo)
+
+    mkdocs, zensical = site("mkdocs", "m"), site("zensical", "z")
+    rows = [
+        ("site build, mkdocs-material", mkdocs, "Zensical", zensical),
+        ("site build, Zensical", zensical, "mkdocs-material", mkdocs),
+    ]
+    if count <= 1000:  # incremental builds: the target is at 1,000 (at 10,000 they would only repeat the site row)
+        rows.append(("site build, Zensical, nothing changed", site("zensical", "z"), "Zensical, cold", zensical))
+        _change_one_case(repo)
+        rows.append(("site build, Zensical, one case changed", site("zensical", "z"), "Zensical, cold", zensical))
+        first = timed(ecoredress(repo, "build", "--skip-documents", "--out", str(repo / "b")), repo)
+        second = timed(ecoredress(repo, "build", "--skip-documents", "--out", str(repo / "b")), repo)
+        rows.append(("build --skip-documents, nothing changed", second, "the first build", first))
+    return rows
+
+
+def deadlines_rows(repo: Path, count: int) -> list[Row]:
+    return [("deadlines", timed(ecoredress(repo, "deadlines", "--as-of", "2026-11-29"), repo), "—", NONE)]
+
+
+def render_rows(repo: Path, count: int) -> list[Row]:
+    """The yardstick first (minutes), then every document (at 10,000 cases, hours under load): a run stopped
+    during the render still has its yardstick in the log."""
+    report = repo / ".yardstick.json"
+    sampler = [sys.executable, str(ROOT / "bench" / "render" / "bench.py"), "--sample", str(repo), str(report)]
+    _, base_peak, _ = timed(sampler, repo)
+    cost = json.loads(report.read_text(encoding="utf-8"))
+    print(f"render {count:,}: yardstick {cost}", file=sys.stderr, flush=True)
+    run = timed(ecoredress(repo, "render", "--out", str(repo / "documents")), repo, label=f"render {count:,}")
+    return [render_row(run, cost, base_peak)]
+
+
+def render_row(run: Run, cost: dict[str, float], base_peak: float) -> Row:
+    """The render row: one pandoc per document multiplied out from its sample to every document of the plan."""
+    total, sampled = int(cost["documents"]), int(cost["sampled"])
+    wall = extrapolate(cost["plan_wall"], cost["wall"], sampled, total)
+    cpu = extrapolate(cost["plan_cpu"], cost["cpu"], sampled, total)
+    yardstick = f"one pandoc per document, {sampled:,} of {total:,} (1 in {int(cost['every'])}), multiplied out"
+    return (RENDER, run, yardstick, (wall, base_peak, cpu))
+
+
+ROWS: dict[str, Callable[[Path, int], list[Row]]] = {
+    "check": check_rows,
+    "site": site_rows,  # both engines; at 1,000 cases and fewer also the incremental builds
+    "deadlines": deadlines_rows,
+    "render": render_rows,
+}
+
+
+def measure(count: int, only: list[str]) -> list[Row]:
+    """The rows ``only`` names, measured on one throw-away repository of ``count`` cases."""
     with tempfile.TemporaryDirectory() as tmp:
         repo = make_repository(Path(tmp), count)
-        files = sorted(str(p) for p in (repo / "cases").glob("*.yaml"))
-
-        def site(engine: str, out: str) -> Run:
-            return timed(ecoredress(repo, "site", "build", "--engine", engine, "--out", str(repo / out)), repo)
-
-        check = timed(ecoredress(repo, "check", "--as-of", "2026-11-29"), repo)
-        schema = timed(["check-jsonschema", "--schemafile", str(ROOT / "schema" / "case.schema.json"), *files], repo)
-        mkdocs, zensical = site("mkdocs", "m"), site("zensical", "z")
-        rows = [
-            ("check", check, "check-jsonschema", schema),
-            ("site build, mkdocs-material", mkdocs, "Zensical", zensical),
-            ("site build, Zensical", zensical, "mkdocs-material", mkdocs),
-        ]
-        if count <= 1000:  # incremental builds: the target is at 1,000 (at 10,000 they would only repeat the site row)
-            rows.append(("site build, Zensical, nothing changed", site("zensical", "z"), "Zensical, cold", zensical))
-            _change_one_case(repo)
-            rows.append(("site build, Zensical, one case changed", site("zensical", "z"), "Zensical, cold", zensical))
-            first = timed(ecoredress(repo, "build", "--skip-documents", "--out", str(repo / "b")), repo)
-            second = timed(ecoredress(repo, "build", "--skip-documents", "--out", str(repo / "b")), repo)
-            rows.append(("build --skip-documents, nothing changed", second, "the first build", first))
-        rows.append(("deadlines", timed(ecoredress(repo, "deadlines", "--as-of", "2026-11-29"), repo), "—", NONE))
-        return rows
+        return [row for name in only for row in ROWS[name](repo, count)]
 
 
 def _change_one_case(repo: Path) -> None:
@@ -144,92 +204,164 @@ def machine() -> str:
     )
 
 
-def main(counts: list[int]) -> None:
-    header = [
-        "# Benchmarks at scale",
-        "",
-        f"`python -m bench {' '.join(map(str, counts))}` — {machine()}.",
-        "",
-        "Each command beside its yardstick, measured in the same run. The machine is shared (load average on "
-        f"{os.cpu_count()} CPUs:",
-        "{loads}), so wall-clock time depends on what else ran at that moment;",
-        "CPU time (user + system, children included) does not, and the CPU ratio is the one to compare.",
-        "Ratio = figure ÷ yardstick (below 1: less). Peak memory: the resident sets of the command and all its",
-        "processes added up (workers, the engine's process), sampled every 0.1 s, or the largest single one if larger.",
-        "Rendering every document against one pandoc per document is bench/render/RESULTS.md (not at these counts).",
-        "",
-        "| cases | command | wall s | CPU s | peak MiB | yardstick | its wall s | its CPU s | wall ratio | CPU ratio | "
-        "CPU ms per case |",
-        "|------:|:--------|-------:|------:|---------:|:----------|-----------:|----------:|-----------:|----------:|----------------:|",
-    ]
-    lines: list[str] = []
+HEADER = [
+    "# Benchmarks at scale",
+    "",
+    "{runs}",
+    "",
+    "Each command beside its yardstick, measured in the same run. The machine is shared (load averages above), so",
+    "wall-clock time depends on what else ran at that moment; CPU time (user + system, children included) does not,",
+    "and the CPU ratio is the one to compare. Ratio = figure ÷ yardstick (below 1: less). Peak memory: the resident",
+    "sets of the command and all its processes added up (workers, the engine's process, pandoc), sampled every 0.1 s,",
+    "or the largest single one if larger.",
+    "",
+    "`render` renders every document the cases call for (docx and pdf). Its yardstick, one pandoc process per",
+    "document (bench/render/bench.py), is **sampled**: at these counts it would take hours (≈135 ms CPU per",
+    "document, ≈150,000 documents at 10,000 cases), so it renders one document in k of the same plan, k fixed per",
+    "count so that the sample is about 300 documents (the sample size is in the row), and its time is multiplied out",
+    "to every document; its loading and planning of every case are measured whole and added once.",
+    "",
+    "| cases | command | wall s | CPU s | peak MiB | yardstick | its wall s | its CPU s | wall ratio | CPU ratio | "
+    "CPU ms per case |",
+    "|------:|:--------|-------:|------:|---------:|:----------|-----------:|----------:|-----------:|----------:|----------------:|",
+]
+
+
+def format_row(count: int, row: Row) -> str:
+    what, run, yardstick, base = row
+    ratios = [f"{run[i] / base[i]:.2f}" if base[i] else "—" for i in (0, 2)]
+    return (
+        f"| {count:,} | {what} | {run[0]:.2f} | {run[2]:.2f} | {run[1]:.0f} | {yardstick} | {base[0]:.2f} | "
+        f"{base[2]:.2f} | {ratios[0]} | {ratios[1]} | {1000 * run[2] / count:.2f} |"
+    )
+
+
+def parse_row(line: str) -> tuple[int, Row] | None:
+    """A row of the table as ``format_row`` wrote it (the yardstick's peak is not in the table: 0), else None."""
+    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    if len(cells) != 11 or not re.fullmatch(r"[\d,]+", cells[0]):
+        return None
+    wall, cpu, peak, base_wall, base_cpu = (float(cells[i]) for i in (2, 3, 4, 6, 7))
+    return int(cells[0].replace(",", "")), (cells[1], (wall, peak, cpu), cells[5], (base_wall, 0.0, base_cpu))
+
+
+def merged(previous: str, measured: dict[int, list[Row]]) -> dict[int, dict[str, Row]]:
+    """The rows of the previous RESULTS.md, those measured now in their place (new ones after), by count."""
+    table: dict[int, dict[str, Row]] = {}
+    for parsed in map(parse_row, previous.splitlines()):
+        if parsed:
+            table.setdefault(parsed[0], {})[parsed[1][0]] = parsed[1]
+    for count, rows in measured.items():
+        table.setdefault(count, {}).update((row[0], row) for row in rows)
+    return dict(sorted(table.items()))
+
+
+def run_lines(previous: str, command: str, loads: list[str]) -> list[str]:
+    """One line per `python -m bench` run whose rows the table holds: the previous ones, then this one."""
+    kept = [line for line in previous.splitlines() if line.startswith("- `python -m bench")]
+    this = f"- `{command}` — {machine()}; load average on {os.cpu_count()} CPUs: {'; '.join(loads)}."
+    return [line for line in kept if not line.startswith(f"- `{command}` ")] + [this]
+
+
+def main(arguments: list[str]) -> None:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench", description="Every command at scale, each beside its yardstick in the same run."
+    )
+    parser.add_argument("--only", action="append", choices=list(ROWS), help="only these rows (repeatable)")
+    parser.add_argument("counts", nargs="*", type=int, default=[1000], metavar="COUNT", help="cases (default 1000)")
+    options = parser.parse_args(arguments)
+    only = options.only or list(ROWS)
+    command = " ".join(["python -m bench", *arguments])
+    results = ROOT / "bench" / "RESULTS.md"
+    measured: dict[int, list[Row]] = {}
     loads: list[str] = []
-    results: dict[int, dict[str, tuple[Run, Run]]] = {}
-    for count in counts:
-        results[count] = {}
+    for count in options.counts:
         before = os.getloadavg()[0]
-        for what, run, yardstick, base in measure(count):
-            results[count][what] = (run, base)
-            ratios = [f"{run[i] / base[i]:.2f}" if base[i] else "—" for i in (0, 2)]
-            lines.append(
-                f"| {count:,} | {what} | {run[0]:.2f} | {run[2]:.2f} | {run[1]:.0f} | {yardstick} | {base[0]:.2f} | "
-                f"{base[2]:.2f} "
-                f"| {ratios[0]} | {ratios[1]} | {1000 * run[2] / count:.2f} |"
-            )
-            print(lines[-1], flush=True)
-        loads.append(f"{count:,} cases: {before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end")
-        # Written after each count: a long run that is stopped keeps what it measured.
-        verdict = ["", "## Targets (computed from the table above)", "", *verdicts(results)]
-        top = [line.replace("{loads}", "; ".join(loads)) for line in header]
-        (ROOT / "bench" / "RESULTS.md").write_text("\n".join(top + lines + verdict) + "\n" + _notes(), encoding="utf-8")
+        measured[count] = measure(count, only)
+        for row in measured[count]:
+            print(format_row(count, row), flush=True)
+        loads.append(f"{count:,} cases {before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end")
+        # Written after each count (a long run that is stopped keeps what it measured), over the file as it is now:
+        # its other rows and notes, which a run beside this one or a hand may have written meanwhile, are kept.
+        previous = results.read_text(encoding="utf-8") if results.is_file() else ""
+        table = merged(previous, measured)
+        runs = run_lines(previous, command, loads)
+        top = [line for part in HEADER for line in (runs if part == "{runs}" else [part])]
+        rows = [format_row(n, row) for n, by_name in table.items() for row in by_name.values()]
+        verdict = ["", "## Targets (computed from the table above)", "", *verdicts(table)]
+        results.write_text("\n".join(top + rows + verdict) + "\n" + _notes(previous), encoding="utf-8")
 
 
-def _notes() -> str:
+def _notes(text: str) -> str:
     """The hand-written reading of the figures (## Notes to the end of RESULTS.md), kept when the tables are
     measured again; re-read it against the new figures."""
-    try:
-        text = (ROOT / "bench" / "RESULTS.md").read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return ""
     return "\n" + text[text.index("## Notes") :] if "## Notes" in text else ""
 
 
-def verdicts(results: dict[int, dict[str, tuple[Run, Run]]]) -> list[str]:
-    """Each target of issue 14 as met or missed, from this run's figures."""
-    largest, smallest = max(results), min(results)
-    top = results[largest]
-    (check, schema), (mkdocs, zensical) = top["check"], top["site build, mkdocs-material"]
-    # The faster engine by CPU time: wall-clock time on a shared machine says more about the moment than the engine.
-    faster = min(("mkdocs-material", mkdocs), ("Zensical", zensical), key=lambda engine: engine[1][2])
-    peak = max(run[1] for rows in results.values() for run, _ in rows.values())
+def documents(row: Row) -> int:
+    """How many documents the render row rendered: its yardstick says "… of N …"."""
+    found = re.search(r" of ([\d,]+) ", row[2])
+    assert found, row[2]
+    return int(found.group(1).replace(",", ""))
+
+
+def verdicts(table: dict[int, dict[str, Row]]) -> list[str]:
+    """Each target of issue 14 as met or missed, from the table's figures (a row not in the table: no line)."""
 
     def said(ok: bool) -> str:
         return "met" if ok else "**missed**"
 
-    lines = [
-        f"- check at {largest:,} no slower than check-jsonschema side by side: wall {check[0]:.1f} s against "
-        f"{schema[0]:.1f} s — {said(check[0] <= schema[0])} (wall, over {os.cpu_count()} CPUs); CPU "
-        f"{check[2]:.1f} s against {schema[2]:.1f} s — {said(check[2] <= schema[2])} (CPU).",
-        f"- site at {largest:,} under 150 s with the faster engine ({faster[0]}): wall {faster[1][0]:.1f} s, CPU "
-        f"{faster[1][2]:.1f} s "
-        f"— {said(faster[1][0] < 150)} (wall, on this shared machine).",
-        f"- peak memory of every command under 2 GiB: largest {peak:.0f} MiB — {said(peak < 2048)}.",
-    ]
-    if 1000 in results and "build --skip-documents, nothing changed" in results[1000]:
-        run = results[1000]["build --skip-documents, nothing changed"][0]
+    def at_largest(*names: str) -> tuple[int, list[Row]] | None:
+        counts = [count for count, rows in table.items() if all(name in rows for name in names)]
+        return (max(counts), [table[max(counts)][name] for name in names]) if counts else None
+
+    lines = []
+    if found := at_largest("check"):
+        count, [(_, check, _, schema)] = found
+        lines.append(
+            f"- check at {count:,} no slower than check-jsonschema side by side: wall {check[0]:.1f} s against "
+            f"{schema[0]:.1f} s — {said(check[0] <= schema[0])} (wall, over {os.cpu_count()} CPUs); CPU "
+            f"{check[2]:.1f} s against {schema[2]:.1f} s — {said(check[2] <= schema[2])} (CPU)."
+        )
+    if found := at_largest("site build, mkdocs-material", "site build, Zensical"):
+        count, engines = found
+        # The faster engine by CPU time: wall-clock time on a shared machine says more about the moment than it.
+        name, run, _, _ = min(engines, key=lambda row: row[1][2])
+        lines.append(
+            f"- site at {count:,} under 150 s with the faster engine ({name.split(', ')[1]}): wall {run[0]:.1f} s, "
+            f"CPU {run[2]:.1f} s — {said(run[0] < 150)} (wall, on this shared machine)."
+        )
+    peak = max(row[1][1] for rows in table.values() for row in rows.values())
+    lines.append(f"- peak memory of every command under 2 GiB: largest {peak:.0f} MiB — {said(peak < 2048)}.")
+    if "build --skip-documents, nothing changed" in table.get(1000, {}):
+        run = table[1000]["build --skip-documents, nothing changed"][1]
         lines.append(
             f"- `ecoredress build` with nothing changed at 1,000 cases under 2 s: wall {run[0]:.2f} s, CPU "
             f"{run[2]:.2f} s — {said(run[0] < 2)}."
         )
-    if largest != smallest:
-        for name, (run, _) in top.items():
-            if name in results[smallest] and results[smallest][name][0][2]:
-                growth = (run[2] / largest) / (results[smallest][name][0][2] / smallest)
-                lines.append(
-                    f"- CPU per case of {name} from {smallest:,} to {largest:,} cases: ×{growth:.2f} (1.00 = linear)."
-                )
+    for count, rows in table.items():
+        if RENDER in rows:
+            _, run, _, base = rows[RENDER]
+            n = documents(rows[RENDER])
+            lines.append(
+                f"- render at {count:,} cases: {n:,} documents, {1000 * run[2] / n:.1f} ms CPU per document against "
+                f"{1000 * base[2] / n:.1f} ms one pandoc per document (sampled) — {base[2] / run[2]:.1f}× less CPU."
+            )
+    counts = sorted(table)
+    for name in dict.fromkeys(name for rows in table.values() for name in rows):
+        having = [count for count in counts if name in table[count] and table[count][name][1][2]]
+        if len(having) > 1:
+            # Per document for render (the documents per case depend on which samples the cases copy), else per case.
+            unit = "document" if name == RENDER else "case"
+            low, high = (table[count][name] for count in (having[0], having[-1]))
+            growth = (high[1][2] / (documents(high) if name == RENDER else having[-1])) / (
+                low[1][2] / (documents(low) if name == RENDER else having[0])
+            )
+            lines.append(
+                f"- CPU per {unit} of {name} from {having[0]:,} to {having[-1]:,} cases: ×{growth:.2f} (1.00 = linear)."
+            )
     return lines
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [1000])
+    main(sys.argv[1:])

@@ -5,11 +5,18 @@ script (batch.lua), the same reference docx, the same typst compiler and the sam
 the only difference is how many pandoc processes start. Results go to RESULTS.md next to this file.
 
     python3 bench/render/bench.py            # from the repository root
+
+At 1,000 cases and more (`python -m bench --only render`) one pandoc per document for every document
+would take hours: there the yardstick is this module's ``sample`` command, one pandoc per document on a
+systematic sample of the same plan (``systematic_sample``), multiplied out to every document
+(``extrapolate``).
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
+import json
 import os
 import platform
 import resource
@@ -26,15 +33,37 @@ from ecoredress.documents.pandoc_batch import PandocJob, pandoc_version, run_bat
 from ecoredress.documents.pdf import PdfFonts
 from ecoredress.documents.plan import plan_jobs
 from ecoredress.documents.renderer import _prepare, render_documents
-from ecoredress.documents.settings import document_settings
-from ecoredress.loading.discovery import discover_case_files
+from ecoredress.documents.selection import selected_cases
+from ecoredress.documents.settings import DocumentSettings, document_settings
 from ecoredress.project import find_project
 from ecoredress.regulation.calendar import load_calendar
-from ecoredress.regulation.profile import load_profile
-from ecoredress.validation.checker import load_case
+from ecoredress.regulation.profile import project_profile
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = 3
+SAMPLE = 300  # documents the yardstick renders at any count (bench/__main__.py's render row)
+
+
+def plan(root: Path) -> tuple[list, DocumentSettings, Path]:
+    """Every document the cases of the repository at ``root`` call for, as `ecoredress render` plans them."""
+    project = find_project(root)
+    profile, calendar = project_profile(project), load_calendar(project.root)
+    templates = project.template_folder("documents")
+    jobs = plan_jobs(selected_cases(project, []).cases, profile, calendar, templates, None)
+    return jobs, document_settings(project), templates
+
+
+def systematic_sample(items: list, size: int) -> tuple[int, list]:
+    """(k, every k-th item from the first): k is the largest step that still leaves at least ``size`` items,
+    so the sample spreads evenly over the plan (every case, every kind in its proportion)."""
+    every = max(1, len(items) // size)
+    return every, items[::every]
+
+
+def extrapolate(fixed: float, sampled: float, sample: int, total: int) -> float:
+    """What a run over ``total`` documents costs when ``sample`` of them cost ``sampled`` on top of ``fixed``
+    (loading and planning, paid once)."""
+    return fixed + sampled / sample * total
 
 
 def ecoredress_way(jobs, settings, templates, out: Path, workers: int) -> None:
@@ -88,13 +117,20 @@ def cpu_model() -> str:
     return platform.processor() or "unknown"
 
 
+def sample(root: Path, report: Path, size: int = SAMPLE) -> None:
+    """The yardstick at scale: plan every document of ``root``, render a systematic sample of about ``size`` of
+    them one pandoc per document, write what each part cost (JSON) to ``report``."""
+    start, cpu = time.perf_counter(), _cpu_seconds()
+    jobs, settings, templates = plan(root)
+    planned = {"plan_wall": time.perf_counter() - start, "plan_cpu": _cpu_seconds() - cpu}
+    every, chosen = systematic_sample(jobs, size)
+    wall, cpu = timed(lambda out: naive_way(chosen, settings, templates, out))
+    result = {"documents": len(jobs), "every": every, "sampled": len(chosen), "wall": wall, "cpu": cpu, **planned}
+    report.write_text(json.dumps(result), encoding="utf-8")
+
+
 def main() -> int:
-    project = find_project(ROOT)
-    settings = document_settings(project)
-    templates = project.templates_dir / "documents"
-    cases = [load_case(p, p.name).case for p in discover_case_files([project.cases_dir])]
-    profile, calendar = load_profile(project_root=project.root), load_calendar(project.root)
-    jobs = plan_jobs([c for c in cases if c], profile, calendar, templates, None)
+    jobs, settings, templates = plan(ROOT)
     runs = {
         "ecoredress render --jobs 1": lambda out: ecoredress_way(jobs, settings, templates, out, 1),
         f"ecoredress render --jobs {os.cpu_count()}": lambda out: ecoredress_way(
@@ -144,4 +180,10 @@ python3 bench/render/bench.py
 
 
 if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sample", nargs=2, type=Path, metavar=("REPOSITORY", "REPORT"), help="the yardstick at scale")
+    arguments = parser.parse_args()
+    if arguments.sample:
+        sample(*arguments.sample)
+        raise SystemExit(0)
     raise SystemExit(main())
