@@ -13,6 +13,7 @@ import docx
 import pytest
 from pypdf import PdfReader
 
+from ecoredress.documents.pandoc_batch import run_batch
 from ecoredress.documents.pdf import PdfFonts
 from ecoredress.documents.plan import case_jobs
 from ecoredress.documents.renderer import render_documents
@@ -210,6 +211,28 @@ def test_rendering_twice_gives_identical_bytes(rendered, project, templates, tmp
     with zipfile.ZipFile(tmp_path / f"{subset[0].stem}.docx") as archive:
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         assert b"dcterms:created" not in archive.read("docProps/core.xml")
+
+
+def test_a_worker_converts_in_bounded_batches_to_the_same_bytes(rendered, project, templates, tmp_path, monkeypatch):
+    # At 10,000 cases a worker has 75,000 documents: one pandoc process for all of them held 1.2 GiB.
+    from ecoredress.documents import renderer
+
+    out, jobs, _ = rendered
+    subset = [j for j in jobs if j.case_id in ("YC-2023-002", "GY-2024-001")]
+    sizes: list[int] = []
+
+    def counted(batch, *rest):
+        sizes.append(len(batch))
+        return run_batch(batch, *rest)
+
+    monkeypatch.setattr(renderer, "BATCH", 3)
+    monkeypatch.setattr(renderer, "run_batch", counted)
+    render_documents(subset, document_settings(project), templates, tmp_path, workers=2)
+    assert max(sizes) == 3 and sum(sizes) == len(subset) > 6
+    for job in subset:
+        for fmt in ("docx", "pdf"):
+            assert _sha(tmp_path / f"{job.stem}.{fmt}") == _sha(out / f"{job.stem}.{fmt}"), job.stem
+    assert not list((tmp_path / ".cache" / "tmp").iterdir())  # no scratch file left behind
 
 
 def test_missing_cjk_font_is_a_clear_error_before_rendering():
