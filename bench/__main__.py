@@ -248,7 +248,7 @@ def parse_row(line: str) -> tuple[int, Row] | None:
 def merged(previous: str, measured: dict[int, list[Row]]) -> dict[int, dict[str, Row]]:
     """The rows of the previous RESULTS.md, those measured now in their place (new ones after), by count."""
     table: dict[int, dict[str, Row]] = {}
-    for parsed in map(parse_row, previous.splitlines()):
+    for parsed in map(parse_row, previous.split("\n## ", 1)[0].splitlines()):  # the table, not tables in the notes
         if parsed:
             table.setdefault(parsed[0], {})[parsed[1][0]] = parsed[1]
     for count, rows in measured.items():

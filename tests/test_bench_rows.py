@@ -64,7 +64,9 @@ def test_rows_measured_now_replace_their_previous_figures_and_the_others_are_kep
         "one pandoc per document, 300 of 15,000 (1 in 50) x",
         (1.0, 0, 2.0),
     )
-    previous = "\n".join(["# title", "", bench.format_row(1000, old_check), bench.format_row(1000, old_render)])
+    rows = [bench.format_row(1000, old_check), bench.format_row(1000, old_render)]
+    spot_check = bench.format_row(5, ("check", (1.0, 1.0, 1.0), "by hand", bench.NONE))  # a table in the notes
+    previous = "\n".join(["# title", "", *rows, "", "## Notes", "", spot_check])
     new_render = (bench.RENDER, (420.0, 701.0, 773.0), "one pandoc per document, 306 of 14,949 (1 in 49) x", (1, 0, 2))
     deadlines = ("deadlines", (200.0, 702.0, 50.0), "—", bench.NONE)
     table = bench.merged(previous, {1000: [new_render], 10000: [deadlines]})
