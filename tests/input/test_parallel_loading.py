@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from ecoredress.errors import UserError
 from ecoredress.loading.discovery import discover_case_files
+from ecoredress.model import name_tagger
 from ecoredress.project import find_project
 from ecoredress.validation import repository
 from ecoredress.validation.checker import CheckedFile, CheckRun, check_file
@@ -152,6 +153,13 @@ def test_files_go_to_workers_and_come_back_in_order(spread):
     done = repository.in_order(process_of, paths, jobs=2)
     assert [name for name, _ in done] == [p.name for p in paths]
     assert len({pid for _, pid in done} - {PARENT}) == 2
+
+
+def test_jiebas_dictionary_is_loaded_once_before_the_workers_start(spread):
+    # Forked workers share what this process loaded; loaded in each worker instead, it costs each a second of CPU.
+    name_tagger._model.cache_clear()
+    repository.check_files(SAMPLES, base=CASES.parent, project=find_project(CASES.parent), jobs=2)
+    assert name_tagger._model.cache_info().currsize == 1  # here, where no file was checked
 
 
 def die_in_a_worker(path: Path, run: CheckRun) -> CheckedFile:

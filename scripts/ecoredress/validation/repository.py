@@ -32,7 +32,7 @@ from typing import TextIO, TypeVar
 
 from ecoredress.loading.discovery import discover_case_files
 from ecoredress.loading.guarded import Limits, limits_from
-from ecoredress.model import Case
+from ecoredress.model import Case, name_tagger
 from ecoredress.project import Project
 from ecoredress.validation.checker import (
     CheckedFile,
@@ -59,13 +59,18 @@ def worker_count(project: Project, requested: int | None = None) -> int:
     return jobs if jobs is not None else os.cpu_count() or 1
 
 
-def in_order(work: Callable[[Path], T], paths: Sequence[Path], jobs: int) -> list[T]:
+def in_order(
+    work: Callable[[Path], T], paths: Sequence[Path], jobs: int, shared: Callable[[], object] | None = None
+) -> list[T]:
     """``work`` done on each of ``paths``, the results in the order of ``paths``: over up to ``jobs`` worker
     processes when there are enough files to be worth it, else here. ``work`` must be picklable (a module-level
-    function, or a ``partial`` of one with picklable arguments), and so must what it returns."""
+    function, or a ``partial`` of one with picklable arguments), and so must what it returns. ``shared`` loads, once
+    here before the workers start, what each would otherwise load for itself (forked, they share it)."""
     workers = min(jobs, len(paths) // FILES_PER_WORKER)
     if workers <= 1:
         return [work(p) for p in paths]
+    if shared is not None:
+        shared()
     pool = ProcessPoolExecutor(workers, mp_context=_start_method(), initializer=_ignore_interrupt)
     try:
         return list(pool.map(work, paths, chunksize=max(1, len(paths) // (8 * workers))))
@@ -101,7 +106,7 @@ def check_files(
     With ``as_of`` the rules see each case as it stood on that day (``case_as_of``): a step taken later was
     still open then. Without it, today and the whole file (a fact dated after today is an error)."""
     run = check_run(as_of, base, project)
-    files = in_order(partial(check_file, run=run), paths, worker_count(project, jobs))
+    files = in_order(partial(check_file, run=run), paths, worker_count(project, jobs), shared=name_tagger.load)
     seen: dict[str, str] = {}
     for checked in files:
         if checked.case is not None and checked.case.id in seen:
