@@ -1,5 +1,8 @@
 """Every command at scale, each beside its yardstick in the same run: python -m bench [COUNT ...] (default 1000).
 
+`python -m bench --only check [--runs N] [COUNT ...]` measures only `check` against check-jsonschema, N times each
+(default 3), one after the other, and prints the medians as rows of the table (RESULTS.md is not written).
+
 For each count a throw-away repository is made (the sample cases copied under new ids, as bench/check does, with
 the repository's templates, site pages and settings) and each command runs as its own process under
 /usr/bin/time (wall time and peak RSS, children included):
@@ -15,6 +18,7 @@ Writes bench/RESULTS.md (machine, versions, date, one table). Big counts: run wi
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import os
 import platform
@@ -234,5 +238,48 @@ def verdicts(results: dict[int, dict[str, tuple[Run, Run]]]) -> list[str]:
     return lines
 
 
+def check_only(counts: list[int], runs: int) -> None:
+    """`check` and check-jsonschema on the same files, ``runs`` times each in alternation; the median of each."""
+    print(
+        "| cases | command | wall s | CPU s | peak MiB | yardstick | its wall s | its CPU s | wall ratio | CPU ratio |"
+    )
+    print(
+        "|------:|:--------|-------:|------:|---------:|:----------|-----------:|----------:|-----------:|----------:|"
+    )
+    for count in counts:
+        with tempfile.TemporaryDirectory() as tmp:
+            repo = make_repository(Path(tmp), count)
+            files = sorted(str(p) for p in (repo / "cases").glob("*.yaml"))
+            before = os.getloadavg()[0]
+            checks, schemas = [], []
+            for _ in range(runs):
+                checks.append(timed(ecoredress(repo, "check", "--as-of", "2026-11-29"), repo))
+                schemas.append(
+                    timed(["check-jsonschema", "--schemafile", str(ROOT / "schema" / "case.schema.json"), *files], repo)
+                )
+            check, schema = median_run(checks), median_run(schemas)
+            print(
+                f"| {count:,} | check | {check[0]:.2f} | {check[2]:.2f} | {check[1]:.0f} | check-jsonschema | "
+                f"{schema[0]:.2f} | {schema[2]:.2f} | {check[0] / schema[0]:.2f} | {check[2] / schema[2]:.2f} |"
+                f"  <!-- load {before:.1f} → {os.getloadavg()[0]:.1f}; CPU s of each run: "
+                f"{', '.join(f'{r[2]:.1f}' for r in checks)} against {', '.join(f'{r[2]:.1f}' for r in schemas)} -->",
+                flush=True,
+            )
+
+
+def median_run(runs: list[Run]) -> Run:
+    """The median of each figure on its own (wall, peak, CPU)."""
+    wall, peak, cpu = (sorted(figures)[len(figures) // 2] for figures in zip(*runs, strict=True))
+    return wall, peak, cpu
+
+
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [1000])
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("counts", nargs="*", type=int, default=[1000])
+    parser.add_argument("--only", choices=["check"], help="only check against check-jsonschema, medians of --runs")
+    parser.add_argument("--runs", type=int, default=3)
+    options = parser.parse_args()
+    if options.only == "check":
+        check_only(options.counts, options.runs)
+    else:
+        main(options.counts)
