@@ -83,6 +83,17 @@ def test_check_says_the_same_over_two_processes_as_in_one(spread, tmp_path, monk
     assert [line.split()[2] for line in lines[:2]] == ["filename-mismatch", "duplicate-id"], lines
 
 
+def test_check_without_the_cases_says_the_same_and_sends_no_case_back(spread, tmp_path, monkeypatch):
+    # `check` needs the findings and the case numbers only: its workers do not pickle 10,000 cases back (issue 14).
+    root = hostile_repository(tmp_path / "repo")
+    monkeypatch.chdir(root)
+    paths, project = discover_case_files([root / "cases"]), find_project(root)
+    kept = repository.check_files(paths, base=root, project=project, jobs=2)
+    bare = repository.check_files(paths, base=root, project=project, jobs=2, keep_cases=False)
+    assert {name: render(bare) for name, render in FORMATS.items()} == every_format(paths, root, jobs=1)
+    assert all(f.case is None for f in bare.files) and bare.case_count == kept.case_count == len(kept.cases) > 0
+
+
 def test_the_check_command_prints_the_same_with_jobs_one_and_two(spread, tmp_path, monkeypatch):
     root = hostile_repository(tmp_path / "repo")
     monkeypatch.chdir(root)
