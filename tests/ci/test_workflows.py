@@ -279,6 +279,7 @@ def test_private_documents_are_for_project_members_only():
 # --- The internal site, from either CI ---------------------------------------------------------------
 
 BROKEN_CASE = "YC-2024-999.yaml"
+GOOD_CASE = "YC-2026-001"
 
 
 def internal_site_jobs() -> list[tuple[Step, str]]:
@@ -312,13 +313,13 @@ def test_a_broken_case_file_on_main_gives_the_internal_site_and_a_failed_job(tmp
     cases and keeps it, and the job fails so that the run shows the problem."""
     step, kept = internal_site_jobs()[index]
     repo = CaseRepo.from_project(tmp_path / "repo")
-    for case in repo.cases.glob("*.yaml"):  # one good case keeps the run short
-        if case.name != "YC-2023-002.yaml":
+    for case in repo.cases.glob("*.yaml"):  # one good case with few documents keeps the run short
+        if case.name != f"{GOOD_CASE}.yaml":
             case.unlink()
     (repo.cases / BROKEN_CASE).write_text("id: YC-2024-999\ntitle: [未闭合\n", encoding="utf-8")
     ran = run_step(step, repo.root)
     assert ran.code == 1, ran.out + ran.err
     site = repo.root / kept
     assert BROKEN_CASE in html.unescape((site / "index.html").read_text(encoding="utf-8"))
-    assert (site / "cases" / "YC-2023-002" / "index.html").is_file()
-    assert any((site / "documents" / "YC-2023-002").glob("*.pdf")), "the good case's documents are rendered"
+    assert (site / "cases" / GOOD_CASE / "index.html").is_file()
+    assert any((site / "documents" / GOOD_CASE).glob("*.pdf")), "the good case's documents are rendered"
