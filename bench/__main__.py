@@ -23,7 +23,6 @@ import datetime as dt
 import os
 import platform
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,17 +30,15 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
+from tests.conftest import case_repository
+
 ROOT = Path(__file__).resolve().parents[1]
 GIB = 1024 * 1024  # KiB
 
 
 def make_repository(folder: Path, count: int) -> Path:
-    repo = folder / "repo"
-    for part in ("templates", "site"):
-        shutil.copytree(ROOT / part, repo / part)
-    for name in ("pyproject.toml", "mkdocs.yml"):
-        shutil.copy(ROOT / name, repo / name)
-    (repo / "cases").mkdir()
+    """The project's templates, site pages and settings, with ``count`` cases: the samples copied under new ids."""
+    repo = case_repository(folder / "repo", cases=[])
     samples = sorted((ROOT / "cases").glob("*.yaml"))
     texts = [p.read_text(encoding="utf-8") for p in samples]
     for n in range(count):

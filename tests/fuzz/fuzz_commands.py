@@ -33,7 +33,7 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
+sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 
 import hypothesis  # noqa: E402
 from hypothesis import HealthCheck, given, settings  # noqa: E402
@@ -41,6 +41,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 from ecoredress.cli import main  # noqa: E402
 from ecoredress.validation.checker import load_case  # noqa: E402
+from tests.conftest import case_repository  # noqa: E402
 
 SAMPLES = sorted((ROOT / "cases").glob("*.yaml"))
 SAMPLES_BY_ID = {p.stem: p for p in SAMPLES}
@@ -113,17 +114,6 @@ class Hang(Exception):
 
 def _alarm(*_: object) -> None:
     raise Hang
-
-
-def make_repository(work: Path) -> Path:
-    root = work / "repo"
-    for name in ("site", "templates"):
-        shutil.copytree(ROOT / name, root / name)
-    for name in ("mkdocs.yml", "pyproject.toml"):
-        shutil.copyfile(ROOT / name, root / name)
-    (root / "cases").mkdir()
-    shutil.copyfile(ROOT / "cases" / f"{NEIGHBOUR}.yaml", root / "cases" / f"{NEIGHBOUR}.yaml")
-    return root
 
 
 # --- mutations ---------------------------------------------------------------------------------------------
@@ -271,7 +261,7 @@ def fuzz(examples: int, heavy_every: int, seconds: int, seed: int | None, minute
     failures: list = []
     signal.signal(signal.SIGALRM, _alarm)
     work = Path(tempfile.mkdtemp(prefix="ecoredress-fuzz-"))
-    repo = make_repository(work)
+    repo = case_repository(work / "repo", [NEIGHBOUR])
     os.chdir(repo)
     count = [0]
 

@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -240,6 +241,11 @@ def _rename(mapping: dict[str, Any], old: str, new: str) -> None:
     mapping[new] = mapping.pop(old)
 
 
+def set_first_value(parameter: str, key: str, value: Any) -> Callable[[dict[str, Any]], None]:
+    """A change to a profile: ``key`` of the first dated value of ``parameter`` set to ``value``."""
+    return lambda profile: profile["parameters"][parameter]["values"][0].__setitem__(key, value)
+
+
 PROFILE_CORPUS = [
     pytest.param(
         lambda d: _rename(d["parameters"], "consultation.days", "consultaton.days"),
@@ -247,32 +253,32 @@ PROFILE_CORPUS = [
         id="misspelt-parameter",
     ),
     pytest.param(
-        lambda d: d["parameters"]["consultation.days"]["values"][0].__setitem__("value", "九十"),
+        set_first_value("consultation.days", "value", "九十"),
         ['parameters → consultation.days → values 第 1 项 → value：应为整数，实为 "九十"'],
         id="wrong-type",
     ),
     pytest.param(
-        lambda d: d["parameters"]["consultation.days"]["values"][0].__setitem__("value", 10**9),
+        set_first_value("consultation.days", "value", 10**9),
         ["parameters → consultation.days → values 第 1 项 → value：应不超过 3650"],
         id="huge-days",
     ),
     pytest.param(
-        lambda d: d["parameters"]["simplified_consultation.ceiling"]["values"][0].__setitem__("value", -5),
+        set_first_value("simplified_consultation.ceiling", "value", -5),
         ["parameters → simplified_consultation.ceiling → values 第 1 项 → value：应不小于 0"],
         id="negative-amount",
     ),
     pytest.param(
-        lambda d: d["parameters"]["consultation.days"]["values"][0].__setitem__("efective", dt.date(2024, 4, 3)),
+        set_first_value("consultation.days", "efective", dt.date(2024, 4, 3)),
         ["values 第 1 项 → efective：没有这一项（可用：value、effective、article、reference）"],
         id="misspelt-value-key",
     ),
     pytest.param(
-        lambda d: d["parameters"]["consultation.days"]["values"][0].__setitem__("effective", "下个月"),
+        set_first_value("consultation.days", "effective", "下个月"),
         ["values 第 1 项 → effective：应为 YYYY-MM-DD 格式的日期"],
         id="not-a-date",
     ),
     pytest.param(
-        lambda d: d["parameters"]["consultation.days"]["values"][0].__setitem__("article", "18条"),
+        set_first_value("consultation.days", "article", "18条"),
         ["values 第 1 项 → article：应写作“第十条”“第十条第一款”"],
         id="not-an-article",
     ),
@@ -282,7 +288,7 @@ PROFILE_CORPUS = [
         id="nested-wrong-type",
     ),
     pytest.param(
-        lambda d: d["parameters"]["punitive.base_categories"]["values"][0].__setitem__("value", ["永久损害"]),
+        set_first_value("punitive.base_categories", "value", ["永久损害"]),
         ["punitive.base_categories → values 第 1 项 → value 第 1 项：应为 期间服务功能损失"],
         id="unknown-category",
     ),

@@ -18,10 +18,10 @@ sys.path[:0] = [str(HERE), str(ROOT), str(ROOT / "scripts")]
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from cms_form import add_item, choose, log_in, running_editor, text, wait_for_file  # noqa: E402
-from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from ecoredress.loading.discovery import discover_case_files  # noqa: E402
 from ecoredress.model.parties import Person  # noqa: E402
 from ecoredress.validation.checker import load_case  # noqa: E402
+from tests.site.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 OUT = ROOT / "site" / "assets" / "handbook"
 AS_OF = "2023-05-11"

@@ -1,4 +1,5 @@
-"""Cases for the portal tests and benchmark: generated cases full of personal data, and a hostile case.
+"""Cases for the portal tests and benchmark: generated cases full of personal data, and a hostile case; and
+a documents manifest naming one file, for the site to link.
 
 Every generated case starts from the sample YC-2023-002 and puts persons, ID numbers, phones, addresses,
 bank accounts and plates both in private fields and inside free text, where only masking can catch them.
@@ -7,6 +8,8 @@ bank accounts and plates both in private fields and inside free text, where only
 from __future__ import annotations
 
 import copy
+import hashlib
+import json
 import random
 from dataclasses import dataclass
 from functools import cache
@@ -203,3 +206,18 @@ def variant_case() -> Case:
     data["consultation"]["meetings"][0]["participants"] = ["银川市生态环境局法规科", "黄志强"]
     data["disclosure"]["company_naming"] = "某公司"
     return Case.model_validate(data)
+
+
+def write_agreement_manifest(documents: Path, case_id: str, name: str, content: bytes) -> None:
+    """The ``manifest.json`` of a documents folder holding one file, ``name`` with the hash of ``content``, as the
+    public agreement of ``case_id`` (the fields the site reads, with no 文号 recorded)."""
+    entry = {
+        "case": case_id,
+        "kind": "赔偿协议",
+        "title": "生态环境损害赔偿协议",
+        "doc_no": None,
+        "issued_on": "2023-09-12",
+        "public": True,
+        "files": [{"name": name, "sha256": hashlib.sha256(content).hexdigest()}],
+    }
+    (documents / "manifest.json").write_text(json.dumps({"documents": [entry]}), encoding="utf-8")

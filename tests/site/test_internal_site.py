@@ -16,7 +16,6 @@ import pytest
 from openpyxl import load_workbook
 from pydantic import BaseModel
 
-from conftest import INTERNAL_AS_OF, PEOPLE_CASE
 from ecoredress.model.parties import Person
 from ecoredress.project import find_project
 from ecoredress.publish.sync import file_hashes
@@ -25,6 +24,7 @@ from ecoredress.workbench.facts import text
 from ecoredress.workbench.internal_site import build_internal_site
 from portal_scan import injections, leaks, readable_text, shape
 from tests.ci.gitrepo import CaseRepo
+from tests.site.conftest import INTERNAL_AS_OF, PEOPLE_CASE
 
 ROOT = Path(__file__).resolve().parents[2]
 STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'"

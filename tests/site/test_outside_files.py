@@ -4,7 +4,6 @@ it, never followed. Links are refused wherever they point (ecoredress/confined.p
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -17,6 +16,7 @@ from hypothesis import strategies as st
 from ecoredress.errors import UserError
 from ecoredress.project import find_project
 from ecoredress.publish.site import build_site
+from portal_factory import write_agreement_manifest
 from tests.conftest import case_repository, run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -177,17 +177,8 @@ def test_a_manifest_entry_or_link_outside_the_documents_folder_is_refused(projec
     secret = project.parent / "outside" / "secret.pdf"
     secret.write_bytes(b"%PDF-1.4 " + SECRET_VALUE.encode())
     (rendered / case.id / "leak.pdf").symlink_to(secret)
-    entry = {
-        "case": case.id,
-        "kind": "赔偿协议",
-        "title": "生态环境损害赔偿协议",
-        "doc_no": None,
-        "issued_on": "2023-09-12",
-        "public": True,
-    }
     for name, refusal in (("../outside/secret.pdf", "不在文书目录"), (f"{case.id}/leak.pdf", "leak.pdf 是符号链接")):
-        entry["files"] = [{"name": name, "sha256": hashlib.sha256(secret.read_bytes()).hexdigest()}]
-        (rendered / "manifest.json").write_text(json.dumps({"documents": [entry]}), encoding="utf-8")
+        write_agreement_manifest(rendered, case.id, name, secret.read_bytes())
         with pytest.raises(UserError, match=refusal):
             build_site(find_project(project), project.parent / "public", documents=rendered, cases=[case])
         assert not (project.parent / "public").exists()

@@ -8,7 +8,6 @@ import gzip
 import hashlib
 import html
 import io
-import json
 import re
 import shutil
 from pathlib import Path
@@ -23,7 +22,7 @@ from ecoredress.presentation import masking
 from ecoredress.project import Project, find_project
 from ecoredress.publish import pages
 from ecoredress.publish.site import build_site, publisher
-from portal_factory import VARIANT_FORBIDDEN, generated_cases, hostile_case
+from portal_factory import VARIANT_FORBIDDEN, generated_cases, hostile_case, write_agreement_manifest
 from portal_scan import (
     ENGINES,
     SEARCH_INDEX,
@@ -219,8 +218,6 @@ def test_agreement_pdf_is_published_with_its_hash(portal):
     published = next(c for c in json_of(portal.site / "data" / "cases.json") if c["id"] == "YC-2023-002")
     pdfs = [d for d in published["documents"] if d["file"]]
     assert pdfs and all((portal.site / d["file"]).is_file() for d in pdfs)
-    import hashlib
-
     assert all(hashlib.sha256((portal.site / d["file"]).read_bytes()).hexdigest() == d["sha256"] for d in pdfs)
 
 
@@ -295,16 +292,7 @@ def test_no_page_prints_none(tmp_path, sample_cases):
     rendered = tmp_path / "documents"
     (rendered / case.id).mkdir(parents=True)
     (rendered / case.id / "agreement-public.pdf").write_bytes(pdf)
-    entry = {
-        "case": case.id,
-        "kind": "赔偿协议",
-        "title": "生态环境损害赔偿协议",
-        "doc_no": None,
-        "issued_on": "2023-09-12",
-        "public": True,
-        "files": [{"name": f"{case.id}/agreement-public.pdf", "sha256": hashlib.sha256(pdf).hexdigest()}],
-    }
-    (rendered / "manifest.json").write_text(json.dumps({"documents": [entry]}), encoding="utf-8")
+    write_agreement_manifest(rendered, case.id, f"{case.id}/agreement-public.pdf", pdf)
     build_site(find_project(ROOT), tmp_path / "site", documents=rendered, cases=[case])
     page = html.unescape((tmp_path / "site" / "cases" / case.id / "index.html").read_text(encoding="utf-8"))
     assert "agreement-public.pdf" in page and ">None<" not in page

@@ -14,8 +14,8 @@ from playwright.sync_api import expect
 
 from browsing import console_errors, search
 from cms_form import add_item, choose, log_in, publish, running_editor, text, wait_for_file
-from conftest import PEOPLE_CASE
 from ecoredress.loading.yamlio import load_data
+from tests.site.conftest import PEOPLE_CASE
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

@@ -154,7 +154,7 @@ def render_documents(
             progress.advance()
 
         chunks = _chunks(pending, workers)
-        with ThreadPoolExecutor(max_workers=len(chunks)) as pool:
+        with progress, ThreadPoolExecutor(max_workers=len(chunks)) as pool:  # the bar closes after the workers
             for future in [
                 pool.submit(_render_chunk, chunk, prepared, out_dir, work, pdf_fonts, done) for chunk in chunks
             ]:
