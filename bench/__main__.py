@@ -1,5 +1,8 @@
 """Every command at scale, each beside its yardstick in the same run:
-python -m bench [--only ROW ...] [COUNT ...] (default: every row, 1000 cases).
+python -m bench [--only ROW ...] [--runs N] [COUNT ...] (default: every row, once, 1000 cases).
+
+`--runs N` measures each row and its yardstick N times, one after the other, and keeps the median of each figure
+(check and deadlines only: the site and render rows leave caches and outputs that a second run would reuse).
 
 For each count a throw-away repository is made (the sample cases copied under new ids, as bench/check does, with
 the repository's templates, site pages and settings) and each command runs as its own process under
@@ -175,11 +178,25 @@ ROWS: dict[str, Callable[[Path, int], list[Row]]] = {
 }
 
 
-def measure(count: int, only: list[str]) -> list[Row]:
-    """The rows ``only`` names, measured on one throw-away repository of ``count`` cases."""
+REPEATABLE = ("check", "deadlines")  # rows whose second run measures the same work as the first
+
+
+def measure(count: int, only: list[str], runs: int = 1) -> list[Row]:
+    """The rows ``only`` names, measured ``runs`` times each (medians) on one throw-away repository of ``count``
+    cases."""
     with tempfile.TemporaryDirectory() as tmp:
         repo = make_repository(Path(tmp), count)
-        return [row for name in only for row in ROWS[name](repo, count)]
+        rows: list[Row] = []
+        for name in only:
+            rounds = [ROWS[name](repo, count) for _ in range(runs)]
+            rows += [median_row(list(same)) for same in zip(*rounds, strict=True)]
+        return rows
+
+
+def median_row(rounds: list[Row]) -> Row:
+    """One row from several runs of it: the median of each figure of the command and of its yardstick."""
+    what, _, yardstick, _ = rounds[0]
+    return what, median_run([row[1] for row in rounds]), yardstick, median_run([row[3] for row in rounds])
 
 
 def _change_one_case(repo: Path) -> None:
@@ -268,16 +285,19 @@ def main(arguments: list[str]) -> None:
         prog="python -m bench", description="Every command at scale, each beside its yardstick in the same run."
     )
     parser.add_argument("--only", action="append", choices=list(ROWS), help="only these rows (repeatable)")
+    parser.add_argument("--runs", type=int, default=1, metavar="N", help="each row N times, medians (check, deadlines)")
     parser.add_argument("counts", nargs="*", type=int, default=[1000], metavar="COUNT", help="cases (default 1000)")
     options = parser.parse_args(arguments)
     only = options.only or list(ROWS)
+    if options.runs < 1 or (options.runs > 1 and set(only) - set(REPEATABLE)):
+        parser.error(f"--runs N>1 only with --only {' / '.join(REPEATABLE)}: the other rows leave caches behind")
     command = " ".join(["python -m bench", *arguments])
     results = ROOT / "bench" / "RESULTS.md"
     measured: dict[int, list[Row]] = {}
     loads: list[str] = []
     for count in options.counts:
         before = os.getloadavg()[0]
-        measured[count] = measure(count, only)
+        measured[count] = measure(count, only, options.runs)
         for row in measured[count]:
             print(format_row(count, row), flush=True)
         loads.append(f"{count:,} cases {before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end")
@@ -361,6 +381,12 @@ def verdicts(table: dict[int, dict[str, Row]]) -> list[str]:
                 f"- CPU per {unit} of {name} from {having[0]:,} to {having[-1]:,} cases: ×{growth:.2f} (1.00 = linear)."
             )
     return lines
+
+
+def median_run(runs: list[Run]) -> Run:
+    """The median of each figure on its own (wall, peak, CPU)."""
+    wall, peak, cpu = (sorted(figures)[len(figures) // 2] for figures in zip(*runs, strict=True))
+    return wall, peak, cpu
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -97,3 +98,18 @@ def test_growth_of_render_is_judged_per_document_and_other_rows_per_case() -> No
         line.startswith("- render at 10,000 cases: 165,000 documents, 50.0 ms CPU per document") for line in lines
     )
     assert not any(line.startswith("- check at") for line in lines)  # no check row in the table: nothing said
+
+
+def test_several_runs_of_a_row_keep_the_median_of_each_figure_of_it_and_of_its_yardstick() -> None:
+    rounds = [
+        ("check", (9.0, 400.0, 12.0), "check-jsonschema", (5.0, 50.0, 4.0)),
+        ("check", (7.0, 430.0, 11.0), "check-jsonschema", (6.0, 60.0, 4.5)),
+        ("check", (8.0, 410.0, 15.0), "check-jsonschema", (4.0, 55.0, 4.2)),
+    ]
+    assert bench.median_row(rounds) == ("check", (8.0, 410.0, 12.0), "check-jsonschema", (5.0, 55.0, 4.2))
+
+
+def test_runs_are_refused_for_rows_a_second_run_would_not_measure_again(capsys) -> None:
+    with pytest.raises(SystemExit):
+        bench.main(["--only", "site", "--runs", "2", "10"])
+    assert "--runs N>1 only with --only check / deadlines" in capsys.readouterr().err

@@ -18,6 +18,7 @@ from tests.ci.workflows import (
     GITHUB_ACTIONS,
     GITHUB_WORKFLOWS,
     GITLAB_CI,
+    Step,
     action_steps,
     ecoredress_commands,
     github_steps,
@@ -70,7 +71,7 @@ def test_definitions_validate_against_their_schemas(path, schema):
         ),
         ("review.yml", "  pull_request:\n    branches: [main]", "  pull_request:\n    branch: [main]", "branch"),
         (".gitlab-ci.yml", "check:\n  stage: check", "check:\n  stage: check\n  scrip: []", "scrip"),
-        (".gitlab-ci.yml", "    when: always", "    when: sometimes", "sometimes"),
+        (".gitlab-ci.yml", "    when: always\n    reports:", "    when: sometimes\n    reports:", "sometimes"),
     ],
 )
 def test_a_broken_definition_fails_validation(tmp_path, name, old, new, complaint):
@@ -273,3 +274,52 @@ def test_gitlab_publishes_pages_from_the_default_branch_only():
 
 def test_private_documents_are_for_project_members_only():
     assert gitlab_jobs()["render"]["artifacts"]["access"] == "developer"
+
+
+# --- The internal site, from either CI ---------------------------------------------------------------
+
+BROKEN_CASE = "YC-2024-999.yaml"
+GOOD_CASE = "YC-2026-001"
+
+
+def internal_site_jobs() -> list[tuple[Step, str]]:
+    """(the step that builds the internal site, the folder its artifact keeps) in each CI definition."""
+    pages = load_yaml(workflow("pages.yml"))
+    context = {**GITHUB_CONTEXT, **{f"env.{k}": str(v) for k, v in pages["env"].items()}}
+    (github,) = [
+        s
+        for s in github_steps(workflow("pages.yml"), GITHUB_CONTEXT)
+        if s.source == "pages.yml:internal" and ecoredress_commands(s.script)
+    ]
+    (upload,) = [s for s in pages["jobs"]["internal"]["steps"] if "upload-artifact" in s.get("uses", "")]
+    (gitlab,) = [s for s in gitlab_steps({}) if s.name == "internal-site"]
+    return [
+        (github, resolve(upload["with"]["path"], context)),
+        (gitlab, gitlab_jobs()["internal-site"]["artifacts"]["paths"][0]),
+    ]
+
+
+def test_the_internal_site_is_kept_even_when_its_job_fails():
+    pages = load_yaml(workflow("pages.yml"))
+    (upload,) = [s for s in pages["jobs"]["internal"]["steps"] if "upload-artifact" in s.get("uses", "")]
+    assert upload["if"] == "${{ !cancelled() }}"
+    assert gitlab_jobs()["internal-site"]["artifacts"]["when"] == "always"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("index", [0, 1], ids=["github", "gitlab"])
+def test_a_broken_case_file_on_main_gives_the_internal_site_and_a_failed_job(tmp_path, index):
+    """Staff see a file that fails validation on the internal site's dashboard: CI builds the site from the other
+    cases and keeps it, and the job fails so that the run shows the problem."""
+    step, kept = internal_site_jobs()[index]
+    repo = CaseRepo.from_project(tmp_path / "repo")
+    for case in repo.cases.glob("*.yaml"):  # one good case with few documents keeps the run short
+        if case.name != f"{GOOD_CASE}.yaml":
+            case.unlink()
+    (repo.cases / BROKEN_CASE).write_text("id: YC-2024-999\ntitle: [未闭合\n", encoding="utf-8")
+    ran = run_step(step, repo.root)
+    assert ran.code == 1, ran.out + ran.err
+    site = repo.root / kept
+    assert BROKEN_CASE in html.unescape((site / "index.html").read_text(encoding="utf-8"))
+    assert (site / "cases" / GOOD_CASE / "index.html").is_file()
+    assert any((site / "documents" / GOOD_CASE).glob("*.pdf")), "the good case's documents are rendered"

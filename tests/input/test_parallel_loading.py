@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from ecoredress.errors import UserError
 from ecoredress.loading.discovery import discover_case_files
+from ecoredress.model import name_tagger
 from ecoredress.project import find_project
 from ecoredress.validation import repository
 from ecoredress.validation.checker import CheckedFile, CheckRun, check_file
@@ -80,6 +81,17 @@ def test_check_says_the_same_over_two_processes_as_in_one(spread, tmp_path, monk
     # The later file with a used number is told so after its wrong name and before the rules' findings.
     lines = [line for line in text.splitlines() if line.startswith("cases/YC-2099-001.yaml:")]
     assert [line.split()[2] for line in lines[:2]] == ["filename-mismatch", "duplicate-id"], lines
+
+
+def test_check_without_the_cases_says_the_same_and_sends_no_case_back(spread, tmp_path, monkeypatch):
+    # `check` needs the findings and the case numbers only: its workers do not pickle 10,000 cases back (issue 14).
+    root = hostile_repository(tmp_path / "repo")
+    monkeypatch.chdir(root)
+    paths, project = discover_case_files([root / "cases"]), find_project(root)
+    kept = repository.check_files(paths, base=root, project=project, jobs=2)
+    bare = repository.check_files(paths, base=root, project=project, jobs=2, keep_cases=False)
+    assert {name: render(bare) for name, render in FORMATS.items()} == every_format(paths, root, jobs=1)
+    assert all(f.case is None for f in bare.files) and bare.case_count == kept.case_count == len(kept.cases) > 0
 
 
 def test_the_check_command_prints_the_same_with_jobs_one_and_two(spread, tmp_path, monkeypatch):
@@ -152,6 +164,13 @@ def test_files_go_to_workers_and_come_back_in_order(spread):
     done = repository.in_order(process_of, paths, jobs=2)
     assert [name for name, _ in done] == [p.name for p in paths]
     assert len({pid for _, pid in done} - {PARENT}) == 2
+
+
+def test_jiebas_dictionary_is_loaded_once_before_the_workers_start(spread):
+    # Forked workers share what this process loaded; loaded in each worker instead, it costs each a second of CPU.
+    name_tagger._model.cache_clear()
+    repository.check_files(SAMPLES, base=CASES.parent, project=find_project(CASES.parent), jobs=2)
+    assert name_tagger._model.cache_info().currsize == 1  # here, where no file was checked
 
 
 def die_in_a_worker(path: Path, run: CheckRun) -> CheckedFile:

@@ -123,3 +123,53 @@ def test_a_broken_screening_log_is_reported_not_a_traceback(tmp_path, cli):
     assert "screening/YC-2024.yaml:" in checked.out and "invalid-date" in checked.out
     screening = run_cli("--project", str(tmp_path), "screening", "--as-of", AS_OF)
     assert screening.code == 1 and "未判断季度筛查是否合规" in screening.out and "Traceback" not in screening.err
+
+
+def _copied_repository(tmp_path: Path) -> Path:
+    from tests.conftest import ROOT
+
+    shutil.copytree(ROOT / "cases", tmp_path / "cases")
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    return tmp_path
+
+
+GY_2025_Q3 = """  - id: GY-2025-Q3
+    screened_on: 2025-09-18
+    department: 固原市生态环境局
+    channels: [{channels}]
+    items_screened: 12
+    clues_found: 0
+"""
+
+
+def test_a_screening_added_while_the_process_runs_is_counted(tmp_path):
+    # A preview server (site serve, cms serve) runs for hours in one process: a log saved meanwhile is read again.
+    from tests.conftest import run_cli
+
+    repo = _copied_repository(tmp_path)
+    before = run_cli("--project", str(repo), "screening", "--as-of", AS_OF)
+    assert before.code == 1 and "固原市人民政府 2025 年第 3 季度" in before.out
+    with (repo / "cases" / "screening" / "GY-2025.yaml").open("a", encoding="utf-8") as log:
+        log.write(GY_2025_Q3.format(channels="行政处罚案件"))
+    after = run_cli("--project", str(repo), "screening", "--as-of", AS_OF)
+    assert after.code == 0 and "art9-screening-missing" not in after.out, after.out
+
+
+def test_screening_logs_are_read_under_the_projects_limits(tmp_path):
+    # A log that the project's raised limit admits (check passes it) is counted, not skipped as over the default.
+    from tests.conftest import run_cli
+
+    repo = _copied_repository(tmp_path)
+    pyproject = repo / "pyproject.toml"
+    pyproject.write_text(
+        pyproject.read_text(encoding="utf-8") + "\n[tool.ecoredress.limits]\nmax_values = 30000\n", encoding="utf-8"
+    )
+    with (repo / "cases" / "screening" / "GY-2025.yaml").open("a", encoding="utf-8") as log:
+        log.write(GY_2025_Q3.format(channels=", ".join(["行政处罚案件"] * 21_000)))  # over the default 20,000 values
+    assert run_cli("--project", str(repo), "check", str(repo / "cases" / "screening"), "--as-of", AS_OF).code == 0
+    screening = run_cli("--project", str(repo), "screening", "--as-of", AS_OF)
+    assert screening.code == 0 and "art9-screening-missing" not in screening.out, screening.out
+    ledger = run_cli("--project", str(repo), "ledger", "--out", str(tmp_path / "ledger.xlsx"), "--as-of", AS_OF)
+    assert ledger.code == 0, ledger.err
+    sheet = openpyxl.load_workbook(tmp_path / "ledger.xlsx")["线索筛查记录"]
+    assert "GY-2025-Q3" in {row[0].value for row in sheet.iter_rows()}

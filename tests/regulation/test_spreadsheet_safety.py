@@ -174,3 +174,24 @@ def test_open_data_csv_fields_never_start_a_formula(payloads):
                 assert index not in TEXT_COLUMNS
         restored = {k: v[1:] if v.startswith("'") else v for k, v in original.items()}
         assert restored["title"] == case.title and restored["obligors"] == "|".join(o.name for o in case.obligors)
+
+
+# Text a case file can hold: no control characters, lone surrogates or U+FFFE/U+FFFF (loading/guarded.py refuses them).
+CASE_TEXT = st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\ufffe\uffff")
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(piece=st.text(CASE_TEXT, min_size=1, max_size=6), times=st.integers(0, 14_000))
+def test_no_cell_is_longer_than_a_spreadsheet_opens(tmp_path_factory, piece, times):
+    # Excel and WPS call a workbook with a cell over 32,767 UTF-16 units damaged: a longer text is cut, and says so.
+    text = piece * times
+    path = tmp_path_factory.mktemp("long") / "table.xlsx"
+    write_workbook([Table("表", ["说明"], [[text]])], path)
+    shown = openpyxl.load_workbook(path)["表"]["A2"].value or ""
+    assert len(shown.encode("utf-16-le")) // 2 <= 32_767
+    if len(text.encode("utf-16-le")) // 2 <= 32_767:
+        assert shown == text
+    else:
+        assert shown.endswith("……（超出表格单元格上限，全文见案件文件）") and text.startswith(
+            shown[: -len("……（超出表格单元格上限，全文见案件文件）")]
+        )

@@ -398,16 +398,20 @@ def test_payload_pages_run_nothing_and_show_the_text_in_chromium(browser, payloa
         guarded_page(browser, url) as page,
         guarded_page(browser, plain_url) as plain,
     ):
+        hovered = False
         for path in paths:
-            page.goto(url + path)
+            page.goto(url + path, wait_until="commit")  # the two pages load side by side
             plain.goto(plain_url + path)
+            page.wait_for_load_state()
             page.wait_for_timeout(150)
             seen, expected = page.evaluate(DOM), plain.evaluate(DOM)
             assert seen["handlers"] == [], path
             assert seen["elements"] == expected["elements"], path  # no <script>, <iframe>, <img>, <code>… from text
             text = squashed(seen["text"])
             if case := published.get(path.removeprefix("cases/").rstrip("/")):
-                hover_the_header_title(page)
+                if not hovered:  # the header is one template: every case page's title carries the same payload
+                    hover_the_header_title(page)
+                    hovered = True
                 shown = {field for _, field, _ in text_locations(case) if squashed(sentinel(field)) in text}
                 assert {"title", "summary", "damage.description"} <= shown, path
                 for _, field, value in text_locations(case):

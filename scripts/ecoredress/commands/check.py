@@ -34,6 +34,8 @@ def run(args: argparse.Namespace) -> int:
     project = find_project(args.project)
     targets = args.paths or [project.cases_dir]
     paths, logs = discover_case_files(targets), discover_screening_files(targets)
-    report = check_files(paths, base=Path.cwd(), as_of=args.as_of, project=project, screening=logs, jobs=args.jobs)
+    report = check_files(
+        paths, base=Path.cwd(), as_of=args.as_of, project=project, screening=logs, jobs=args.jobs, keep_cases=False
+    )
     sys.stdout.write(FORMATS[args.format](report))
     return 0 if report.valid else 1

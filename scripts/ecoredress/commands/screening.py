@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         print("筛查记录有误，未判断季度筛查是否合规。请先改正以上问题。")
         return 1
     repo = open_repository(project)
-    logs = load_logs(repo.project.cases_dir / "screening")
+    logs = load_logs(repo.project.cases_dir / "screening", limits)
     years = sorted(set(args.year)) if args.year else screening_years(repo, as_of)
     statuses = compliance(logs, repo.profile, years, as_of)
     gaps = [q for q in statuses if not q.compliant]

@@ -16,6 +16,7 @@ produces them, while an expanded alias is shared data that `ecoredress fix` coul
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from ruamel.yaml import YAML
 from ruamel.yaml.events import (
     AliasEvent,
+    Event,
     MappingEndEvent,
     MappingStartEvent,
     ScalarEvent,
@@ -95,6 +97,13 @@ def read_case_bytes(path: Path, limits: Limits = DEFAULT_LIMITS, root: Path | No
 def screen(text: str, limits: Limits = DEFAULT_LIMITS) -> None:
     """Raise InputRejected at the first thing in ``text`` that no case file holds or that is over a limit.
     Syntax errors are left to the parser that follows (ruamel's YAMLError)."""
+    for _ in screened_events(text, limits):
+        pass
+
+
+def screened_events(text: str, limits: Limits = DEFAULT_LIMITS) -> Iterator[Event]:
+    """libyaml's events of ``text``, each handed on once it is screened: InputRejected at the first thing no case
+    file holds or that is over a limit, ruamel's YAMLError at a syntax error, and nothing after either."""
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > limits.file_bytes:
         raise _too_large(size, limits)
@@ -121,15 +130,18 @@ def screen(text: str, limits: Limits = DEFAULT_LIMITS) -> None:
                 raise _rejected(event, "too-deep", _DEPTH_MESSAGE.format(limit=limits.depth))
         elif kind in _CLOSING:
             depth -= 1
+            yield event
             continue
         elif kind is AliasEvent:
             raise _rejected(event, "yaml-alias", _ALIAS_MESSAGE)
         else:
+            yield event
             continue
         if event.anchor:
             raise _rejected(event, "yaml-alias", _ALIAS_MESSAGE)
         if event.tag is not None and event.tag not in _CORE_TAGS and event.tag != "!":
             raise _rejected(event, "yaml-tag", _TAG_MESSAGE.format(tag=event.tag))
+        yield event
 
 
 # Control characters (C0, DEL, C1), lone surrogates and the two noncharacters XML refuses: each makes feed.xml

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,15 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.events import (
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.resolver import VersionedResolver
 
@@ -31,6 +41,7 @@ from ecoredress.loading.guarded import (
     Limits,
     read_case_bytes,
     screen,
+    screened_events,
 )
 
 
@@ -73,9 +84,110 @@ _FAST = _fast_yaml()
 def load_data(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
     """Parse YAML text to plain Python data (dict, list, str, int, Decimal, date, bool, None); InputRejected
     for a text over ``limits`` or holding what case files never hold."""
-    screen(text, limits)
-    data = _FAST.load(text)
-    return _dates_only(data)
+    built = _Built()
+    for event in screened_events(text, limits):
+        built.add(event)
+    if built.unusual:  # what such a file holds, or which error it raises, is ruamel's to say
+        return _dates_only(_FAST.load(text))
+    return built.data
+
+
+class _Built:
+    """The data ruamel's ``_FAST.load`` builds, built from the libyaml events the screen has read anyway, for a file
+    of mappings with string keys, lists and untagged scalars in one document: the file is parsed once, not a second
+    time for ruamel's node graph and constructor, which cost more than all the rules of ``check`` (issue 14).
+    Each scalar is resolved by the resolver's own table and made by the constructor's own method. Anything else (a
+    tag, a key that is no string, a key used twice, a second document, a value the constructor refuses) makes the
+    file ``unusual``: ruamel then builds it, or raises its own error, as it always did; so does a screen that fails
+    after such a value."""
+
+    def __init__(self) -> None:
+        self.data: Any = None
+        self.unusual = False
+        self._documents = 0
+        self._open: list[Any] = []  # the mappings and lists being filled, the innermost last
+        self._key: list[Any] = []  # for each of them, the key whose value comes next (_NO_KEY: a key comes next)
+
+    def add(self, event: Any) -> None:
+        kind = type(event)
+        if self.unusual:
+            return
+        if kind is ScalarEvent:
+            if event.tag is not None:
+                self.unusual = True
+            else:
+                self._put(event.value, _resolved(event.value) if event.implicit[0] else _STR, event)
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            if event.tag is not None:
+                self.unusual = True
+            else:
+                container: Any = {} if kind is MappingStartEvent else []
+                self._put(container, None, event)
+                self._open.append(container)
+                self._key.append(_NO_KEY)
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            self._open.pop()
+            self._key.pop()
+        elif kind is DocumentStartEvent:
+            self._documents += 1
+            self.unusual = self._documents > 1  # ruamel: expected a single document
+
+    def _put(self, value: Any, tag: str | None, event: Any) -> None:
+        if tag is not None and tag != _STR:
+            value = self._made(tag, value, event)
+        if not self._open:
+            self.data = value
+            return
+        container = self._open[-1]
+        if type(container) is list:
+            container.append(value)
+        elif self._key[-1] is not _NO_KEY:
+            container[self._key[-1]] = value
+            self._key[-1] = _NO_KEY
+        elif tag != _STR or value in container:  # a key that is no string, or one the mapping already has
+            self.unusual = True
+        else:
+            self._key[-1] = value
+
+    def _made(self, tag: str, value: str, event: Any) -> Any:
+        make = _MAKERS.get(tag)
+        if make is None:
+            self.unusual = True
+            return None
+        try:
+            made = make(_CONSTRUCTOR, ScalarNode(tag, value, event.start_mark, event.end_mark, event.style))
+        except Exception:  # noqa: BLE001 - ruamel raises it again when it builds the file
+            self.unusual = True
+            return None
+        return made.isoformat() if isinstance(made, dt.datetime) else made  # as _dates_only
+
+
+_NO_KEY = object()
+_STR = "tag:yaml.org,2002:str"
+_CONSTRUCTOR = _FAST.constructor
+_MAKERS = type(_CONSTRUCTOR).yaml_constructors
+
+
+def _implicit_resolvers() -> dict[str | None, list[tuple[str, re.Pattern[str]]]]:
+    """ruamel's table of implicit tags for the YAML version of case files, by first character, each list followed by
+    the resolvers for any character (as Resolver.resolve reads it), the patterns compiled."""
+    table = _FAST.resolver.versioned_resolver
+    anywhere = table.get(None, [])
+    return {
+        first: [(str(tag), pattern.lazy_self()) for tag, pattern in [*pairs, *anywhere]]
+        for first, pairs in [*table.items(), (None, [])]
+    }
+
+
+_IMPLICIT = _implicit_resolvers()
+
+
+def _resolved(plain: str) -> str:
+    """The tag ruamel's resolver gives a plain scalar (Resolver.resolve, without its Tag object)."""
+    for tag, pattern in _IMPLICIT.get(plain[0] if plain else "", _IMPLICIT[None]):
+        if pattern.match(plain):
+            return tag
+    return _STR
 
 
 def _dates_only(value: Any) -> Any:

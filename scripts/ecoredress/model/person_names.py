@@ -10,13 +10,10 @@ lists it for masking or declares it not a person: a warning can be wrong, a sile
 
 from __future__ import annotations
 
-import logging
 import re
-from collections.abc import Iterator
-from functools import cache
-from typing import Any
 
-_PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
+from ecoredress.model import name_tagger
+
 # The surnames of most of the population, Hui surnames common in Ningxia (纳 海 哈 锁 虎 拓 妥 穆 冶 撒), and
 # compound surnames.
 SURNAMES = frozenset(
@@ -46,32 +43,6 @@ _DOCUMENT_NUMBER = re.compile(
 )
 
 
-@cache
-def _tagger():  # type: ignore[no-untyped-def]
-    import jieba
-    import jieba.posseg
-
-    class NameTagger(jieba.posseg.POSTokenizer):  # type: ignore[misc]
-        """jieba's tagger that does not tag what cannot hold a name: a run of characters none of which begins a
-        surname is one untagged word. Only which words are names, and their offsets, are used: both unchanged,
-        at a fraction of the time (the hidden Markov model over unknown characters was most of ``check``)."""
-
-        def _POSTokenizer__cut_DAG(self, sentence: str) -> Iterator[Any]:  # noqa: N802 - jieba's private name
-            if _SURNAME_START.search(sentence) is None:
-                return iter([jieba.posseg.pair(sentence, "x")])
-            return super()._POSTokenizer__cut_DAG(sentence)  # type: ignore[no-any-return]
-
-        def _POSTokenizer__cut_detail(self, sentence: str) -> Iterator[Any]:  # noqa: N802 - jieba's private name
-            if _SURNAME_START.search(sentence) is None:
-                return iter([jieba.posseg.pair(sentence, "x")])
-            return super()._POSTokenizer__cut_detail(sentence)  # type: ignore[no-any-return]
-
-    jieba.setLogLevel(logging.WARNING)
-    tagger = NameTagger.__new__(NameTagger)
-    tagger.__dict__.update(vars(jieba.posseg.dt))  # jieba's dictionary and tag table, not loaded a second time
-    return tagger, jieba.get_FREQ
-
-
 def surname_length(word: str) -> int:
     """Length of the common surname ``word`` begins with (2 for a compound one), 0 if none."""
     if word[:2] in COMPOUND_SURNAMES:
@@ -95,20 +66,18 @@ def looks_like_name(word: str, before: str = "", after: str = "") -> bool:
 
 
 def _common_word(word: str) -> bool:
-    frequency = _tagger()[1](word)  # None for a word the dictionary does not know
-    return frequency is not None and frequency > _COMMON_WORD
+    count = name_tagger.frequency(word)  # None for a word the dictionary does not know
+    return count is not None and count > _COMMON_WORD
 
 
 def suspected_names(text: str) -> list[tuple[int, str]]:
     """(offset, word) of every suspected person's name in ``text``, in order of appearance."""
     # Document numbers (吴环赔〔2023〕5号) are blanked first: their agency abbreviations read as names.
     blanked = _DOCUMENT_NUMBER.sub(lambda m: " " * len(m.group(0)), text)
-    tagger, found, offset = _tagger()[0], [], 0
-    for pair in tagger.cut(blanked):
-        word, flag = pair.word, pair.flag
-        if flag in _PERSON_TAGS and looks_like_name(
+    return [
+        (offset, word)
+        for offset, word in name_tagger.person_words(blanked, _SURNAME_START)
+        if looks_like_name(
             word, blanked[max(0, offset - 3) : offset], blanked[offset + len(word) : offset + len(word) + 2]
-        ):
-            found.append((offset, word))
-        offset += len(word)
-    return found
+        )
+    ]

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-import cn2an
-
 from ecoredress.model.types import to_fen
 
 
@@ -17,6 +15,8 @@ def money_figures(amount: Decimal | int | str) -> str:
 
 def money_capitals(amount: Decimal | int | str) -> str:
     """人民币壹佰贰拾叁万肆仟伍佰陆拾柒元捌角玖分 (元整 when there are no jiao or fen)."""
+    import cn2an  # imported when first needed: it takes 0.3 s, more than the rest of a command's start-up
+
     capitals: str = cn2an.an2cn(f"{to_fen(amount):f}", "rmb")  # cn2an truncates extra places: round first
     return "人民币" + capitals
 
@@ -33,5 +33,7 @@ def cn_date(day: dt.date) -> str:
 
 def cn_number(n: int) -> str:
     """2 -> 二, 12 -> 十二: ordinals in running text (第二次磋商会议, 乙方二)."""
+    import cn2an
+
     numeral: str = cn2an.an2cn(int(n))
     return numeral

@@ -9,8 +9,6 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from typing import Any
 
-import cn2an
-
 from ecoredress.model.enums import AssessmentMode, ClueSource, ConsultationProcedure
 
 Label = str | Callable[[dict[str, Any]], str]
@@ -124,6 +122,8 @@ def _text(value: Label, holder: dict[str, Any]) -> str:
 
 def article_number(article: str) -> int:
     """第二十三条 → 23, for ordering."""
+    import cn2an  # slow to import (presentation.formatting)
+
     return int(cn2an.cn2an(article.removeprefix("第").removesuffix("条"), "smart"))
 
 

@@ -7,7 +7,9 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from ecoredress.loading.guarded import limits_from
 from ecoredress.model import Case
+from ecoredress.model.screening import ScreeningLog
 from ecoredress.registers.cases import Repository
 from ecoredress.registers.xlsx import Table
 from ecoredress.regulation import obligations
@@ -86,12 +88,16 @@ def all_cases(repo: Repository) -> Table:
     return _case_table("全部案件", repo, repo.cases, particulars)
 
 
+def _screening_logs(repo: Repository) -> list[ScreeningLog]:
+    return load_logs(repo.project.cases_dir / "screening", limits_from(repo.project))
+
+
 def screening_records(repo: Repository) -> Table:
     table = Table(
         "线索筛查记录",
         ["筛查记录编号", "赔偿权利人", "筛查日期", "组织部门", "筛查渠道", "筛查数量", "发现线索", "启动案件", "说明"],
     )
-    for holder, s in records(load_logs(repo.project.cases_dir / "screening")):
+    for holder, s in records(_screening_logs(repo)):
         table.rows.append(
             [s.id, holder, s.screened_on, s.department, s.channels, s.items_screened, s.clues_found, s.cases, s.note]
         )
@@ -100,7 +106,7 @@ def screening_records(repo: Repository) -> Table:
 
 def screening_compliance(repo: Repository, years: list[int], as_of: dt.date) -> Table:
     table = Table("季度筛查合规", ["赔偿权利人", "年度", "季度", "季度末", "筛查次数", "应不少于", "是否合规", "依据"])
-    for q in compliance(load_logs(repo.project.cases_dir / "screening"), repo.profile, years, as_of):
+    for q in compliance(_screening_logs(repo), repo.profile, years, as_of):
         table.rows.append(
             [
                 q.holder,
@@ -118,7 +124,7 @@ def screening_compliance(repo: Repository, years: list[int], as_of: dt.date) -> 
 
 def screening_years(repo: Repository, as_of: dt.date) -> list[int]:
     """Years from the first screening log (or case) up to ``as_of``."""
-    logs = load_logs(repo.project.cases_dir / "screening")
+    logs = _screening_logs(repo)
     firsts = [log.year for log in logs] + [c.clue.found_on.year for c in repo.cases]
     return list(range(min(firsts, default=as_of.year), as_of.year + 1))
 

@@ -65,12 +65,26 @@ def _as_text(cell: Any) -> None:
         cell.quotePrefix = True
 
 
+# Excel and WPS hold at most 32,767 UTF-16 units in a cell and call a file with a longer one damaged.
+CELL_UNITS = 32_767
+CUT = "……（超出表格单元格上限，全文见案件文件）"
+
+
 def _cell(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
-        return "、".join(str(v) for v in value)
-    if hasattr(value, "value") and isinstance(value.value, str):  # StrEnum
-        return str(value)
+        value = "、".join(str(v) for v in value)
+    elif hasattr(value, "value") and isinstance(value.value, str):  # StrEnum
+        value = str(value)
+    if isinstance(value, str) and _units(value) > CELL_UNITS:
+        kept = value[: CELL_UNITS - len(CUT)]
+        while _units(kept) > CELL_UNITS - len(CUT):  # characters beyond the BMP take two units
+            kept = kept[: len(kept) - (_units(kept) - CELL_UNITS + len(CUT) + 1) // 2]
+        return kept + CUT
     return value
+
+
+def _units(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
 
 
 def _width(value: Any) -> int:

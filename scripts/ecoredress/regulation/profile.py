@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -160,7 +160,17 @@ class Parameters(_Data):
         return [(info.alias or name, getattr(self, name)) for name, info in type(self).model_fields.items()]
 
     def by_key(self, key: str) -> Parameter | None:
-        return next((parameter for k, parameter in self.items() if k == key), None)
+        name = _field_of_key(type(self)).get(key)
+        return None if name is None else getattr(self, name)
+
+
+@cache
+def _field_of_key(model: type[Parameters]) -> dict[str, str]:
+    # The rules ask for a parameter some sixty times per case: a dictionary, not a walk over every field (issue 14).
+    fields: dict[str, str] = {}
+    for name, info in model.model_fields.items():
+        fields.setdefault(info.alias or name, name)
+    return fields
 
 
 ParameterKey = Literal[

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from ruamel.yaml.error import YAMLError
 
 from ecoredress.errors import UserError
+from ecoredress.loading.guarded import DEFAULT_LIMITS, Limits
 from ecoredress.loading.yamlio import load_data, read_text
 from ecoredress.model.enums import HOLDER_CODES, RightsHolder
 from ecoredress.model.screening import Screening, ScreeningLog
@@ -41,18 +42,22 @@ def quarter_end(year: int, quarter: int) -> dt.date:
     return dt.date(year, 12, 31) if quarter == 4 else dt.date(year, 3 * quarter + 1, 1) - dt.timedelta(days=1)
 
 
-def load_logs(folder: Path) -> list[ScreeningLog]:
-    """The valid screening logs of ``folder``. A broken log is skipped here: `ecoredress check` reports it
-    with its line and column, and `ecoredress screening` refuses to judge compliance until it is fixed."""
-    return list(_load_logs(folder.resolve()))
+def load_logs(folder: Path, limits: Limits = DEFAULT_LIMITS) -> list[ScreeningLog]:
+    """The valid screening logs of ``folder`` under the project's ``limits``. A broken log is skipped here:
+    `ecoredress check` reports it with its line and column, and `ecoredress screening` refuses to judge
+    compliance until it is fixed. Read again whenever a log changes (a preview server runs for hours)."""
+    folder = folder.resolve()
+    files = [] if not folder.is_dir() else sorted(folder.glob("*.yaml"))
+    seen = tuple((p.name, s.st_mtime_ns, s.st_size) for p in files for s in [p.lstat()])
+    return list(_load_logs(folder, seen, limits))
 
 
 @lru_cache(maxsize=4)
-def _load_logs(folder: Path) -> tuple[ScreeningLog, ...]:
+def _load_logs(folder: Path, seen: tuple[tuple[str, int, int], ...], limits: Limits) -> tuple[ScreeningLog, ...]:
     logs = []
-    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+    for name, _, _ in seen:
         try:
-            logs.append(ScreeningLog.model_validate(load_data(read_text(path))))
+            logs.append(ScreeningLog.model_validate(load_data(read_text(folder / name, limits), limits)))
         except (
             YAMLError,
             ValidationError,

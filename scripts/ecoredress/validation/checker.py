@@ -53,6 +53,7 @@ class CheckedFile:
     findings: list[Finding] = field(default_factory=list)
     sources: SourceMap | None = None
     text: str | None = None  # the file as read, to place findings (dropped once every finding is placed)
+    case_id: str | None = None  # the valid case's number, kept when the case itself is not (check_files)
 
 
 @dataclass
@@ -74,6 +75,11 @@ class Report:
     def cases(self) -> list[Case]:
         return [c.case for c in self.files if c.case is not None]
 
+    @property
+    def case_count(self) -> int:
+        """How many files hold a valid case (their cases may not be kept: check_files)."""
+        return sum(1 for c in self.files if c.case_id is not None)
+
 
 def display_path(path: Path, base: Path) -> str:
     try:  # the file's own name, not a link's target: a refused link is reported where it is
@@ -86,6 +92,7 @@ def load_case(path: Path, display: str, limits: Limits = DEFAULT_LIMITS) -> Chec
     """Parse and schema-validate one case file. Findings are located; the case is None if invalid."""
     checked, value = _load_model(path, display, Case, "案件", limits)
     checked.case = value  # type: ignore[assignment]
+    checked.case_id = checked.case.id if checked.case is not None else None
     return checked
 
 

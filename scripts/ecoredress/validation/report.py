@@ -34,7 +34,7 @@ def as_json(report: Report) -> str:
         "valid": report.valid,
         "counts": {
             "files": len(report.files),
-            "cases": len(report.cases),
+            "cases": report.case_count,
             "errors": report.count(Severity.ERROR),
             "warnings": report.count(Severity.WARNING),
             "infos": report.count(Severity.INFO),

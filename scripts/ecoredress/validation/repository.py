@@ -32,10 +32,11 @@ from typing import TextIO, TypeVar
 
 from ecoredress.loading.discovery import discover_case_files
 from ecoredress.loading.guarded import Limits, limits_from
-from ecoredress.model import Case
+from ecoredress.model import Case, name_tagger
 from ecoredress.project import Project
 from ecoredress.validation.checker import (
     CheckedFile,
+    CheckRun,
     Report,
     check_file,
     check_run,
@@ -59,13 +60,18 @@ def worker_count(project: Project, requested: int | None = None) -> int:
     return jobs if jobs is not None else os.cpu_count() or 1
 
 
-def in_order(work: Callable[[Path], T], paths: Sequence[Path], jobs: int) -> list[T]:
+def in_order(
+    work: Callable[[Path], T], paths: Sequence[Path], jobs: int, shared: Callable[[], object] | None = None
+) -> list[T]:
     """``work`` done on each of ``paths``, the results in the order of ``paths``: over up to ``jobs`` worker
     processes when there are enough files to be worth it, else here. ``work`` must be picklable (a module-level
-    function, or a ``partial`` of one with picklable arguments), and so must what it returns."""
+    function, or a ``partial`` of one with picklable arguments), and so must what it returns. ``shared`` loads, once
+    here before the workers start, what each would otherwise load for itself (forked, they share it)."""
     workers = min(jobs, len(paths) // FILES_PER_WORKER)
     if workers <= 1:
         return [work(p) for p in paths]
+    if shared is not None:
+        shared()
     pool = ProcessPoolExecutor(workers, mp_context=_start_method(), initializer=_ignore_interrupt)
     try:
         return list(pool.map(work, paths, chunksize=max(1, len(paths) // (8 * workers))))
@@ -93,25 +99,35 @@ def check_files(
     project: Project,
     screening: Sequence[Path] = (),
     jobs: int | None = None,
+    keep_cases: bool = True,
 ) -> Report:
     """Validate the case files ``paths`` and the screening logs ``screening`` (shown relative to ``base``)
     under the rule profile, calendar and limits of ``project``, over ``jobs`` processes (default:
-    ``worker_count``).
+    ``worker_count``). Without ``keep_cases`` the report holds the findings and each case's number, not the
+    cases: a worker then does not send them back (at 10,000 cases, a tenth of the time of ``check``).
 
     With ``as_of`` the rules see each case as it stood on that day (``case_as_of``): a step taken later was
     still open then. Without it, today and the whole file (a fact dated after today is an error)."""
     run = check_run(as_of, base, project)
-    files = in_order(partial(check_file, run=run), paths, worker_count(project, jobs))
+    work = partial(_check_file, run=run, keep_case=keep_cases)
+    files = in_order(work, paths, worker_count(project, jobs), shared=name_tagger.load)
     seen: dict[str, str] = {}
     for checked in files:
-        if checked.case is not None and checked.case.id in seen:
+        if checked.case_id is not None and checked.case_id in seen:
             # Said where `check` has always said it: after a wrong file name, before the rules' findings.
             after = 1 if checked.findings and checked.findings[0].code == "filename-mismatch" else 0
-            checked.findings.insert(after, place(duplicate_id(checked.case.id, seen[checked.case.id]), checked))
-        elif checked.case is not None:
-            seen[checked.case.id] = checked.display
+            checked.findings.insert(after, place(duplicate_id(checked.case_id, seen[checked.case_id]), checked))
+        elif checked.case_id is not None:
+            seen[checked.case_id] = checked.display
         checked.text = None
     return Report(files + [check_screening_log(p, display_path(p, base), run.limits) for p in screening])
+
+
+def _check_file(path: Path, run: CheckRun, keep_case: bool) -> CheckedFile:
+    checked = check_file(path, run)
+    if not keep_case:
+        checked.case = None
+    return checked
 
 
 @dataclass(frozen=True)
