@@ -68,6 +68,8 @@ def test_the_samples_have_ruamels_positions(text):
         "a: x\ufeffy\n",
         "a: 2025-07-1\t8\n",  # ruamel's scanner refuses it, libyaml reads it
         "notic\te: 1\n",
+        "a: 2024-02-30\n...\n...\n",  # libyaml takes two document ends, ruamel's composer refuses the second
+        "a: 1\n...\n",
     ],
 )
 def test_where_libyaml_reads_otherwise_the_positions_are_still_ruamels(text):

@@ -7,8 +7,9 @@ The positions are those of ruamel's own composer (pure Python, YAML 1.2). libyam
 times faster (issue 14) and puts each node at the same line and column, except in these cases, where ruamel's
 composer is used: a text with a character libyaml takes for a line break and YAML 1.2 does not (U+0085, U+2028,
 U+2029); with a byte order mark inside it (at the start of a line libyaml stops there); with a tab (ruamel's scanner
-refuses some that libyaml reads, and the findings of such a file are placed at its start); and an empty value
-(``key:`` with nothing after it), which libyaml puts just after its key and ruamel at the next token.
+refuses some that libyaml reads, and the findings of such a file are placed at its start); with a document end
+marker (``...``: libyaml takes two in a row, ruamel refuses the second); and an empty value (``key:`` with nothing
+after it), which libyaml puts just after its key and ruamel at the next token.
 tests/input/test_source_positions.py compares the two.
 """
 
@@ -80,7 +81,7 @@ def compose(text: str) -> Node | None:
     return composed
 
 
-_LIBYAML_READS_OTHERWISE = re.compile("[\t\x85\u2028\u2029\ufeff]")
+_LIBYAML_READS_OTHERWISE = re.compile("[\t\x85\u2028\u2029\ufeff]|^\\.\\.\\.", re.MULTILINE)
 
 
 def _has_empty_value(tree: Node | None) -> bool:

@@ -88,8 +88,42 @@ def load_data(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
     for event in screened_events(text, limits):
         built.add(event)
     if built.unusual:  # what such a file holds, or which error it raises, is ruamel's to say
-        return _dates_only(_FAST.load(text))
+        try:
+            return _dates_only(_FAST.load(text))
+        except _VALUE_ERRORS:
+            raise unreadable_value(text) from None
     return built.data
+
+
+# What ruamel's constructors raise, instead of a YAMLError, for a value they cannot make: 0x_, !!int x, !!bool x.
+_VALUE_ERRORS = (ValueError, KeyError, IndexError, TypeError, OverflowError)
+_KINDS = {"int": "整数", "float": "数字", "bool": "是非值", "null": "空值", "timestamp": "日期"}
+
+
+def unreadable_value(text: str) -> InputRejected:
+    """The first scalar of ``text`` (already screened) that the constructor cannot make, located; ruamel said
+    only which Python error it met."""
+    for event in screened_events(text):
+        if type(event) is not ScalarEvent:
+            continue
+        tag = event.tag or (_resolved(event.value) if event.implicit[0] else _STR)
+        make = _MAKERS.get(tag)
+        if tag == _STR or make is None:
+            continue
+        try:
+            make(_CONSTRUCTOR, ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style))
+        except _VALUE_ERRORS:
+            kind = _KINDS.get(tag.rsplit(":", 1)[-1], tag)
+            shown = event.value if len(event.value) <= 40 else event.value[:40] + "…"
+            mark = event.start_mark
+            return InputRejected(
+                "unreadable-value",
+                f"值“{shown}”不能作为{kind}读取。请写成普通的数字、日期或文字（文字可加引号）；"
+                "不要在值前加 !!int、!!float 等类型标记。",
+                mark.line + 1,
+                mark.column + 1,
+            )
+    return InputRejected("unreadable-value", "文件中有无法读取的值。请检查各项的写法，不要使用 !!int 等类型标记。")
 
 
 class _Built:
@@ -246,7 +280,10 @@ def roundtrip() -> YAML:
 
 def load_roundtrip(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
     screen(text, limits)
-    return roundtrip().load(text)
+    try:
+        return roundtrip().load(text)
+    except _VALUE_ERRORS:
+        raise unreadable_value(text) from None
 
 
 def dump_roundtrip(data: Any, explicit_start: bool = False) -> str:

@@ -88,8 +88,8 @@ def frequency(word: str) -> int | None:
 
 
 def person_words(text: str, surnames: re.Pattern[str]) -> Iterator[tuple[int, str]]:
-    """(offset, word) of each word of two characters or more in ``text`` that jieba tags as a person's name, in order,
-    except in stretches of text in which ``surnames`` matches no character (where no name begins with a surname)."""
+    """(offset, word) of each word in ``text`` that jieba tags as a person's name (a single character too, as jieba
+    may), in order, except in stretches in which ``surnames`` matches no character (no name begins there)."""
     model = _model()
     for block in model.han_internal.finditer(text):
         if surnames.search(block.group(0)) is not None:
