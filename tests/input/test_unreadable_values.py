@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from ruamel.yaml.error import YAMLError
 
 from ecoredress.errors import UserError
+from ecoredress.loading.guarded import Limits
 from ecoredress.loading.yamlio import load_data, load_roundtrip
 from tests.conftest import case_repository, run_cli
 
@@ -46,3 +47,11 @@ def test_any_typed_value_loads_or_is_a_located_error(tag, value, where):
     for load in (load_data, load_roundtrip):
         with contextlib.suppress(UserError, YAMLError):  # located: our finding, or ruamel's syntax error, its mark
             load(text)
+
+
+def test_the_value_is_located_under_the_limits_the_file_was_read_with():
+    # A file over the default number of values, read under a raised limit: the unreadable value is what is reported.
+    text = "a: [" + ", ".join(["1"] * 25_000) + "]\nb: 0x_\n"
+    with pytest.raises(UserError, match="不能作为整数读取") as raised:
+        load_data(text, Limits(values=30_000))
+    assert (raised.value.line, raised.value.column) == (2, 4)

@@ -91,7 +91,7 @@ def load_data(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
         try:
             return _dates_only(_FAST.load(text))
         except _VALUE_ERRORS:
-            raise unreadable_value(text) from None
+            raise unreadable_value(text, limits) from None
     return built.data
 
 
@@ -100,10 +100,10 @@ _VALUE_ERRORS = (ValueError, KeyError, IndexError, TypeError, OverflowError)
 _KINDS = {"int": "整数", "float": "数字", "bool": "是非值", "null": "空值", "timestamp": "日期"}
 
 
-def unreadable_value(text: str) -> InputRejected:
-    """The first scalar of ``text`` (already screened) that the constructor cannot make, located; ruamel said
-    only which Python error it met."""
-    for event in screened_events(text):
+def unreadable_value(text: str, limits: Limits = DEFAULT_LIMITS) -> InputRejected:
+    """The first scalar of ``text`` (already screened under ``limits``) that the constructor cannot make, located;
+    ruamel said only which Python error it met."""
+    for event in screened_events(text, limits):
         if type(event) is not ScalarEvent:
             continue
         tag = event.tag or (_resolved(event.value) if event.implicit[0] else _STR)
@@ -283,7 +283,7 @@ def load_roundtrip(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
     try:
         return roundtrip().load(text)
     except _VALUE_ERRORS:
-        raise unreadable_value(text) from None
+        raise unreadable_value(text, limits) from None
 
 
 def dump_roundtrip(data: Any, explicit_start: bool = False) -> str:
