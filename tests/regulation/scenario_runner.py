@@ -14,12 +14,15 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from ecoredress.loading.discovery import SCREENING_DIR
+from ecoredress.loading.guarded import DEFAULT_LIMITS
 from ecoredress.loading.yamlio import load_data
 from ecoredress.model import Case
 from ecoredress.regulation.calendar import Calendar, load_calendar
 from ecoredress.regulation.findings import Finding
 from ecoredress.regulation.profile import Profile, load_profile
 from ecoredress.regulation.rules.registry import CaseContext
+from ecoredress.regulation.screening import known_screening_ids
 from ecoredress.validation.checker import run_checks
 
 SCENARIOS = Path(__file__).parent / "scenarios"
@@ -60,6 +63,7 @@ def findings(
         as_of,
         profile or load_profile("ningxia-2024"),
         calendar or load_calendar(None),
+        known_screening_ids(SCENARIOS / SCREENING_DIR, DEFAULT_LIMITS),  # as `check` reads them beside the case
     )
     return run_checks(ctx)
 

@@ -68,8 +68,12 @@ def _load_logs(folder: Path, seen: tuple[tuple[str, int, int], ...], limits: Lim
     return tuple(logs)
 
 
-def screening_ids(logs: list[ScreeningLog]) -> set[str]:
-    return {s.id for log in logs for s in log.screenings}
+def known_screening_ids(folder: Path, limits: Limits) -> frozenset[str] | None:
+    """The ids of the valid screening logs of ``folder`` under the project's ``limits``, or None when there is no
+    such folder (then a case's screening_ref has nothing to be checked against)."""
+    if not folder.is_dir():
+        return None
+    return frozenset(s.id for log in load_logs(folder, limits) for s in log.screenings)
 
 
 def records(logs: list[ScreeningLog]) -> list[tuple[RightsHolder, Screening]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from ecoredress.confined import RefusedFile
+from ecoredress.loading.discovery import SCREENING_DIR
 from ecoredress.loading.guarded import DEFAULT_LIMITS, InputRejected, Limits, limits_from
 from ecoredress.loading.sourcemap import SourceMap
 from ecoredress.loading.yamlio import load_data, read_text
@@ -24,6 +25,7 @@ from ecoredress.regulation.findings import Finding, Severity, error
 from ecoredress.regulation.profile import project_profile
 from ecoredress.regulation.rules import registry as rule_registry
 from ecoredress.regulation.rules.registry import CaseCheck, CaseContext
+from ecoredress.regulation.screening import known_screening_ids
 from ecoredress.validation import consistency, person_names  # noqa: F401 - their cross-checks register on import
 from ecoredress.validation.analogy import in_time
 from ecoredress.validation.schema_errors import schema_findings
@@ -140,18 +142,25 @@ class CheckRun:
     past: bool  # as_of was asked for: the rules see each case as it stood on that day
     profile: Profile
     calendar: Calendar
+    # The screening ids (第九条) of each case folder with a screening folder, keyed by the folder as the paths
+    # name it: a few ids per log, read once here rather than once per case.
+    screening: Mapping[Path, frozenset[str]]
     limits: Limits = DEFAULT_LIMITS
 
 
-def check_run(as_of: dt.date | None, base: Path, project: Project) -> CheckRun:
-    """The rule profile, calendar and limits of ``project``, for files shown relative to ``base``."""
+def check_run(as_of: dt.date | None, base: Path, project: Project, paths: Iterable[Path]) -> CheckRun:
+    """The rule profile, calendar and limits of ``project`` for checking the case files ``paths``, shown relative
+    to ``base``, with the screening ids of the logs beside them (read under those limits)."""
+    limits = limits_from(project)
+    beside = ((folder, known_screening_ids(folder / SCREENING_DIR, limits)) for folder in {p.parent for p in paths})
     return CheckRun(
         base,
         as_of or dt.date.today(),
         as_of is not None,
         project_profile(project),
         load_calendar(project.root),
-        limits_from(project),
+        {folder: ids for folder, ids in beside if ids is not None},
+        limits,
     )
 
 
@@ -167,7 +176,14 @@ def check_file(path: Path, run: CheckRun) -> CheckedFile:
         located: list[Finding] = list(_file_level(checked, case))
         view = case_as_of(case, run.as_of, run.profile, run.calendar) if run.past else None
         if not run.past or view is not None:  # a case whose clue came later did not exist on that day
-            context = CaseContext(view.case if view else case, checked.path, run.as_of, run.profile, run.calendar)
+            context = CaseContext(
+                view.case if view else case,
+                checked.path,
+                run.as_of,
+                run.profile,
+                run.calendar,
+                run.screening.get(checked.path.parent),
+            )
             located.extend(replace(f, loc=view.original_loc(f.loc)) if view else f for f in run_checks(context))
         checked.findings.extend(_place(f, checked.sources, checked.display, checked.text) for f in located)
     checked.sources = None  # positions are resolved; the node graph is neither kept nor sent between processes

@@ -108,7 +108,7 @@ def check_files(
 
     With ``as_of`` the rules see each case as it stood on that day (``case_as_of``): a step taken later was
     still open then. Without it, today and the whole file (a fact dated after today is an error)."""
-    run = check_run(as_of, base, project)
+    run = check_run(as_of, base, project, paths)
     work = partial(_check_file, run=run, keep_case=keep_cases)
     files = in_order(work, paths, worker_count(project, jobs), shared=name_tagger.load)
     seen: dict[str, str] = {}

@@ -11,16 +11,14 @@ from collections.abc import Iterator
 from ecoredress.loading.discovery import SCREENING_DIR
 from ecoredress.regulation.findings import Finding, warning
 from ecoredress.regulation.rules.registry import CaseContext, case_check
-from ecoredress.regulation.screening import load_logs, screening_ids
 
 
 @case_check
 def screening_ref_known(ctx: CaseContext) -> Iterator[Finding]:
     ref = ctx.case.clue.screening_ref
-    folder = ctx.path.parent / SCREENING_DIR
-    if ref is None or not folder.is_dir():
+    if ref is None or ctx.screening_ids is None:
         return
-    if ref not in screening_ids(load_logs(folder)):
+    if ref not in ctx.screening_ids:
         yield warning(
             "art9-screening-ref-unknown",
             f"线索引用的筛查记录 {ref} 在 {SCREENING_DIR}/ 中不存在。请核对编号，或在季度筛查记录中补充该次筛查。",

@@ -18,14 +18,15 @@ from ecoredress.regulation.profile import Profile
 
 @dataclass(frozen=True)
 class CaseContext:
-    """What a cross-check or rule sees: the validated case, when "today" is, and the rule profile and calendar of
-    the case's repository (loaded once per run)."""
+    """What a cross-check or rule sees: the validated case, when "today" is, and the rule profile, calendar and
+    screening ids of the case's repository (loaded once per run)."""
 
     case: Case
     path: Path
     as_of: dt.date
     profile: Profile
     calendar: Calendar
+    screening_ids: frozenset[str] | None = None  # of the logs in the screening folder beside the case; None: no folder
 
 
 CaseCheck = Callable[[CaseContext], Iterable[Finding]]
