@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from ruamel.yaml.error import YAMLError
 
 from ecoredress.errors import UserError
-from ecoredress.loading.guarded import DEFAULT_LIMITS, Limits
+from ecoredress.loading.guarded import Limits
 from ecoredress.loading.yamlio import load_data, read_text
 from ecoredress.model.enums import HOLDER_CODES, RightsHolder
 from ecoredress.model.screening import Screening, ScreeningLog
@@ -42,7 +42,7 @@ def quarter_end(year: int, quarter: int) -> dt.date:
     return dt.date(year, 12, 31) if quarter == 4 else dt.date(year, 3 * quarter + 1, 1) - dt.timedelta(days=1)
 
 
-def load_logs(folder: Path, limits: Limits = DEFAULT_LIMITS) -> list[ScreeningLog]:
+def load_logs(folder: Path, limits: Limits) -> list[ScreeningLog]:
     """The valid screening logs of ``folder`` under the project's ``limits``. A broken log is skipped here:
     `ecoredress check` reports it with its line and column, and `ecoredress screening` refuses to judge
     compliance until it is fixed. Read again whenever a log changes (a preview server runs for hours)."""
