@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 
 from tests.ci.gitrepo import CaseRepo, pull_request
-from tests.ci.workflows import GITHUB_WORKFLOWS, PipelineRun, ecoredress_commands, github_steps, gitlab_steps, run_step
+from tests.ci.workflows import (
+    GITHUB_WORKFLOWS,
+    PipelineRun,
+    ecoredress_commands,
+    github_steps,
+    gitlab_pipeline,
+    run_step,
+)
 from tests.conftest import built_once
 
 GITHUB_CONTEXT = {
@@ -47,6 +54,7 @@ def _review_run(root: Path) -> PipelineRun:
 
 
 def _gitlab_run(root: Path) -> PipelineRun:
+    """The merge-request pipeline (the jobs its rules select) on a merge request."""
     run = PipelineRun(CaseRepo.from_project(root / "repo"))
     base = pull_request(run.repo)
     variables = {
@@ -55,20 +63,26 @@ def _gitlab_run(root: Path) -> PipelineRun:
         "CI_DEFAULT_BRANCH": "main",
         "CI_MERGE_REQUEST_DIFF_BASE_SHA": base,
     }
-    return run_ecoredress_steps(run, gitlab_steps(variables))
+    return run_ecoredress_steps(run, gitlab_pipeline(variables))
 
 
-def _pages_runs(root: Path) -> list[PipelineRun]:
-    """The whole workflow, then its `build` job again: the job whose site and documents are compared (the
-    internal site is another job, on another runner, and is never deployed)."""
-    steps = github_steps(workflow("pages.yml"), GITHUB_CONTEXT)
-    runs = []
-    for index, (zone, jobs) in enumerate(
-        (("UTC", steps), ("Asia/Shanghai", [s for s in steps if s.source == "pages.yml:build"]))
-    ):
-        run = PipelineRun(CaseRepo.from_project(root / f"pages-{index}" / "repo"))
-        runs.append(run_ecoredress_steps(run, jobs, {"TZ": zone}))
-    return runs
+def _gitlab_main_run(root: Path) -> PipelineRun:
+    """The default-branch pipeline (check, then Pages and the internal site) in a clean copy, in another time
+    zone than the GitHub deploy below: the two deploy builds are compared (test_reproducible.py)."""
+    run = PipelineRun(CaseRepo.from_project(root / "repo"))
+    variables = {
+        "CI_PROJECT_DIR": str(run.repo.root),
+        "CI_PIPELINE_SOURCE": "push",
+        "CI_COMMIT_BRANCH": "main",
+        "CI_DEFAULT_BRANCH": "main",
+    }
+    return run_ecoredress_steps(run, gitlab_pipeline(variables), {"TZ": "Asia/Shanghai"})
+
+
+def _pages_run(root: Path) -> PipelineRun:
+    """The whole deploy workflow in a clean copy, in UTC."""
+    run = PipelineRun(CaseRepo.from_project(root / "repo"))
+    return run_ecoredress_steps(run, github_steps(workflow("pages.yml"), GITHUB_CONTEXT), {"TZ": "UTC"})
 
 
 # Each run is made once per test run (built_once: under pytest-xdist the workers share it); the tests only read it.
@@ -80,11 +94,17 @@ def review_run(tmp_path_factory) -> PipelineRun:
 
 @pytest.fixture(scope="session")
 def gitlab_run(tmp_path_factory) -> PipelineRun:
-    """Every GitLab job's script on the same kind of merge request."""
+    """GitLab's merge-request pipeline on the same kind of merge request."""
     return built_once(tmp_path_factory, "gitlab", _gitlab_run)[1]
 
 
 @pytest.fixture(scope="session")
-def pages_runs(tmp_path_factory) -> list[PipelineRun]:
-    """The deploy workflow, twice, in two clean copies with different paths and time zones."""
-    return built_once(tmp_path_factory, "pages", _pages_runs)[1]
+def gitlab_main_run(tmp_path_factory) -> PipelineRun:
+    """GitLab's default-branch pipeline in a clean copy of the project."""
+    return built_once(tmp_path_factory, "gitlab-main", _gitlab_main_run)[1]
+
+
+@pytest.fixture(scope="session")
+def pages_run(tmp_path_factory) -> PipelineRun:
+    """GitHub's deploy workflow in a clean copy of the project."""
+    return built_once(tmp_path_factory, "pages", _pages_run)[1]

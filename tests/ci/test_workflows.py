@@ -23,6 +23,7 @@ from tests.ci.workflows import (
     ecoredress_commands,
     github_steps,
     gitlab_jobs,
+    gitlab_pipeline,
     gitlab_steps,
     load_yaml,
     resolve,
@@ -133,16 +134,17 @@ def test_apt_packages_of_ci_are_installed_by_ci_install():
     assert wanted <= set(re.findall(r"\bfonts-[a-z0-9-]+", (ROOT / ".ci" / "install").read_text(encoding="utf-8")))
 
 
-def test_every_ecoredress_command_in_ci_runs_in_these_tests(review_run, gitlab_run, pages_runs):
+def test_every_ecoredress_command_in_ci_runs_in_these_tests(review_run, gitlab_run, gitlab_main_run, pages_run):
     in_ci = {(s.source, s.name) for s in all_steps() if ecoredress_commands(s.script)}
-    ran = {(r.step.source, r.step.name) for run in (review_run, gitlab_run, *pages_runs) for r in run.ran}
+    runs = (review_run, gitlab_run, gitlab_main_run, pages_run)
+    ran = {(r.step.source, r.step.name) for run in runs for r in run.ran}
     assert in_ci == ran
     commands = {c for s in all_steps() for c in ecoredress_commands(s.script)}
     assert {"check", "render", "site build", "site diff", "build"} <= commands, commands
 
 
-def test_every_run_succeeds(review_run, gitlab_run, pages_runs):
-    for run in (review_run, gitlab_run, *pages_runs):
+def test_every_run_succeeds(review_run, gitlab_run, gitlab_main_run, pages_run):
+    for run in (review_run, gitlab_run, gitlab_main_run, pages_run):
         for ran in run.ran:
             assert ran.code == 0, f"{ran.step.source} «{ran.step.name}»\n{ran.out}\n{ran.err}"
             assert "Traceback" not in ran.err, ran.err
@@ -253,12 +255,31 @@ def test_gitlab_code_quality_report(gitlab_run):
     assert gitlab_jobs()["check"]["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
 
 
-def test_gitlab_artifacts_exist_after_the_jobs(gitlab_run):
-    for name, job in gitlab_jobs().items():
-        artifacts = job.get("artifacts", {})
-        for path in artifacts.get("paths", []) + list(artifacts.get("reports", {}).values()):
-            assert (gitlab_run.repo.root / path).exists(), f"{name}: {path}"
-    assert (gitlab_run.repo.root / "public" / "index.html").is_file()
+def test_gitlab_runs_the_jobs_each_pipeline_selects(gitlab_run, gitlab_main_run):
+    assert [r.step.name for r in gitlab_run.ran] == ["check", "render", "site", "disclosure-diff"]
+    assert [r.step.name for r in gitlab_main_run.ran] == ["check", "pages", "internal-site"]
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [{"if": "$CI_COMMIT_TAG =~ /^v/"}, {"if": "$CI_COMMIT_BRANCH"}, {"if": "$A == $B", "when": "never"}],
+    ids=["regex", "presence", "when"],
+)
+def test_a_rule_these_tests_cannot_read_fails_them(tmp_path, rule):
+    config = {"stages": ["check"], "workflow": {"rules": [{"if": "$A == $B"}]}, "job": {"stage": "check"}}
+    config["job"] |= {"script": ["ecoredress check"], "rules": [rule]}
+    (tmp_path / "ci.yml").write_text(json.dumps(config), encoding="utf-8")
+    with pytest.raises(AssertionError, match="rule not understood"):
+        gitlab_pipeline({"A": "1", "B": "1"}, tmp_path / "ci.yml")
+
+
+def test_gitlab_artifacts_exist_after_the_jobs(gitlab_run, gitlab_main_run):
+    for run in (gitlab_run, gitlab_main_run):
+        for ran in run.ran:
+            artifacts = gitlab_jobs()[ran.step.name].get("artifacts", {})
+            for path in artifacts.get("paths", []) + list(artifacts.get("reports", {}).values()):
+                assert (run.repo.root / path).exists(), f"{ran.step.name}: {path}"
+    assert (gitlab_main_run.repo.root / "public" / "index.html").is_file()
     diff = (gitlab_run.repo.root / "disclosure-diff.md").read_text(encoding="utf-8")
     assert "| YC-2023-003 |" in diff and "1,300,000.00 元" in diff
 

@@ -123,6 +123,44 @@ def gitlab_steps(variables: dict[str, str], path: Path = GITLAB_CI) -> list[Step
     return [Step(f"{path.name}:{name}", name, "\n".join(job["script"]), {**variables, **env}) for name, job in jobs]
 
 
+def gitlab_pipeline(variables: dict[str, str], path: Path = GITLAB_CI) -> list[Step]:
+    """The steps of the pipeline GitLab starts for ``variables``: the jobs whose rules select them, in stage order."""
+    config = load_yaml(path)
+    assert _selected(config["workflow"]["rules"], variables), f"no pipeline for {variables}"
+    return [s for s in gitlab_steps(variables, path) if _selected(_rules(config, s.name), variables)]
+
+
+def _rules(config: dict[str, Any], name: str) -> list[dict[str, str]] | None:
+    """A job's rules: its own, else those of the last template it extends that has rules (later `extends` win)."""
+    job = config[name]
+    if "rules" in job:
+        return list(job["rules"])
+    extends = job.get("extends", [])
+    for template in reversed([extends] if isinstance(extends, str) else extends):
+        if (rules := _rules(config, template)) is not None:
+            return rules
+    return None
+
+
+# The `if:` forms this project's rules use; any other form fails the test instead of being guessed at.
+RULE = re.compile(r'\$(\w+) == (?:"([^"]*)"|\$(\w+))')
+
+
+def _selected(rules: list[dict[str, str]] | None, variables: dict[str, str]) -> bool:
+    """GitLab's reading: no rules, the job runs; else the first rule whose `if` holds decides (an unset variable
+    is null)."""
+    if rules is None:
+        return True
+    for rule in rules:
+        assert set(rule) == {"if"}, f"rule not understood by these tests: {rule}"
+        match = RULE.fullmatch(rule["if"].strip())
+        assert match, f"rule not understood by these tests: {rule['if']}"
+        name, text, other = match.groups()
+        if variables.get(name) == (text if other is None else variables.get(other)):
+            return True
+    return False
+
+
 def _expand(value: str, variables: dict[str, str]) -> str:
     return re.sub(r"\$(\w+)", lambda m: variables.get(m.group(1), m.group(0)), value)
 

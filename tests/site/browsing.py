@@ -50,6 +50,16 @@ def guarded_page(browser, site_url: str):
     assert errors == [], f"页面脚本出错或违反内容安全策略：{errors}"
 
 
+# 150 ms of the page's own clock after its load event.
+SETTLED = "() => performance.now() >= 150 + performance.getEntriesByType('navigation')[0].loadEventEnd"
+
+
+def settle(page) -> None:
+    """Wait until 150 ms after the page's load event (no time at all if they have passed): what the page queued on
+    load (an error or focus handler, a short timer) has run, and a dialog it opened is seen by the guard."""
+    page.wait_for_function(SETTLED)
+
+
 def console_errors(page) -> list[str]:
     """Errors the page reports from now on: console errors (Chromium logs every CSP violation there) and uncaught
     exceptions."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browsing import guarded_page, served
+from browsing import guarded_page, served, settle
 
 OUTSIDE = "http://cdn.example.com/tracker.png"
 
@@ -31,6 +31,21 @@ def test_a_page_that_opens_a_dialog_fails(browser, tmp_path):
         guarded_page(browser, url) as page,
     ):
         page.goto(url)
+
+
+def test_a_dialog_a_page_opens_shortly_after_loading_is_seen_before_the_next_page(browser, tmp_path):
+    """Going on to the next page cancels what the last one still had queued: settle first."""
+    script = "addEventListener('load', () => setTimeout(() => alert('注入'), 100))"
+    (tmp_path / "index.html").write_text(f"<!doctype html><script>{script}</script>", encoding="utf-8")
+    (tmp_path / "next.html").write_text("<!doctype html><p>下一页</p>", encoding="utf-8")
+    with (  # noqa: PT012 - the guard raises on leaving the page
+        served(tmp_path) as url,
+        pytest.raises(AssertionError, match="对话框"),
+        guarded_page(browser, url) as page,
+    ):
+        page.goto(url)
+        settle(page)
+        page.goto(url + "next.html")
 
 
 def test_a_page_of_the_site_alone_passes(browser, tmp_path):

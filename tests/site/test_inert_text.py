@@ -24,7 +24,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from browsing import console_errors, guarded_page, search, served
+from browsing import console_errors, guarded_page, search, served, settle
 from ecoredress.model import Case
 from ecoredress.project import find_project
 from ecoredress.publish import pages
@@ -403,7 +403,7 @@ def test_payload_pages_run_nothing_and_show_the_text_in_chromium(browser, payloa
             page.goto(url + path, wait_until="commit")  # the two pages load side by side
             plain.goto(plain_url + path)
             page.wait_for_load_state()
-            page.wait_for_timeout(150)
+            settle(page)  # usually at once: the plain page loaded meanwhile
             seen, expected = page.evaluate(DOM), plain.evaluate(DOM)
             assert seen["handlers"] == [], path
             assert seen["elements"] == expected["elements"], path  # no <script>, <iframe>, <img>, <code>… from text
