@@ -6,6 +6,7 @@ page: 28 characters a line, amounts whole, signature with the body.
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import subprocess
@@ -62,8 +63,15 @@ class Line:
         return abs(self.x1 - RIGHT) < 2
 
 
-def pdf_lines(path: Path) -> list[Line]:
-    """Every text line of the PDF, in reading order, page numbers from 1."""
+def pdf_lines(path: Path) -> tuple[Line, ...]:
+    """Every text line of the PDF, in reading order, page numbers from 1. Read once per version of the file: many
+    tests read the same rendered documents."""
+    stat = path.stat()
+    return _pdf_lines(path.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.cache
+def _pdf_lines(path: Path, mtime_ns: int, size: int) -> tuple[Line, ...]:
     xhtml = subprocess.run(["pdftotext", "-bbox-layout", str(path), "-"], capture_output=True, check=True).stdout
     root = etree.fromstring(xhtml, etree.XMLParser(recover=True))
     lines = []
@@ -71,7 +79,7 @@ def pdf_lines(path: Path) -> list[Line]:
         for line in page.iter("{*}line"):
             text = "".join(word.text or "" for word in line.iter("{*}word"))
             lines.append(Line(number, float(line.get("xMin")), float(line.get("xMax")), float(line.get("yMin")), text))
-    return lines
+    return tuple(lines)
 
 
 def pdf_fonts(path: Path, page: int) -> set[str]:
