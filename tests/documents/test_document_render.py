@@ -21,7 +21,7 @@ from ecoredress.documents.settings import FONT_PRESETS, document_settings
 from ecoredress.errors import UserError
 from ecoredress.presentation.formatting import money_capitals
 from ecoredress.regulation.document_kinds import BY_KEY
-from tests.documents.pages import signing
+from tests.documents.pages import pdf_lines, signing
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -81,7 +81,9 @@ def test_every_document_is_signed_by_an_issuer_its_parties_or_in_its_form(render
 
 @cache
 def _pdf_pages(path) -> tuple[str, ...]:
-    return tuple(page.extract_text() for page in PdfReader(path).pages)
+    """Each page's text, a line a row, as poppler reads it (pages.pdf_lines: once per file for every test)."""
+    lines = pdf_lines(path)
+    return tuple("\n".join(line.text for line in lines if line.page == n) for n in sorted({ln.page for ln in lines}))
 
 
 def _pdf_text(path):
