@@ -24,7 +24,7 @@ def readme_commands() -> list[str]:
         for line in block.splitlines():
             line = re.split(r"\s{2,}#", line)[0].strip()  # drop the trailing explanation
             line = line.split("&&")[-1].strip()  # `bash .ci/install && ecoredress build`: the install is .ci/run itself
-            if line.startswith("ecoredress "):
+            if line.startswith("ecoredress ") and line not in commands:  # shown twice, run once
                 commands.append(line)
     return commands
 
