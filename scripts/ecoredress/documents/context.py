@@ -24,8 +24,8 @@ from ecoredress.model.types import UNDATED, is_withheld
 from ecoredress.presentation.masking import Masker
 from ecoredress.regulation.asof import case_as_of, section_as_of
 from ecoredress.regulation.calendar import Calendar
-from ecoredress.regulation.document_kinds import Spec, Subject, obligor_restores
-from ecoredress.regulation.obligations import cash_owed, in_kind, outstanding, received
+from ecoredress.regulation.document_kinds import Spec, Subject
+from ecoredress.regulation.obligations import cash_owed, in_kind, obligor_restores, outstanding, received
 from ecoredress.regulation.profile import Profile
 
 
@@ -120,7 +120,7 @@ def document_context(
         "party_as": lambda role: obligor_parties(case, role, masker),
         "department_as": lambda role: department_party(role, department),
         "signers": persons,
-        "basis": cite(spec.articles),
+        "basis": cite(spec.articles_for(now)),
         "own_rules": profile.governing(day) is profile.instruments[-1],  # the profile's own regulation governs
         "cite": cite,
         "param": lambda key: profile.in_force(key, day),

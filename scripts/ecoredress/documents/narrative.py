@@ -288,6 +288,12 @@ def _restoration(case: Case, we: str, they: str) -> Iterator[Step]:
             )
     if end := r.end:
         yield Step(end.applied_on, "restoration.end.applied", f"{they}以“{end.ground}”为由申请终止修复。")
+        if ev := end.evaluation:
+            yield Step(
+                ev.evaluated_on,
+                "restoration.end.evaluated",
+                f"{clause(ev.evaluator)}对终止修复申请组织评估，评估结论为：{ev.conclusion.statutory}。",
+            )
         if end.approved_on:
             yield Step(end.approved_on, "restoration.end.approved", f"{we}经评估同意终止修复。")
 

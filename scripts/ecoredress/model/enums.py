@@ -214,6 +214,13 @@ class RestorationEndGround(StrEnum):
     ACCEPTABLE_RISK = "已修复至生态环境风险可接受水平"
     FORCE_MAJEURE = "不可抗力导致修复中止且无法继续"
 
+    @property
+    def statutory(self) -> str:
+        """The situation in 第二十五条's own words, as a decision that ends restoration states it."""
+        if self is RestorationEndGround.ACCEPTABLE_RISK:
+            return "确实无法达到修复目标但已修复至生态环境风险可接受水平"
+        return "因不可抗力导致修复中止并无法继续"
+
 
 class ReferralDirection(StrEnum):
     """检察衔接的方向 (第二十六条)."""

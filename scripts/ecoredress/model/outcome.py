@@ -185,12 +185,32 @@ class Evaluation(Section):
     rectification: Rectification | None = field("限期整改", "评估未通过时要求限期整改", default=None)
 
 
+class EndEvaluation(Section):
+    """终止修复前的评估 (第二十五条“经赔偿权利人或其指定的部门、机构评估同意后终止修复”).
+
+    Not a 效果评估 (``Evaluation``, 第二十三条第三项): it judges the obligor's application, also when force majeure
+    halted the works before completion, and it has no pass mark or rectification."""
+
+    evaluated_on: dt.date = field("评估日期", "应当在同意终止修复之日或之前")
+    evaluator: str = field(
+        "评估单位", "组织评估的赔偿权利人或其指定的部门、机构，如“银川市生态环境局组织专家评估”", min_length=2
+    )
+    conclusion: RestorationEndGround = field(
+        "评估结论",
+        "评估认定的第二十五条情形：确实无法达到修复目标但已修复至生态环境风险可接受水平，"
+        "或因不可抗力导致修复中止并无法继续",
+    )
+
+
 class RestorationEnd(Section):
     """终止修复 (第二十五条)."""
 
     applied_on: dt.date = field("申请日期")
-    approved_on: dt.date | None = field("同意日期", default=None)
+    approved_on: dt.date | None = field("同意日期", "经评估同意后终止修复（第二十五条）", default=None)
     ground: RestorationEndGround = field("终止情形")
+    evaluation: EndEvaluation | None = field(
+        "评估", "赔偿权利人或其指定的部门、机构对终止修复申请的评估；同意终止修复前应当记录", default=None
+    )
     payment: Money | None = field(
         "终止修复后应缴纳的赔偿资金（元）",
         "经评估同意终止修复的，赔偿义务人依法缴纳赔偿资金（第二十五条）",

@@ -21,11 +21,10 @@ from ecoredress.model.enums import (
     DocumentKind,
     PublicItem,
     ReferralDirection,
-    RestorationMode,
 )
 from ecoredress.model.normalise import normalise_doc_number
 from ecoredress.model.outcome import IssuedDocument
-from ecoredress.regulation.obligations import decided_in_money, decision
+from ecoredress.regulation.obligations import decided_in_money, decision, obligor_restores
 
 _Item = TypeVar("_Item")
 HOLDER_DEPARTMENT = "指定部门或机构"
@@ -57,6 +56,14 @@ class Spec:
     public_only: bool = False  # a notice to the public: no internal original
     form: bool = False  # a form to fill in and sign (送达回证, 磋商记录): it cites no legal basis
     own: tuple[str, ...] = ()  # the narrative steps that are this document's own act (not told as past)
+    # The articles cited instead when the obligor does not restore: 第二十三条 and 第二十四条 govern only restoration
+    # by the obligor (“赔偿义务人开展生态环境损害修复的”), not the rights-holder's restoration with the money.
+    articles_unless_obligor_restores: str | None = None
+
+    def articles_for(self, case: Case) -> str:
+        """The articles this document cites for ``case``."""
+        other = self.articles_unless_obligor_restores
+        return self.articles if other is None or obligor_restores(case) else other
 
     @property
     def template(self) -> str:
@@ -111,12 +118,6 @@ def _series(case: Case, kind: DocumentKind, items: list[tuple[Any, dt.date]]) ->
 def _disclosed(item: PublicItem) -> Callable[[Case], bool]:
     # 第三十三条: a document is published once the case's disclosure decision names its item.
     return lambda case: case.disclosure.publish and item in case.disclosure.items
-
-
-def obligor_restores(case: Case) -> bool:
-    """The obligor restores (itself, by a contractor, or by 替代修复), so it files the plan and answers for it."""
-    r = case.restoration
-    return r is not None and r.mode not in (RestorationMode.FUNDED, RestorationMode.COMPENSATION_ONLY)
 
 
 # -- subjects per kind --------------------------------------------------------------------------------
@@ -273,8 +274,12 @@ def _rectifications(case: Case) -> list[Subject]:
 
 
 def _restoration_end(case: Case) -> list[Subject]:
+    # 第二十五条: the decision states the evaluation that agreed to end restoration; without one it is not issued
+    # (check reports art25-approval-without-evaluation).
     end = case.restoration.end if case.restoration else None
-    return _once(case, DocumentKind.RESTORATION_END_DECISION, end, lambda end: end.approved_on)
+    if end is None or end.evaluation is None or end.approved_on is None or end.evaluation.evaluated_on > end.approved_on:
+        return []
+    return [_subject(case, DocumentKind.RESTORATION_END_DECISION, end, end.approved_on)]
 
 
 def _referral_letters(case: Case) -> list[Subject]:
@@ -537,6 +542,7 @@ SPECS: tuple[Spec, ...] = (
         f"{OBLIGOR}（赔偿义务人修复的）或{FILE}；公开版向社会公开（第三十三条）",
         _evaluations,
         _EFFECT_ITEM,
+        articles_unless_obligor_restores="第三十三条",
     ),
     Spec(
         "rectification-notice",
@@ -555,7 +561,7 @@ SPECS: tuple[Spec, ...] = (
         HOLDER_DEPARTMENT,
         OBLIGOR,
         _restoration_end,
-        own=("restoration.end.approved",),
+        own=("restoration.end.evaluated", "restoration.end.approved"),
     ),
     Spec(
         "referral-letter",
@@ -594,6 +600,7 @@ SPECS: tuple[Spec, ...] = (
         HOLDER_DEPARTMENT,
         f"{FILE}，报赔偿权利人",
         _closing,
+        articles_unless_obligor_restores="第三十二条、第三十五条",
     ),
 )
 BY_KEY = {spec.key: spec for spec in SPECS}

@@ -105,6 +105,14 @@ def decided(case: Case) -> Decimal | None:
     return found.total if found else None
 
 
+def obligor_restores(case: Case) -> bool:
+    """The obligor restores (itself, by a contractor, or by 替代修复), so it files the plan and answers for it:
+    第二十三条 and 第二十四条 govern this restoration (“赔偿义务人开展生态环境损害修复的”), not the rights-holder's
+    restoration with the money it received (权利人以赔偿资金组织修复)."""
+    r = case.restoration
+    return r is not None and r.mode not in (RestorationMode.FUNDED, RestorationMode.COMPENSATION_ONLY)
+
+
 def in_kind(case: Case) -> set[ClaimCategory]:
     """The items the obligor performs in kind, not in money: restoration costs when it restores itself or
     commissions the work (第二十条), and the interim and permanent losses too when they are made good by

@@ -1,6 +1,9 @@
 """第二十三条–第二十五条 修复: plan → expert review → 备案 → implementation → effect evaluation, in that order;
-failed evaluation → rectification; major changes re-reviewed; termination needs approval and payment.
+failed evaluation → rectification; major changes re-reviewed; termination needs an evaluation, approval and payment.
 
+第二十三条 and 第二十四条 govern restoration by the obligor: 第二十三条：“赔偿义务人开展生态环境损害修复的，应按照以下程序
+执行：……”; 第二十四条 answers the obligor's change applications and tells the obligor to rectify. They are not checked
+where the rights-holder restores with the money (权利人以赔偿资金组织修复, ``obligations.obligor_restores``).
 第二十三条：“（一）编制生态环境损害修复方案，经专家论证通过后，报赔偿权利人及其指定的部门或机构组织备案；（二）按照备案的
 生态环境损害修复方案对受损的生态环境开展修复……（三）修复实施完成后，赔偿权利人及其指定的部门或机构组织对生态环境修复的效果
 进行评估。” 第二十四条：“对赔偿义务人在修复过程中提出的重大变更申请，应当重新组织论证；对评估未通过的，
@@ -9,7 +12,8 @@ failed evaluation → rectification; major changes re-reviewed; termination need
 并依法缴纳赔偿资金。”
 Fact dates: a step taken before the one that must precede it, that step (the filing, the start of work, the first
 evaluation); the restoration's completion, the failed evaluation, the rectification (its due date, ``common.timing``;
-its completion), the change applied for, the approval to end restoration.
+its completion), the change applied for, the approval to end restoration (both for a missing evaluation and for
+missing payment).
 """
 
 from __future__ import annotations
@@ -19,16 +23,17 @@ from functools import wraps
 
 from ecoredress.model.outcome import Restoration
 from ecoredress.regulation.findings import Finding, error, info, warning
+from ecoredress.regulation.obligations import obligor_restores
 from ecoredress.regulation.rules.common import timing_of
 from ecoredress.regulation.rules.registry import CaseCheck, CaseContext, case_check
 
 
 def restoration_check(check: Callable[[CaseContext, Restoration], Iterator[Finding]]) -> CaseCheck:
-    """Register a check of these articles: it judges the restoration of a case that records one."""
+    """Register a check of 第二十三条 or 第二十四条: it judges the restoration of a case whose obligor restores."""
 
     @wraps(check)
     def on_case(ctx: CaseContext) -> Iterator[Finding]:
-        if ctx.case.restoration is not None:
+        if ctx.case.restoration is not None and obligor_restores(ctx.case):
             yield from check(ctx, ctx.case.restoration)
 
     return case_check(on_case)
@@ -133,16 +138,29 @@ def major_changes(ctx: CaseContext, r: Restoration) -> Iterator[Finding]:
             )
 
 
-@restoration_check
-def termination(ctx: CaseContext, r: Restoration) -> Iterator[Finding]:
-    if r.end is None:
+@case_check
+def termination(ctx: CaseContext) -> Iterator[Finding]:
+    # 第二十五条: the obligor applies, whoever restores; ending is approved only after an evaluation agreed to it.
+    end = ctx.case.restoration.end if ctx.case.restoration else None
+    if end is None or end.approved_on is None:
         return
-    if r.end.approved_on and not (ctx.case.funds and ctx.case.funds.receipts):
+    evaluation = end.evaluation
+    if evaluation is None or evaluation.evaluated_on > end.approved_on:
+        late = f"，而评估日期（{evaluation.evaluated_on}）晚于同意日期" if evaluation else "，但没有评估记录"
+        yield error(
+            "art25-approval-without-evaluation",
+            f"修复已于 {end.approved_on} 经同意终止{late}。终止修复应当经赔偿权利人或其指定的部门、机构评估同意，"
+            "请在 restoration.end.evaluation 中记录评估日期（不晚于同意日期）、评估单位和评估结论。",
+            ("restoration", "end", "evaluation" if evaluation else "approved_on"),
+            "第二十五条",
+            on=end.approved_on,
+        )
+    if not (ctx.case.funds and ctx.case.funds.receipts):
         yield warning(
             "art25-funds-missing",
-            f"修复已于 {r.end.approved_on} 经同意终止，但没有缴纳赔偿资金的记录。终止修复后义务人应依法缴纳赔偿资金，"
+            f"修复已于 {end.approved_on} 经同意终止，但没有缴纳赔偿资金的记录。终止修复后义务人应依法缴纳赔偿资金，"
             "请记录 funds.receipts。",
             ("restoration", "end", "approved_on"),
             "第二十五条",
-            on=r.end.approved_on,
+            on=end.approved_on,
         )
