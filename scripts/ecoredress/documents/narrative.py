@@ -104,13 +104,15 @@ def steps(case: Case, we: str, they: str = "赔偿义务人") -> list[Step]:
 def recount(
     steps_: list[Step], families: tuple[str, ...] | list[str], until: dt.date, own: tuple[str, ...] | None = ()
 ) -> str:
-    """The chosen steps up to ``until`` as one paragraph; steps of that very day count unless they are the
-    document's own act (``own`` keys; None: no step of that day). A step on the day of the one before it
-    begins 同日."""
+    """The chosen steps up to ``until`` as one paragraph, without those the document tells itself (``own`` keys:
+    its own act, and what it states as its ground); steps of that very day count (None: no step of that day).
+    A step on the day of the one before it begins 同日."""
     chosen = [
         s
         for s in steps_
-        if s.family in families and (s.day < until or (s.day == until and own is not None and s.key not in own))
+        if s.family in families
+        and (s.day < until or (s.day == until and own is not None))
+        and s.key not in (own or ())
     ]
     return "".join(
         f"{'同日' if i and chosen[i - 1].day == s.day else cn_date(s.day)}，{s.text}" for i, s in enumerate(chosen)

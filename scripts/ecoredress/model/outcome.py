@@ -218,6 +218,11 @@ class RestorationEnd(Section):
     )
     due_on: dt.date | None = field("缴纳期限", default=None)
 
+    @property
+    def approved_after_evaluation(self) -> bool:
+        """Approved, and evaluated on or before the approval (第二十五条 “经……评估同意后终止修复”)."""
+        return bool(self.approved_on and self.evaluation and self.evaluation.evaluated_on <= self.approved_on)
+
 
 class Restoration(Section):
     """生态环境修复 (第二十条、第二十三条–第二十五条)."""

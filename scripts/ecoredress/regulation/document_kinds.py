@@ -55,7 +55,7 @@ class Spec:
     publishable: Callable[[Case], bool] = lambda case: False
     public_only: bool = False  # a notice to the public: no internal original
     form: bool = False  # a form to fill in and sign (送达回证, 磋商记录): it cites no legal basis
-    own: tuple[str, ...] = ()  # the narrative steps that are this document's own act (not told as past)
+    own: tuple[str, ...] = ()  # the narrative steps this document tells itself (its act, its ground): not as past
     # The articles cited instead when the obligor does not restore: 第二十三条 and 第二十四条 govern only restoration
     # by the obligor (“赔偿义务人开展生态环境损害修复的”), not the rights-holder's restoration with the money.
     articles_unless_obligor_restores: str | None = None
@@ -277,7 +277,7 @@ def _restoration_end(case: Case) -> list[Subject]:
     # 第二十五条: the decision states the evaluation that agreed to end restoration; without one it is not issued
     # (check reports art25-approval-without-evaluation).
     end = case.restoration.end if case.restoration else None
-    if end is None or end.evaluation is None or end.approved_on is None or end.evaluation.evaluated_on > end.approved_on:
+    if end is None or end.approved_on is None or not end.approved_after_evaluation:
         return []
     return [_subject(case, DocumentKind.RESTORATION_END_DECISION, end, end.approved_on)]
 

@@ -1,9 +1,9 @@
 """第二十三条–第二十五条 修复: plan → expert review → 备案 → implementation → effect evaluation, in that order;
 failed evaluation → rectification; major changes re-reviewed; termination needs an evaluation, approval and payment.
 
-第二十三条 and 第二十四条 govern restoration by the obligor: 第二十三条：“赔偿义务人开展生态环境损害修复的，应按照以下程序
-执行：……”; 第二十四条 answers the obligor's change applications and tells the obligor to rectify. They are not checked
-where the rights-holder restores with the money (权利人以赔偿资金组织修复, ``obligations.obligor_restores``).
+第二十三条 and 第二十四条 govern restoration by the obligor: 第二十三条：“赔偿义务人开展生态环境损害修复的，
+应按照以下程序执行：……”; 第二十四条 answers the obligor's change applications and tells the obligor to rectify. They
+are not checked where the rights-holder restores with the money (权利人以赔偿资金组织修复, ``obligor_restores``).
 第二十三条：“（一）编制生态环境损害修复方案，经专家论证通过后，报赔偿权利人及其指定的部门或机构组织备案；（二）按照备案的
 生态环境损害修复方案对受损的生态环境开展修复……（三）修复实施完成后，赔偿权利人及其指定的部门或机构组织对生态环境修复的效果
 进行评估。” 第二十四条：“对赔偿义务人在修复过程中提出的重大变更申请，应当重新组织论证；对评估未通过的，
@@ -144,8 +144,8 @@ def termination(ctx: CaseContext) -> Iterator[Finding]:
     end = ctx.case.restoration.end if ctx.case.restoration else None
     if end is None or end.approved_on is None:
         return
-    evaluation = end.evaluation
-    if evaluation is None or evaluation.evaluated_on > end.approved_on:
+    if not end.approved_after_evaluation:
+        evaluation = end.evaluation
         late = f"，而评估日期（{evaluation.evaluated_on}）晚于同意日期" if evaluation else "，但没有评估记录"
         yield error(
             "art25-approval-without-evaluation",
