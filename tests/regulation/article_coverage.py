@@ -178,7 +178,7 @@ def documents() -> dict[int, set[str]]:
 
     out: dict[int, set[str]] = defaultdict(set)
     for spec in SPECS:
-        for n in article_numbers(spec.articles):
+        for n in article_numbers(f"{spec.articles}、{spec.articles_unless_obligor_restores or ''}"):
             out[n].add(spec.title)
     return out
 

@@ -188,8 +188,8 @@ class Evaluation(Section):
 class EndEvaluation(Section):
     """终止修复前的评估 (第二十五条“经赔偿权利人或其指定的部门、机构评估同意后终止修复”).
 
-    Not a 效果评估 (``Evaluation``, 第二十三条第三项): it judges the obligor's application, also when force majeure
-    halted the works before completion, and it has no pass mark or rectification."""
+    Not an effect evaluation (``Evaluation``, done once the works are complete): it judges the obligor's application,
+    also when force majeure halted the works before completion, and it has no pass mark or rectification."""
 
     evaluated_on: dt.date = field("评估日期", "应当在同意终止修复之日或之前")
     evaluator: str = field(
