@@ -110,9 +110,7 @@ def recount(
     chosen = [
         s
         for s in steps_
-        if s.family in families
-        and (s.day < until or (s.day == until and own is not None))
-        and s.key not in (own or ())
+        if s.family in families and (s.day < until or (s.day == until and own is not None)) and s.key not in (own or ())
     ]
     return "".join(
         f"{'同日' if i and chosen[i - 1].day == s.day else cn_date(s.day)}，{s.text}" for i, s in enumerate(chosen)
