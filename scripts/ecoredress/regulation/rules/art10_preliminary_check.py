@@ -55,9 +55,9 @@ def claim_started_at_once(ctx: CaseContext) -> Iterator[Finding]:
         return
     yield warning(
         "art10-claim-start-late",
-        f"初步核查（{pc.completed_on}）发现造成生态环境损害，索赔程序至 {pc.claim_started_on} 才启动，相隔 {waited} 日，"
-        f"超过本部门对“立即启动”掌握的 {allowed} 日（规定未写天数）。经核查发现损害的，应当立即启动索赔程序："
-        "请在案件中记录延迟启动的原因，并核对两个日期。",
+        f"初步核查（{pc.completed_on}）发现造成生态环境损害，索赔程序至 {pc.claim_started_on} 才启动，"
+        f"相隔 {waited} 日，超过本部门对“立即启动”掌握的 {allowed} 日（规定未写天数）。"
+        "经核查发现损害的，应当立即启动索赔程序：请在案件中记录延迟启动的原因，并核对两个日期。",
         ("preliminary_check", "claim_started_on"),
         param.article(pc.completed_on),
         on=pc.completed_on,
