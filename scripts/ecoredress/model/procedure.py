@@ -200,6 +200,7 @@ class Meeting(Section):
     participants: list[str] = field("参会人员", "内部记录，不公开", default_factory=list, internal=True)
     minutes: str | None = field("会议纪要", "内部记录，不公开", default=None, internal=True)
     obligor_attended: bool = field("义务人是否参会", default=True)
+    obligor_withdrew: bool = field("义务人是否中途退出", "义务人到会后退出磋商会议的（第十八条第二项）", default=False)
 
 
 class Consultation(Section):
