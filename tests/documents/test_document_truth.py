@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from document_samples import sample_cases, sample_jobs, sample_profile
+from document_samples import sample_calendar, sample_cases, sample_jobs, sample_profile, sample_templates
+from ecoredress.documents.plan import case_jobs
 from ecoredress.model.types import TERM_FIELDS
 from ecoredress.presentation.formatting import cn_date, money
 from ecoredress.regulation.asof import facts_as_of
@@ -236,3 +237,33 @@ def test_annexes_are_listed_where_the_kind_lists_them():
             assert job.markdown[annex:].startswith("::: annex\n\n附件：") and annex < job.markdown.index(
                 "::: signature"
             ), job.stem
+
+
+@pytest.mark.parametrize(
+    ("assessment", "drafted"),
+    [({"report_on": None}, False), ({"report_on": dt.date(2025, 7, 1)}, False), ({}, True)],
+    ids=["no-report", "report-after-service", "report-before-service"],
+)
+def test_a_consultation_notice_is_drafted_only_on_an_assessment_issued_by_its_date(assessment, drafted):
+    # 第十六条: the notice is made on the report or expert opinion and names it with its date; YC-2025-001 served the
+    # notice on 2025-06-30 on the report of 2025-05-16.
+    case = next(c for c in sample_cases() if c.id == "YC-2025-001")
+    assert case.assessment is not None and case.consultation is not None
+    case = case.model_copy(update={"assessment": case.assessment.model_copy(update=assessment)})
+    assert bool(BY_KEY["consultation-notice"].subjects(case)) is drafted
+    if drafted:
+        text = _job("YC-2025-001/consultation-notice").markdown
+        assert "本机关依据2025年5月16日出具的鉴定评估报告（宁虚鉴〔2025〕环损字第 8 号）制作本告知书" in text
+        assert "另行送达" not in text
+
+
+def test_a_meeting_the_obligor_walked_out_of_is_recorded_as_such():
+    # 第十八条第二项 (退出磋商会议): the record of the meeting says so, and the case history tells it.
+    case = CASES["YC-2025-001"]
+    cons = case.consultation
+    assert cons is not None and cons.meetings[0].obligor_attended
+    meetings = [cons.meetings[0].model_copy(update={"obligor_withdrew": True}), *cons.meetings[1:]]
+    case = case.model_copy(update={"consultation": cons.model_copy(update={"meetings": meetings})})
+    record = case_jobs(case, [BY_KEY["meeting-record"]], PROFILE, sample_calendar(), sample_templates())[0].markdown
+    assert "赔偿义务人到会情况：到会，会议中途退出" in record
+    assert "到会，会议中途退出" not in _job("YC-2025-001/meeting-record-1").markdown

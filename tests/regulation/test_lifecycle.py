@@ -59,7 +59,7 @@ def test_next_step_after_failed_consultation_is_a_lawsuit():
 
 def test_next_step_of_instalments_is_the_first_unpaid_one():
     spec = load_file(SCENARIOS / "art32_funds.yaml")
-    scenario = next(s for s in spec["scenarios"] if s["expect"] == ["art21-instalment-overdue"])
+    scenario = next(s for s in spec["scenarios"] if s["name"] == "第二期至年底仍未缴纳")
     step = next_step(build_case(spec, scenario), PROFILE, CALENDAR)
     assert (step.stage, step.duty, step.due) == (Stage.PERFORMANCE, "instalment-2", D("2024-06-30"))
 

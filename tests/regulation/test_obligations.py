@@ -20,7 +20,9 @@ from ecoredress.regulation.obligations import (
     judged,
     money_in_year,
     outstanding,
+    overdue,
     payment_done,
+    payment_term,
     received,
     spent,
     termination_payment,
@@ -247,3 +249,64 @@ def test_the_money_of_a_year_counts_each_figure_by_the_date_of_its_own_fact():
     assert in_2024.judged == Decimal("900000")  # ruled 2024-03-20
     assert in_2024.claimed == 0  # the lawsuit was filed 2023-11-01: a claim of 2023
     assert money_in_year([sued], 2023).claimed == Decimal("1272400")  # the lawsuit's claim, not the notice's
+
+
+@pytest.mark.parametrize(
+    ("facts", "term"),
+    [
+        ({}, None),  # the base agreement records no payment deadline
+        ({"agreement": {"due_on": "2023-12-31"}}, "2023-12-31"),
+        (
+            {
+                "agreement": {
+                    "instalments": [{"due_on": "2024-06-30", "amount": 1}, {"due_on": "2023-12-31", "amount": 1}]
+                }
+            },
+            "2024-06-30",
+        ),  # the last instalment
+        ({"litigation": {**JUDGMENT, "judgment": {"ruled_on": "2024-03-20", "case_no": "甲", "total": 1}}}, None),
+        (
+            {
+                "litigation": {
+                    **JUDGMENT,
+                    "judgment": {"ruled_on": "2024-03-20", "case_no": "甲", "total": 1, "effective_on": "2024-04-08"},
+                }
+            },
+            "2024-04-08",
+        ),  # in force, no term of its own: payable once it takes effect
+        (
+            {
+                "litigation": {
+                    **JUDGMENT,
+                    "judgment": {
+                        "ruled_on": "2024-03-20",
+                        "case_no": "甲",
+                        "total": 1,
+                        "effective_on": "2024-04-08",
+                        "due_on": "2024-05-08",
+                    },
+                }
+            },
+            "2024-05-08",
+        ),
+    ],
+)
+def test_the_payment_term_is_the_deciding_instruments(facts, term):
+    assert payment_term(case(**facts)) == (dt.date.fromisoformat(term) if term else None)
+
+
+def test_overdue_is_what_is_outstanding_once_the_term_has_passed():
+    judgment = {"ruled_on": "2024-03-20", "case_no": "甲", "total": 1272400, "effective_on": "2024-04-08"}
+    unpaid = case(
+        agreement=None, restoration=None, litigation={**JUDGMENT, "judgment": {**judgment, "due_on": "2024-05-08"}}
+    )
+    assert overdue(unpaid, dt.date(2024, 5, 8)) is None  # the last day of the term is still in time
+    assert overdue(unpaid, dt.date(2024, 5, 9)) == Decimal("800000.00") == outstanding(unpaid)
+    paid = case(
+        agreement=None,
+        restoration=None,
+        litigation={**JUDGMENT, "judgment": {**judgment, "due_on": "2024-05-08"}},
+        funds={"receipts": [{"received_on": "2024-05-01", "amount": 1272400, "treasury": "银川市本级国库"}]},
+    )
+    assert overdue(paid, dt.date(2025, 1, 1)) is None
+    assert overdue(case(agreement={"fully_performed_on": None}), dt.date(2030, 1, 1)) is None  # no term recorded

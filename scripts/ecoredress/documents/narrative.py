@@ -199,7 +199,7 @@ def _consultation(case: Case, we: str, they: str) -> Iterator[Step]:
                 m.notified_on, f"meeting_notice.{m.round}", f"{we}书面通知{they}参加第{cn_number(m.round)}次磋商会议。"
             )
         invited = f"，邀请{m.procuratorate}参加" if m.procuratorate_invited and m.procuratorate else ""
-        absent = f"，{they}未到会" if not m.obligor_attended else ""
+        absent = f"，{they}未到会" if not m.obligor_attended else f"，{they}中途退出" if m.obligor_withdrew else ""
         yield Step(
             m.held_on, f"consultation.meeting.{m.round}", f"召开第{cn_number(m.round)}次磋商会议{invited}{absent}。"
         )

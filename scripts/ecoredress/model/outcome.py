@@ -115,6 +115,11 @@ class Judgment(Section):
     ruled_on: dt.date = field("判决日期")
     case_no: str = field("案号")
     effective_on: dt.date | None = field("生效日期", default=None)
+    due_on: dt.date | None = field(
+        "履行期限",
+        "判决确定的给付期限的末日（如“判决生效后 30 日内”的最后一日）；未填写的，按生效日期计（第十九条第三款）",
+        default=None,
+    )
     items: list[ClaimItem] = field("判决赔偿项目", default_factory=list)
     total: Money = field("判决赔偿总额（元）")
     summary: str | None = field("判决主要内容", default=None)

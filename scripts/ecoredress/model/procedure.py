@@ -43,7 +43,12 @@ class PreliminaryCheck(Section):
     completed_on: dt.date = field("核查完成日期")
     damage_found: bool = field("是否造成生态环境损害")
     no_claim_reason: str | None = field("不启动索赔的理由", "属于国家规定的不启动索赔情形时填写", default=None)
-    claim_started_on: dt.date | None = field("启动索赔日期", "发现损害后应当立即启动索赔程序", default=None)
+    claim_started_on: dt.date | None = field(
+        "启动索赔日期",
+        "发现损害后应当立即启动索赔程序（第十条第一款）；自核查完成日期起算",
+        default=None,
+        parameter="claim_start.days",
+    )
     procuratorate_suggestion_on: dt.date | None = field(
         "检察工作建议日期", "未按规定启动索赔时检察机关提出工作建议的日期（第十条第二款）", default=None
     )
@@ -195,6 +200,7 @@ class Meeting(Section):
     participants: list[str] = field("参会人员", "内部记录，不公开", default_factory=list, internal=True)
     minutes: str | None = field("会议纪要", "内部记录，不公开", default=None, internal=True)
     obligor_attended: bool = field("义务人是否参会", default=True)
+    obligor_withdrew: bool = field("义务人是否中途退出", "义务人到会后退出磋商会议的（第十八条第二项）", default=False)
 
 
 class Consultation(Section):

@@ -43,7 +43,8 @@ def parameter_note(profile: Profile, parameter: Parameter) -> str:
         f"自 {v.effective} 起为 {quantity(v.value, parameter.unit)}（{v.reference}{v.article}）"
         for v in parameter.values
     )
-    return f"：依规则配置 {profile.id}，{values}。"
+    note = parameter.note or ""
+    return f"：依规则配置 {profile.id}，{values}。{note}"
 
 
 def quantity(value: Any, unit: str) -> str:

@@ -172,10 +172,14 @@ def _claim_end(case: Case) -> list[Subject]:
 
 
 def _consultation_notice(case: Case) -> list[Subject]:
+    # 第十六条: the notice is made on an assessment report or expert opinion; with none issued by its date there is
+    # no lawful notice to draft (check reports art16-notice-without-assessment).
     notice = case.consultation.notice if case.consultation else None
-    return _once(
+    subjects = _once(
         case, DocumentKind.CONSULTATION_NOTICE, notice, lambda notice: notice.served_on, lambda notice: notice.doc_no
     )
+    report_on = case.assessment.report_on if case.assessment else None
+    return [s for s in subjects if report_on is not None and report_on <= s.issued_on]
 
 
 def _service_receipts(case: Case) -> list[Subject]:

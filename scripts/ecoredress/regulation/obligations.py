@@ -177,6 +177,28 @@ def payment_done(case: Case) -> bool:
     return outstanding(case) == ZERO  # None without an agreement or a judgment: nothing is owed yet
 
 
+def payment_term(case: Case) -> dt.date | None:
+    """The last day to pay what the deciding instrument leaves owed in money: a judgment's term of performance, or
+    the day it took effect when it sets none (a judgment not recorded as in force has no term yet); an agreement's
+    payment deadline, else its last instalment; None when nothing is decided or no term is recorded."""
+    found = decision(case)
+    if found is None:
+        return None
+    record = found.record
+    if isinstance(record, Judgment):
+        return record.due_on or record.effective_on
+    return record.due_on or max((i.due_on for i in record.instalments), default=None)
+
+
+def overdue(case: Case, as_of: dt.date) -> Decimal | None:
+    """What is still outstanding after the payment term passed (as of ``as_of``); None when the term has not
+    passed, none is recorded, or the payment is done (``payment_done``)."""
+    term = payment_term(case)
+    if term is None or as_of <= term or payment_done(case):
+        return None
+    return outstanding(case)
+
+
 def _in_year(day: dt.date | None, year: int) -> bool:
     return day is not None and day.year == year
 

@@ -62,6 +62,7 @@ class Value(_Data):
 class Parameter(_Data):
     description: Text
     unit: Text
+    note: Text | None = None  # e.g. that a number is the department's reading of a word of the law (立即)
     values: tuple[Value, ...] = Field(min_length=1, max_length=100)
 
     @field_validator("values")
@@ -142,6 +143,7 @@ class Parameters(_Data):
 
     screening_min_per_quarter: CountParameter = Field(alias="screening.min_per_quarter")
     preliminary_check_days: DaysParameter = Field(alias="preliminary_check.days")
+    claim_start_days: DaysParameter = Field(alias="claim_start.days")
     assessment_workdays: DaysParameter = Field(alias="assessment.workdays")
     assessment_complex_workdays: DaysParameter = Field(alias="assessment.complex_workdays")
     simplified_assessment_ceiling: YuanParameter = Field(alias="simplified_assessment.ceiling")
@@ -176,6 +178,7 @@ def _field_of_key(model: type[Parameters]) -> dict[str, str]:
 ParameterKey = Literal[
     "screening.min_per_quarter",
     "preliminary_check.days",
+    "claim_start.days",
     "assessment.workdays",
     "assessment.complex_workdays",
     "simplified_assessment.ceiling",

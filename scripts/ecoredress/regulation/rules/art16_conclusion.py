@@ -2,10 +2,13 @@
 that proposes consultation.
 
 第一款：“赔偿权利人及其指定的部门或机构应当在调查结束后 30日内形成调查结论，提出启动索赔磋商或者终止索赔程序的意见。
-启动索赔磋商的，……制作生态环境损害索赔磋商告知书，送达赔偿义务人。” So a conclusion comes after an investigation,
-and a consultation after a conclusion that proposes it (not one that proposes ending the claim).
+启动索赔磋商的，由赔偿权利人及其指定的部门或机构根据鉴定意见、鉴定评估报告或专家意见等制作生态环境损害索赔磋商告知书，
+送达赔偿义务人。” 第二款：“……应当依据鉴定意见、鉴定评估报告或者专家意见开展磋商……” So a conclusion comes after an
+investigation, and a consultation after a conclusion that proposes it (not one that proposes ending the claim), on an
+assessment issued by the day its notice was served (a report, an expert opinion, or the 综合认定 of 第十五条, the “等”;
+one dated after the service is the date-order error of ``validation.consistency``).
 Fact dates: the term's due date (``common.timing``); a conclusion without investigation, the conclusion; a
-consultation without a conclusion for it, the service of its notice.
+consultation without a conclusion or an assessment for it, the service of its notice.
 """
 
 from __future__ import annotations
@@ -63,3 +66,23 @@ def consultation_on_conclusion(ctx: CaseContext) -> Iterator[Finding]:
             "第十六条第一款",
             on=cons.notice.served_on,
         )
+
+
+@case_check
+def consultation_on_assessment(ctx: CaseContext) -> Iterator[Finding]:
+    a, cons = ctx.case.assessment, ctx.case.consultation
+    if cons is None:
+        return
+    if a is not None and a.report_on is not None:
+        return  # a report dated after the service is reported by the date-order check
+    served = cons.notice.served_on
+    what = "没有鉴定评估记录" if a is None else f"鉴定评估（{a.mode}）尚未记录报告或意见的出具日期"
+    yield error(
+        "art16-notice-without-assessment",
+        f"磋商告知书于 {served} 送达，但{what}。磋商告知书应当根据鉴定意见、鉴定评估报告或专家意见等制作，"
+        "磋商也应当依据这些意见开展。请补充 assessment（报告或意见的出具日期 report_on 不晚于告知书送达日期），"
+        "或核对磋商记录。",
+        ("consultation", "notice", "served_on"),
+        "第十六条",
+        on=served,
+    )

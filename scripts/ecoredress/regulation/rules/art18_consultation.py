@@ -82,11 +82,12 @@ def ground_supported(case: Case, ground: Ground, limit_rounds: int, term_passed:
         )
         return None if refused or no_reply else "义务人答复同意磋商，或答复期限尚未届满"
     if ground is Ground.ABSENT_OR_WITHDREW:
-        absent = any(not m.obligor_attended for m in cons.meetings)
+        # The meeting record must show it: an explanation in end_reason alone is no record of a meeting missed.
+        absent = any(not m.obligor_attended or m.obligor_withdrew for m in cons.meetings)
         return (
             None
-            if absent or cons.end_reason
-            else "没有义务人缺席或退出磋商会议的记录（meetings[].obligor_attended 或 end_reason）"
+            if absent
+            else "没有义务人缺席或退出磋商会议的记录（meetings[].obligor_attended: false 或 obligor_withdrew: true）"
         )
     if ground is Ground.ROUNDS_OR_TERM_EXHAUSTED:
         return (

@@ -10,7 +10,8 @@ agreement needs a consultation that reached it; the rest of the paragraph (“�
 checked.
 Fact dates: an agreement without a consultation that reached it, its signing; a lawsuit, its filing; a lawsuit due,
 the refusal or the end of consultation (its start when no end date is recorded), or the agreement not performed;
-enforcement, its application (due: the agreement).
+enforcement, its application; enforcement due, the agreement's signing when its non-performance is recorded,
+else the payment term that passed with money outstanding (``obligations.payment_term``).
 """
 
 from __future__ import annotations
@@ -19,8 +20,11 @@ from collections.abc import Iterator
 
 from ecoredress.model import Case
 from ecoredress.model.enums import ConsultationOutcome, EnforcementBasis, LawsuitGround
+from ecoredress.model.outcome import Judgment
+from ecoredress.model.types import yuan
 from ecoredress.regulation.deadlines import consultation_start
 from ecoredress.regulation.findings import Finding, error, info, warning
+from ecoredress.regulation.obligations import Instrument, decision, overdue, payment_term
 from ecoredress.regulation.rules.registry import CaseContext, case_check
 
 
@@ -105,21 +109,54 @@ def lawsuit_due(ctx: CaseContext) -> Iterator[Finding]:
         )
 
 
+def _enforcement_due(ctx: CaseContext) -> Finding | None:
+    """A judgment in force or a confirmed agreement not performed, and no enforcement applied for (第三款). Not
+    performed: money still outstanding after the payment term (``obligations.overdue``), or, for an agreement,
+    non-performance recorded (it may concern the restoration, which no sum shows)."""
+    case = ctx.case
+    found = decision(case)
+    if found is None or found.instrument is Instrument.AGREEMENT:
+        return None  # nothing enforceable: an unconfirmed agreement not performed is sued on (第二款)
+    unpaid, term, record = overdue(case, ctx.as_of), payment_term(case), found.record
+    if isinstance(record, Judgment):
+        if unpaid is None or term is None:
+            return None
+        return warning(
+            "art19-enforcement-due",
+            f"生效判决{record.case_no}的履行期限 {term} "
+            f"已过，应以资金缴纳的赔偿尚有 {yuan(unpaid)}未缴入国库，但没有申请强制执行的记录。"
+            "赔偿权利人应当向法院申请强制执行，请记录 litigation.enforcement"
+            "（判决未写明履行期限的，按生效日期计；已缴纳的请补充入库记录）。",
+            ("litigation", "judgment"),
+            "第十九条第三款",
+            on=term,
+        )
+    agreement = case.agreement
+    assert agreement is not None  # a confirmed agreement decides
+    loc: tuple[str, ...]
+    if agreement.non_performance:
+        why, loc, on = "未被履行", ("agreement", "non_performance"), agreement.signed_on
+    elif unpaid is not None and term is not None:
+        why, loc, on = f"的缴款期限 {term} 已过，尚有 {yuan(unpaid)}未缴入国库", ("agreement",), term
+    else:
+        return None
+    return warning(
+        "art19-enforcement-due",
+        f"经司法确认的赔偿协议{why}，但没有申请强制执行的记录。应向法院申请强制执行，请记录 agreement.enforcement。",
+        loc,
+        "第十九条第三款",
+        on=on,
+    )
+
+
 @case_check
 def enforcement(ctx: CaseContext) -> Iterator[Finding]:
     case = ctx.case
     lit = case.litigation
-    agreement = case.agreement
     if case.enforcement is None:
-        if agreement and agreement.non_performance and _confirmed(case):
-            yield warning(
-                "art19-enforcement-due",
-                "经司法确认的赔偿协议未被履行，但没有申请强制执行的记录。应向法院申请强制执行，请记录 "
-                "agreement.enforcement。",
-                ("agreement", "non_performance"),
-                "第十九条第三款",
-                on=agreement.signed_on,
-            )
+        due = _enforcement_due(ctx)
+        if due is not None:
+            yield due
         return
     where, enf = case.enforcement
     if enf.basis is EnforcementBasis.JUDGMENT and not (lit and lit.judgment):
