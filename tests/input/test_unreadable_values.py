@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml.error import YAMLError
 
@@ -15,7 +15,7 @@ from ecoredress.loading.guarded import Limits
 from ecoredress.loading.yamlio import load_data, load_roundtrip
 from tests.conftest import case_repository, run_cli
 
-UNREADABLE = ["0x_", "0o_", "0b_", "-_", "+_", "!!int x", "!!bool x", "!!int", "!!float", "!!float .5.5"]
+UNREADABLE = ["0x_", "._", "0o_", "0b_", "-_", "+_", "!!int x", "!!bool x", "!!int", "!!float", "!!float .5.5"]
 
 
 @pytest.mark.parametrize("value", UNREADABLE)
@@ -42,6 +42,7 @@ VALUE = st.text(st.sampled_from("0123456789+-._xobeE:TZ nNaIifyt~"), max_size=12
 
 @settings(max_examples=300)
 @given(tag=TAGS, value=VALUE, where=st.sampled_from(["a: {}\n", "- {}\n", "a: [{}]\n", "a:\n  b: {}\n"]))
+@example(tag="", value="._", where="a: {}\n")  # a dot and no digit: no number to measure
 def test_any_typed_value_loads_or_is_a_located_error(tag, value, where):
     text = where.format(tag + value)
     for load in (load_data, load_roundtrip):

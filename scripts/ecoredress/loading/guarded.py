@@ -151,7 +151,7 @@ _RAW_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800
 _VALUE_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 MAX_DIGITS = 16  # 1,000 万亿: more than any amount, period or count a case holds
 _NUMBER = re.compile(
-    r"[-+]?(?:(?P<based>0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+)|(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)(?:[eE][-+]?[0-9]+)?)"
+    r"[-+]?(?:(?P<based>0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+)|(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]*[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?)"
 )
 _OPENING = (MappingStartEvent, SequenceStartEvent)
 _CLOSING = (MappingEndEvent, SequenceEndEvent)
