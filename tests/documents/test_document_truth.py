@@ -13,10 +13,12 @@ from pydantic import BaseModel
 
 from document_samples import sample_calendar, sample_cases, sample_jobs, sample_profile, sample_templates
 from ecoredress.documents.plan import case_jobs
+from ecoredress.model.enums import ClaimEndGround, ConsultationEndGround, ConsultationOutcome
 from ecoredress.model.types import TERM_FIELDS
 from ecoredress.presentation.formatting import cn_date, money
 from ecoredress.regulation.asof import facts_as_of
 from ecoredress.regulation.document_kinds import BY_KEY
+from ecoredress.regulation.grounds import CLAIM_END_ITEMS, CONSULTATION_END_ITEMS
 
 JOBS = sample_jobs()
 CASES = {case.id: case for case in sample_cases()}
@@ -267,3 +269,66 @@ def test_a_meeting_the_obligor_walked_out_of_is_recorded_as_such():
     record = case_jobs(case, [BY_KEY["meeting-record"]], PROFILE, sample_calendar(), sample_templates())[0].markdown
     assert "赔偿义务人到会情况：到会，会议中途退出" in record
     assert "到会，会议中途退出" not in _job("YC-2025-001/meeting-record-1").markdown
+
+
+def _render(case, key: str) -> str:
+    return case_jobs(case, [BY_KEY[key]], PROFILE, sample_calendar(), sample_templates())[0].markdown
+
+
+@pytest.mark.parametrize("ground", list(ClaimEndGround))
+def test_a_claim_end_decision_cites_and_quotes_the_item_of_its_ground(ground):
+    # 第十二条: the decision names the item the recorded ground is and quotes the law's words, not the tool's label.
+    case = CASES["ZW-2024-001"]
+    assert case.claim_end is not None
+    case = case.model_copy(update={"claim_end": case.claim_end.model_copy(update={"ground": ground})})
+    text, item = _render(case, "claim-end"), CLAIM_END_ITEMS[ground]
+    assert f"{NINGXIA}）{item.cited}规定的情形：“{item.text}”。终止理由：" in text
+    assert f"{NINGXIA}）{item.cited}、第十六条第一款的规定，本机关决定终止" in text
+    assert ground.value not in text
+
+
+def _terminated(ground: ConsultationEndGround):
+    # YC-2025-001 as if its consultation had ended without an agreement on 2025-08-20.
+    case = CASES["YC-2025-001"]
+    assert case.consultation is not None
+    cons = case.consultation.model_copy(
+        update={
+            "outcome": ConsultationOutcome.TERMINATED,
+            "ended_on": dt.date(2025, 8, 20),
+            "end_ground": ground,
+            "end_reason": "义务人在第二次磋商会议上明确表示不再磋商。",
+        }
+    )
+    return case.model_copy(update={"consultation": cons, "agreement": None})
+
+
+@pytest.mark.parametrize("ground", list(ConsultationEndGround))
+def test_a_consultation_end_notice_cites_and_quotes_the_item_of_its_ground(ground):
+    # 第十八条: the notice names the item and quotes it; the recorded reason, written of the 义务人, is stated apart
+    # as the reason, not run into a sentence addressed to 你方.
+    text, item = _render(_terminated(ground), "consultation-end"), CONSULTATION_END_ITEMS[ground]
+    assert f"{item.cited}规定的情形：“{item.text}”。终止理由：义务人在第二次磋商会议上明确表示不再磋商。" in text
+    assert f"{NINGXIA}）{item.cited}的规定，本机关决定自2025年8月20日起终止磋商" in text
+    assert "鉴于" not in text and f"“{ground.value}”" not in text
+
+
+def test_a_consultation_end_notice_before_the_ningxia_regulation_quotes_none_of_it():
+    text = _job("SZS-2022-001/consultation-end").markdown
+    assert "第十八条" not in text and "规定的情形" not in text
+    assert "终止理由：义务人经书面通知，无故不参加第二次磋商会议。" in text
+
+
+def test_a_comprehensive_assessment_is_the_basis_of_the_conclusion_still_to_come():
+    # 第十六条: on its date (2024-07-10) no conclusion was formed; ZW-2024-001's conclusion then ended the claim, so
+    # the opinion is not called the basis of a consultation.
+    text = _job("ZW-2024-001/comprehensive-assessment").markdown
+    assert "本认定意见作为本案形成调查结论、提出启动索赔磋商或者终止索赔程序意见的依据。" in text
+    assert "索赔磋商的依据" not in text
+
+
+def test_a_comprehensive_assessment_made_after_a_conclusion_to_consult_serves_the_consultation():
+    case = CASES["GY-2025-001"]
+    assert case.conclusion is not None and case.assessment is not None
+    early = case.conclusion.model_copy(update={"concluded_on": dt.date(2025, 6, 1)})  # report: 2025-06-03
+    text = _render(case.model_copy(update={"conclusion": early}), "comprehensive-assessment")
+    assert "本认定意见作为本案索赔磋商的依据。" in text and "形成调查结论" not in text

@@ -121,6 +121,7 @@ def document_context(
         "department_as": lambda role: department_party(role, department),
         "signers": persons,
         "basis": cite(spec.articles_for(now)),
+        "ground": spec.ground(now),
         "own_rules": profile.governing(day) is profile.instruments[-1],  # the profile's own regulation governs
         "cite": cite,
         "param": lambda key: profile.in_force(key, day),

@@ -24,6 +24,7 @@ from ecoredress.model.enums import (
 )
 from ecoredress.model.normalise import normalise_doc_number
 from ecoredress.model.outcome import IssuedDocument
+from ecoredress.regulation.grounds import CLAIM_END_ITEMS, CONSULTATION_END_ITEMS, GroundItem
 from ecoredress.regulation.obligations import decided_in_money, decision, obligor_restores
 
 _Item = TypeVar("_Item")
@@ -59,11 +60,18 @@ class Spec:
     # The articles cited instead when the obligor does not restore: 第二十三条 and 第二十四条 govern only restoration
     # by the obligor (“赔偿义务人开展生态环境损害修复的”), not the rights-holder's restoration with the money.
     articles_unless_obligor_restores: str | None = None
+    # The listed ground (第十二条, 第十八条) the case records for the act: the document cites its item, not the bare
+    # article, and quotes it.
+    ground: Callable[[Case], GroundItem | None] = lambda case: None
 
     def articles_for(self, case: Case) -> str:
         """The articles this document cites for ``case``."""
         other = self.articles_unless_obligor_restores
-        return self.articles if other is None or obligor_restores(case) else other
+        articles = self.articles if other is None or obligor_restores(case) else other
+        item = self.ground(case)
+        if item is None:
+            return articles
+        return "、".join(item.cited if part == item.article else part for part in articles.split("、"))
 
     @property
     def template(self) -> str:
@@ -171,6 +179,10 @@ def _claim_end(case: Case) -> list[Subject]:
     return _once(case, DocumentKind.CLAIM_END_DECISION, end, lambda end: end.decided_on)
 
 
+def _claim_end_ground(case: Case) -> GroundItem | None:
+    return CLAIM_END_ITEMS[case.claim_end.ground] if case.claim_end else None
+
+
 def _consultation_notice(case: Case) -> list[Subject]:
     # 第十六条: the notice is made on an assessment report or expert opinion; with none issued by its date there is
     # no lawful notice to draft (check reports art16-notice-without-assessment).
@@ -215,6 +227,11 @@ def _consultation_end(case: Case) -> list[Subject]:
     if c is None or c.outcome is not ConsultationOutcome.TERMINATED or c.ended_on is None:
         return []
     return [_subject(case, DocumentKind.CONSULTATION_END_NOTICE, c, c.ended_on)]
+
+
+def _consultation_end_ground(case: Case) -> GroundItem | None:
+    ground = case.consultation.end_ground if case.consultation else None
+    return CONSULTATION_END_ITEMS[ground] if ground else None
 
 
 def _agreement(simplified: bool) -> Callable[[Case], list[Subject]]:
@@ -397,6 +414,7 @@ SPECS: tuple[Spec, ...] = (
         OBLIGOR,
         _claim_end,
         own=("claim_end",),
+        ground=_claim_end_ground,
     ),
     Spec(
         "consultation-notice",
@@ -456,6 +474,7 @@ SPECS: tuple[Spec, ...] = (
         OBLIGOR,
         _consultation_end,
         own=("consultation.ended",),
+        ground=_consultation_end_ground,
     ),
     Spec(
         "agreement",

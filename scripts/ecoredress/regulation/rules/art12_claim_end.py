@@ -21,13 +21,8 @@ from ecoredress.model.enums import ClaimEndGround, ConclusionDecision, DamageTyp
 from ecoredress.model.procedure import ClaimEnd
 from ecoredress.model.types import yuan
 from ecoredress.regulation.findings import Finding, error, warning
+from ecoredress.regulation.grounds import CLAIM_END_ITEMS
 from ecoredress.regulation.rules.registry import CaseContext, case_check
-
-_ITEM = {
-    ClaimEndGround.MINOR_AND_REMEDIED: "第一项",
-    ClaimEndGround.UNPROTECTED_SPECIES: "第二项",
-    ClaimEndGround.MINOR_CORRECTED: "第三项",
-}
 
 
 @case_check
@@ -68,7 +63,7 @@ def claim_end_allowed(ctx: CaseContext) -> Iterator[Finding]:
 
 def ground_facts(case: Case, end: ClaimEnd) -> Iterator[Finding]:
     """The facts of the chosen ground: contradicted ones are errors, unrecorded ones warnings."""
-    article = f"第十二条{_ITEM[end.ground]}"
+    article = CLAIM_END_ITEMS[end.ground].cited
     if end.ground is ClaimEndGround.UNPROTECTED_SPECIES:
         if DamageType.WILDLIFE not in case.damage.types:
             yield error(
