@@ -17,6 +17,7 @@ from ecoredress.model.enums import ConsultationOutcome
 from ecoredress.model.procedure import Consultation
 from ecoredress.regulation.deadlines import consultation_start
 from ecoredress.regulation.findings import Finding, error, info, warning
+from ecoredress.regulation.grounds import CONSULTATION_END_ITEMS
 from ecoredress.regulation.rules.common import term_of, timing
 from ecoredress.regulation.rules.registry import CaseContext, case_check
 
@@ -122,7 +123,7 @@ def termination_ground(ctx: CaseContext) -> Iterator[Finding]:
             "art18-termination-ground-unsupported",
             f"终止磋商的情形为“{cons.end_ground}”，但案件事实不支持：{missing}。请核对终止情形或补充事实。",
             ("consultation", "end_ground"),
-            article,
+            CONSULTATION_END_ITEMS[cons.end_ground].cited,
             on=ended,
         )
 
