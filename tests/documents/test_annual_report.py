@@ -1,13 +1,16 @@
-"""The annual report (第三十五条) tells each case as it stood at the end of the year."""
+"""The annual report (第三十五条) tells each case as it stood on the report's date: the end of the year, or of the
+reporting month set in pyproject.toml."""
 
 from __future__ import annotations
 
+import docx
 import pytest
 
 from document_samples import sample_calendar, sample_cases, sample_profile, sample_templates
 from ecoredress.documents.annual import annual_jobs
 from ecoredress.documents.renderer import render_documents
 from ecoredress.documents.settings import document_settings
+from tests.conftest import case_repository, run_cli
 from tests.documents.pages import pdf_lines
 
 
@@ -45,3 +48,33 @@ def test_the_case_table_headings_stay_on_one_line(reports_2025):
     for job in jobs:
         lines = {line.text for line in pdf_lines(out / f"{job.stem}.pdf")}
         assert {"序号", "案件编号", "案件名称", "年末所处阶段"} <= lines, job.stem
+
+
+def test_a_report_due_before_december_tells_the_year_only_up_to_its_own_date():
+    # pyproject.toml `annual_report_month = 6`: the 2025 report is dated 2025-06-30. NX-2023-001's works were
+    # finished on 2025-09-30 — after the report, so neither counted nor its stage told.
+    jobs = annual_jobs(list(sample_cases()), 2025, sample_profile(), sample_calendar(), sample_templates(), 6)
+    report = next(job for job in jobs if job.case_id == "NX").markdown
+    assert "均以2025年6月30日的情况为准" in report and "2025年6月30日" in report.split(":::")[-2]
+    assert "完成修复工程0项" in report
+    assert "| NX\\-2023\\-001 | 宁夏虚构矿业有限公司在贺兰山自然保护区违规采矿破坏生态环境损害赔偿案 | 修复 |" in report
+    assert "12月31日" not in report
+
+
+def test_the_projects_reporting_month_reaches_the_document(tmp_path):
+    repo = case_repository(tmp_path / "repo", ["NX-2023-001"])
+    settings = repo / "pyproject.toml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("annual_report_month = 12", "annual_report_month = 6"),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = run_cli(
+        "--project", str(repo), "render", "--kind", "annual-report", "--year", "2025", "--to", "docx", "--out", str(out)
+    )
+    assert result.code == 0, result.err
+    reports = [p for p in sorted(out.rglob("*.docx")) if p.name != "reference.docx"]  # pandoc's styles
+    assert reports
+    for report in reports:
+        text = "".join(p.text for p in docx.Document(str(report)).paragraphs)
+        assert "2025年6月30日" in text and "12月31日" not in text, report.name

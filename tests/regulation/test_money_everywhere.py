@@ -129,7 +129,10 @@ def test_both_annual_reports_give_the_money_of_obligations_and_the_receipts_of_t
             "资金入库": money.received,
             "资金使用": money.spent,
         }
-        reports = [annual_figures(sample_cases, holder, year, PROFILE, CALENDAR) for holder in RightsHolder]
+        reports = [
+            annual_figures(sample_cases, holder, year, dt.date(year, 12, 31), PROFILE, CALENDAR)
+            for holder in RightsHolder
+        ]
         assert sum(r["agreements"] for r in reports) == money.agreements
         for key, figure in (("agreed_total", money.agreed), ("received", money.received), ("spent", money.spent)):
             assert sum((r[key] for r in reports), Decimal("0")) == figure, (year, key)

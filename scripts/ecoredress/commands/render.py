@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     profile, calendar = project_profile(project), load_calendar(project.root)
     jobs = plan_jobs(cases, profile, calendar, templates, case_keys) if case_keys != set() else []
     if annual:
-        jobs += annual_jobs(cases, args.year, profile, calendar, templates)
+        jobs += annual_jobs(cases, args.year, profile, calendar, templates, project.settings.annual_report_month)
     if not jobs and args.kind:
         raise UserError("所选种类的文书不适用于所选案件（案件尚未进行到出具该文书的环节）。请核对 --kind 或案件。")
     if not jobs:  # e.g. a case just created with `ecoredress new`: nothing to issue yet is not an error

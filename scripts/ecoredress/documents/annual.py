@@ -35,10 +35,12 @@ def _in(year: int, day: dt.date | None) -> bool:
 
 
 def annual_figures(
-    cases: list[Case], holder: RightsHolder, year: int, profile: Profile, cal: Calendar
+    cases: list[Case], holder: RightsHolder, year: int, on: dt.date, profile: Profile, cal: Calendar
 ) -> dict[str, Any]:
-    """The report's data for ``holder``'s cases, each as it stood on 31 December of ``year``."""
-    end, before = dt.date(year, 12, 31), dt.date(year - 1, 12, 31)
+    """The report's data for ``holder``'s cases, each as it stood on ``on``, the report's date: 第三十五条 reports
+    本年度 by the end of a month of that year, so a report due before December tells the year so far, and nothing
+    that happened after its own date."""
+    end, before = on, dt.date(year - 1, 12, 31)
     reported = []
     for case in sorted((c for c in cases if c.jurisdiction.rights_holder is holder), key=lambda c: c.id):
         view = case_as_of(case, end, profile, cal)
@@ -84,7 +86,7 @@ def annual_jobs(
     jobs = []
     for holder in sorted({c.jurisdiction.rights_holder for c in cases}, key=lambda h: HOLDER_CODES[h]):
         title = f"{year}年度生态环境损害赔偿工作情况报告"
-        report = annual_figures(cases, holder, year, profile, cal)
+        report = annual_figures(cases, holder, year, day, profile, cal)
         context = {"report": report, "title": title, "basis": basis, "issued_on": day, "receiver": ANNUAL_RECEIVER}
         jobs.append(
             DocumentJob(
