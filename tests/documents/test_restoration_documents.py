@@ -34,6 +34,10 @@ def _with_end_evaluation(case: Case, evaluation: dict[str, object] | None) -> Ca
     return Case.model_validate(data)
 
 
+def _issuer(text: str) -> str:
+    return text.split("::: signature")[1].split()[0]
+
+
 def _decisions(case: Case) -> list[str]:
     jobs = case_jobs(case, [DECISION], sample_profile(), sample_calendar(), sample_templates())
     return [job.markdown for job in jobs]
@@ -47,7 +51,8 @@ def test_end_decision_quotes_the_recorded_evaluation(days_before, unit, conclusi
     case = _with_end_evaluation(ENDED, {"evaluated_on": evaluated_on, "evaluator": unit, "conclusion": conclusion})
     [text] = _decisions(case)
     other = next(g for g in RestorationEndGround if g is not conclusion)
-    assert f"{cn_date(evaluated_on)}，{unit}对你方的终止修复申请组织评估，评估结论为：{conclusion.statutory}。" in text
+    who = "本机关" if unit == _issuer(text) else unit  # the department that signs the decision is 本机关 in it
+    assert f"{cn_date(evaluated_on)}，{who}对你方的终止修复申请组织评估，评估结论为：{conclusion.statutory}。" in text
     assert other.statutory not in text and "经本机关组织评估" not in text
 
 
@@ -69,7 +74,8 @@ def test_no_end_decision_without_an_evaluation_on_or_before_the_approval():
 
 def test_the_sample_decision_states_the_evaluation_of_its_case():
     [text] = _decisions(ENDED)
-    assert "2025年11月28日，银川市生态环境局对你方的终止修复申请组织评估" in text
+    assert _issuer(text) == "银川市生态环境局"  # who evaluated, and signs
+    assert "2025年11月28日，本机关对你方的终止修复申请组织评估" in text
 
 
 def test_evaluation_opinions_and_closing_reports_cite_article_23_only_where_the_obligor_restores():
