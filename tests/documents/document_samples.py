@@ -6,11 +6,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from ecoredress.documents.plan import DocumentJob, plan_jobs
-from ecoredress.loading.discovery import discover_case_files
+from ecoredress.loading.discovery import SCREENING_DIR, discover_case_files
+from ecoredress.loading.guarded import DEFAULT_LIMITS
 from ecoredress.model import Case
+from ecoredress.model.screening import ScreeningLog
 from ecoredress.project import find_project
 from ecoredress.regulation.calendar import Calendar, load_calendar
 from ecoredress.regulation.profile import Profile, load_profile
+from ecoredress.regulation.screening import load_logs
 from ecoredress.validation.checker import load_case
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,6 +27,10 @@ def sample_cases() -> tuple[Case, ...]:
         assert checked.case is not None, [f.message for f in checked.findings]
         cases.append(checked.case)
     return tuple(cases)
+
+
+def sample_logs() -> list[ScreeningLog]:
+    return load_logs(ROOT / "cases" / SCREENING_DIR, DEFAULT_LIMITS)
 
 
 def sample_profile() -> Profile:

@@ -3,19 +3,24 @@ reporting month set in pyproject.toml."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import docx
 import pytest
 
-from document_samples import sample_calendar, sample_cases, sample_profile, sample_templates
+from document_samples import sample_calendar, sample_cases, sample_logs, sample_profile, sample_templates
 from ecoredress.documents.annual import annual_jobs
 from ecoredress.documents.renderer import render_documents
 from ecoredress.documents.settings import document_settings
+from ecoredress.model.enums import HOLDER_CODES
 from tests.conftest import case_repository, run_cli
 from tests.documents.pages import pdf_lines
 
 
 def _report(year: int, holder: str) -> str:
-    jobs = annual_jobs(list(sample_cases()), year, sample_profile(), sample_calendar(), sample_templates())
+    jobs = annual_jobs(
+        list(sample_cases()), sample_logs(), year, sample_profile(), sample_calendar(), sample_templates()
+    )
     return next(job for job in jobs if job.case_id == holder).markdown
 
 
@@ -37,7 +42,9 @@ def test_a_case_finished_before_the_year_with_nothing_in_it_is_left_out():
 
 @pytest.fixture(scope="module")
 def reports_2025(project, tmp_path_factory):
-    jobs = annual_jobs(list(sample_cases()), 2025, sample_profile(), sample_calendar(), sample_templates())
+    jobs = annual_jobs(
+        list(sample_cases()), sample_logs(), 2025, sample_profile(), sample_calendar(), sample_templates()
+    )
     out = tmp_path_factory.mktemp("annual")
     render_documents(jobs, document_settings(project), sample_templates(), out, formats=("pdf",), workers=2)
     return out, jobs
@@ -53,7 +60,9 @@ def test_the_case_table_headings_stay_on_one_line(reports_2025):
 def test_a_report_due_before_december_tells_the_year_only_up_to_its_own_date():
     # pyproject.toml `annual_report_month = 6`: the 2025 report is dated 2025-06-30. NX-2023-001's works were
     # finished on 2025-09-30 — after the report, so neither counted nor its stage told.
-    jobs = annual_jobs(list(sample_cases()), 2025, sample_profile(), sample_calendar(), sample_templates(), 6)
+    jobs = annual_jobs(
+        list(sample_cases()), sample_logs(), 2025, sample_profile(), sample_calendar(), sample_templates(), 6
+    )
     report = next(job for job in jobs if job.case_id == "NX").markdown
     assert "均以2025年6月30日的情况为准" in report and "2025年6月30日" in report.split(":::")[-2]
     assert "完成修复工程0项" in report
@@ -78,3 +87,26 @@ def test_the_projects_reporting_month_reaches_the_document(tmp_path):
     for report in reports:
         text = "".join(p.text for p in docx.Document(str(report)).paragraphs)
         assert "2025年6月30日" in text and "12月31日" not in text, report.name
+
+
+def _screenings(holder: str, year: int, until: dt.date) -> list:
+    return [
+        s
+        for log in sample_logs()
+        if HOLDER_CODES[log.rights_holder] == holder
+        for s in log.screenings
+        if s.screened_on.year == year and s.screened_on <= until
+    ]
+
+
+@pytest.mark.parametrize(("month", "until"), [(12, dt.date(2025, 12, 31)), (6, dt.date(2025, 6, 30))])
+def test_the_report_tells_the_years_screening_from_the_logs_up_to_its_date(month, until):
+    # 第三十五条 asks for 筛查情况: GY's logs hold no screening in the third quarter of 2025 (第九条: one a quarter).
+    jobs = annual_jobs(
+        list(sample_cases()), sample_logs(), 2025, sample_profile(), sample_calendar(), sample_templates(), month
+    )
+    report = next(job for job in jobs if job.case_id == "GY").markdown
+    held = _screenings("GY", 2025, until)
+    items, clues = sum(s.items_screened for s in held), sum(s.clues_found for s in held)
+    assert f"线索筛查{len(held)}次，筛查案件或信息{items}件，发现线索{clues}条" in report
+    assert ("第三季度无筛查记录" in report) is (month == 12)  # by 30 June the third quarter had not ended

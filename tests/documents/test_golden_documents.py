@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from document_samples import sample_calendar, sample_cases, sample_jobs, sample_profile, sample_templates
+from document_samples import sample_calendar, sample_cases, sample_jobs, sample_logs, sample_profile, sample_templates
 from ecoredress.documents.annual import annual_jobs
 from ecoredress.regulation.document_kinds import SPECS
 
@@ -18,7 +18,9 @@ ANNUAL_YEARS = (2024, 2025)
 def _jobs():
     jobs = list(sample_jobs())
     for year in ANNUAL_YEARS:
-        jobs += annual_jobs(list(sample_cases()), year, sample_profile(), sample_calendar(), sample_templates())
+        jobs += annual_jobs(
+            list(sample_cases()), sample_logs(), year, sample_profile(), sample_calendar(), sample_templates()
+        )
     return jobs
 
 

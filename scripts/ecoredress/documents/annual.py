@@ -1,8 +1,9 @@
 """The annual work report (第三十五条): figures for one rights-holder's year, and its document job.
 
-Every figure and every stage is taken from the cases as they stood at the end of the year
-(``case_as_of``), so a report for a past year does not change when later steps are recorded. A case is
-reported when any of its facts falls in the year, or when it was still open at the end of the year before.
+Every figure and every stage is taken from the cases as they stood on the report's date (``case_as_of``), so a
+report for a past year does not change when later steps are recorded. A case is reported when any of its facts
+falls in the year, or when it was still open at the end of the year before. The screening it reports (筛查情况,
+第三十五条) comes from the quarterly screening logs (第九条).
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ from ecoredress.documents.plan import DocumentJob
 from ecoredress.documents.templating import render_markdown
 from ecoredress.model import Case
 from ecoredress.model.enums import HOLDER_CODES, RightsHolder
+from ecoredress.model.screening import ScreeningLog
 from ecoredress.regulation.asof import case_as_of, fact_dates
 from ecoredress.regulation.calendar import Calendar
 from ecoredress.regulation.obligations import money_in_year
 from ecoredress.regulation.profile import Profile
+from ecoredress.regulation.screening import compliance, records
 
 ANNUAL_KEY = "annual-report"
 ANNUAL_NAME = "年度工作报告"
@@ -72,21 +75,45 @@ def annual_figures(
     }
 
 
+def screening_figures(
+    logs: list[ScreeningLog], holder: RightsHolder, year: int, on: dt.date, profile: Profile
+) -> dict[str, Any]:
+    """``holder``'s screenings of ``year`` up to ``on`` (第九条), what they found, and the quarters ended by then with
+    fewer screenings on record than 第九条 requires."""
+    held = [s for h, s in records(logs) if h is holder and s.screened_on.year == year and s.screened_on <= on]
+    short = [q for q in compliance(logs, profile, [year], on) if q.holder is holder and not q.compliant]
+    return {
+        "screenings": len(held),
+        "items_screened": sum(s.items_screened for s in held),
+        "clues_screened": sum(s.clues_found for s in held),
+        "quarters_short": [q.quarter for q in short],
+    }
+
+
 def _report_day(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def annual_jobs(
-    cases: list[Case], year: int, profile: Profile, cal: Calendar, templates: Path, month: int | None = None
+    cases: list[Case],
+    logs: list[ScreeningLog],
+    year: int,
+    profile: Profile,
+    cal: Calendar,
+    templates: Path,
+    month: int | None = None,
 ) -> list[DocumentJob]:
-    """One annual report per rights-holder among ``cases``; dated the last day of the reporting month."""
+    """One annual report per rights-holder among ``cases``, with its screening from ``logs``; dated the last day of
+    the reporting month."""
     month = month or profile.get("annual_report.month", dt.date(year, 12, 31))
     day = _report_day(year, month)
     basis = citation_text(profile, ANNUAL_ARTICLE, day, ANNUAL_NAME)
     jobs = []
     for holder in sorted({c.jurisdiction.rights_holder for c in cases}, key=lambda h: HOLDER_CODES[h]):
         title = f"{year}年度生态环境损害赔偿工作情况报告"
-        report = annual_figures(cases, holder, year, day, profile, cal)
+        report = annual_figures(cases, holder, year, day, profile, cal) | screening_figures(
+            logs, holder, year, day, profile
+        )
         context = {"report": report, "title": title, "basis": basis, "issued_on": day, "receiver": ANNUAL_RECEIVER}
         jobs.append(
             DocumentJob(
