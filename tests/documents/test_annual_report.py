@@ -13,7 +13,8 @@ from ecoredress.documents.annual import annual_jobs
 from ecoredress.documents.renderer import render_documents
 from ecoredress.documents.settings import document_settings
 from ecoredress.model.enums import HOLDER_CODES
-from tests.conftest import case_repository, run_cli
+from ecoredress.regulation.profile import load_profile
+from tests.conftest import ROOT, case_repository, run_cli
 from tests.documents.pages import pdf_lines
 
 
@@ -110,3 +111,25 @@ def test_the_report_tells_the_years_screening_from_the_logs_up_to_its_date(month
     items, clues = sum(s.items_screened for s in held), sum(s.clues_found for s in held)
     assert f"线索筛查{len(held)}次，筛查案件或信息{items}件，发现线索{clues}条" in report
     assert ("第三季度无筛查记录" in report) is (month == 12)  # by 30 June the third quarter had not ended
+
+
+def test_the_screening_duty_the_report_measures_against_is_the_profiles(tmp_path):
+    # A profile that asks for two screenings a quarter: every quarter of GY 2025 falls short, each with its count.
+    text = (ROOT / "scripts/ecoredress/regulation/profiles/ningxia-2024.yaml").read_text(encoding="utf-8")
+    marker = "{value: 1, effective: 2024-04-03, article: 第九条"
+    assert text.count(marker) == 1
+    (tmp_path / "two.yaml").write_text(
+        text.replace(marker, "{value: 2, effective: 2024-04-03, article: 第九条"), "utf-8"
+    )
+    jobs = annual_jobs(
+        list(sample_cases()),
+        sample_logs(),
+        2025,
+        load_profile(str(tmp_path / "two.yaml")),
+        sample_calendar(),
+        sample_templates(),
+    )
+    report = next(job for job in jobs if job.case_id == "GY").markdown
+    for quarter, count in (("一", 1), ("二", 1), ("四", 1)):
+        assert f"第{quarter}季度筛查{count}次，未达到第九条每季度不少于2次的要求" in report
+    assert "第三季度无筛查记录，未达到第九条每季度不少于2次的要求" in report

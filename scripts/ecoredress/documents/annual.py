@@ -86,7 +86,9 @@ def screening_figures(
         "screenings": len(held),
         "items_screened": sum(s.items_screened for s in held),
         "clues_screened": sum(s.clues_found for s in held),
-        "quarters_short": [q.quarter for q in short],
+        "quarters_short": [
+            {"quarter": q.quarter, "count": q.count, "required": q.required, "article": q.article} for q in short
+        ],
     }
 
 
