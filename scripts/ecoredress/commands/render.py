@@ -59,12 +59,10 @@ def run(args: argparse.Namespace) -> int:
     from ecoredress.documents.selection import parse_kinds, selected_cases
     from ecoredress.documents.settings import document_settings
     from ecoredress.errors import UserError
-    from ecoredress.loading.discovery import SCREENING_DIR
-    from ecoredress.loading.guarded import limits_from
     from ecoredress.project import find_project
     from ecoredress.regulation.calendar import load_calendar
     from ecoredress.regulation.profile import project_profile
-    from ecoredress.regulation.screening import load_logs
+    from ecoredress.regulation.screening import project_logs
 
     project = find_project(args.project)
     settings = document_settings(project)
@@ -79,9 +77,8 @@ def run(args: argparse.Namespace) -> int:
     profile, calendar = project_profile(project), load_calendar(project.root)
     jobs = plan_jobs(cases, profile, calendar, templates, case_keys) if case_keys != set() else []
     if annual:
-        logs = load_logs(project.cases_dir / SCREENING_DIR, limits_from(project))
         month = project.settings.annual_report_month
-        jobs += annual_jobs(cases, logs, args.year, profile, calendar, templates, month)
+        jobs += annual_jobs(cases, project_logs(project), args.year, profile, calendar, templates, month)
     if not jobs and args.kind:
         raise UserError("所选种类的文书不适用于所选案件（案件尚未进行到出具该文书的环节）。请核对 --kind 或案件。")
     if not jobs:  # e.g. a case just created with `ecoredress new`: nothing to issue yet is not an error

@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     from ecoredress.project import find_project
     from ecoredress.registers.cases import open_repository
     from ecoredress.registers.ledger import screening_years
-    from ecoredress.regulation.screening import compliance, id_problems, load_logs
+    from ecoredress.regulation.screening import compliance, id_problems, project_logs
     from ecoredress.validation.checker import Report, check_screening_log, display_path
     from ecoredress.validation.report import as_text
 
@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         print("筛查记录有误，未判断季度筛查是否合规。请先改正以上问题。")
         return 1
     repo = open_repository(project)
-    logs = load_logs(repo.project.cases_dir / "screening", limits)
+    logs = project_logs(repo.project)
     years = sorted(set(args.year)) if args.year else screening_years(repo, as_of)
     statuses = compliance(logs, repo.profile, years, as_of)
     gaps = [q for q in statuses if not q.compliant]

@@ -7,7 +7,6 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from ecoredress.loading.guarded import limits_from
 from ecoredress.model import Case
 from ecoredress.model.screening import ScreeningLog
 from ecoredress.registers.cases import Repository
@@ -15,7 +14,7 @@ from ecoredress.registers.xlsx import Table
 from ecoredress.regulation import obligations
 from ecoredress.regulation.calendar import CalendarError
 from ecoredress.regulation.lifecycle import derive_stage, next_step
-from ecoredress.regulation.screening import compliance, load_logs, records
+from ecoredress.regulation.screening import compliance, project_logs, records
 
 Column = tuple[str, Callable[[Case], Any]]
 
@@ -89,7 +88,7 @@ def all_cases(repo: Repository) -> Table:
 
 
 def _screening_logs(repo: Repository) -> list[ScreeningLog]:
-    return load_logs(repo.project.cases_dir / "screening", limits_from(repo.project))
+    return project_logs(repo.project)
 
 
 def screening_records(repo: Repository) -> Table:

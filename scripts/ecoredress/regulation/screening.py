@@ -7,16 +7,21 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 from ruamel.yaml.error import YAMLError
 
 from ecoredress.errors import UserError
-from ecoredress.loading.guarded import Limits
+from ecoredress.loading.discovery import SCREENING_DIR
+from ecoredress.loading.guarded import Limits, limits_from
 from ecoredress.loading.yamlio import load_data, read_text
 from ecoredress.model.enums import HOLDER_CODES, RightsHolder
 from ecoredress.model.screening import Screening, ScreeningLog
 from ecoredress.regulation.profile import Profile
+
+if TYPE_CHECKING:
+    from ecoredress.project import Project
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,11 @@ def quarter_of(day: dt.date) -> int:
 
 def quarter_end(year: int, quarter: int) -> dt.date:
     return dt.date(year, 12, 31) if quarter == 4 else dt.date(year, 3 * quarter + 1, 1) - dt.timedelta(days=1)
+
+
+def project_logs(project: Project) -> list[ScreeningLog]:
+    """The valid screening logs of ``project`` (``cases/screening/``), read under its limits."""
+    return load_logs(project.cases_dir / SCREENING_DIR, limits_from(project))
 
 
 def load_logs(folder: Path, limits: Limits) -> list[ScreeningLog]:
