@@ -8,6 +8,7 @@ import http.server
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -27,27 +28,51 @@ def served(folder: Path) -> Iterator[str]:
         server.shutdown()
 
 
+class Guard:
+    """What the pages of one browser tab did that a page of the site must not: requests to another host, dialogs (a
+    script from page content ran), script errors and Content Security Policy violations."""
+
+    def __init__(self, context, page, site_url: str) -> None:
+        self.external: list[str] = []
+        self.dialogs: list[str] = []
+        self.errors = console_errors(page)
+        # Listening, not routing: a routed context loses Chromium's cache and pays a round trip per request. The
+        # browser resolves no host but 127.0.0.1 (CHROMIUM_ARGS), so what is recorded here was also refused.
+        context.on(
+            "request",
+            lambda request: request.url.startswith((site_url, "data:", "blob:")) or self.external.append(request.url),
+        )
+        page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+
+    def clear(self) -> None:
+        for seen in (self.external, self.dialogs, self.errors):
+            seen.clear()
+
+    def check(self) -> None:
+        assert self.external == [], f"页面请求了外部地址：{self.external}"
+        assert self.dialogs == [], f"页面弹出了对话框（脚本注入）：{self.dialogs}"
+        assert self.errors == [], f"页面脚本出错或违反内容安全策略：{self.errors}"
+
+
+@contextlib.contextmanager
+def guarded_tab(browser, site_url: str) -> Iterator[tuple[Any, Guard]]:
+    """A desktop browser tab for pages of the site at ``site_url``, and its guard. Any request to another host is
+    blocked; the guard records it, and any dialog, script error or Content Security Policy violation."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    guard = Guard(context, page, site_url)
+    try:
+        yield page, guard
+    finally:
+        context.close()
+
+
 @contextlib.contextmanager
 def guarded_page(browser, site_url: str):
-    """A desktop page of the site at ``site_url``. Any request to another host is blocked, and the block fails
-    on it, on any dialog (a script from page content ran), script error or Content Security Policy violation."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    external: list[str] = []
-
-    # Listening, not routing: a routed context loses Chromium's cache and pays a round trip per request. The browser
-    # resolves no host but 127.0.0.1 (CHROMIUM_ARGS), so what is recorded here was also refused.
-    context.on(
-        "request", lambda request: request.url.startswith((site_url, "data:", "blob:")) or external.append(request.url)
-    )
-    page = context.new_page()
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    errors = console_errors(page)
-    yield page
-    context.close()
-    assert external == [], f"页面请求了外部地址：{external}"
-    assert dialogs == [], f"页面弹出了对话框（脚本注入）：{dialogs}"
-    assert errors == [], f"页面脚本出错或违反内容安全策略：{errors}"
+    """A tab of its own (guarded_tab) that fails, once closed, on anything its guard recorded."""
+    with guarded_tab(browser, site_url) as (page, guard):
+        yield page
+    guard.check()
 
 
 # 150 ms of the page's own clock after its load event.

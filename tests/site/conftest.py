@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from browsing import guarded_page, served
+from browsing import guarded_tab, served
 from ecoredress.model import Case
 from ecoredress.project import find_project
 from ecoredress.publish.site import build_site
@@ -104,10 +104,23 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def portal_tab(browser, site_url):
+    """One tab of the portal for every page test of an engine: a tab of its own per test costs ≈0.3 s more of CPU
+    (a new renderer, every script and style parsed again)."""
+    with guarded_tab(browser, site_url) as tab:
+        yield tab
+
+
 @pytest.fixture
-def page(browser, site_url):
-    with guarded_page(browser, site_url) as page:
-        yield page
+def page(portal_tab):
+    """The portal's tab, failing the test on anything its guard records (guarded_tab) from now until the test has
+    left its last page."""
+    page, guard = portal_tab
+    guard.clear()
+    yield page
+    page.goto("about:blank")  # the next test starts on no page of this one's
+    guard.check()
 
 
 # --- the internal site (workbench/) -----------------------------------------------------------------------

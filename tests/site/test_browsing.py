@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browsing import guarded_page, served, settle
+from browsing import guarded_page, guarded_tab, served, settle
 
 OUTSIDE = "http://cdn.example.com/tracker.png"
 
@@ -57,3 +57,16 @@ def test_a_page_of_the_site_alone_passes(browser, tmp_path):
     with served(tmp_path) as url, guarded_page(browser, url) as page:
         page.goto(url)
         assert page.inner_text("p") == "本站"
+
+
+def test_a_tab_shared_by_tests_charges_each_test_with_what_its_own_pages_did(browser, tmp_path):
+    """conftest.page: one tab per engine for the portal tests, its guard cleared before each test and checked after."""
+    (tmp_path / "index.html").write_text("<!doctype html><script>alert('注入')</script>", encoding="utf-8")
+    (tmp_path / "next.html").write_text("<!doctype html><p>下一页</p>", encoding="utf-8")
+    with served(tmp_path) as url, guarded_tab(browser, url) as (page, guard):
+        page.goto(url)
+        with pytest.raises(AssertionError, match="对话框"):
+            guard.check()
+        guard.clear()
+        page.goto(url + "next.html")
+        guard.check()

@@ -403,6 +403,13 @@ def covering(published: dict) -> list[str]:
     return sorted(chosen)
 
 
+# Each page would start the search worker, which indexes every case again (half this test's time on one CPU): the
+# worker draws nothing, and what search shows of the payload is test_search_results_show_payload_as_text_in_chromium's.
+NO_SEARCH_WORKER = (
+    "window.Worker = class { postMessage() {} addEventListener() {} removeEventListener() {} terminate() {} }"
+)
+
+
 def test_payload_pages_run_nothing_and_show_the_text_in_chromium(browser, payload_sites):
     published = {case.id: publish_case(case) for case in payload_sites.cases}
     paths = ["", "cases/", "funds/", "statistics/", *(f"cases/{case_id}/" for case_id in covering(published))]
@@ -412,6 +419,8 @@ def test_payload_pages_run_nothing_and_show_the_text_in_chromium(browser, payloa
         guarded_page(browser, url) as page,
         guarded_page(browser, plain_url) as plain,
     ):
+        for tab in (page, plain):
+            tab.add_init_script(NO_SEARCH_WORKER)
         hovered = False
         for path in paths:
             page.goto(url + path, wait_until="commit")  # the two pages load side by side

@@ -115,14 +115,17 @@ def test_axe_finds_no_serious_or_critical_violation(page, site_url, path):
     assert serious == []
 
 
-@pytest.mark.parametrize("path", ["", "cases/", "cases/YC-2023-002/", "statistics/"])
-def test_pages_fit_a_phone(browser, site_url, path):
+@pytest.fixture(scope="module")
+def phone(browser):
     context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.goto(site_url + path)
-    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    yield context.new_page()
     context.close()
-    assert overflow <= 1
+
+
+@pytest.mark.parametrize("path", ["", "cases/", "cases/YC-2023-002/", "statistics/"])
+def test_pages_fit_a_phone(phone, site_url, path):
+    phone.goto(site_url + path)
+    assert phone.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") <= 1
 
 
 def test_statistics_charts_use_the_column_width(page, site_url):
