@@ -88,12 +88,14 @@ def publish(page) -> None:
 
 
 def wait_for_file(page, path: Path, differs_from: str | None = None, seconds: float = 30) -> str:
-    """The saved file. The page waits, not Python: its routed requests are answered by this thread."""
-    deadline = time.monotonic() + seconds
+    """The saved file, once two reads 200 ms apart find the same new content: decap-server writes in place
+    (truncates, then writes), so a single read can fall in between and see an empty file. The page waits, not
+    Python: its routed requests are answered by this thread."""
+    deadline, last = time.monotonic() + seconds, None
     while time.monotonic() < deadline:
-        if path.is_file():
-            content = path.read_text(encoding="utf-8")
-            if content != differs_from:
-                return content
+        content = path.read_text(encoding="utf-8") if path.is_file() else None
+        if content and content != differs_from and content == last:
+            return content
+        last = content
         page.wait_for_timeout(200)
     raise AssertionError(f"{path} was not saved")
