@@ -49,7 +49,8 @@ def plan(root: Path) -> tuple[list, DocumentSettings, Path]:
     project = find_project(root)
     profile, calendar = project_profile(project), load_calendar(project.root)
     templates = project.template_folder("documents")
-    jobs = plan_jobs(selected_cases(project, []).cases, profile, calendar, templates, None)
+    cases, departments = selected_cases(project, []).cases, project.settings.departments
+    jobs = plan_jobs(cases, profile, calendar, templates, None, departments)
     return jobs, document_settings(project), templates
 
 

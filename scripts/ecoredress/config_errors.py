@@ -94,16 +94,27 @@ def shown(value: Any) -> str:
 
 
 def known_keys(model: type[BaseModel], loc: Loc) -> list[str]:
-    """The keys the model accepts at ``loc`` (as written in the file: aliases where a field has one)."""
+    """The keys the model accepts at ``loc`` (as written in the file: aliases where a field has one), each with
+    its Chinese name where the field has one (``address（住所）``). Below a table of named tables (a department's
+    name) the name is passed over: the same model holds for every name."""
     holder: type[BaseModel] | None = model
+    named = False  # the next part of ``loc`` is a name the user chose
     for part in loc:
-        if isinstance(part, int):
+        if isinstance(part, int) or named:
+            named = False
             continue
         by_key = {info.alias or name: info for name, info in holder.model_fields.items()} if holder else {}
         if part not in by_key:
             return []
-        holder = _model_in(by_key[part].annotation)
-    return [info.alias or name for name, info in holder.model_fields.items()] if holder else []
+        annotation = by_key[part].annotation
+        named = typing.get_origin(annotation) is dict
+        holder = _model_in(annotation)
+    if holder is None or named:
+        return []
+    return [
+        f"{info.alias or name}（{info.title}）" if info.title else info.alias or name
+        for name, info in holder.model_fields.items()
+    ]
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:

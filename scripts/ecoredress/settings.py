@@ -7,13 +7,14 @@ profile's name, a font's presence) is checked where that file is read.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 TABLE = "[tool.ecoredress]"
-TABLES = ("site", "documents", "limits", "cms", "region")  # each written as [tool.ecoredress.NAME]
+TABLES = ("site", "documents", "limits", "cms", "region", "departments")  # each written as [tool.ecoredress.NAME]
 
 Text = Annotated[str, Field(strict=True, min_length=1, max_length=500)]
 Flag = Annotated[bool, Field(strict=True)]
@@ -113,6 +114,34 @@ class RegionSettings(_Table):
     code: Annotated[str, Field(strict=True), AfterValidator(_latin_name)] = "ningxia"  # open data package name
 
 
+def _one_line(text: str) -> str:
+    # A particular of a party is one line of a court filing: a line break or control character would break it.
+    if any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 or c in "\u2028\u2029" for c in text):
+        raise ValueError("应为一行文字，不能含换行符或控制字符")
+    if not text.strip():
+        raise ValueError("不能为空")
+    return text.strip()
+
+
+Line = Annotated[str, Field(strict=True, min_length=1, max_length=200), AfterValidator(_one_line)]
+
+
+class DepartmentSettings(_Table):
+    """``[tool.ecoredress.departments."名称"]``: a designated department or body as its court filings name it,
+    keyed by its name as the cases record it. 民事诉讼法第一百二十四条第一项: a complaint states an organisation's
+    名称、住所和法定代表人或者主要负责人的姓名、职务、联系方式; the applications name the applicant alike. Not case
+    data: many cases share a department, and its head changes without any case changing."""
+
+    full_name: Line | None = Field(None, title="全称")  # when the cases record a short form (…管委会)
+    address: Line | None = Field(None, title="住所")
+    head: Line | None = Field(None, title="主要负责人姓名")
+    head_title: Line | None = Field(None, title="主要负责人职务")
+    phone: Line | None = Field(None, title="联系电话")
+
+
+DepartmentName = Annotated[str, Field(strict=True, min_length=2, max_length=100), AfterValidator(_one_line)]
+
+
 class Settings(_Table):
     """``[tool.ecoredress]``."""
 
@@ -125,11 +154,17 @@ class Settings(_Table):
     limits: LimitsSettings = LimitsSettings()
     cms: CmsTable | None = None  # None: the form editor works on this PC only (ecoredress cms serve)
     region: RegionSettings = RegionSettings()
+    departments: dict[DepartmentName, DepartmentSettings] = Field(default_factory=dict)
 
 
 def key_place(loc: tuple[str | int, ...]) -> str:
     """``("site", "engine")`` → ``[tool.ecoredress.site] engine``: where the key is written in pyproject.toml."""
     parts = [str(p) if isinstance(p, str) else f"[{p}]" for p in loc]
+    if len(parts) > 2 and parts[0] == "departments":  # one table per department, its name quoted as TOML has it
+        name = json.dumps(parts[1] if len(parts[1]) <= 40 else parts[1][:39] + "…", ensure_ascii=False)
+        if parts[2:] == ["[key]"]:  # the name itself is at fault
+            return f"[tool.ecoredress.departments.{name}] 部门名称"
+        return f"[tool.ecoredress.departments.{name}] " + ".".join(parts[2:]).replace(".[", "[")
     if len(parts) > 1 and parts[0] in TABLES:
         return f"[tool.ecoredress.{parts[0]}] " + ".".join(parts[1:]).replace(".[", "[")
     return f"{TABLE} " + ".".join(parts).replace(".[", "[")

@@ -50,7 +50,7 @@ def cases_by_id(sample_cases):
 @pytest.fixture(scope="session")
 def rendered(sample_cases, project, templates, profile, calendar, tmp_path_factory):
     """Every document every sample case calls for, in docx and pdf (rendered once for the test run, built_once)."""
-    jobs = plan_jobs(sample_cases, profile, calendar, templates, None)
+    jobs = plan_jobs(sample_cases, profile, calendar, templates, None, project.settings.departments)
     out, result = built_once(
         tmp_path_factory,
         "documents",

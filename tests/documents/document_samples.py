@@ -48,4 +48,5 @@ def sample_templates() -> Path:
 @lru_cache(maxsize=1)
 def sample_jobs() -> tuple[DocumentJob, ...]:
     """Every document every sample case calls for."""
-    return tuple(plan_jobs(sample_cases(), sample_profile(), sample_calendar(), sample_templates(), None))
+    departments = find_project(ROOT).settings.departments
+    return tuple(plan_jobs(sample_cases(), sample_profile(), sample_calendar(), sample_templates(), None, departments))

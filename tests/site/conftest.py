@@ -55,7 +55,8 @@ def render_kinds(out: Path, case_id: str, kinds: set[str], formats: tuple[str, .
     project = find_project(ROOT)
     case = load_case(ROOT / "cases" / f"{case_id}.yaml", case_id).case
     templates = project.templates_dir / "documents"
-    jobs = plan_jobs([case], load_profile(project_root=ROOT), load_calendar(ROOT), templates, kinds)
+    departments = project.settings.departments
+    jobs = plan_jobs([case], load_profile(project_root=ROOT), load_calendar(ROOT), templates, kinds, departments)
     render_documents(jobs, document_settings(project), templates, out, formats)
 
 

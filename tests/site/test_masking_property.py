@@ -177,7 +177,8 @@ def test_no_generated_personal_value_reaches_any_public_file(drawn, tmp_path_fac
     project = find_project(ROOT)
     templates = project.templates_dir / "documents"
     kinds = {"agreement", "consultation-notice"}
-    jobs = plan_jobs([case], load_profile(project_root=ROOT), load_calendar(ROOT), templates, kinds)
+    departments = project.settings.departments
+    jobs = plan_jobs([case], load_profile(project_root=ROOT), load_calendar(ROOT), templates, kinds, departments)
     render_documents(jobs, document_settings(project), templates, work / "documents", ("pdf", "docx"))
     build_site(project, work / "public", documents=work / "documents", cases=[case])
     texts = _texts(work / "public", work / "documents")

@@ -92,7 +92,8 @@ def _render(project: Project, cases: list[Case], jobs: int) -> str:
 
     settings = document_settings(project)
     templates = project.template_folder("documents")
-    planned = plan_jobs(cases, project_profile(project), load_calendar(project.root), templates, None)
+    profile, calendar = project_profile(project), load_calendar(project.root)
+    planned = plan_jobs(cases, profile, calendar, templates, None, project.settings.departments)
     if not planned:
         return "没有需要生成的文书"
     result = render_documents(planned, settings, templates, settings.out_dir, workers=max(1, jobs))

@@ -75,7 +75,8 @@ def run(args: argparse.Namespace) -> int:
         return loaded.exit_code
     cases = loaded.cases
     profile, calendar = project_profile(project), load_calendar(project.root)
-    jobs = plan_jobs(cases, profile, calendar, templates, case_keys) if case_keys != set() else []
+    departments = project.settings.departments
+    jobs = plan_jobs(cases, profile, calendar, templates, case_keys, departments) if case_keys != set() else []
     if annual:
         month = project.settings.annual_report_month
         jobs += annual_jobs(cases, project_logs(project), args.year, profile, calendar, templates, month)

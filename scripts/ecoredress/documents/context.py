@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from pydantic import BaseModel
 
 from ecoredress.documents.narrative import recount, steps
-from ecoredress.documents.parties import department_party, obligor_parties, persons
+from ecoredress.documents.parties import department_party, filing_particulars, obligor_parties, persons
 from ecoredress.errors import UserError
 from ecoredress.model import Case
 from ecoredress.model.enums import RightsHolder
@@ -24,14 +26,12 @@ from ecoredress.model.types import UNDATED, is_withheld
 from ecoredress.presentation.masking import Masker
 from ecoredress.regulation.asof import case_as_of, section_as_of
 from ecoredress.regulation.calendar import Calendar
-from ecoredress.regulation.document_kinds import Spec, Subject
+from ecoredress.regulation.document_kinds import Spec, Subject, issuing_department
 from ecoredress.regulation.obligations import cash_owed, in_kind, obligor_restores, outstanding, received
 from ecoredress.regulation.profile import Profile
+from ecoredress.settings import DepartmentSettings
 
-
-def issuing_department(case: Case) -> str:
-    """The department that signs: the lead department if named (第五条第三款), else the designated one."""
-    return case.jurisdiction.lead_department or case.jurisdiction.designated_departments[0]
+NO_DEPARTMENTS: Mapping[str, DepartmentSettings] = MappingProxyType({})
 
 
 def treasury(case: Case) -> str:
@@ -82,9 +82,16 @@ def _agreed(now: Case, full: Case) -> Case:
 
 
 def document_context(
-    case: Case, spec: Spec, subject: Subject, profile: Profile, calendar: Calendar, public: bool
+    case: Case,
+    spec: Spec,
+    subject: Subject,
+    profile: Profile,
+    calendar: Calendar,
+    public: bool,
+    departments: Mapping[str, DepartmentSettings] = NO_DEPARTMENTS,
 ) -> dict[str, Any]:
-    """Template variables of one document (see the module docstring)."""
+    """Template variables of one document (see the module docstring). ``departments``: the repository's
+    ``[tool.ecoredress.departments]``, whose particulars a court filing states."""
     day = subject.issued_on
     view = case_as_of(case, day, profile, calendar)
     if view is None:
@@ -92,7 +99,10 @@ def document_context(
     now = _agreed(view.case, case)
     masker = Masker(case) if public else None
     mask = masker.text if masker else (lambda text: text)
-    department = mask(issuing_department(case))  # the department and the number are case text too
+    # A court filing names the department by its full name, with its particulars (none in a public copy).
+    settings = departments.get(issuing_department(case)) if spec.court_filing else None
+    department = mask(settings.full_name if settings and settings.full_name else issuing_department(case))
+    particulars = filing_particulars(settings) if spec.court_filing and not masker else ()
     told: dict[tuple[str, str], list[Any]] = {}
 
     def history(
@@ -118,7 +128,7 @@ def document_context(
         "parties": parties,
         "obligor_names": "、".join(p.name for p in parties),
         "party_as": lambda role: obligor_parties(case, role, masker),
-        "department_as": lambda role: department_party(role, department),
+        "department_as": lambda role: department_party(role, department, particulars),
         "signers": persons,
         "basis": cite(spec.articles_for(now)),
         "ground": spec.ground(now),

@@ -13,6 +13,10 @@ from ecoredress.model import Case
 from ecoredress.model.parties import Organisation
 from ecoredress.presentation.formatting import cn_number
 from ecoredress.presentation.masking import Masker
+from ecoredress.settings import DepartmentSettings
+
+# A line of particulars: (label, value) pairs, a value of None being a blank to fill in by hand.
+Particulars = tuple[tuple[tuple[str, str | None], ...], ...]
 
 
 @dataclass(frozen=True)
@@ -22,10 +26,18 @@ class Party:
     seal: str  # how the party itself signs: 盖章, 签字并按指印
     signer: str | None = None  # who signs for an organisation besides its seal
     details: tuple[str, ...] = field(default=())  # identification lines, e.g. 统一社会信用代码：…
+    particulars: Particulars = ()  # the department on a court filing: 住所, 主要负责人 and 职务, 联系电话
 
 
-def department_party(label: str, department: str) -> Party:
-    return Party(label, department, "盖章", "负责人或者委托代理人（签字）")
+def department_party(label: str, department: str, particulars: Particulars = ()) -> Party:
+    return Party(label, department, "盖章", "负责人或者委托代理人（签字）", particulars=particulars)
+
+
+def filing_particulars(settings: DepartmentSettings | None) -> Particulars:
+    """The department's particulars as a court filing states them (民事诉讼法第一百二十四条第一项: 住所和法定代表人或者
+    主要负责人的姓名、职务、联系方式), a particular not set left blank."""
+    s = settings or DepartmentSettings()
+    return ((("住所", s.address),), (("主要负责人", s.head), ("职务", s.head_title)), (("联系电话", s.phone),))
 
 
 def persons(label: str, names: list[str]) -> list[Party]:

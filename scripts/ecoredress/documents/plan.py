@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ecoredress.documents.context import document_context
+from ecoredress.documents.context import NO_DEPARTMENTS, document_context
 from ecoredress.documents.templating import render_markdown
 from ecoredress.model import Case
 from ecoredress.regulation.calendar import Calendar
 from ecoredress.regulation.document_kinds import SPECS, Spec
 from ecoredress.regulation.profile import Profile
+from ecoredress.settings import DepartmentSettings
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,12 @@ def _variants(spec: Spec, case: Case) -> list[bool]:
 
 
 def case_jobs(
-    case: Case, specs: Iterable[Spec], profile: Profile, calendar: Calendar, templates: Path
+    case: Case,
+    specs: Iterable[Spec],
+    profile: Profile,
+    calendar: Calendar,
+    templates: Path,
+    departments: Mapping[str, DepartmentSettings] = NO_DEPARTMENTS,
 ) -> list[DocumentJob]:
     jobs: list[DocumentJob] = []
     for spec in specs:
@@ -47,7 +53,7 @@ def case_jobs(
         for number, subject in enumerate(subjects, start=1):
             suffix = f"-{number}" if len(subjects) > 1 else ""
             for public in _variants(spec, case):
-                context = document_context(case, spec, subject, profile, calendar, public)
+                context = document_context(case, spec, subject, profile, calendar, public, departments)
                 jobs.append(
                     DocumentJob(
                         stem=f"{case.id}/{spec.key}{suffix}{'-public' if public else ''}",
@@ -66,12 +72,18 @@ def case_jobs(
 
 
 def plan_jobs(
-    cases: Iterable[Case], profile: Profile, calendar: Calendar, templates: Path, keys: set[str] | None
+    cases: Iterable[Case],
+    profile: Profile,
+    calendar: Calendar,
+    templates: Path,
+    keys: set[str] | None,
+    departments: Mapping[str, DepartmentSettings],
 ) -> list[DocumentJob]:
-    """Documents each case calls for (or only the kinds in ``keys``), in case and procedure order."""
+    """Documents each case calls for (or only the kinds in ``keys``), in case and procedure order; court filings
+    state the particulars of ``departments`` (the repository's settings)."""
     specs = [spec for spec in SPECS if keys is None or spec.key in keys]
     return [
         job
         for case in sorted(cases, key=lambda c: c.id)
-        for job in case_jobs(case, specs, profile, calendar, templates)
+        for job in case_jobs(case, specs, profile, calendar, templates, departments)
     ]

@@ -33,6 +33,11 @@ OBLIGOR = "赔偿义务人"
 FILE = "案卷（内部）"
 
 
+def issuing_department(case: Case) -> str:
+    """The department that issues and signs: the lead department if named (第五条第三款), else the designated one."""
+    return case.jurisdiction.lead_department or case.jurisdiction.designated_departments[0]
+
+
 @dataclass(frozen=True)
 class Subject:
     """One document to issue: the section it is issued for, its 文号 and date, and (for a document served on
@@ -63,6 +68,9 @@ class Spec:
     # The listed ground (第十二条, 第十八条) the case records for the act: the document cites its item, not the bare
     # article, and quotes it.
     ground: Callable[[Case], GroundItem | None] = lambda case: None
+    # Filed with a court by the department, which it names as a party with its particulars: 名称、住所、主要负责人的
+    # 姓名和职务、联系方式 (民事诉讼法第一百二十四条第一项 for a complaint; the applications alike).
+    court_filing: bool = False
 
     def articles_for(self, case: Case) -> str:
         """The articles this document cites for ``case``."""
@@ -516,6 +524,7 @@ SPECS: tuple[Spec, ...] = (
         "人民法院",
         _judicial_confirmation,
         own=("confirmation.applied",),
+        court_filing=True,
     ),
     Spec(
         "complaint",
@@ -526,6 +535,7 @@ SPECS: tuple[Spec, ...] = (
         "人民法院",
         _complaint,
         own=("litigation.filed",),
+        court_filing=True,
     ),
     Spec(
         "enforcement-application",
@@ -536,6 +546,7 @@ SPECS: tuple[Spec, ...] = (
         "人民法院",
         _enforcement,
         own=("enforcement.applied",),
+        court_filing=True,
     ),
     Spec(
         "plan-filing-receipt",

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 UNDATED = {
     "art39-calendar-year-missing": "说的是本工具缺少某年的节假日数据，不是对案件事实的判断",
     "art14-commission-date-missing": "指出的正是委托书生效日期没有记录，没有可据以判断的日期",
+    "department-particulars-missing": "判断的是案件仓库现在的设置（部门的住所、负责人），不是案件中有日期的事实；"
+    "所引民事诉讼法条款按起诉状的日期确定",
 }
 
 

@@ -26,7 +26,12 @@ from ecoredress.regulation.profile import project_profile
 from ecoredress.regulation.rules import registry as rule_registry
 from ecoredress.regulation.rules.registry import CaseCheck, CaseContext
 from ecoredress.regulation.screening import known_screening_ids
-from ecoredress.validation import consistency, person_names  # noqa: F401 - their cross-checks register on import
+from ecoredress.settings import DepartmentSettings
+from ecoredress.validation import (  # noqa: F401 - their cross-checks register on import
+    consistency,
+    filing_particulars,
+    person_names,
+)
 from ecoredress.validation.analogy import in_time
 from ecoredress.validation.schema_errors import schema_findings
 
@@ -146,6 +151,7 @@ class CheckRun:
     # name it: a few ids per log, read once here rather than once per case.
     screening: Mapping[Path, frozenset[str]]
     limits: Limits = DEFAULT_LIMITS
+    departments: Mapping[str, DepartmentSettings] = field(default_factory=dict)  # [tool.ecoredress.departments]
 
 
 def check_run(as_of: dt.date | None, base: Path, project: Project, paths: Iterable[Path]) -> CheckRun:
@@ -161,6 +167,7 @@ def check_run(as_of: dt.date | None, base: Path, project: Project, paths: Iterab
         load_calendar(project.root),
         {folder: ids for folder, ids in beside if ids is not None},
         limits,
+        project.settings.departments,
     )
 
 
@@ -183,6 +190,7 @@ def check_file(path: Path, run: CheckRun) -> CheckedFile:
                 run.profile,
                 run.calendar,
                 run.screening.get(checked.path.parent),
+                run.departments,
             )
             located.extend(replace(f, loc=view.original_loc(f.loc)) if view else f for f in run_checks(context))
         checked.findings.extend(_place(f, checked.sources, checked.display, checked.text) for f in located)

@@ -6,20 +6,21 @@ cross-checks of ``validation`` when it is imported; ``validation.checker`` runs 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ecoredress.model import Case
 from ecoredress.regulation.calendar import Calendar
 from ecoredress.regulation.findings import Finding
 from ecoredress.regulation.profile import Profile
+from ecoredress.settings import DepartmentSettings
 
 
 @dataclass(frozen=True)
 class CaseContext:
-    """What a cross-check or rule sees: the validated case, when "today" is, and the rule profile, calendar and
-    screening ids of the case's repository (loaded once per run)."""
+    """What a cross-check or rule sees: the validated case, when "today" is, and the rule profile, calendar,
+    screening ids and department particulars of the case's repository (loaded once per run)."""
 
     case: Case
     path: Path
@@ -27,6 +28,8 @@ class CaseContext:
     profile: Profile
     calendar: Calendar
     screening_ids: frozenset[str] | None = None  # of the logs in the screening folder beside the case; None: no folder
+    # [tool.ecoredress.departments]: each department's particulars, by its name as the cases record it
+    departments: Mapping[str, DepartmentSettings] = field(default_factory=dict)
 
 
 CaseCheck = Callable[[CaseContext], Iterable[Finding]]

@@ -1,0 +1,75 @@
+"""The department's particulars on the papers it files with a court: set once per department, checked per case.
+
+《中华人民共和国民事诉讼法》第一百二十四条第一项: a complaint states, for a legal person or other organisation, its
+名称、住所和法定代表人或者主要负责人的姓名、职务、联系方式. The applications for judicial confirmation and for
+enforcement name the applicant the same way in court practice; no article of their own is cited for them here. A
+department is shared by many cases and its head changes without any case changing, so the particulars are settings
+(``[tool.ecoredress.departments."名称"]``), not case data. A case that calls for one of these filings
+(``Spec.court_filing``) while its department has a particular unset gets a warning: the document leaves a blank there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+
+from ecoredress.regulation.document_kinds import SPECS, issuing_department
+from ecoredress.regulation.findings import Finding, warning
+from ecoredress.regulation.rules.registry import CaseContext, case_check
+from ecoredress.settings import DepartmentSettings
+
+# The particulars a filing states; ``full_name`` is optional (only where the cases record a short form).
+PARTICULARS = ("address", "head", "head_title", "phone")
+_COMPLAINT = "complaint"
+# The amendment of 2021-12-24 (in force 2022-01-01) renumbered the article from 第一百二十一条 (2012 text, unchanged
+# there in 2017) to 第一百二十四条, which the 2023 amendment keeps; the wording of item (一) is the same in each.
+_RENUMBERED = dt.date(2022, 1, 1)
+
+
+def civil_procedure_article(on: dt.date) -> str:
+    """The article of 民事诉讼法 that says what a complaint states about the plaintiff, as in force on ``on``."""
+    article = "第一百二十四条第一项" if on >= _RENUMBERED else "第一百二十一条第一项"
+    return f"《中华人民共和国民事诉讼法》{article}"
+
+
+def missing_particulars(particulars: DepartmentSettings | None) -> list[str]:
+    """The keys of ``PARTICULARS`` a department has not set."""
+    return [key for key in PARTICULARS if particulars is None or getattr(particulars, key) is None]
+
+
+@case_check
+def court_filing_particulars(ctx: CaseContext) -> Iterable[Finding]:
+    case = ctx.case
+    filings = [(spec, subject) for spec in SPECS if spec.court_filing for subject in spec.subjects(case)]
+    if not filings:
+        return
+    name = issuing_department(case)
+    particulars = ctx.departments.get(name)
+    missing = missing_particulars(particulars)
+    if not missing:
+        return
+    fields = DepartmentSettings.model_fields
+    named = "、".join(f"{fields[key].title}（{key}）" for key in missing)
+    listed = "、".join(f"{spec.title}（{subject.issued_on}）" for spec, subject in filings)
+    complaint = next((subject.issued_on for spec, subject in filings if spec.key == _COMPLAINT), None)
+    if complaint is not None:
+        why = "起诉状应当写明原告的名称、住所和法定代表人或者主要负责人的姓名、职务、联系方式"
+        if len(filings) > 1:
+            why += "，申请书同样写明申请人"
+        article: str | None = civil_procedure_article(complaint)
+    else:
+        cited = civil_procedure_article(filings[0][1].issued_on)
+        why = f"申请书与起诉状一样写明申请人的名称、住所和主要负责人的姓名、职务、联系方式（参照{cited}）"
+        article = None
+    table = f"[tool.ecoredress.departments.{json.dumps(name, ensure_ascii=False)}]"  # a TOML key, quoted
+    section = f" 的 {table} 一节中" if particulars else f" 中新建 {table} 一节，"
+    where = ("lead_department",) if case.jurisdiction.lead_department else ("designated_departments", 0)
+    yield warning(
+        "department-particulars-missing",
+        f"本案由{name}向人民法院提交{listed}。{why}，但设置中没有{name}的{named}，文书中"
+        f"{'该项' if len(missing) == 1 else '这些项'}留有空白，须手工填写。请在 pyproject.toml{section}填写 "
+        f"{'、'.join(missing)}（见 README“设置”）。",
+        ("jurisdiction", *where),
+        article,
+    )
