@@ -136,6 +136,31 @@ SETTINGS_CORPUS = [
         "[tool.ecoredress.cms] backend：应为 gitlab、github、gitea 或 forgejo",
         id="cms-backend",
     ),
+    pytest.param(  # a misspelt particular of a department: the keys it may have, each with its Chinese name
+        ("departments", "石嘴山市生态环境局", "adress"),
+        "石嘴山市大武口区虚构路 401 号",
+        '[tool.ecoredress.departments."石嘴山市生态环境局"] adress：没有这一项（可用：full_name（全称）、address（住所）、'
+        "head（主要负责人姓名）、head_title（主要负责人职务）、phone（联系电话）），请检查拼写",
+        id="department-misspelt",
+    ),
+    pytest.param(
+        ("departments", "石嘴山市生态环境局", "address"),
+        "石嘴山市\n大武口区",
+        '[tool.ecoredress.departments."石嘴山市生态环境局"] address：应为一行文字，不能含换行符或控制字符',
+        id="department-line-break",
+    ),
+    pytest.param(
+        ("departments", "石嘴山市生态环境局", "phone"),
+        9525550401,
+        '[tool.ecoredress.departments."石嘴山市生态环境局"] phone：应为文本（加英文双引号），实为 9525550401',
+        id="department-phone-as-number",
+    ),
+    pytest.param(
+        ("departments", "石嘴山市生态环境局"),
+        "王虚构",
+        "[tool.ecoredress.departments] 石嘴山市生态环境局：应为一组键值",
+        id="department-not-a-table",
+    ),
 ]
 
 
@@ -205,6 +230,10 @@ KEY_PATHS = st.sampled_from(
         ("region", "name"),
         ("region", "code"),
         ("site", "nonexistent"),
+        ("departments",),
+        ("departments", "银川市生态环境局"),
+        ("departments", "银川市生态环境局", "head"),
+        ("departments", "银川市生态环境局", "nonexistent"),
     ]
 )
 

@@ -6,6 +6,8 @@ may also name the article a finding cites (``articles: {code: 第N条…}``), it
 article it applies by analogy to a fact before the regulation took effect (``analogy: {code: 第N条…}``, null: applied
 directly),
 and a rule profile from ``profiles/`` to check under (``profile: revised-2024-12``; default ningxia-2024).
+A scenario (or its file) may give the repository's ``departments`` settings, as ``[tool.ecoredress.departments]``
+has them; without, every department of the case has its particulars set.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from ecoredress.regulation.findings import Finding
 from ecoredress.regulation.profile import Profile, load_profile
 from ecoredress.regulation.rules.registry import CaseContext
 from ecoredress.regulation.screening import known_screening_ids
+from ecoredress.settings import DepartmentSettings, Settings
 from ecoredress.validation.checker import run_checks
 
 SCENARIOS = Path(__file__).parent / "scenarios"
@@ -54,8 +57,21 @@ def build_case(spec: dict[str, Any], scenario: dict[str, Any]) -> Case:
     return Case.model_validate(data)
 
 
+SET = DepartmentSettings(address="虚构路 1 号", head="某虚构", head_title="局长", phone="0951-5550000")
+
+
+def every_department_set(case: Case) -> dict[str, DepartmentSettings]:
+    """Settings in which each department of ``case`` has its particulars (what a scenario assumes unless it says)."""
+    jurisdiction = case.jurisdiction
+    return {name: SET for name in [*jurisdiction.designated_departments, jurisdiction.lead_department] if name}
+
+
 def findings(
-    case: Case, as_of: dt.date, profile: Profile | None = None, calendar: Calendar | None = None
+    case: Case,
+    as_of: dt.date,
+    profile: Profile | None = None,
+    calendar: Calendar | None = None,
+    departments: dict[str, DepartmentSettings] | None = None,
 ) -> list[Finding]:
     ctx = CaseContext(
         case,
@@ -64,6 +80,7 @@ def findings(
         profile or load_profile("ningxia-2024"),
         calendar or load_calendar(None),
         known_screening_ids(SCENARIOS / SCREENING_DIR, DEFAULT_LIMITS),  # as `check` reads them beside the case
+        every_department_set(case) if departments is None else departments,
     )
     return run_checks(ctx)
 
@@ -83,6 +100,14 @@ def scenario_profile(scenario: dict[str, Any]) -> Profile:
     return load_profile(str(PROFILES / f"{name}.yaml")) if name else load_profile("ningxia-2024")
 
 
+def scenario_departments(spec: dict[str, Any], scenario: dict[str, Any]) -> dict[str, DepartmentSettings] | None:
+    """The scenario's (else its file's) ``departments``, read as pyproject.toml's are; None when neither says."""
+    table = scenario.get("departments", spec.get("departments"))
+    return None if table is None else Settings.model_validate({"departments": table}).departments
+
+
 def run(spec: dict[str, Any], scenario: dict[str, Any]) -> list[Finding]:
     """The findings of one scenario of a scenario file."""
-    return findings(build_case(spec, scenario), scenario_as_of(spec, scenario), scenario_profile(scenario))
+    case = build_case(spec, scenario)
+    departments = scenario_departments(spec, scenario)
+    return findings(case, scenario_as_of(spec, scenario), scenario_profile(scenario), departments=departments)
