@@ -1,6 +1,6 @@
-"""The department on its court filings (民事诉讼法第一百二十四条第一项): its 住所, 主要负责人 and 职务, 联系电话 come from
-the repository's settings ([tool.ecoredress.departments]), a particular not set is a blank to fill in, and every
-value is escaped like case text. One template rendered per example, no pandoc."""
+"""The department on its court filings (民事诉讼法第一百二十四条第一项): its 住所, 主要负责人 and 职务, 联系电话
+come from the repository's settings ([tool.ecoredress.departments]), a particular not set is a blank to fill in,
+and every value is escaped like case text. One template rendered per example, no pandoc."""
 
 from __future__ import annotations
 

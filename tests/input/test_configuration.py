@@ -139,8 +139,8 @@ SETTINGS_CORPUS = [
     pytest.param(  # a misspelt particular of a department: the keys it may have, each with its Chinese name
         ("departments", "石嘴山市生态环境局", "adress"),
         "石嘴山市大武口区虚构路 401 号",
-        '[tool.ecoredress.departments."石嘴山市生态环境局"] adress：没有这一项（可用：full_name（全称）、address（住所）、'
-        "head（主要负责人姓名）、head_title（主要负责人职务）、phone（联系电话）），请检查拼写",
+        '[tool.ecoredress.departments."石嘴山市生态环境局"] adress：没有这一项（可用：full_name（全称）、'
+        "address（住所）、head（主要负责人姓名）、head_title（主要负责人职务）、phone（联系电话）），请检查拼写",
         id="department-misspelt",
     ),
     pytest.param(
