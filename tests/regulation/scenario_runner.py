@@ -6,6 +6,8 @@ may also name the article a finding cites (``articles: {code: 第N条…}``), it
 article it applies by analogy to a fact before the regulation took effect (``analogy: {code: 第N条…}``, null: applied
 directly),
 and a rule profile from ``profiles/`` to check under (``profile: revised-2024-12``; default ningxia-2024).
+A file may set aside codes its rule does not judge (``ignore: [doc-number-missing]``: the 发文字号 of the documents
+its scenarios issue, a formality that ``doc_numbers.yaml`` checks); each such file says so in its first lines.
 """
 
 from __future__ import annotations
@@ -84,5 +86,7 @@ def scenario_profile(scenario: dict[str, Any]) -> Profile:
 
 
 def run(spec: dict[str, Any], scenario: dict[str, Any]) -> list[Finding]:
-    """The findings of one scenario of a scenario file."""
-    return findings(build_case(spec, scenario), scenario_as_of(spec, scenario), scenario_profile(scenario))
+    """The findings of one scenario of a scenario file, but those of the codes the file sets aside."""
+    ignored = set(spec.get("ignore") or ())
+    found = findings(build_case(spec, scenario), scenario_as_of(spec, scenario), scenario_profile(scenario))
+    return [f for f in found if f.code not in ignored]

@@ -27,6 +27,7 @@ from ecoredress.regulation.calendar import Calendar
 from ecoredress.regulation.document_kinds import Spec, Subject
 from ecoredress.regulation.obligations import cash_owed, in_kind, obligor_restores, outstanding, received
 from ecoredress.regulation.profile import Profile
+from ecoredress.regulation.statutes import CIVIL_CODE, civil_code_in_force, tort_law
 
 
 def issuing_department(case: Case) -> str:
@@ -123,6 +124,8 @@ def document_context(
         "basis": cite(spec.articles_for(now)),
         "ground": spec.ground(now),
         "own_rules": profile.governing(day) is profile.instruments[-1],  # the profile's own regulation governs
+        "tort_law": tort_law(day),
+        "civil_code": CIVIL_CODE if civil_code_in_force(day) else None,  # not yet in force: cite nothing of it
         "cite": cite,
         "param": lambda key: profile.in_force(key, day),
         "history": history,

@@ -42,6 +42,8 @@ class Subject:
     doc_no: str | None
     issued_on: dt.date
     party: int | None = None
+    # Where the case writes this document's 文号 besides ``documents`` (consultation.notice.doc_no…), if anywhere.
+    doc_no_at: tuple[str | int, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,10 @@ class Spec:
     publishable: Callable[[Case], bool] = lambda case: False
     public_only: bool = False  # a notice to the public: no internal original
     form: bool = False  # a form to fill in and sign (送达回证, 磋商记录): it cites no legal basis
+    # An outgoing 公文 (决定、通知、函) the department sends out under its own name: its 版头 carries a 发文字号
+    # (GB/T 9704-2012 7.2.5). Not the agreements (signed by both sides), court filings, forms, internal papers or
+    # what another body issues.
+    outgoing: bool = False
     own: tuple[str, ...] = ()  # the narrative steps this document tells itself (its act, its ground): not as past
     # The articles cited instead when the obligor does not restore: 第二十三条 and 第二十四条 govern only restoration
     # by the obligor (“赔偿义务人开展生态环境损害修复的”), not the rights-holder's restoration with the money.
@@ -97,9 +103,11 @@ def _subject(
     doc_no: str | None = None,
     until: dt.date | None = None,
     party: int | None = None,
+    doc_no_at: tuple[str | int, ...] | None = None,
 ) -> Subject:
     record = _recorded(case, kind, day, until, doc_no)
-    return Subject(item, doc_no or (record.doc_no if record else None), record.issued_on if record else day, party)
+    number = doc_no or (record.doc_no if record else None)
+    return Subject(item, number, record.issued_on if record else day, party, doc_no_at)
 
 
 def _once(
@@ -107,11 +115,10 @@ def _once(
     kind: DocumentKind,
     item: _Item | None,
     day: Callable[[_Item], dt.date | None],
-    doc_no: Callable[[_Item], str | None] = lambda item: None,
 ) -> list[Subject]:
     """One subject for ``item`` once it and the ``day`` of its fact are recorded, else none."""
     on = day(item) if item is not None else None
-    return [] if item is None or on is None else [_subject(case, kind, item, on, doc_no=doc_no(item))]
+    return [] if item is None or on is None else [_subject(case, kind, item, on)]
 
 
 def _series(case: Case, kind: DocumentKind, items: list[tuple[Any, dt.date]]) -> list[Subject]:
@@ -183,15 +190,20 @@ def _claim_end_ground(case: Case) -> GroundItem | None:
     return CLAIM_END_ITEMS[case.claim_end.ground] if case.claim_end else None
 
 
+_NOTICE_NO = ("consultation", "notice", "doc_no")
+
+
 def _consultation_notice(case: Case) -> list[Subject]:
     # 第十六条: the notice is made on an assessment report or expert opinion; with none issued by its date there is
     # no lawful notice to draft (check reports art16-notice-without-assessment).
-    notice = case.consultation.notice if case.consultation else None
-    subjects = _once(
-        case, DocumentKind.CONSULTATION_NOTICE, notice, lambda notice: notice.served_on, lambda notice: notice.doc_no
+    if case.consultation is None:
+        return []
+    notice = case.consultation.notice
+    subject = _subject(
+        case, DocumentKind.CONSULTATION_NOTICE, notice, notice.served_on, notice.doc_no, doc_no_at=_NOTICE_NO
     )
     report_on = case.assessment.report_on if case.assessment else None
-    return [s for s in subjects if report_on is not None and report_on <= s.issued_on]
+    return [subject] if report_on is not None and report_on <= subject.issued_on else []
 
 
 def _service_receipts(case: Case) -> list[Subject]:
@@ -305,15 +317,20 @@ def _restoration_end(case: Case) -> list[Subject]:
 
 def _referral_letters(case: Case) -> list[Subject]:
     # 第二十六条第二款: the department refers a public-interest-litigation clue to the procuratorate.
-    outgoing = [r for r in case.referrals if r.direction is ReferralDirection.TO_PROCURATORATE]
-    return [_subject(case, DocumentKind.REFERRAL_LETTER, r, r.referred_on, doc_no=r.letter_no) for r in outgoing]
+    return [
+        _subject(
+            case, DocumentKind.REFERRAL_LETTER, r, r.referred_on, r.letter_no, doc_no_at=("referrals", i, "letter_no")
+        )
+        for i, r in enumerate(case.referrals)
+        if r.direction is ReferralDirection.TO_PROCURATORATE
+    ]
 
 
 def _handling_letters(case: Case) -> list[Subject]:
     # 第二十六条第一款: a clue the procuratorate referred is answered by letter once the case is finished.
     return [
-        _subject(case, DocumentKind.HANDLING_LETTER, r, on, doc_no=r.reply_no)
-        for r in case.referrals
+        _subject(case, DocumentKind.HANDLING_LETTER, r, on, r.reply_no, doc_no_at=("referrals", i, "reply_no"))
+        for i, r in enumerate(case.referrals)
         if r.direction is ReferralDirection.FROM_PROCURATORATE and (on := r.reply_on)
     ]
 
@@ -384,6 +401,7 @@ SPECS: tuple[Spec, ...] = (
         OBLIGOR,
         _reminder,
         own=("assessment.reminder",),
+        outgoing=True,
     ),
     Spec(
         "expert-opinion",
@@ -415,6 +433,7 @@ SPECS: tuple[Spec, ...] = (
         _claim_end,
         own=("claim_end",),
         ground=_claim_end_ground,
+        outgoing=True,
     ),
     Spec(
         "consultation-notice",
@@ -425,6 +444,7 @@ SPECS: tuple[Spec, ...] = (
         OBLIGOR,
         _consultation_notice,
         own=("consultation.notice",),
+        outgoing=True,
     ),
     Spec(
         "service-receipt",
@@ -445,6 +465,7 @@ SPECS: tuple[Spec, ...] = (
         HOLDER_DEPARTMENT,
         OBLIGOR,
         _meeting_notices,
+        outgoing=True,
     ),
     Spec(
         "procuratorate-invitation",
@@ -454,6 +475,7 @@ SPECS: tuple[Spec, ...] = (
         HOLDER_DEPARTMENT,
         "检察机关",
         _invitations,
+        outgoing=True,
     ),
     Spec(
         "meeting-record",
@@ -475,6 +497,7 @@ SPECS: tuple[Spec, ...] = (
         _consultation_end,
         own=("consultation.ended",),
         ground=_consultation_end_ground,
+        outgoing=True,
     ),
     Spec(
         "agreement",
@@ -506,6 +529,7 @@ SPECS: tuple[Spec, ...] = (
         HOLDER_DEPARTMENT,
         OBLIGOR,
         _payment_notices,
+        outgoing=True,
     ),
     Spec(
         "judicial-confirmation",
@@ -555,6 +579,7 @@ SPECS: tuple[Spec, ...] = (
         HOLDER_DEPARTMENT,
         OBLIGOR,
         _plan_changes,
+        outgoing=True,
     ),
     Spec(
         "effect-evaluation",
@@ -575,6 +600,7 @@ SPECS: tuple[Spec, ...] = (
         HOLDER_DEPARTMENT,
         OBLIGOR,
         _rectifications,
+        outgoing=True,
     ),
     Spec(
         "restoration-end-decision",
@@ -585,6 +611,7 @@ SPECS: tuple[Spec, ...] = (
         OBLIGOR,
         _restoration_end,
         own=("restoration.end.evaluated", "restoration.end.approved"),
+        outgoing=True,
     ),
     Spec(
         "referral-letter",
@@ -594,6 +621,7 @@ SPECS: tuple[Spec, ...] = (
         HOLDER_DEPARTMENT,
         "同级检察机关",
         _referral_letters,
+        outgoing=True,
     ),
     Spec(
         "handling-letter",
@@ -603,6 +631,7 @@ SPECS: tuple[Spec, ...] = (
         HOLDER_DEPARTMENT,
         "移送线索的检察机关",
         _handling_letters,
+        outgoing=True,
     ),
     Spec(
         "fund-use-disclosure",

@@ -26,12 +26,18 @@ UNDATED = {
     "art39-calendar-year-missing": "说的是本工具缺少某年的节假日数据，不是对案件事实的判断",
     "art14-commission-date-missing": "指出的正是委托书生效日期没有记录，没有可据以判断的日期",
 }
+# Findings whose basis is not the profile's regulation, and why its non-retroactivity does not touch them.
+OTHER_BASIS = {
+    "doc-number-missing": "依据国家标准 GB/T 9704-2012（2012-07-01 起实施），不是本规定或此前文件的条款",
+}
 
 
 def in_time(finding: Finding, profile: Profile) -> Finding:
     """``finding`` as the instrument in force on its fact's date allows: unchanged on or after the profile's
-    regulation took effect, else applied by analogy."""
-    if finding.article is None or finding.fact_on is None or finding.fact_on >= profile.in_force_from:
+    regulation took effect or when it rests on another basis (``OTHER_BASIS``), else applied by analogy."""
+    if finding.article is None or finding.fact_on is None or finding.code in OTHER_BASIS:
+        return finding
+    if finding.fact_on >= profile.in_force_from:
         return finding
     cited = verified_counterpart(profile, finding.article, finding.fact_on)
     severity = Severity.WARNING if finding.severity is Severity.ERROR else finding.severity

@@ -26,7 +26,7 @@ from ecoredress.regulation.profile import project_profile
 from ecoredress.regulation.rules import registry as rule_registry
 from ecoredress.regulation.rules.registry import CaseCheck, CaseContext
 from ecoredress.regulation.screening import known_screening_ids
-from ecoredress.validation import consistency, person_names  # noqa: F401 - their cross-checks register on import
+from ecoredress.validation import consistency, doc_numbers, person_names  # noqa: F401 - their checks register on import
 from ecoredress.validation.analogy import in_time
 from ecoredress.validation.schema_errors import schema_findings
 
