@@ -26,6 +26,7 @@ from ecoredress.model.normalise import normalise_doc_number
 from ecoredress.model.outcome import IssuedDocument
 from ecoredress.regulation.grounds import CLAIM_END_ITEMS, CONSULTATION_END_ITEMS, GroundItem
 from ecoredress.regulation.obligations import decided_in_money, decision, obligor_restores
+from ecoredress.regulation.procuratorate import at_same_level
 
 _Item = TypeVar("_Item")
 HOLDER_DEPARTMENT = "指定部门或机构"
@@ -63,9 +64,13 @@ class Spec:
     # The listed ground (第十二条, 第十八条) the case records for the act: the document cites its item, not the bare
     # article, and quotes it.
     ground: Callable[[Case], GroundItem | None] = lambda case: None
+    # What one subject cites instead, when the paragraph's condition does not hold for it (None: ``articles``).
+    articles_of_subject: Callable[[Case, Any], str | None] = lambda case, item: None
 
-    def articles_for(self, case: Case) -> str:
-        """The articles this document cites for ``case``."""
+    def articles_for(self, case: Case, item: Any = None) -> str:
+        """The articles this document cites for ``case`` (and the section ``item`` it is issued for)."""
+        if item is not None and (own := self.articles_of_subject(case, item)) is not None:
+            return own
         other = self.articles_unless_obligor_restores
         articles = self.articles if other is None or obligor_restores(case) else other
         item = self.ground(case)
@@ -307,6 +312,12 @@ def _referral_letters(case: Case) -> list[Subject]:
     # 第二十六条第二款: the department refers a public-interest-litigation clue to the procuratorate.
     outgoing = [r for r in case.referrals if r.direction is ReferralDirection.TO_PROCURATORATE]
     return [_subject(case, DocumentKind.REFERRAL_LETTER, r, r.referred_on, doc_no=r.letter_no) for r in outgoing]
+
+
+def _referral_articles(case: Case, referral: Any) -> str | None:
+    # 第二十六条第二款 directs the clue to the 同级检察机关: a letter to a procuratorate of another level does not claim
+    # that paragraph, it cites the article (check warns: art26-referral-not-same-level).
+    return None if at_same_level(referral.procuratorate, case.jurisdiction.rights_holder) else "第二十六条"
 
 
 def _handling_letters(case: Case) -> list[Subject]:
@@ -594,6 +605,7 @@ SPECS: tuple[Spec, ...] = (
         HOLDER_DEPARTMENT,
         "同级检察机关",
         _referral_letters,
+        articles_of_subject=_referral_articles,
     ),
     Spec(
         "handling-letter",
