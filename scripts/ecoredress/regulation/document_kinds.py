@@ -46,6 +46,16 @@ class Subject:
 
 
 @dataclass(frozen=True)
+class Paragraph:
+    """A paragraph a document cites only for a subject that ``fits`` its condition (``when``, in words for the
+    catalogue); another subject cites ``otherwise``."""
+
+    when: str
+    otherwise: str
+    fits: Callable[[Case, Any], bool]
+
+
+@dataclass(frozen=True)
 class Spec:
     key: str  # file names and --kind
     kind: DocumentKind
@@ -64,13 +74,13 @@ class Spec:
     # The listed ground (第十二条, 第十八条) the case records for the act: the document cites its item, not the bare
     # article, and quotes it.
     ground: Callable[[Case], GroundItem | None] = lambda case: None
-    # What one subject cites instead, when the paragraph's condition does not hold for it (None: ``articles``).
-    articles_of_subject: Callable[[Case, Any], str | None] = lambda case, item: None
+    # The condition of the paragraph ``articles`` cites, when one subject may not meet it.
+    paragraph: Paragraph | None = None
 
     def articles_for(self, case: Case, item: Any = None) -> str:
         """The articles this document cites for ``case`` (and the section ``item`` it is issued for)."""
-        if item is not None and (own := self.articles_of_subject(case, item)) is not None:
-            return own
+        if self.paragraph and item is not None and not self.paragraph.fits(case, item):
+            return self.paragraph.otherwise
         other = self.articles_unless_obligor_restores
         articles = self.articles if other is None or obligor_restores(case) else other
         item = self.ground(case)
@@ -314,10 +324,13 @@ def _referral_letters(case: Case) -> list[Subject]:
     return [_subject(case, DocumentKind.REFERRAL_LETTER, r, r.referred_on, doc_no=r.letter_no) for r in outgoing]
 
 
-def _referral_articles(case: Case, referral: Any) -> str | None:
-    # 第二十六条第二款 directs the clue to the 同级检察机关: a letter to a procuratorate of another level does not claim
-    # that paragraph, it cites the article (check warns: art26-referral-not-same-level).
-    return None if at_same_level(referral.procuratorate, case.jurisdiction.rights_holder) else "第二十六条"
+# 第二十六条第二款 directs the clue to the 同级检察机关: a letter to a procuratorate of another level does not claim
+# that paragraph, it cites the article (check warns: art26-referral-not-same-level).
+_SAME_LEVEL = Paragraph(
+    "移送同级检察机关的",
+    "第二十六条",
+    lambda case, referral: at_same_level(referral.procuratorate, case.jurisdiction.rights_holder),
+)
 
 
 def _handling_letters(case: Case) -> list[Subject]:
@@ -605,7 +618,7 @@ SPECS: tuple[Spec, ...] = (
         HOLDER_DEPARTMENT,
         "同级检察机关",
         _referral_letters,
-        articles_of_subject=_referral_articles,
+        paragraph=_SAME_LEVEL,
     ),
     Spec(
         "handling-letter",
