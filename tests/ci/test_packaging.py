@@ -74,5 +74,12 @@ def test_wheel_builds_without_deprecation_and_carries_licence_and_types(tmp_path
         names = archive.namelist()
         metadata = archive.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode("utf-8")
     assert "ecoredress/py.typed" in names
+    package = ROOT / "scripts" / "ecoredress"
+    data = {  # every file the package reads at run time (package-data patterns are easy to forget)
+        f"ecoredress/{path.relative_to(package).as_posix()}"
+        for path in package.rglob("*")
+        if path.is_file() and path.suffix not in (".py", ".pyc") and "__pycache__" not in path.parts
+    }
+    assert data <= set(names), sorted(data - set(names))
     assert "License-Expression: Apache-2.0" in metadata.splitlines()
     assert f"Version: {PYPROJECT['project']['version']}" in metadata.splitlines()

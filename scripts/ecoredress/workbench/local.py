@@ -21,6 +21,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 from ecoredress.errors import UserError
 from ecoredress.project import Project
@@ -28,37 +29,15 @@ from ecoredress.publish.serve import serve_rebuilding, watched
 from ecoredress.workbench.internal_site import build_internal_site
 
 DECAP_SERVER = "node_modules/decap-server/dist/index.js"
+ATOMIC_SAVE = Path(__file__).with_name("atomic_save.cjs")  # saves replace a case file whole (see the file)
 OUT = "build/cms"
 DEFAULT_BACKEND = "http://127.0.0.1:8081/api/v1"  # decap-server's own default port
 START_SECONDS = 30
 
 
 def serve_editor(project: Project, port: int, backend_port: int, as_of: dt.date | None = None) -> None:
-    node = shutil.which("node")
-    script = project.root / DECAP_SERVER
-    if node is None:
-        raise UserError(
-            "找不到 Node.js（node 命令）。请安装 Node.js（Debian：apt-get install nodejs npm），再运行 npm ci。"
-        )
-    if not script.is_file():
-        raise UserError(
-            f"找不到 {DECAP_SERVER}。请在案件仓库目录运行 npm ci"
-            "（按 package-lock.json 安装 decap-server 和 Decap CMS）。"
-        )
-    backend_port = backend_port or _free_port()
-    backend = f"http://127.0.0.1:{backend_port}/api/v1"
-    env = {
-        **os.environ,
-        "PORT": str(backend_port),
-        "BIND_HOST": "127.0.0.1",
-        "GIT_REPO_DIRECTORY": str(project.root),
-        "MODE": "fs",
-        "LOG_LEVEL": "warn",
-    }
-    # cwd: the package's own folder, so that no .env file of the repository changes its settings.
-    server = subprocess.Popen([node, str(script)], cwd=script.parent.parent, env=env, preexec_fn=_end_with_parent)
+    server, backend = start_backend(project, backend_port)
     try:
-        _wait_until_ready(server, backend)
         out = project.root / OUT
         serve_rebuilding(
             lambda: build_internal_site(project, out, as_of, local_backend=backend),
@@ -71,11 +50,55 @@ def serve_editor(project: Project, port: int, backend_port: int, as_of: dt.date 
     except KeyboardInterrupt:
         pass
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop_backend(server)
+
+
+def start_backend(project: Project, port: int) -> tuple[subprocess.Popen[bytes], str]:
+    """decap-server in its file mode for this repository on 127.0.0.1 (``port``, 0 for any free one), once it
+    answers; and its API address."""
+    node = shutil.which("node")
+    script = project.root / DECAP_SERVER
+    if node is None:
+        raise UserError(
+            "找不到 Node.js（node 命令）。请安装 Node.js（Debian：apt-get install nodejs npm），再运行 npm ci。"
+        )
+    if not script.is_file():
+        raise UserError(
+            f"找不到 {DECAP_SERVER}。请在案件仓库目录运行 npm ci"
+            "（按 package-lock.json 安装 decap-server 和 Decap CMS）。"
+        )
+    port = port or _free_port()
+    backend = f"http://127.0.0.1:{port}/api/v1"
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "BIND_HOST": "127.0.0.1",
+        "GIT_REPO_DIRECTORY": str(project.root),
+        "MODE": "fs",
+        "LOG_LEVEL": "warn",
+    }
+    # cwd: the package's own folder, so that no .env file of the repository changes its settings.
+    server = subprocess.Popen(
+        decap_server_command(node, script), cwd=script.parent.parent, env=env, preexec_fn=_end_with_parent
+    )
+    try:
+        _wait_until_ready(server, backend)
+    except BaseException:
+        stop_backend(server)
+        raise
+    return server, backend
+
+
+def stop_backend(server: subprocess.Popen[bytes]) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+
+def decap_server_command(node: str, script: Path) -> list[str]:
+    return [node, "--require", str(ATOMIC_SAVE), str(script)]
 
 
 def _wait_until_ready(server: subprocess.Popen[bytes], backend: str) -> None:
