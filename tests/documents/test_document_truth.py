@@ -255,7 +255,7 @@ def test_a_consultation_notice_is_drafted_only_on_an_assessment_issued_by_its_da
     assert bool(BY_KEY["consultation-notice"].subjects(case)) is drafted
     if drafted:
         text = _job("YC-2025-001/consultation-notice").markdown
-        assert "本机关依据2025年5月16日出具的鉴定评估报告（宁虚鉴〔2025〕环损字第 8 号）制作本告知书" in text
+        assert "本机关依据2025年5月16日出具的鉴定评估报告（宁虚鉴〔2025〕环损字第8号）制作本告知书" in text
         assert "另行送达" not in text
 
 

@@ -94,13 +94,18 @@ def document_context(
     masker = Masker(case) if public else None
     mask = masker.text if masker else (lambda text: text)
     department = mask(issuing_department(case))  # the department and the number are case text too
-    told: dict[tuple[str, str], list[Any]] = {}
+    told: dict[tuple[str, str, str | None], list[Any]] = {}
 
     def history(
-        families: list[str], we: str = "本机关", they: str = "赔偿义务人", before: dt.date | None = None
+        families: list[str],
+        we: str = "本机关",
+        they: str = "赔偿义务人",
+        before: dt.date | None = None,
+        to: str | None = None,
     ) -> str:
-        """The steps of ``families`` told up to the issue date (or only those before the day ``before``)."""
-        found = told.setdefault((we, they), steps(now, we, they))
+        """The steps of ``families`` told up to the issue date (or only those before the day ``before``), in a letter
+        to the procuratorate ``to`` if given (贵院)."""
+        found = told.setdefault((we, they, to), steps(now, we, they, to))
         return mask(recount(found, families, before or day, spec.own if before is None else None))
 
     def cite(articles: str) -> str:
@@ -121,7 +126,7 @@ def document_context(
         "party_as": lambda role: obligor_parties(case, role, masker),
         "department_as": lambda role: department_party(role, department),
         "signers": persons,
-        "basis": cite(spec.articles_for(now)),
+        "basis": cite(spec.articles_for(now, subject.item)),
         "ground": spec.ground(now),
         "own_rules": profile.governing(day) is profile.instruments[-1],  # the profile's own regulation governs
         "tort_law": tort_law(day),

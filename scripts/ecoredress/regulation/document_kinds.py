@@ -26,6 +26,7 @@ from ecoredress.model.normalise import normalise_doc_number
 from ecoredress.model.outcome import IssuedDocument
 from ecoredress.regulation.grounds import CLAIM_END_ITEMS, CONSULTATION_END_ITEMS, GroundItem
 from ecoredress.regulation.obligations import decided_in_money, decision, obligor_restores
+from ecoredress.regulation.procuratorate import at_same_level
 
 _Item = TypeVar("_Item")
 HOLDER_DEPARTMENT = "指定部门或机构"
@@ -44,6 +45,16 @@ class Subject:
     party: int | None = None
     # Where the case writes this document's 文号 besides ``documents`` (consultation.notice.doc_no…), if anywhere.
     doc_no_at: tuple[str | int, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph a document cites only for a subject that ``fits`` its condition (``when``, in words for the
+    catalogue); another subject cites ``otherwise``."""
+
+    when: str
+    otherwise: str
+    fits: Callable[[Case, Any], bool]
 
 
 @dataclass(frozen=True)
@@ -69,9 +80,13 @@ class Spec:
     # The listed ground (第十二条, 第十八条) the case records for the act: the document cites its item, not the bare
     # article, and quotes it.
     ground: Callable[[Case], GroundItem | None] = lambda case: None
+    # The condition of the paragraph ``articles`` cites, when one subject may not meet it.
+    paragraph: Paragraph | None = None
 
-    def articles_for(self, case: Case) -> str:
-        """The articles this document cites for ``case``."""
+    def articles_for(self, case: Case, item: Any = None) -> str:
+        """The articles this document cites for ``case`` (and the section ``item`` it is issued for)."""
+        if self.paragraph and item is not None and not self.paragraph.fits(case, item):
+            return self.paragraph.otherwise
         other = self.articles_unless_obligor_restores
         articles = self.articles if other is None or obligor_restores(case) else other
         item = self.ground(case)
@@ -324,6 +339,15 @@ def _referral_letters(case: Case) -> list[Subject]:
         for i, r in enumerate(case.referrals)
         if r.direction is ReferralDirection.TO_PROCURATORATE
     ]
+
+
+# 第二十六条第二款 directs the clue to the 同级检察机关: a letter to a procuratorate of another level does not claim
+# that paragraph, it cites the article (check warns: art26-referral-not-same-level).
+_SAME_LEVEL = Paragraph(
+    "移送同级检察机关的",
+    "第二十六条",
+    lambda case, referral: at_same_level(referral.procuratorate, case.jurisdiction.rights_holder),
+)
 
 
 def _handling_letters(case: Case) -> list[Subject]:
@@ -622,6 +646,7 @@ SPECS: tuple[Spec, ...] = (
         "同级检察机关",
         _referral_letters,
         outgoing=True,
+        paragraph=_SAME_LEVEL,
     ),
     Spec(
         "handling-letter",
