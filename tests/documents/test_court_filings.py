@@ -11,12 +11,18 @@ from pydantic import ValidationError
 
 from ecoredress.documents.context import document_context
 from ecoredress.documents.plan import case_jobs
+from ecoredress.presentation.formatting import close_spacing
 from ecoredress.presentation.markdown import escape_markdown
 from ecoredress.regulation.document_kinds import BY_KEY, issuing_department
 from ecoredress.settings import DepartmentSettings
 
 BLANK = "[　　　　　　　　]{.underline}"
 SZS = "石嘴山市生态环境局"
+
+
+def shown(text: str | None) -> str:
+    """A value as a document prints any case text: spacing closed, Markdown kept literal (templating._finalize)."""
+    return escape_markdown(close_spacing(text or ""))
 
 
 def complaint(case, profile, calendar, templates, departments) -> list[str]:
@@ -30,7 +36,7 @@ def test_the_complaint_states_the_plaintiffs_address_head_and_phone(cases_by_id,
     blocks = complaint(cases_by_id["SZS-2022-001"], profile, calendar, templates, project.settings.departments)
     start = blocks.index(f"原告：{SZS}（赔偿权利人石嘴山市人民政府指定的部门或机构）")
     assert blocks[start + 1 : start + 5] == [
-        "住所：石嘴山市大武口区虚构路 401 号",
+        "住所：石嘴山市大武口区虚构路401号",  # as set, "虚构路 401 号": spacing closed as in any case text
         "主要负责人：王虚构，职务：局长",
         r"联系电话：0952\-5550401",
         "被告：宁夏虚构冶金有限公司",
@@ -83,8 +89,8 @@ def test_any_particular_is_escaped_like_case_text(address, head, cases_by_id, pr
     particulars = {SZS: DepartmentSettings(address=address, head=head, head_title="局长", phone="0952-5550401")}
     blocks = complaint(cases_by_id["SZS-2022-001"], profile, calendar, templates, particulars)
     stated = DepartmentSettings(address=address, head=head)  # as the settings keep them (trimmed)
-    assert f"住所：{escape_markdown(stated.address or '')}" in blocks
-    assert f"主要负责人：{escape_markdown(stated.head or '')}，职务：局长" in blocks
+    assert f"住所：{shown(stated.address)}" in blocks
+    assert f"主要负责人：{shown(stated.head)}，职务：局长" in blocks
 
 
 # Each court filing and the label of the party named after the department.
@@ -104,7 +110,7 @@ def test_every_court_filing_states_the_particulars_before_the_other_party(
     mine = project.settings.departments[issuing_department(case)]
     (job,) = case_jobs(case, [BY_KEY[key]], profile, calendar, templates, project.settings.departments)
     blocks = [block for block in job.markdown.split("\n\n") if block.strip()]
-    at = blocks.index(f"住所：{mine.address}")
-    assert blocks[at + 1] == f"主要负责人：{mine.head}，职务：{mine.head_title}"
-    assert blocks[at + 2] == f"联系电话：{escape_markdown(mine.phone or '')}"
+    at = blocks.index(f"住所：{shown(mine.address)}")
+    assert blocks[at + 1] == f"主要负责人：{shown(mine.head)}，职务：{shown(mine.head_title)}"
+    assert blocks[at + 2] == f"联系电话：{shown(mine.phone)}"
     assert blocks[at + 3].startswith(other)

@@ -255,7 +255,7 @@ def test_a_consultation_notice_is_drafted_only_on_an_assessment_issued_by_its_da
     assert bool(BY_KEY["consultation-notice"].subjects(case)) is drafted
     if drafted:
         text = _job("YC-2025-001/consultation-notice").markdown
-        assert "本机关依据2025年5月16日出具的鉴定评估报告（宁虚鉴〔2025〕环损字第 8 号）制作本告知书" in text
+        assert "本机关依据2025年5月16日出具的鉴定评估报告（宁虚鉴〔2025〕环损字第8号）制作本告知书" in text
         assert "另行送达" not in text
 
 
@@ -332,3 +332,51 @@ def test_a_comprehensive_assessment_made_after_a_conclusion_to_consult_serves_th
     early = case.conclusion.model_copy(update={"concluded_on": dt.date(2025, 6, 1)})  # report: 2025-06-03
     text = _render(case.model_copy(update={"conclusion": early}), "comprehensive-assessment")
     assert "本认定意见作为本案索赔磋商的依据。" in text and "形成调查结论" not in text
+
+
+# 民法典第一千二百三十四条: what the obligor does not restore in time, the department may restore at its cost.
+FALLBACK = "甲方可以{}自行或者委托他人进行修复，所需费用由乙方负担，乙方应当按照甲方通知的期限将该费用缴入"
+CIVIL_CODE_1234 = "依照《中华人民共和国民法典》第一千二百三十四条的规定，"
+
+
+@pytest.mark.parametrize("stem", ["YC-2023-002/agreement", "GY-2025-001/simplified-agreement", "ZW-2022-001/agreement"])
+def test_an_agreement_the_obligor_restores_under_says_who_restores_if_it_does_not(stem):
+    # 委托修复, 自行修复 and 替代修复: the obligor restores, so the agreement says what follows a missed term.
+    text = _job(stem).markdown
+    assert FALLBACK.format(CIVIL_CODE_1234) in text
+    assert "未在本协议约定或者备案的修复方案确定的期限内完成修复" in text
+
+
+@pytest.mark.parametrize("stem", ["WZ-2023-001/agreement", "WZ-2024-001/simplified-agreement"])
+def test_an_agreement_to_pay_money_only_has_no_restoration_fallback(stem):
+    # 权利人以赔偿资金组织修复: the obligor pays and restores nothing, so there is no restoration of its to miss.
+    text = _job(stem).markdown
+    assert "第一千二百三十四条" not in text and "自行或者委托他人进行修复" not in text
+
+
+def _shifted(case, days: int):
+    """``case`` with every date moved ``days`` earlier."""
+
+    def move(value: Any) -> Any:
+        if isinstance(value, dt.date):
+            return value - dt.timedelta(days=days)
+        if isinstance(value, dict):
+            return {k: move(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [move(v) for v in value]
+        return value
+
+    return type(case).model_validate(move(case.model_dump(by_alias=True)))
+
+
+@pytest.mark.parametrize(("signed", "civil_code"), [(dt.date(2020, 12, 31), False), (dt.date(2021, 1, 1), True)])
+def test_an_agreement_cites_the_civil_code_only_from_the_day_it_took_effect(signed, civil_code):
+    # 民法典第一千二百六十条: in force from 2021-01-01; before it the 侵权责任法 governed, which has no such article.
+    # The clause is then the parties' own stipulation, cited to no law.
+    case = CASES["YC-2023-002"]
+    case = _shifted(case, (case.agreement.signed_on - signed).days)
+    assert case.agreement.signed_on == signed
+    text = _render(case, "agreement")
+    assert FALLBACK.format(CIVIL_CODE_1234 if civil_code else "") in text
+    assert ("民法典" in text) is civil_code
+    assert ("《中华人民共和国侵权责任法》" in text) is not civil_code

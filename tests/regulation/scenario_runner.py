@@ -6,6 +6,8 @@ may also name the article a finding cites (``articles: {code: 第N条…}``), it
 article it applies by analogy to a fact before the regulation took effect (``analogy: {code: 第N条…}``, null: applied
 directly),
 and a rule profile from ``profiles/`` to check under (``profile: revised-2024-12``; default ningxia-2024).
+A file may set aside codes its rule does not judge (``ignore: [doc-number-missing]``: the 发文字号 of the documents
+its scenarios issue, a formality that ``doc_numbers.yaml`` checks); each such file says so in its first lines.
 A scenario (or its file) may give the repository's ``departments`` settings, as ``[tool.ecoredress.departments]``
 has them; without, every department of the case has its particulars set.
 """
@@ -107,7 +109,8 @@ def scenario_departments(spec: dict[str, Any], scenario: dict[str, Any]) -> dict
 
 
 def run(spec: dict[str, Any], scenario: dict[str, Any]) -> list[Finding]:
-    """The findings of one scenario of a scenario file."""
-    case = build_case(spec, scenario)
-    departments = scenario_departments(spec, scenario)
-    return findings(case, scenario_as_of(spec, scenario), scenario_profile(scenario), departments=departments)
+    """The findings of one scenario of a scenario file, but those of the codes the file sets aside."""
+    ignored = set(spec.get("ignore") or ())
+    case, departments = build_case(spec, scenario), scenario_departments(spec, scenario)
+    found = findings(case, scenario_as_of(spec, scenario), scenario_profile(scenario), departments=departments)
+    return [f for f in found if f.code not in ignored]

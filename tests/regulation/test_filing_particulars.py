@@ -7,14 +7,14 @@ import datetime as dt
 import re
 import shutil
 
-from ecoredress.validation.filing_particulars import civil_procedure_article
+from ecoredress.regulation.statutes import complaint_plaintiff_article
 from tests.conftest import ROOT, run_cli
 
 
 def test_the_article_cited_is_the_one_in_force_on_the_complaints_date():
     """The amendment of 2021-12-24 (in force 2022-01-01) renumbered 第一百二十一条 as 第一百二十四条."""
-    assert civil_procedure_article(dt.date(2021, 12, 31)) == "《中华人民共和国民事诉讼法》第一百二十一条第一项"
-    assert civil_procedure_article(dt.date(2022, 1, 1)) == "《中华人民共和国民事诉讼法》第一百二十四条第一项"
+    assert complaint_plaintiff_article(dt.date(2021, 12, 31)) == "《中华人民共和国民事诉讼法》第一百二十一条第一项"
+    assert complaint_plaintiff_article(dt.date(2022, 1, 1)) == "《中华人民共和国民事诉讼法》第一百二十四条第一项"
 
 
 def test_check_warns_at_the_case_when_the_repository_lacks_the_departments_particulars(tmp_path):

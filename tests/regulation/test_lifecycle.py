@@ -62,6 +62,8 @@ def test_next_step_of_instalments_is_the_first_unpaid_one():
     scenario = next(s for s in spec["scenarios"] if s["name"] == "第二期至年底仍未缴纳")
     step = next_step(build_case(spec, scenario), PROFILE, CALENDAR)
     assert (step.stage, step.duty, step.due) == (Stage.PERFORMANCE, "instalment-2", D("2024-06-30"))
+    # 第二十一条第二款 only allows instalments; paying each on its date is the obligor's 及时缴纳 (第六条第二款).
+    assert step.article == "第六条第二款"
 
 
 def test_closed_case_has_no_next_step():

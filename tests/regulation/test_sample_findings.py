@@ -12,9 +12,12 @@ AS_OF = "2026-11-29"
 # (file, code, line): the deliberate flaws in the samples are WZ-2023-001's late extension notice
 # (the 30-working-day term ended 2023-05-10, with 清明 and 劳动节 2023 holidays and the 4-23/5-6 调休
 # working days; the extension was notified on 2023-05-15) and YC-2025-001's disclosure deferred while a
-# criminal trial runs, which is no lawful ground to withhold the agreement and the restoration effect (第三十三条).
+# criminal trial runs, which is no lawful ground to withhold the agreement and the restoration effect (第三十三条), and
+# ZW-2025-001's public-interest clue sent by 中卫市 departments to 中宁县人民检察院, a county procuratorate, where
+# 第二十六条第二款 has it notified to the 同级 one (中卫市人民检察院): the referral letter cites the article alone.
 EXPECTED_FINDINGS = [
     ("cases/WZ-2023-001.yaml", "art14-extension-notice-late", 52),
+    ("cases/ZW-2025-001.yaml", "art26-referral-not-same-level", 168),
     ("cases/YC-2025-001.yaml", "art33-not-disclosed", 127),
     ("cases/YC-2025-001.yaml", "art33-not-disclosed", 127),
 ]
@@ -46,7 +49,8 @@ def test_check_reports_exactly_the_expected_findings(cli):
     found = sorted((f["path"], f["code"], f["line"]) for f in payload["findings"])
     assert found == sorted(EXPECTED_FINDINGS)
     assert result.code == 0  # warnings only
-    late, agreement, effect = payload["findings"]
+    late, agreement, effect, referral = payload["findings"]
+    assert referral["article"] == "第二十六条第二款" and "同级检察机关（中卫市人民检察院）" in referral["message"]
     assert late["article"] == "第十四条第二款" and "2023-05-10" in late["message"]
     assert "赔偿协议签署于 2025-08-21，至 2026-11-29 已 465 日" in agreement["message"]
     assert "首次修复效果评估于 2026-04-22，至 2026-11-29 已 221 日" in effect["message"]

@@ -63,6 +63,7 @@ def test_a_tab_shared_by_tests_charges_each_test_with_what_its_own_pages_did(bro
     """conftest.page: one tab per engine for the portal tests, its guard cleared before each test and checked after."""
     (tmp_path / "index.html").write_text("<!doctype html><script>alert('注入')</script>", encoding="utf-8")
     (tmp_path / "next.html").write_text("<!doctype html><p>下一页</p>", encoding="utf-8")
+    (tmp_path / "favicon.ico").write_bytes(b"")  # Chromium asks for it: a 404 would be an error of the page
     with served(tmp_path) as url, guarded_tab(browser, url) as (page, guard):
         page.goto(url)
         with pytest.raises(AssertionError, match="对话框"):

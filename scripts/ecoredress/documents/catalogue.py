@@ -10,7 +10,9 @@ from ecoredress.regulation.document_kinds import SPECS, Spec
 
 
 def _articles(spec: Spec) -> str:
-    other = spec.articles_unless_obligor_restores
+    other, paragraph = spec.articles_unless_obligor_restores, spec.paragraph
+    if paragraph is not None:
+        return f"{spec.articles}（{paragraph.when}）；{paragraph.otherwise}（其他情形）"
     return spec.articles if other is None else f"{spec.articles}（赔偿义务人修复的）；{other}（其他情形）"
 
 

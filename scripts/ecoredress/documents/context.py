@@ -29,6 +29,7 @@ from ecoredress.regulation.calendar import Calendar
 from ecoredress.regulation.document_kinds import Spec, Subject, issuing_department
 from ecoredress.regulation.obligations import cash_owed, in_kind, obligor_restores, outstanding, received
 from ecoredress.regulation.profile import Profile
+from ecoredress.regulation.statutes import CIVIL_CODE, civil_code_in_force, tort_law
 from ecoredress.settings import DepartmentSettings
 
 NO_DEPARTMENTS: Mapping[str, DepartmentSettings] = MappingProxyType({})
@@ -103,13 +104,18 @@ def document_context(
     settings = departments.get(issuing_department(case)) if spec.court_filing else None
     department = mask(settings.full_name if settings and settings.full_name else issuing_department(case))
     particulars = filing_particulars(settings) if spec.court_filing and not masker else ()
-    told: dict[tuple[str, str], list[Any]] = {}
+    told: dict[tuple[str, str, str | None], list[Any]] = {}
 
     def history(
-        families: list[str], we: str = "本机关", they: str = "赔偿义务人", before: dt.date | None = None
+        families: list[str],
+        we: str = "本机关",
+        they: str = "赔偿义务人",
+        before: dt.date | None = None,
+        to: str | None = None,
     ) -> str:
-        """The steps of ``families`` told up to the issue date (or only those before the day ``before``)."""
-        found = told.setdefault((we, they), steps(now, we, they))
+        """The steps of ``families`` told up to the issue date (or only those before the day ``before``), in a letter
+        to the procuratorate ``to`` if given (贵院)."""
+        found = told.setdefault((we, they, to), steps(now, we, they, to))
         return mask(recount(found, families, before or day, spec.own if before is None else None))
 
     def cite(articles: str) -> str:
@@ -130,9 +136,11 @@ def document_context(
         "party_as": lambda role: obligor_parties(case, role, masker),
         "department_as": lambda role: department_party(role, department, particulars),
         "signers": persons,
-        "basis": cite(spec.articles_for(now)),
+        "basis": cite(spec.articles_for(now, subject.item)),
         "ground": spec.ground(now),
         "own_rules": profile.governing(day) is profile.instruments[-1],  # the profile's own regulation governs
+        "tort_law": tort_law(day),
+        "civil_code": CIVIL_CODE if civil_code_in_force(day) else None,  # not yet in force: cite nothing of it
         "cite": cite,
         "param": lambda key: profile.in_force(key, day),
         "history": history,

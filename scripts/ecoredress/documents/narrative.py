@@ -8,6 +8,7 @@ Sentences are grouped in families (``clue``, ``assessment``…) so a template pi
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -87,6 +88,25 @@ def clause(text: str) -> str:
     return text.strip("。" + _LOOSE_ENDS)
 
 
+YOU = "贵院"  # a procuratorate named in a letter to it (函 to 检察院)
+_BRANCH = "[\u4e00-\u9fff]{0,10}分院"  # 宁夏回族自治区人民检察院银川铁路运输分院 is not the 自治区人民检察院
+# A clause of the addressee's own text that opens on a bare 检察院/检察机关 speaks of the addressee itself.
+# (Not one of a list, 检察机关、公安机关: that speaks of both.)
+_BARE = re.compile(r"(?:^|(?<=[，。；：！？（“]))(?:检察院|检察机关)(?![、和与及])")
+
+
+def addressed(text: str, procuratorate: str | None, theirs: bool = False) -> str:
+    """``text`` as a letter to ``procuratorate`` says it: the addressee, named in full or as 某某检察院, is 贵院
+    (a 分院 under its name is not). ``theirs``: the text is the addressee's own (the clue it referred), so a
+    clause opening on a bare 检察院/检察机关 speaks of it too."""
+    if not procuratorate:
+        return text
+    names = sorted({procuratorate, procuratorate.replace("人民检察院", "检察院")}, key=len, reverse=True)
+    pattern = "|".join(re.escape(name) for name in names)
+    text = re.sub(rf"(?:{pattern})(?!{_BRANCH})", YOU, text)
+    return _BARE.sub(YOU, text) if theirs else text
+
+
 def _amounts(damage: Decimal | None, costs: Decimal | None) -> str:
     text = f"生态环境损害金额为{money(damage)}" if damage is not None else ""
     if costs:
@@ -94,10 +114,12 @@ def _amounts(damage: Decimal | None, costs: Decimal | None) -> str:
     return text
 
 
-def steps(case: Case, we: str, they: str = "赔偿义务人") -> list[Step]:
+def steps(case: Case, we: str, they: str = "赔偿义务人", you: str | None = None) -> list[Step]:
     """Every dated step of ``case`` (already cut to the document's date), in date order, told by ``we`` (本机关,
-    甲方, 原告…) of ``they`` (赔偿义务人, 乙方, 被告…)."""
-    found = [s for make in _MAKERS for s in make(case, we, they)]
+    甲方, 原告…) of ``they`` (赔偿义务人, 乙方, 被告…), in a letter to the procuratorate ``you`` if given (贵院)."""
+    found = [*_clue(case, we, you), *(s for make in _MAKERS for s in make(case, we, they))]
+    if you:
+        found = [Step(s.day, s.key, addressed(s.text, you)) for s in found]
     return sorted(found, key=lambda s: (s.day, s.key in _OUTCOMES, FAMILIES.index(s.family)))
 
 
@@ -117,9 +139,15 @@ def recount(
     )
 
 
-def _clue(case: Case, we: str, they: str) -> Iterator[Step]:
+def _clue(case: Case, we: str, you: str | None) -> Iterator[Step]:
     c = case.clue
-    yield Step(c.found_on, "clue", f"{we}{_CLUE_SOURCES[c.source]}：{sentence(c.description)}")
+    if c.source is ClueSource.PROCURATORATE and you and _referred_by(case, you):
+        # The addressee referred the clue: told to it, the clue and its own account of it are 贵院's.
+        yield Step(
+            c.found_on, "clue", f"{we}收到{YOU}移送的线索：{sentence(addressed(c.description, you, theirs=True))}"
+        )
+    else:
+        yield Step(c.found_on, "clue", f"{we}{_CLUE_SOURCES[c.source]}：{sentence(c.description)}")
     pc = case.preliminary_check
     if pc is None:
         return
@@ -130,6 +158,12 @@ def _clue(case: Case, we: str, they: str) -> Iterator[Step]:
     yield Step(pc.completed_on, "check", f"经初步核查，{found}。")
     if pc.claim_started_on:
         yield Step(pc.claim_started_on, "check.started", f"{we}启动索赔程序。")
+
+
+def _referred_by(case: Case, procuratorate: str) -> bool:
+    return any(
+        r.direction is ReferralDirection.FROM_PROCURATORATE and r.procuratorate == procuratorate for r in case.referrals
+    )
 
 
 def _major(case: Case, we: str, they: str) -> Iterator[Step]:
@@ -324,8 +358,7 @@ def _referrals(case: Case, we: str, they: str) -> Iterator[Step]:
             yield Step(ref.reply_on, f"referral.{n}.reply", reply)
 
 
-_MAKERS = (
-    _clue,
+_MAKERS = (  # and _clue, which knows the addressee
     _major,
     _investigation,
     _assessment,

@@ -11,7 +11,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from ecoredress.documents.narrative import clause, sentence
+from ecoredress.documents.narrative import addressed, clause, sentence
 from ecoredress.errors import UserError
 from ecoredress.model.normalise import normalise_doc_number
 from ecoredress.model.types import yuan
@@ -28,8 +28,8 @@ def _finalize(value: Any) -> Any:
         raise EmptyField("引用的字段在案件中为空")
     if isinstance(value, Markup):  # Markdown built by a template macro, already escaped inside
         return value
-    if isinstance(value, str):
-        return escape_markdown(value)
+    if isinstance(value, str):  # case text, or text made of it: set close, then kept literal
+        return escape_markdown(formatting.close_spacing(value))
     return value
 
 
@@ -70,6 +70,8 @@ def environment(folder: Path) -> jinja2.Environment:
         "sentence": sentence,
     }
     env.filters.update({name: _refusing_none(f) for name, f in filters.items()})
+    # Case text in a letter to a procuratorate: {{ text | addressed(procuratorate, theirs) }} (narrative.addressed)
+    env.filters["addressed"] = lambda text, to, theirs=False: addressed(_refusing_none(str)(text), to, theirs)
     return env
 
 

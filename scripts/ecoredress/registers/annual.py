@@ -20,7 +20,7 @@ from ecoredress.registers.cases import Repository
 from ecoredress.registers.ledger import screening_compliance
 from ecoredress.registers.xlsx import Table
 from ecoredress.regulation.asof import case_as_of
-from ecoredress.regulation.deadlines import case_terms
+from ecoredress.regulation.deadlines import INSTALMENT_ARTICLE, case_terms
 from ecoredress.regulation.lifecycle import STAGE_ORDER, derive_stage
 from ecoredress.regulation.obligations import money_in_year
 from ecoredress.regulation.profile import ParameterKey, Profile
@@ -33,7 +33,7 @@ DUTY_FAMILIES: dict[str, tuple[str, tuple[ParameterKey, ...], str]] = {
     "conclusion": ("调查结论", ("conclusion.days",), "第十六条"),
     "consultation": ("磋商", ("consultation.days",), "第十八条"),
     "referral": ("检察衔接函告", ("referral.reply_days",), "第二十六条"),
-    "instalment": ("分期赔偿按期缴纳", (), "第二十一条"),
+    "instalment": ("分期赔偿按期缴纳", (), INSTALMENT_ARTICLE),
     "rectification": ("修复限期整改", (), "第二十四条"),
 }
 

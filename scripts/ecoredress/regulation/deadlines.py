@@ -18,6 +18,9 @@ from ecoredress.regulation.calendar import Calendar, CalendarError
 from ecoredress.regulation.profile import ParameterKey, Profile
 
 HOLDER, PROCURATORATE, OBLIGOR = "赔偿权利人", "检察机关", "赔偿义务人"
+# An instalment falls due on the date the plan sets; paying on it is the obligor's duty to pay 及时 and perform in
+# full (第六条第二款). 第二十一条第二款 only lets the department allow instalments (可以): it sets no term.
+INSTALMENT_ARTICLE = "第六条第二款"
 
 
 @dataclass(frozen=True)
@@ -217,7 +220,7 @@ def instalments(case: Case, c: Counting) -> Iterator[Term]:
             case.id,
             f"instalment-{i + 1}",
             f"支付第 {i + 1} 期赔偿金 {inst.amount:,.2f} 元",
-            "第二十一条第二款",
+            INSTALMENT_ARTICLE,
             f"分期计划约定（累计应付 {owed:,.2f} 元）",
             inst.due_on,
             done,

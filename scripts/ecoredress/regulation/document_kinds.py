@@ -26,6 +26,7 @@ from ecoredress.model.normalise import normalise_doc_number
 from ecoredress.model.outcome import IssuedDocument
 from ecoredress.regulation.grounds import CLAIM_END_ITEMS, CONSULTATION_END_ITEMS, GroundItem
 from ecoredress.regulation.obligations import decided_in_money, decision, obligor_restores
+from ecoredress.regulation.procuratorate import at_same_level
 
 _Item = TypeVar("_Item")
 HOLDER_DEPARTMENT = "指定部门或机构"
@@ -47,6 +48,18 @@ class Subject:
     doc_no: str | None
     issued_on: dt.date
     party: int | None = None
+    # Where the case writes this document's 文号 besides ``documents`` (consultation.notice.doc_no…), if anywhere.
+    doc_no_at: tuple[str | int, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph a document cites only for a subject that ``fits`` its condition (``when``, in words for the
+    catalogue); another subject cites ``otherwise``."""
+
+    when: str
+    otherwise: str
+    fits: Callable[[Case, Any], bool]
 
 
 @dataclass(frozen=True)
@@ -61,6 +74,10 @@ class Spec:
     publishable: Callable[[Case], bool] = lambda case: False
     public_only: bool = False  # a notice to the public: no internal original
     form: bool = False  # a form to fill in and sign (送达回证, 磋商记录): it cites no legal basis
+    # An outgoing 公文 (决定、通知、函) the department sends out under its own name: its 版头 carries a 发文字号
+    # (GB/T 9704-2012 7.2.5). Not the agreements (signed by both sides), court filings, forms, internal papers or
+    # what another body issues.
+    outgoing: bool = False
     own: tuple[str, ...] = ()  # the narrative steps this document tells itself (its act, its ground): not as past
     # The articles cited instead when the obligor does not restore: 第二十三条 and 第二十四条 govern only restoration
     # by the obligor (“赔偿义务人开展生态环境损害修复的”), not the rights-holder's restoration with the money.
@@ -68,12 +85,16 @@ class Spec:
     # The listed ground (第十二条, 第十八条) the case records for the act: the document cites its item, not the bare
     # article, and quotes it.
     ground: Callable[[Case], GroundItem | None] = lambda case: None
+    # The condition of the paragraph ``articles`` cites, when one subject may not meet it.
+    paragraph: Paragraph | None = None
     # Filed with a court by the department, which it names as a party with its particulars: 名称、住所、主要负责人的
     # 姓名和职务、联系方式 (民事诉讼法第一百二十四条第一项 for a complaint; the applications alike).
     court_filing: bool = False
 
-    def articles_for(self, case: Case) -> str:
-        """The articles this document cites for ``case``."""
+    def articles_for(self, case: Case, item: Any = None) -> str:
+        """The articles this document cites for ``case`` (and the section ``item`` it is issued for)."""
+        if self.paragraph and item is not None and not self.paragraph.fits(case, item):
+            return self.paragraph.otherwise
         other = self.articles_unless_obligor_restores
         articles = self.articles if other is None or obligor_restores(case) else other
         item = self.ground(case)
@@ -105,9 +126,11 @@ def _subject(
     doc_no: str | None = None,
     until: dt.date | None = None,
     party: int | None = None,
+    doc_no_at: tuple[str | int, ...] | None = None,
 ) -> Subject:
     record = _recorded(case, kind, day, until, doc_no)
-    return Subject(item, doc_no or (record.doc_no if record else None), record.issued_on if record else day, party)
+    number = doc_no or (record.doc_no if record else None)
+    return Subject(item, number, record.issued_on if record else day, party, doc_no_at)
 
 
 def _once(
@@ -115,11 +138,10 @@ def _once(
     kind: DocumentKind,
     item: _Item | None,
     day: Callable[[_Item], dt.date | None],
-    doc_no: Callable[[_Item], str | None] = lambda item: None,
 ) -> list[Subject]:
     """One subject for ``item`` once it and the ``day`` of its fact are recorded, else none."""
     on = day(item) if item is not None else None
-    return [] if item is None or on is None else [_subject(case, kind, item, on, doc_no=doc_no(item))]
+    return [] if item is None or on is None else [_subject(case, kind, item, on)]
 
 
 def _series(case: Case, kind: DocumentKind, items: list[tuple[Any, dt.date]]) -> list[Subject]:
@@ -191,15 +213,20 @@ def _claim_end_ground(case: Case) -> GroundItem | None:
     return CLAIM_END_ITEMS[case.claim_end.ground] if case.claim_end else None
 
 
+_NOTICE_NO = ("consultation", "notice", "doc_no")
+
+
 def _consultation_notice(case: Case) -> list[Subject]:
     # 第十六条: the notice is made on an assessment report or expert opinion; with none issued by its date there is
     # no lawful notice to draft (check reports art16-notice-without-assessment).
-    notice = case.consultation.notice if case.consultation else None
-    subjects = _once(
-        case, DocumentKind.CONSULTATION_NOTICE, notice, lambda notice: notice.served_on, lambda notice: notice.doc_no
+    if case.consultation is None:
+        return []
+    notice = case.consultation.notice
+    subject = _subject(
+        case, DocumentKind.CONSULTATION_NOTICE, notice, notice.served_on, notice.doc_no, doc_no_at=_NOTICE_NO
     )
     report_on = case.assessment.report_on if case.assessment else None
-    return [s for s in subjects if report_on is not None and report_on <= s.issued_on]
+    return [subject] if report_on is not None and report_on <= subject.issued_on else []
 
 
 def _service_receipts(case: Case) -> list[Subject]:
@@ -313,15 +340,29 @@ def _restoration_end(case: Case) -> list[Subject]:
 
 def _referral_letters(case: Case) -> list[Subject]:
     # 第二十六条第二款: the department refers a public-interest-litigation clue to the procuratorate.
-    outgoing = [r for r in case.referrals if r.direction is ReferralDirection.TO_PROCURATORATE]
-    return [_subject(case, DocumentKind.REFERRAL_LETTER, r, r.referred_on, doc_no=r.letter_no) for r in outgoing]
+    return [
+        _subject(
+            case, DocumentKind.REFERRAL_LETTER, r, r.referred_on, r.letter_no, doc_no_at=("referrals", i, "letter_no")
+        )
+        for i, r in enumerate(case.referrals)
+        if r.direction is ReferralDirection.TO_PROCURATORATE
+    ]
+
+
+# 第二十六条第二款 directs the clue to the 同级检察机关: a letter to a procuratorate of another level does not claim
+# that paragraph, it cites the article (check warns: art26-referral-not-same-level).
+_SAME_LEVEL = Paragraph(
+    "移送同级检察机关的",
+    "第二十六条",
+    lambda case, referral: at_same_level(referral.procuratorate, case.jurisdiction.rights_holder),
+)
 
 
 def _handling_letters(case: Case) -> list[Subject]:
     # 第二十六条第一款: a clue the procuratorate referred is answered by letter once the case is finished.
     return [
-        _subject(case, DocumentKind.HANDLING_LETTER, r, on, doc_no=r.reply_no)
-        for r in case.referrals
+        _subject(case, DocumentKind.HANDLING_LETTER, r, on, r.reply_no, doc_no_at=("referrals", i, "reply_no"))
+        for i, r in enumerate(case.referrals)
         if r.direction is ReferralDirection.FROM_PROCURATORATE and (on := r.reply_on)
     ]
 
@@ -392,6 +433,7 @@ SPECS: tuple[Spec, ...] = (
         OBLIGOR,
         _reminder,
         own=("assessment.reminder",),
+        outgoing=True,
     ),
     Spec(
         "expert-opinion",
@@ -423,6 +465,7 @@ SPECS: tuple[Spec, ...] = (
         _claim_end,
         own=("claim_end",),
         ground=_claim_end_ground,
+        outgoing=True,
     ),
     Spec(
         "consultation-notice",
@@ -433,6 +476,7 @@ SPECS: tuple[Spec, ...] = (
         OBLIGOR,
         _consultation_notice,
         own=("consultation.notice",),
+        outgoing=True,
     ),
     Spec(
         "service-receipt",
@@ -453,6 +497,7 @@ SPECS: tuple[Spec, ...] = (
         HOLDER_DEPARTMENT,
         OBLIGOR,
         _meeting_notices,
+        outgoing=True,
     ),
     Spec(
         "procuratorate-invitation",
@@ -462,6 +507,7 @@ SPECS: tuple[Spec, ...] = (
         HOLDER_DEPARTMENT,
         "检察机关",
         _invitations,
+        outgoing=True,
     ),
     Spec(
         "meeting-record",
@@ -483,6 +529,7 @@ SPECS: tuple[Spec, ...] = (
         _consultation_end,
         own=("consultation.ended",),
         ground=_consultation_end_ground,
+        outgoing=True,
     ),
     Spec(
         "agreement",
@@ -514,6 +561,7 @@ SPECS: tuple[Spec, ...] = (
         HOLDER_DEPARTMENT,
         OBLIGOR,
         _payment_notices,
+        outgoing=True,
     ),
     Spec(
         "judicial-confirmation",
@@ -566,6 +614,7 @@ SPECS: tuple[Spec, ...] = (
         HOLDER_DEPARTMENT,
         OBLIGOR,
         _plan_changes,
+        outgoing=True,
     ),
     Spec(
         "effect-evaluation",
@@ -586,6 +635,7 @@ SPECS: tuple[Spec, ...] = (
         HOLDER_DEPARTMENT,
         OBLIGOR,
         _rectifications,
+        outgoing=True,
     ),
     Spec(
         "restoration-end-decision",
@@ -596,6 +646,7 @@ SPECS: tuple[Spec, ...] = (
         OBLIGOR,
         _restoration_end,
         own=("restoration.end.evaluated", "restoration.end.approved"),
+        outgoing=True,
     ),
     Spec(
         "referral-letter",
@@ -605,6 +656,8 @@ SPECS: tuple[Spec, ...] = (
         HOLDER_DEPARTMENT,
         "同级检察机关",
         _referral_letters,
+        outgoing=True,
+        paragraph=_SAME_LEVEL,
     ),
     Spec(
         "handling-letter",
@@ -614,6 +667,7 @@ SPECS: tuple[Spec, ...] = (
         HOLDER_DEPARTMENT,
         "移送线索的检察机关",
         _handling_letters,
+        outgoing=True,
     ),
     Spec(
         "fund-use-disclosure",

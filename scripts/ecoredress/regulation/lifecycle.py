@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ecoredress.model import Case
 from ecoredress.model.enums import ConclusionDecision, ConsultationOutcome, EnforcementOutcome, RestorationMode
-from ecoredress.regulation.deadlines import case_terms
+from ecoredress.regulation.deadlines import INSTALMENT_ARTICLE, case_terms
 from ecoredress.regulation.obligations import payment_done
 
 if TYPE_CHECKING:
@@ -209,7 +209,7 @@ def _performance_step(case: Case) -> tuple[str, str, str | None]:
             return "向法院申请强制执行", "第十九条第三款", None
         return "向法院提起诉讼", "第十九条第二款", None
     if agreement and agreement.instalments:
-        return "督促义务人按分期计划缴纳赔偿资金", "第二十一条第二款", "instalment"
+        return "督促义务人按分期计划缴纳赔偿资金", INSTALMENT_ARTICLE, "instalment"
     if not restoration_done(case) and case.restoration:
         return "编制修复方案并经专家论证后备案", "第二十三条第一项", None
     return "督促义务人履行赔偿协议并缴入国库", "第十九条、第三十二条", None

@@ -28,12 +28,18 @@ UNDATED = {
     "department-particulars-missing": "判断的是案件仓库现在的设置（部门的住所、负责人），不是案件中有日期的事实；"
     "所引民事诉讼法条款按起诉状的日期确定",
 }
+# Findings whose basis is not the profile's regulation, and why its non-retroactivity does not touch them.
+OTHER_BASIS = {
+    "doc-number-missing": "依据国家标准 GB/T 9704-2012（2012-07-01 起实施），不是本规定或此前文件的条款",
+}
 
 
 def in_time(finding: Finding, profile: Profile) -> Finding:
     """``finding`` as the instrument in force on its fact's date allows: unchanged on or after the profile's
-    regulation took effect, else applied by analogy."""
-    if finding.article is None or finding.fact_on is None or finding.fact_on >= profile.in_force_from:
+    regulation took effect or when it rests on another basis (``OTHER_BASIS``), else applied by analogy."""
+    if finding.article is None or finding.fact_on is None or finding.code in OTHER_BASIS:
+        return finding
+    if finding.fact_on >= profile.in_force_from:
         return finding
     cited = verified_counterpart(profile, finding.article, finding.fact_on)
     severity = Severity.WARNING if finding.severity is Severity.ERROR else finding.severity

@@ -27,8 +27,9 @@ from ecoredress.regulation.rules import registry as rule_registry
 from ecoredress.regulation.rules.registry import CaseCheck, CaseContext
 from ecoredress.regulation.screening import known_screening_ids
 from ecoredress.settings import DepartmentSettings
-from ecoredress.validation import (  # noqa: F401 - their cross-checks register on import
+from ecoredress.validation import (  # noqa: F401 - their checks register on import
     consistency,
+    doc_numbers,
     filing_particulars,
     person_names,
 )

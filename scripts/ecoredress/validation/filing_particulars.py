@@ -10,27 +10,18 @@ department is shared by many cases and its head changes without any case changin
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterable
 
 from ecoredress.regulation.document_kinds import SPECS, issuing_department
 from ecoredress.regulation.findings import Finding, warning
 from ecoredress.regulation.rules.registry import CaseContext, case_check
+from ecoredress.regulation.statutes import complaint_plaintiff_article
 from ecoredress.settings import DepartmentSettings
 
 # The particulars a filing states; ``full_name`` is optional (only where the cases record a short form).
 PARTICULARS = ("address", "head", "head_title", "phone")
 _COMPLAINT = "complaint"
-# The amendment of 2021-12-24 (in force 2022-01-01) renumbered the article from 第一百二十一条 (2012 text, unchanged
-# there in 2017) to 第一百二十四条, which the 2023 amendment keeps; the wording of item (一) is the same in each.
-_RENUMBERED = dt.date(2022, 1, 1)
-
-
-def civil_procedure_article(on: dt.date) -> str:
-    """The article of 民事诉讼法 that says what a complaint states about the plaintiff, as in force on ``on``."""
-    article = "第一百二十四条第一项" if on >= _RENUMBERED else "第一百二十一条第一项"
-    return f"《中华人民共和国民事诉讼法》{article}"
 
 
 def missing_particulars(particulars: DepartmentSettings | None) -> list[str]:
@@ -57,9 +48,9 @@ def court_filing_particulars(ctx: CaseContext) -> Iterable[Finding]:
         why = "起诉状应当写明原告的名称、住所和法定代表人或者主要负责人的姓名、职务、联系方式"
         if len(filings) > 1:
             why += "，申请书同样写明申请人"
-        article: str | None = civil_procedure_article(complaint)
+        article: str | None = complaint_plaintiff_article(complaint)
     else:
-        cited = civil_procedure_article(filings[0][1].issued_on)
+        cited = complaint_plaintiff_article(filings[0][1].issued_on)
         why = f"申请书与起诉状一样写明申请人的名称、住所和主要负责人的姓名、职务、联系方式（参照{cited}）"
         article = None
     table = f"[tool.ecoredress.departments.{json.dumps(name, ensure_ascii=False)}]"  # a TOML key, quoted

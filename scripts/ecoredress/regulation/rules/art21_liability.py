@@ -3,7 +3,8 @@ when the obligor cannot pay both.
 
 第一款：“赔偿义务人因同一生态环境损害行为需要承担行政责任或者刑事责任的，不影响其依法承担生态环境损害赔偿责任。
 赔偿义务人的财产不足以同时承担生态环境损害赔偿责任和缴纳罚款、罚金时，优先用于承担生态环境损害赔偿责任。”
-第二款：“……允许赔偿义务人分期赔偿、延期赔偿或以其他合理形式代偿，但不得以罚代赔。” (instalments: ``art32_funds``)
+第二款：“……允许赔偿义务人分期赔偿、延期赔偿或以其他合理形式代偿，但不得以罚代赔。” It sets no term: a late
+instalment breaches 第六条第二款 (``art32_funds``).
 Fact dates: a set-off, the agreement that makes it; fines paid first, the decision on the first fine paid.
 """
 

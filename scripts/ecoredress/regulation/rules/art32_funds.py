@@ -1,7 +1,9 @@
-"""第二十一条 分期赔偿 and 第三十二条 赔偿资金: instalments paid on time; receipts reconcile with what is owed
+"""第六条第二款 按期缴纳 and 第三十二条 赔偿资金: instalments paid on time; receipts reconcile with what is owed
 in money; paid into the treasury of the rights-holder's own level; no more spent than was received.
 
-第二十一条第二款：“……允许赔偿义务人分期赔偿、延期赔偿或以其他合理形式代偿，但不得以罚代赔。”
+第六条第二款：“赔偿义务人应当……及时实施生态环境损害修复或缴纳赔偿资金，全面履行赔偿义务……” An instalment is
+due on the date the plan sets; 第二十一条第二款 (“可以……允许赔偿义务人分期赔偿、延期赔偿……”) lets the department allow
+the plan and sets no term of its own, so lateness is cited to 第六条第二款.
 第三十二条：“……生态环境损害赔偿资金作为政府非税收入，实行国库集中收缴，全额上缴赔偿权利人指定部门、机构的本级国库，
 纳入一般公共预算管理。” 第三十三条：“……赔偿资金使用情况……应当依法向社会公开。”
 Fact dates: an instalment, its due date (``common.timing``); a shortfall, the performance or the end of enforcement
@@ -25,7 +27,7 @@ def instalments_on_time(ctx: CaseContext) -> Iterator[Finding]:
     yield from timing_of(
         ctx,
         "instalment",
-        "art21-instalment",
+        "art06-instalment",
         "请核对入库日期；迟延履行的，依协议约定处理。",
         "请督促义务人缴纳；不履行的，未经司法确认的协议应起诉，已确认的应申请强制执行（第十九条）。",
     )
