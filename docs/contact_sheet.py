@@ -27,6 +27,7 @@ from ecoredress.project import find_project
 from ecoredress.regulation.calendar import load_calendar
 from ecoredress.regulation.document_kinds import SPECS
 from ecoredress.regulation.profile import load_profile
+from ecoredress.regulation.screening import project_logs
 from ecoredress.validation.checker import load_case
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,16 +42,17 @@ def _one_of_each_kind(project):
     templates = project.templates_dir / "documents"
     profile, calendar = load_profile(project_root=project.root), load_calendar(project.root)
     cases = [load_case(path, path.name).case for path in discover_case_files([project.cases_dir])]
-    jobs = plan_jobs([case for case in cases if case], profile, calendar, templates, None)
+    jobs = plan_jobs([case for case in cases if case], profile, calendar, templates, None, project.settings.departments)
     first = {}
     for job in sorted(
         jobs, key=lambda job: job.public
     ):  # the internal version, or the public one of a notice to the public
         first.setdefault(job.key, job)
     picked = [first[spec.key] for spec in SPECS if spec.key in first]
-    return picked + annual_jobs([case for case in cases if case], ANNUAL_YEAR, profile, calendar, templates)[
-        :1
-    ], templates
+    annual = annual_jobs(
+        [case for case in cases if case], project_logs(project), ANNUAL_YEAR, profile, calendar, templates
+    )
+    return [*picked, *annual[:1]], templates
 
 
 def _page_image(pdf: Path, target: Path, resolution: int) -> Path:
