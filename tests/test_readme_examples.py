@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.ci import runs
 from tests.conftest import ROOT
-
-SKIP_DIRS = {".git", "build", "public", "node_modules", "__pycache__", ".pytest_cache", "docs"}
 
 
 def readme_commands() -> list[str]:
@@ -38,16 +37,13 @@ EXPECTED_EXIT = {
 
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory) -> Path:
-    """A copy of the case repository with a git history, so `site diff --base origin/main` has a base."""
+    """A copy of the repository GitHub's deploy workflow built (tests/ci/runs.py): a git history, here with an
+    origin/main for `site diff --base origin/main`, and every document rendered, so that `ecoredress build` renders
+    nothing again (the cold build is that run's, compared byte for byte in tests/ci/test_reproducible.py)."""
     target = tmp_path_factory.mktemp("readme") / "repo"
-    shutil.copytree(ROOT, target, ignore=lambda folder, names: [n for n in names if n in SKIP_DIRS])
-    for args in (
-        ["init", "-q", "-b", "main"],
-        ["add", "-A"],
-        ["-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "init"],
-        ["update-ref", "refs/remotes/origin/main", "HEAD"],
-    ):
-        subprocess.run(["git", *args], cwd=target, check=True, capture_output=True)
+    shutil.copytree(runs.pages_run(tmp_path_factory).repo.root, target, symlinks=True)
+    git = ["git", "update-ref", "refs/remotes/origin/main", "HEAD"]
+    subprocess.run(git, cwd=target, check=True, capture_output=True)
     return target
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from tests.ci.conftest import GITHUB_CONTEXT, workflow
 from tests.ci.gitrepo import CaseRepo
+from tests.ci.runs import GITHUB_CONTEXT, workflow
 from tests.ci.workflows import (
     GITHUB_ACTIONS,
     GITHUB_WORKFLOWS,
