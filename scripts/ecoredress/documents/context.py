@@ -133,7 +133,7 @@ def document_context(
         "holder": case.jurisdiction.rights_holder.value,
         "parties": parties,
         "obligor_names": "、".join(p.name for p in parties),
-        "party_as": lambda role: obligor_parties(case, role, masker),
+        "party_as": lambda role: obligor_parties(case, role, masker, spec.court_filing),
         "department_as": lambda role: department_party(role, department, particulars),
         "signers": persons,
         "basis": cite(spec.articles_for(now, subject.item)),

@@ -26,7 +26,8 @@ class Party:
     seal: str  # how the party itself signs: 盖章, 签字并按指印
     signer: str | None = None  # who signs for an organisation besides its seal
     details: tuple[str, ...] = field(default=())  # identification lines, e.g. 统一社会信用代码：…
-    particulars: Particulars = ()  # the department on a court filing: 住所, 主要负责人 and 职务, 联系电话
+    # On a court filing, the department: 住所, 主要负责人 and 职务, 联系电话; an obligor: its 住所（住址）if unrecorded
+    particulars: Particulars = ()
 
 
 def department_party(label: str, department: str, particulars: Particulars = ()) -> Party:
@@ -45,18 +46,22 @@ def persons(label: str, names: list[str]) -> list[Party]:
     return [Party(label, name, "签字") for name in names]
 
 
-def obligor_parties(case: Case, role: str, masker: Masker | None) -> list[Party]:
-    """The obligors as parties of the document, labelled ``role`` (乙方) or ``role`` 一/二… when several."""
+def obligor_parties(case: Case, role: str, masker: Masker | None, court_filing: bool = False) -> list[Party]:
+    """The obligors as parties of the document, labelled ``role`` (乙方) or ``role`` 一/二… when several. On a court
+    filing an address not recorded is a blank to fill in (民事诉讼法第一百二十四条第二项: 住所 is stated)."""
     many = len(case.obligors) > 1
     parties = []
     for n, o in enumerate(case.obligors, start=1):
         label = f"{role}{cn_number(n)}" if many else role
         name = masker.obligor_name(o) if masker else o.name
         details = () if masker else _details(o)
-        if isinstance(o, Organisation):
-            parties.append(Party(label, name, "盖章", "法定代表人或者委托代理人（签字）", details))
+        organisation = isinstance(o, Organisation)
+        blank: Particulars = (((("住所" if organisation else "住址"), None),),)
+        particulars = blank if court_filing and not masker and o.address is None else ()
+        if organisation:
+            parties.append(Party(label, name, "盖章", "法定代表人或者委托代理人（签字）", details, particulars))
         else:
-            parties.append(Party(label, name, "签字并按指印", None, details))
+            parties.append(Party(label, name, "签字并按指印", None, details, particulars))
     return parties
 
 

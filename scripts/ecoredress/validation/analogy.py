@@ -31,6 +31,7 @@ UNDATED = {
 # Findings whose basis is not the profile's regulation, and why its non-retroactivity does not touch them.
 OTHER_BASIS = {
     "doc-number-missing": "依据国家标准 GB/T 9704-2012（2012-07-01 起实施），不是本规定或此前文件的条款",
+    "defendant-address-missing": "依据民事诉讼法，所引条款按起诉状的日期确定，不是本规定或此前文件的条款",
 }
 
 

@@ -6,17 +6,24 @@ enforcement name the applicant the same way in court practice; no article of the
 department is shared by many cases and its head changes without any case changing, so the particulars are settings
 (``[tool.ecoredress.departments."名称"]``), not case data. A case that calls for one of these filings
 (``Spec.court_filing``) while its department has a particular unset gets a warning: the document leaves a blank there.
+
+Item (二) of the same article: the complaint states the defendant's 名称（姓名）and 住所. An obligor's address is case
+data (``obligors[i].address``); one missing on a case that calls for a filing is a warning at that obligor, and the
+filing leaves a blank there as well.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
 
-from ecoredress.regulation.document_kinds import SPECS, issuing_department
+from ecoredress.model import Case
+from ecoredress.model.parties import Organisation
+from ecoredress.regulation.document_kinds import SPECS, Spec, Subject, issuing_department
 from ecoredress.regulation.findings import Finding, warning
 from ecoredress.regulation.rules.registry import CaseContext, case_check
-from ecoredress.regulation.statutes import complaint_plaintiff_article
+from ecoredress.regulation.statutes import complaint_defendant_article, complaint_plaintiff_article
 from ecoredress.settings import DepartmentSettings
 
 # The particulars a filing states; ``full_name`` is optional (only where the cases record a short form).
@@ -29,10 +36,23 @@ def missing_particulars(particulars: DepartmentSettings | None) -> list[str]:
     return [key for key in PARTICULARS if particulars is None or getattr(particulars, key) is None]
 
 
+def _filings(case: Case) -> list[tuple[Spec, Subject]]:
+    """The court filings the case calls for, each with its subject (whose ``issued_on`` is the filing's date)."""
+    return [(spec, subject) for spec in SPECS if spec.court_filing for subject in spec.subjects(case)]
+
+
+def _listed(filings: list[tuple[Spec, Subject]]) -> str:
+    return "、".join(f"{spec.title}（{subject.issued_on}）" for spec, subject in filings)
+
+
+def _complaint_on(filings: list[tuple[Spec, Subject]]) -> dt.date | None:
+    return next((subject.issued_on for spec, subject in filings if spec.key == _COMPLAINT), None)
+
+
 @case_check
 def court_filing_particulars(ctx: CaseContext) -> Iterable[Finding]:
     case = ctx.case
-    filings = [(spec, subject) for spec in SPECS if spec.court_filing for subject in spec.subjects(case)]
+    filings = _filings(case)
     if not filings:
         return
     name = issuing_department(case)
@@ -42,8 +62,8 @@ def court_filing_particulars(ctx: CaseContext) -> Iterable[Finding]:
         return
     fields = DepartmentSettings.model_fields
     named = "、".join(f"{fields[key].title}（{key}）" for key in missing)
-    listed = "、".join(f"{spec.title}（{subject.issued_on}）" for spec, subject in filings)
-    complaint = next((subject.issued_on for spec, subject in filings if spec.key == _COMPLAINT), None)
+    listed = _listed(filings)
+    complaint = _complaint_on(filings)
     if complaint is not None:
         why = "起诉状应当写明原告的名称、住所和法定代表人或者主要负责人的姓名、职务、联系方式"
         if len(filings) > 1:
@@ -64,3 +84,34 @@ def court_filing_particulars(ctx: CaseContext) -> Iterable[Finding]:
         ("jurisdiction", *where),
         article,
     )
+
+
+@case_check
+def court_filing_defendant_address(ctx: CaseContext) -> Iterable[Finding]:
+    case = ctx.case
+    filings = _filings(case)
+    if not filings:
+        return
+    complaint = _complaint_on(filings)
+    if complaint is not None:
+        article: str | None = complaint_defendant_article(complaint)
+        role, why = "被告", "起诉状应当写明被告的名称（姓名）、住所等信息"
+        if len(filings) > 1:
+            why += "，申请书同样写明对方当事人"
+    else:
+        cited = complaint_defendant_article(filings[0][1].issued_on)
+        role, why = "对方当事人", f"申请书与起诉状一样写明对方当事人的名称（姓名）、住所等信息（参照{cited}）"
+        article = None
+    for n, obligor in enumerate(case.obligors):
+        if obligor.address is not None:
+            continue
+        label = "住所" if isinstance(obligor, Organisation) else "住址"
+        key = f"obligors[{n}].address"
+        yield warning(
+            "defendant-address-missing",
+            f"本案向人民法院提交{_listed(filings)}。{why}，但赔偿义务人{obligor.name}没有{label}（{key}），"
+            f"文书中{role}的{label}一项留有空白，须手工填写。请在案件文件中该赔偿义务人下填写 address（{label}）。",
+            ("obligors", n),
+            article,
+            on=complaint or filings[0][1].issued_on,
+        )
