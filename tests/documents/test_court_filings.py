@@ -11,6 +11,9 @@ from pydantic import ValidationError
 
 from ecoredress.documents.context import document_context
 from ecoredress.documents.plan import case_jobs
+from ecoredress.model import Case
+from ecoredress.model.enums import ObligorKind
+from ecoredress.model.parties import Person
 from ecoredress.presentation.formatting import close_spacing
 from ecoredress.presentation.markdown import escape_markdown
 from ecoredress.regulation.document_kinds import BY_KEY, issuing_department
@@ -114,3 +117,43 @@ def test_every_court_filing_states_the_particulars_before_the_other_party(
     assert blocks[at + 1] == f"主要负责人：{shown(mine.head)}，职务：{shown(mine.head_title)}"
     assert blocks[at + 2] == f"联系电话：{shown(mine.phone)}"
     assert blocks[at + 3].startswith(other)
+
+
+# 民事诉讼法第一百二十四条第二项: the defendant's 住所 too; one not recorded is the same blank.
+PERSON = Person(kind=ObligorKind.PERSON, name="张虚构", id_number="640104198001010013")
+
+
+def _without_addresses(case: Case) -> Case:
+    """``case`` with its organisation's address removed and a natural person without one added as a second obligor."""
+    organisation = case.obligors[0].model_copy(update={"address": None})
+    return case.model_copy(update={"obligors": [organisation, PERSON]})
+
+
+@pytest.mark.parametrize("key", sorted(FILINGS))
+def test_a_defendant_without_an_address_gets_a_blank_on_every_court_filing(
+    key, cases_by_id, project, profile, calendar, templates
+):
+    case = _without_addresses(cases_by_id[FILINGS[key][0]])
+    (job,) = case_jobs(case, [BY_KEY[key]], profile, calendar, templates, project.settings.departments)
+    blocks = [block for block in job.markdown.split("\n\n") if block.strip()]
+    organisation, person = case.obligors
+    first = next(i for i, block in enumerate(blocks) if block.endswith(f"：{organisation.name}"))
+    assert blocks[first + 1] == f"统一社会信用代码：{organisation.credit_code}"
+    assert f"住所：{BLANK}" in blocks[first + 2 : first + 4]
+    second = next(i for i, block in enumerate(blocks) if block.endswith(f"二：{person.name}"))
+    assert blocks[second + 1 : second + 3] == [f"公民身份号码：{person.id_number}", f"住址：{BLANK}"]
+
+
+def test_a_recorded_address_is_stated_and_no_blank_added(cases_by_id, project, profile, calendar, templates):
+    blocks = complaint(cases_by_id["SZS-2022-001"], profile, calendar, templates, project.settings.departments)
+    at = blocks.index("被告：宁夏虚构冶金有限公司")
+    assert blocks[at + 3] == "住所：石嘴山市惠农区虚构工业园区12号" and BLANK not in blocks[at + 4]
+
+
+def test_only_a_court_filing_and_never_a_public_copy_has_the_defendants_blank(cases_by_id, profile, calendar):
+    case = _without_addresses(cases_by_id["SZS-2022-001"])
+    filing, other = BY_KEY["complaint"], BY_KEY["investigation-report"]
+    public = document_context(case, filing, filing.subjects(case)[0], profile, calendar, public=True)
+    assert all(p.particulars == () and p.details == () for p in public["party_as"]("被告"))
+    internal = document_context(case, other, other.subjects(case)[0], profile, calendar, public=False)
+    assert all(p.particulars == () for p in internal["party_as"]("赔偿义务人"))

@@ -95,12 +95,12 @@ def court_filing_defendant_address(ctx: CaseContext) -> Iterable[Finding]:
     complaint = _complaint_on(filings)
     if complaint is not None:
         article: str | None = complaint_defendant_article(complaint)
-        role, why = "被告", "起诉状应当写明被告的名称（姓名）、住所等信息"
+        why = "起诉状应当写明被告的名称（姓名）、住所等信息"
         if len(filings) > 1:
-            why += "，申请书同样写明对方当事人"
+            why += "，申请书同样写明赔偿义务人"
     else:
         cited = complaint_defendant_article(filings[0][1].issued_on)
-        role, why = "对方当事人", f"申请书与起诉状一样写明对方当事人的名称（姓名）、住所等信息（参照{cited}）"
+        why = f"申请书与起诉状一样写明赔偿义务人的名称（姓名）、住所等信息（参照{cited}）"
         article = None
     for n, obligor in enumerate(case.obligors):
         if obligor.address is not None:
@@ -110,7 +110,7 @@ def court_filing_defendant_address(ctx: CaseContext) -> Iterable[Finding]:
         yield warning(
             "defendant-address-missing",
             f"本案向人民法院提交{_listed(filings)}。{why}，但赔偿义务人{obligor.name}没有{label}（{key}），"
-            f"文书中{role}的{label}一项留有空白，须手工填写。请在案件文件中该赔偿义务人下填写 address（{label}）。",
+            f"文书中其{label}一项留有空白，须手工填写。请在案件文件中该赔偿义务人下填写 address（{label}）。",
             ("obligors", n),
             article,
             on=complaint or filings[0][1].issued_on,
