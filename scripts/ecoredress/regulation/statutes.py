@@ -27,7 +27,7 @@ def tort_law(on: dt.date) -> str:
 
 CIVIL_PROCEDURE_LAW = "《中华人民共和国民事诉讼法》"
 # The amendment of 2021-12-24 (in force 2022-01-01) renumbered the article from 第一百二十一条 (2012 text, unchanged
-# there in 2017) to 第一百二十四条, which the 2023 amendment keeps; the wording of items (一) and (二) is the same in each.
+# there in 2017) to 第一百二十四条, which the 2023 amendment keeps; items (一) and (二) read the same in each.
 CIVIL_PROCEDURE_RENUMBERED = dt.date(2022, 1, 1)
 
 
