@@ -68,9 +68,12 @@ def _ordered_pairs(case: Case) -> Iterator[tuple[Loc, Loc]]:
     yield ("agreement", "judicial_confirmation", "applied_on"), ("agreement", "judicial_confirmation", "announced_on")
     yield ("agreement", "judicial_confirmation", "applied_on"), ("agreement", "judicial_confirmation", "ruled_on")
     yield ("agreement", "judicial_confirmation", "announced_on"), ("agreement", "judicial_confirmation", "ruled_on")
+    yield ("agreement", "signed_on"), ("agreement", "due_on")
     yield ("agreement", "signed_on"), ("agreement", "fully_performed_on")
     yield ("litigation", "filed_on"), ("litigation", "judgment", "ruled_on")
     yield ("litigation", "judgment", "ruled_on"), ("litigation", "judgment", "effective_on")
+    yield ("litigation", "judgment", "ruled_on"), ("litigation", "judgment", "due_on")
+    yield ("litigation", "judgment", "effective_on"), ("litigation", "judgment", "due_on")
     yield ("litigation", "judgment", "ruled_on"), ("litigation", "enforcement", "applied_on")
     yield ("litigation", "enforcement", "applied_on"), ("litigation", "enforcement", "concluded_on")
     if case.restoration:

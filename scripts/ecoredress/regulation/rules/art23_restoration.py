@@ -155,6 +155,16 @@ def termination(ctx: CaseContext) -> Iterator[Finding]:
             "第二十五条",
             on=end.approved_on,
         )
+    if end.evaluation and end.evaluation.conclusion is not end.ground:
+        yield error(
+            "art25-ground-not-evaluated",
+            f"修复已于 {end.approved_on} 以“{end.ground.statutory}”为由经同意终止，但评估结论是"
+            f"“{end.evaluation.conclusion.statutory}”。终止修复应当以评估认定的情形为依据，"
+            "请核对 restoration.end.ground 与 restoration.end.evaluation.conclusion。",
+            ("restoration", "end", "ground"),
+            "第二十五条",
+            on=end.approved_on,
+        )
     if not (ctx.case.funds and ctx.case.funds.receipts):
         yield warning(
             "art25-funds-missing",
