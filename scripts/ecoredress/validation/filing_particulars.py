@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ecoredress.model import Case
 from ecoredress.model.parties import Organisation
@@ -49,6 +49,22 @@ def _complaint_on(filings: list[tuple[Spec, Subject]]) -> dt.date | None:
     return next((subject.issued_on for spec, subject in filings if spec.key == _COMPLAINT), None)
 
 
+def _basis(
+    filings: list[tuple[Spec, Subject]],
+    article_of: Callable[[dt.date], str],
+    in_complaint: str,
+    party: str,
+    in_application: str,
+) -> tuple[str, str | None]:
+    """Why the filings state a particular, and the article cited: the complaint's (``in_complaint``), as in force on
+    its date; applications alone state ``party``'s ``in_application`` after the complaint's form (参照, no article)."""
+    if (complaint := _complaint_on(filings)) is not None:
+        why = f"起诉状应当写明{in_complaint}"
+        return (why + f"，申请书同样写明{party}" if len(filings) > 1 else why), article_of(complaint)
+    cited = article_of(filings[0][1].issued_on)
+    return f"申请书与起诉状一样写明{party}的{in_application}（参照{cited}）", None
+
+
 @case_check
 def court_filing_particulars(ctx: CaseContext) -> Iterable[Finding]:
     case = ctx.case
@@ -63,16 +79,13 @@ def court_filing_particulars(ctx: CaseContext) -> Iterable[Finding]:
     fields = DepartmentSettings.model_fields
     named = "、".join(f"{fields[key].title}（{key}）" for key in missing)
     listed = _listed(filings)
-    complaint = _complaint_on(filings)
-    if complaint is not None:
-        why = "起诉状应当写明原告的名称、住所和法定代表人或者主要负责人的姓名、职务、联系方式"
-        if len(filings) > 1:
-            why += "，申请书同样写明申请人"
-        article: str | None = complaint_plaintiff_article(complaint)
-    else:
-        cited = complaint_plaintiff_article(filings[0][1].issued_on)
-        why = f"申请书与起诉状一样写明申请人的名称、住所和主要负责人的姓名、职务、联系方式（参照{cited}）"
-        article = None
+    why, article = _basis(
+        filings,
+        complaint_plaintiff_article,
+        "原告的名称、住所和法定代表人或者主要负责人的姓名、职务、联系方式",
+        "申请人",
+        "名称、住所和主要负责人的姓名、职务、联系方式",
+    )
     table = f"[tool.ecoredress.departments.{json.dumps(name, ensure_ascii=False)}]"  # a TOML key, quoted
     section = f" 的 {table} 一节中" if particulars else f" 中新建 {table} 一节，"
     where = ("lead_department",) if case.jurisdiction.lead_department else ("designated_departments", 0)
@@ -92,16 +105,9 @@ def court_filing_defendant_address(ctx: CaseContext) -> Iterable[Finding]:
     filings = _filings(case)
     if not filings:
         return
-    complaint = _complaint_on(filings)
-    if complaint is not None:
-        article: str | None = complaint_defendant_article(complaint)
-        why = "起诉状应当写明被告的名称（姓名）、住所等信息"
-        if len(filings) > 1:
-            why += "，申请书同样写明赔偿义务人"
-    else:
-        cited = complaint_defendant_article(filings[0][1].issued_on)
-        why = f"申请书与起诉状一样写明赔偿义务人的名称（姓名）、住所等信息（参照{cited}）"
-        article = None
+    why, article = _basis(
+        filings, complaint_defendant_article, "被告的名称（姓名）、住所等信息", "赔偿义务人", "名称（姓名）、住所等信息"
+    )
     for n, obligor in enumerate(case.obligors):
         if obligor.address is not None:
             continue
@@ -113,5 +119,5 @@ def court_filing_defendant_address(ctx: CaseContext) -> Iterable[Finding]:
             f"文书中其{label}一项留有空白，须手工填写。请在案件文件中该赔偿义务人下填写 address（{label}）。",
             ("obligors", n),
             article,
-            on=complaint or filings[0][1].issued_on,
+            on=_complaint_on(filings) or filings[0][1].issued_on,
         )
